@@ -1,0 +1,47 @@
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Domain;
+
+/// <summary>
+/// A force's caseload at a point in time: the input of an evaluation (contract section 1).
+/// Build one in code, or read one from the contract's JSON with <c>SnapshotJson.Read</c>.
+/// </summary>
+public sealed class CaseloadSnapshot
+{
+    /// <summary>The contract schema version; <see langword="null"/> when omitted. When present it must be 1.</summary>
+    public int? SchemaVersion { get; init; }
+
+    /// <summary>The date the snapshot describes; the caller's own as-of date wins over it.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// The teams, or <see langword="null"/> when the snapshot has no <c>teams</c> property.
+    /// When present (even empty), every manager's <see cref="Manager.TeamId"/> must name a listed team;
+    /// when absent, teams are known from the managers' team ids.
+    /// </summary>
+    public IReadOnlyList<Team>? Teams { get; init; }
+
+    /// <summary>The offender managers.</summary>
+    public IReadOnlyList<Manager> Managers { get; init; } = [];
+
+    /// <summary>The offenders.</summary>
+    public IReadOnlyList<Offender> Offenders { get; init; } = [];
+
+    /// <summary>The home visits.</summary>
+    public IReadOnlyList<Visit> Visits { get; init; } = [];
+
+    /// <summary>The neighbourhood briefings.</summary>
+    public IReadOnlyList<Briefing> Briefings { get; init; } = [];
+
+    /// <summary>
+    /// Problems found while reading the snapshot's document (wrong JSON types, missing fields, unknown values),
+    /// empty for a snapshot built in code. Evaluation reports them with its own checks.
+    /// </summary>
+    public IReadOnlyList<InputProblem> ReadProblems { get; internal init; } = [];
+
+    /// <summary>Records the reader could not turn into typed records (they are in <see cref="ReadProblems"/>).</summary>
+    internal IReadOnlyList<MalformedRecord> MalformedRecords { get; init; } = [];
+
+    /// <summary>The number of offender records in the input, well-formed or not.</summary>
+    public int OffenderRecordCount => Offenders.Count + MalformedRecords.Count(static m => m.Array == SnapshotArrays.Offenders);
+}

@@ -1,0 +1,241 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Facts;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Evaluation;
+
+/// <summary>
+/// Turns a validated snapshot into the working facts, pre-aggregating in plain C# what would otherwise be
+/// large joins (latest completed visit and no-access count per offender, caseload per manager and team,
+/// latest briefing per offender), then splits them into independent partitions by team.
+/// </summary>
+internal sealed class CaseBuilder
+{
+    private const int NoTeam = -1;
+
+    public required List<Partition> Partitions { get; init; }
+
+    public required int Evaluated { get; init; }
+
+    public required int NotYetRegistered { get; init; }
+
+    /// <summary>Offenders needing visits, per risk level (indexed by <see cref="RiskLevel"/>).</summary>
+    public required int[] NeedingVisits { get; init; }
+
+    public static CaseBuilder Build(ValidatedSnapshot input, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize)
+    {
+        var snapshot = input.Snapshot;
+        var offenders = snapshot.Offenders;
+
+        // Which offenders are evaluated: valid and registered by the as-of date.
+        var evaluated = new bool[offenders.Count];
+        int evaluatedCount = 0, notYetRegistered = 0;
+        for (var i = 0; i < offenders.Count; i++)
+        {
+            if (!input.OffenderValid[i])
+            {
+                continue;
+            }
+
+            if (offenders[i].RegisteredOn <= asOf)
+            {
+                evaluated[i] = true;
+                evaluatedCount++;
+            }
+            else
+            {
+                notYetRegistered++;
+            }
+        }
+
+        // Visits: latest completed, then no-access visits after it (records after the as-of date do not exist).
+        var visits = snapshot.Visits;
+        var lastCompleted = new DateOnly?[offenders.Count];
+        for (var v = 0; v < visits.Count; v++)
+        {
+            var o = input.VisitOffender[v];
+            if (o < 0 || !evaluated[o])
+            {
+                continue;
+            }
+
+            var visit = visits[v];
+            if (visit.Outcome == VisitOutcome.Completed && visit.Date <= asOf && !(lastCompleted[o] >= visit.Date))
+            {
+                lastCompleted[o] = visit.Date;
+            }
+        }
+
+        var noAccess = new int[offenders.Count];
+        for (var v = 0; v < visits.Count; v++)
+        {
+            var o = input.VisitOffender[v];
+            if (o < 0 || !evaluated[o])
+            {
+                continue;
+            }
+
+            var visit = visits[v];
+            if (visit.Outcome == VisitOutcome.NoAccess && visit.Date <= asOf && !(lastCompleted[o] >= visit.Date))
+            {
+                noAccess[o]++;
+            }
+        }
+
+        // Briefings: the latest one to the offender's current neighbourhood.
+        var briefings = snapshot.Briefings;
+        var latestBriefing = new DateOnly?[offenders.Count];
+        for (var b = 0; b < briefings.Count; b++)
+        {
+            var o = input.BriefingOffender[b];
+            if (o < 0 || !evaluated[o])
+            {
+                continue;
+            }
+
+            var briefing = briefings[b];
+            if (briefing.Date <= asOf
+                && string.Equals(briefing.NeighbourhoodId, offenders[o].NeighbourhoodId, StringComparison.Ordinal)
+                && !(latestBriefing[o] >= briefing.Date))
+            {
+                latestBriefing[o] = briefing.Date;
+            }
+        }
+
+        // Teams and managers.
+        var teamIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var teams = new List<TeamCase>();
+        if (input.ValidTeams is { } validTeams)
+        {
+            foreach (var team in snapshot.Teams!)
+            {
+                if (team?.Id is { } id && validTeams.Contains(id) && !teamIndex.ContainsKey(id))
+                {
+                    teamIndex[id] = teams.Count;
+                    teams.Add(new TeamCase(id, asOf, policy));
+                }
+            }
+        }
+
+        var managers = new Dictionary<string, ManagerCase>(input.ValidManagers.Count, StringComparer.Ordinal);
+        var managerTeam = new Dictionary<ManagerCase, int>();
+        foreach (var manager in snapshot.Managers)
+        {
+            if (manager?.Id is not { } id || !input.ValidManagers.TryGetValue(id, out var valid) || !ReferenceEquals(valid, manager))
+            {
+                continue;
+            }
+
+            var managerCase = new ManagerCase(id, manager.TeamId, asOf, policy);
+            managers[id] = managerCase;
+            var team = NoTeam;
+            if (manager.TeamId is { } teamId)
+            {
+                if (!teamIndex.TryGetValue(teamId, out team))
+                {
+                    // No teams list: the team is known from the managers' team ids.
+                    team = teams.Count;
+                    teamIndex[teamId] = team;
+                    teams.Add(new TeamCase(teamId, asOf, policy));
+                }
+            }
+
+            managerTeam[managerCase] = team;
+        }
+
+        // Offender facts and caseloads.
+        var needing = new int[4];
+        var offenderCases = new List<(OffenderCase Case, int Team)>(evaluatedCount);
+        for (var i = 0; i < offenders.Count; i++)
+        {
+            if (!evaluated[i])
+            {
+                continue;
+            }
+
+            var offender = offenders[i];
+            var manager = offender.ManagerId is { } managerId ? managers[managerId] : null;
+            var offenderCase = new OffenderCase(offender, manager, asOf, policy, new VisitHistory(lastCompleted[i], noAccess[i]), latestBriefing[i]);
+            if (manager is not null && !offender.InCustody)
+            {
+                manager.Caseload++;
+            }
+
+            if (offenderCase.NeedsVisits)
+            {
+                needing[(int)offender.RiskLevel]++;
+            }
+
+            offenderCases.Add((offenderCase, manager is null ? NoTeam : managerTeam[manager]));
+        }
+
+        foreach (var (manager, team) in managerTeam)
+        {
+            if (team != NoTeam)
+            {
+                teams[team].Caseload += manager.Caseload;
+            }
+        }
+
+        // Group by team (no rule relates facts of different teams), then pack teams into partitions.
+        var groups = new List<object>[teams.Count + 1];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = [];
+        }
+
+        var groupOffenders = new int[teams.Count + 1];
+        for (var t = 0; t < teams.Count; t++)
+        {
+            groups[t + 1].Add(teams[t]);
+        }
+
+        foreach (var (manager, team) in managerTeam)
+        {
+            groups[team + 1].Add(manager);
+        }
+
+        foreach (var (offenderCase, team) in offenderCases)
+        {
+            groups[team + 1].Add(offenderCase);
+            groupOffenders[team + 1]++;
+        }
+
+        if (includeRejected)
+        {
+            foreach (var rejected in input.RejectedOffenders)
+            {
+                groups[0].Add(new RejectedOffender(rejected.Index, rejected.Id, rejected.Fields.Distinct(StringComparer.Ordinal).ToList()));
+                groupOffenders[0]++;
+            }
+        }
+
+        var partitions = new List<Partition>();
+        var current = new Partition();
+        for (var g = 0; g < groups.Length; g++)
+        {
+            if (current.Offenders > 0 && current.Offenders + groupOffenders[g] > partitionSize)
+            {
+                partitions.Add(current);
+                current = new Partition();
+            }
+
+            current.Facts.AddRange(groups[g]);
+            current.Offenders += groupOffenders[g];
+        }
+
+        if (current.Facts.Count > 0 || partitions.Count == 0)
+        {
+            partitions.Add(current);
+        }
+
+        return new CaseBuilder
+        {
+            Partitions = partitions,
+            Evaluated = evaluatedCount,
+            NotYetRegistered = notYetRegistered,
+            NeedingVisits = needing,
+        };
+    }
+}

@@ -1,0 +1,100 @@
+using NRules;
+using NRules.Fluent;
+using NRules.RuleModel;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Rules;
+using NRulesRule = NRules.Fluent.Dsl.Rule;
+
+namespace Safeguarding.Rules.Evaluation;
+
+/// <summary>The rule set compiled once: the session factory every evaluation shares, and the catalogue.</summary>
+internal sealed class CompiledRules
+{
+    private static readonly Dictionary<string, string?> BuiltInKinds = new(StringComparer.Ordinal)
+    {
+        [RuleNames.VisitOverdue] = null,
+        [RuleNames.EscalateToDetectiveInspector] = FindingKinds.VisitOverdue,
+        [RuleNames.EscalateToSupervisor] = FindingKinds.VisitOverdue,
+        [RuleNames.OverdueStaysWithOffenderManager] = FindingKinds.VisitOverdue,
+        [RuleNames.VisitDueSoon] = FindingKinds.VisitDueSoon,
+        [RuleNames.RepeatedNoAccess] = FindingKinds.RepeatedNoAccess,
+        [RuleNames.ReactiveManagementIneligible] = FindingKinds.ReactiveManagementIneligible,
+        [RuleNames.CaseloadAboveTarget] = FindingKinds.CaseloadAboveTarget,
+        [RuleNames.CaseloadCritical] = FindingKinds.CaseloadCritical,
+        [RuleNames.Unallocated] = FindingKinds.Unallocated,
+        [RuleNames.UnitBacklog] = FindingKinds.UnitBacklog,
+        [RuleNames.RiskReviewOverdue] = FindingKinds.RiskReviewOverdue,
+        [RuleNames.NeighbourhoodNotBriefed] = FindingKinds.NeighbourhoodNotBriefed,
+        [RuleNames.DataQuality] = FindingKinds.DataQuality,
+    };
+
+    private CompiledRules(ISessionFactory factory, IReadOnlyList<RuleInfo> catalogue)
+    {
+        Factory = factory;
+        Catalogue = catalogue;
+    }
+
+    public ISessionFactory Factory { get; }
+
+    public IReadOnlyList<RuleInfo> Catalogue { get; }
+
+    /// <summary>The built-in rule classes.</summary>
+    public static Type[] BuiltInRuleTypes { get; } = typeof(CompiledRules).Assembly.GetTypes()
+        .Where(static t => !t.IsAbstract && typeof(NRulesRule).IsAssignableFrom(t))
+        .OrderBy(static t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    public static CompiledRules Compile(SafeguardingRulesOptions options, IServiceProvider? services)
+    {
+        var repository = new RuleRepository();
+        if (services is not null)
+        {
+            repository.Activator = new ServiceProviderRuleActivator(services);
+        }
+
+        var types = BuiltInRuleTypes.Concat(options.RuleTypes).Distinct().ToArray();
+        repository.Load(spec => spec
+            .From(scan => scan.Type(types).PrivateTypes().NestedTypes())
+            .Where(rule => !options.DisabledRules.Contains(rule.Name) && !rule.Tags.Any(options.DisabledTags.Contains)));
+
+        var definitions = repository.GetRules().ToList();
+        var duplicate = definitions.GroupBy(static r => r.Name, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException("Two rules are named " + duplicate.Key + "; rule names must be unique because findings and switches use them.");
+        }
+
+        var factory = repository.Compile();
+        if (services is not null)
+        {
+            factory.DependencyResolver = new ServiceProviderDependencyResolver(services);
+        }
+
+        var catalogue = definitions
+            .Select(static r => new RuleInfo(
+                r.Name,
+                r.Description ?? string.Empty,
+                r.Tags.ToArray(),
+                BuiltInKinds.TryGetValue(r.Name, out var kind) ? kind : null,
+                BuiltInKinds.ContainsKey(r.Name)))
+            .OrderBy(static r => r.IsBuiltIn ? 0 : 1)
+            .ThenBy(static r => r.Name, StringComparer.Ordinal)
+            .ToArray();
+        return new CompiledRules(factory, catalogue);
+    }
+
+    private sealed class ServiceProviderRuleActivator(IServiceProvider services) : IRuleActivator
+    {
+        public IEnumerable<NRulesRule> Activate(Type type)
+        {
+            yield return (NRulesRule)Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, type);
+        }
+    }
+
+    private sealed class ServiceProviderDependencyResolver(IServiceProvider services) : NRules.Extensibility.IDependencyResolver
+    {
+        public object Resolve(NRules.Extensibility.IResolutionContext context, Type serviceType) =>
+            services.GetService(serviceType)
+            ?? throw new InvalidOperationException("Rule " + context.Rule.Name + " needs a " + serviceType.Name + ", which is not registered with the host's services.");
+    }
+}

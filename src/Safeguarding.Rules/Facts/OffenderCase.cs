@@ -1,0 +1,133 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
+
+namespace Safeguarding.Rules.Facts;
+
+/// <summary>
+/// The working fact for one evaluated offender: the snapshot's record as of the evaluation date,
+/// with the per-offender aggregates that rules need already computed (latest completed visit, no-access count,
+/// due date, latest briefing), so that no rule has to join offenders with their visits.
+/// </summary>
+/// <remarks>
+/// Records dated after <see cref="AsOf"/> are already left out: a visit, briefing, assessment, release or move
+/// after that date does not exist here. Offenders not yet registered on <see cref="AsOf"/> get no fact.
+/// </remarks>
+public sealed class OffenderCase
+{
+    internal OffenderCase(Offender offender, ManagerCase? manager, DateOnly asOf, SafeguardingPolicy policy, in VisitHistory visits, DateOnly? latestBriefing)
+    {
+        Id = offender.Id;
+        Manager = manager;
+        NeighbourhoodId = offender.NeighbourhoodId;
+        RiskLevel = offender.RiskLevel;
+        RegisteredOn = offender.RegisteredOn;
+        RiskAssessedOn = NotAfter(offender.RiskAssessedOn, asOf);
+        ReleasedOn = NotAfter(offender.ReleasedOn, asOf);
+        MovedIntoNeighbourhoodOn = NotAfter(offender.MovedIntoNeighbourhoodOn, asOf);
+        InCustody = offender.InCustody;
+        ReactiveManagement = offender.ReactiveManagement;
+        AsOf = asOf;
+        Policy = policy;
+
+        NeedsVisits = !InCustody && !(ReactiveManagement && RiskLevel == RiskLevel.Low);
+        Start = ReleasedOn is { } released && released > RegisteredOn ? released : RegisteredOn;
+        IntervalFromPlan = offender.VisitIntervalDays.HasValue;
+        VisitIntervalDays = offender.VisitIntervalDays ?? policy.VisitIntervalDays.For(RiskLevel);
+        LastCompletedVisit = visits.LastCompleted;
+        NoAccessVisitsSinceLastCompleted = visits.NoAccessSinceLastCompleted;
+        FirstVisitPending = LastCompletedVisit is not { } last || last < Start;
+        VisitDueOn = FirstVisitPending ? Start.AddDays(policy.FirstVisitDays) : LastCompletedVisit!.Value.AddDays(VisitIntervalDays);
+        DaysOverdue = AsOf.DayNumber - VisitDueOn.DayNumber;
+        BriefingReferenceDate = MovedIntoNeighbourhoodOn ?? Start;
+        LatestBriefingInNeighbourhood = latestBriefing;
+        RiskReviewDueOn = RiskAssessedOn is { } assessed
+            ? assessed.AddDays(policy.RiskReviewDays)
+            : RegisteredOn.AddDays(policy.InitialAssessmentDays);
+    }
+
+    /// <summary>The offender's identifier.</summary>
+    public string Id { get; }
+
+    /// <summary>The offender's manager, or <see langword="null"/> when unallocated.</summary>
+    public ManagerCase? Manager { get; }
+
+    /// <summary>The manager's identifier, or <see langword="null"/> when unallocated.</summary>
+    public string? ManagerId => Manager?.Id;
+
+    /// <summary>The manager's team, when the manager has one.</summary>
+    public string? TeamId => Manager?.TeamId;
+
+    /// <summary>The neighbourhood the offender lives in, when known.</summary>
+    public string? NeighbourhoodId { get; }
+
+    /// <summary>The risk level.</summary>
+    public RiskLevel RiskLevel { get; }
+
+    /// <summary>The registration date (on or before <see cref="AsOf"/>).</summary>
+    public DateOnly RegisteredOn { get; }
+
+    /// <summary>The latest risk assessment on or before <see cref="AsOf"/>.</summary>
+    public DateOnly? RiskAssessedOn { get; }
+
+    /// <summary>The latest release on or before <see cref="AsOf"/>.</summary>
+    public DateOnly? ReleasedOn { get; }
+
+    /// <summary>The date the offender moved into the neighbourhood, when on or before <see cref="AsOf"/>.</summary>
+    public DateOnly? MovedIntoNeighbourhoodOn { get; }
+
+    /// <summary>Whether the offender is in custody.</summary>
+    public bool InCustody { get; }
+
+    /// <summary>Whether reactive management is recorded.</summary>
+    public bool ReactiveManagement { get; }
+
+    /// <summary>The evaluation date.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The policy in force for this evaluation (a private copy: do not change it).</summary>
+    public SafeguardingPolicy Policy { get; }
+
+    /// <summary>Whether home visits are required: not in custody, and not under reactive management at Low risk.</summary>
+    public bool NeedsVisits { get; }
+
+    /// <summary>The later of registration and release: the start of the current period in the community.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>The visit interval in force: the plan's own when given, else the policy's for the risk level.</summary>
+    public int VisitIntervalDays { get; }
+
+    /// <summary>Whether <see cref="VisitIntervalDays"/> comes from the offender's risk management plan.</summary>
+    public bool IntervalFromPlan { get; }
+
+    /// <summary>The latest completed visit on or before <see cref="AsOf"/>, whatever its date relative to <see cref="Start"/>.</summary>
+    public DateOnly? LastCompletedVisit { get; }
+
+    /// <summary>Whether no completed visit has taken place since <see cref="Start"/>, so the first-visit deadline applies.</summary>
+    public bool FirstVisitPending { get; }
+
+    /// <summary>When the next home visit is due under the policy.</summary>
+    public DateOnly VisitDueOn { get; }
+
+    /// <summary><see cref="AsOf"/> minus <see cref="VisitDueOn"/> in days: positive when overdue, zero when due today, negative when not yet due.</summary>
+    public int DaysOverdue { get; }
+
+    /// <summary>No-access visits (on or before <see cref="AsOf"/>) dated strictly after <see cref="LastCompletedVisit"/>, or all of them when there is none.</summary>
+    public int NoAccessVisitsSinceLastCompleted { get; }
+
+    /// <summary>The date from which the neighbourhood must be briefed: the move-in date when known, else <see cref="Start"/>.</summary>
+    public DateOnly BriefingReferenceDate { get; }
+
+    /// <summary>The latest briefing about this offender to <see cref="NeighbourhoodId"/>'s team on or before <see cref="AsOf"/>.</summary>
+    public DateOnly? LatestBriefingInNeighbourhood { get; }
+
+    /// <summary>When the next risk assessment is due: the latest assessment plus the review days, or registration plus the initial-assessment days when there has been none.</summary>
+    public DateOnly RiskReviewDueOn { get; }
+
+    /// <summary>Whether the offender's repeated no-access visits reach the policy's threshold (and visits are needed).</summary>
+    public bool HasRepeatedNoAccess => NeedsVisits && NoAccessVisitsSinceLastCompleted >= Policy.RepeatedNoAccessVisits;
+
+    /// <summary>Whether the offender's manager holds a critical caseload.</summary>
+    public bool ManagerCaseloadCritical => Manager is { } manager && manager.Caseload > Policy.Caseload.Critical;
+
+    private static DateOnly? NotAfter(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;
+}

@@ -1,0 +1,14 @@
+namespace Safeguarding.Rules.Findings;
+
+/// <summary>Who in the chain of command an overdue visit goes to (contract section 2, Escalation).</summary>
+public enum EscalationLevel
+{
+    /// <summary>The offender manager deals with it; no escalation.</summary>
+    OffenderManager = 0,
+
+    /// <summary>The supervising detective sergeant.</summary>
+    Supervisor = 1,
+
+    /// <summary>The detective inspector.</summary>
+    DetectiveInspector = 2,
+}

@@ -1,0 +1,75 @@
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Findings;
+
+/// <summary>
+/// One conclusion of the policy (contract section 5): what was found, which rule found it, the fields the
+/// contract gives for its kind, and a plain-English reason built from identifiers, dates and numbers only.
+/// Fields that do not apply to the kind are <see langword="null"/>.
+/// </summary>
+/// <remarks>Rules create findings with <c>Then().Yield(...)</c>, so a finding disappears when the facts behind it do.</remarks>
+public sealed record Finding
+{
+    /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The stable name of the rule that produced the finding.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>Why: plain English from identifiers, dates and numbers only.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The offender concerned.</summary>
+    public string? OffenderId { get; init; }
+
+    /// <summary>The offender manager concerned.</summary>
+    public string? ManagerId { get; init; }
+
+    /// <summary>The team concerned.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>The offender's risk level.</summary>
+    public RiskLevel? RiskLevel { get; init; }
+
+    /// <summary>When the visit or review was due.</summary>
+    public DateOnly? DueOn { get; init; }
+
+    /// <summary>Days between the due date and the as-of date (VisitOverdue).</summary>
+    public int? DaysOverdue { get; init; }
+
+    /// <summary>Days from the as-of date to the due date (VisitDueSoon).</summary>
+    public int? DaysUntilDue { get; init; }
+
+    /// <summary>Who the overdue visit goes to (VisitOverdue).</summary>
+    public EscalationLevel? EscalateTo { get; init; }
+
+    /// <summary>No-access visits since the latest completed visit (RepeatedNoAccess).</summary>
+    public int? NoAccessVisits { get; init; }
+
+    /// <summary>A manager's or a team's caseload.</summary>
+    public int? Caseload { get; init; }
+
+    /// <summary>A team's overdue visits (UnitBacklog).</summary>
+    public int? OverdueVisits { get; init; }
+
+    /// <summary>The neighbourhood not briefed (NeighbourhoodNotBriefed).</summary>
+    public string? NeighbourhoodId { get; init; }
+
+    /// <summary>The date from which the briefing was needed (NeighbourhoodNotBriefed).</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>The rejected record's index in <c>offenders</c> (DataQuality).</summary>
+    public int? Index { get; init; }
+
+    /// <summary>
+    /// An identifier that stays the same for the same finding across evaluations:
+    /// the kind and the subject (offender, manager, team or record index).
+    /// </summary>
+    public string Key => Kind switch
+    {
+        FindingKinds.UnitBacklog => $"{Kind}/{TeamId}",
+        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => $"{Kind}/{ManagerId}",
+        FindingKinds.DataQuality => $"{Kind}/{Index}/{OffenderId}",
+        _ => $"{Kind}/{OffenderId ?? ManagerId ?? TeamId}",
+    };
+}

@@ -1,0 +1,47 @@
+namespace Safeguarding.Rules.Rules;
+
+/// <summary>The stable names of the built-in rules: what findings carry in <c>rule</c>, and what a host names to switch a rule off.</summary>
+public static class RuleNames
+{
+    /// <summary>Concludes that an offender's home visit is overdue (yields an <see cref="Facts.OverdueVisit"/>).</summary>
+    public const string VisitOverdue = nameof(VisitOverdue);
+
+    /// <summary>Places an overdue visit with the detective inspector.</summary>
+    public const string EscalateToDetectiveInspector = nameof(EscalateToDetectiveInspector);
+
+    /// <summary>Places an overdue visit with the supervisor.</summary>
+    public const string EscalateToSupervisor = nameof(EscalateToSupervisor);
+
+    /// <summary>Leaves an overdue visit with the offender manager.</summary>
+    public const string OverdueStaysWithOffenderManager = nameof(OverdueStaysWithOffenderManager);
+
+    /// <summary>A visit falls due soon.</summary>
+    public const string VisitDueSoon = nameof(VisitDueSoon);
+
+    /// <summary>Repeated no-access visits.</summary>
+    public const string RepeatedNoAccess = nameof(RepeatedNoAccess);
+
+    /// <summary>Reactive management above Low risk.</summary>
+    public const string ReactiveManagementIneligible = nameof(ReactiveManagementIneligible);
+
+    /// <summary>A manager above the caseload target.</summary>
+    public const string CaseloadAboveTarget = nameof(CaseloadAboveTarget);
+
+    /// <summary>A manager above the critical caseload.</summary>
+    public const string CaseloadCritical = nameof(CaseloadCritical);
+
+    /// <summary>An offender with no manager.</summary>
+    public const string Unallocated = nameof(Unallocated);
+
+    /// <summary>A team's overdue visits above the backlog percentage.</summary>
+    public const string UnitBacklog = nameof(UnitBacklog);
+
+    /// <summary>A risk review overdue.</summary>
+    public const string RiskReviewOverdue = nameof(RiskReviewOverdue);
+
+    /// <summary>A neighbourhood team not briefed.</summary>
+    public const string NeighbourhoodNotBriefed = nameof(NeighbourhoodNotBriefed);
+
+    /// <summary>A rejected offender record.</summary>
+    public const string DataQuality = nameof(DataQuality);
+}

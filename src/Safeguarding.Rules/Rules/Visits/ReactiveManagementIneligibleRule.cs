@@ -1,0 +1,36 @@
+using NRules.Fluent.Dsl;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Facts;
+using Safeguarding.Rules.Findings;
+
+namespace Safeguarding.Rules.Rules.Visits;
+
+/// <summary>Reactive management is only for Low risk; above it the flag hides risk.</summary>
+[Name(RuleNames.ReactiveManagementIneligible)]
+[Description("Reactive management recorded for an offender above Low risk is a data problem that hides risk; such an offender needs visits like any other.")]
+[Tag(RuleTags.Visits)]
+internal sealed class ReactiveManagementIneligibleRule : Rule
+{
+    public override void Define()
+    {
+        OffenderCase offender = null!;
+
+        When()
+            .Match(() => offender, o => o.ReactiveManagement, o => o.RiskLevel != RiskLevel.Low);
+
+        Then()
+            .Yield(_ => Ineligible(offender));
+    }
+
+    private static Finding Ineligible(OffenderCase o) => new()
+    {
+        Kind = FindingKinds.ReactiveManagementIneligible,
+        Rule = RuleNames.ReactiveManagementIneligible,
+        Reason = Reasons.Risk(o.RiskLevel) + " risk: reactive management is recorded but applies only to Low risk; home visits remain required"
+            + (o.InCustody ? " on release." : "."),
+        OffenderId = o.Id,
+        ManagerId = o.ManagerId,
+        TeamId = o.TeamId,
+        RiskLevel = o.RiskLevel,
+    };
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace Safeguarding.Rules.Validation;
+
+/// <summary>
+/// One problem with the input (contract section 3): the record it is in, the field, and what is wrong.
+/// Holds identifiers, positions and field names only, never a field's value, so it is safe to log.
+/// </summary>
+/// <param name="Array">The snapshot array holding the record (<c>offenders</c>, <c>visits</c>, ...), or <see langword="null"/> for a problem with the document itself.</param>
+/// <param name="Index">The record's zero-based index in that array, or <see langword="null"/> for a document problem.</param>
+/// <param name="Id">The record's id when it has one that could be read.</param>
+/// <param name="Field">The field (property name) at fault; for a document problem, the top-level property or <c>$</c>.</param>
+/// <param name="Problem">What is wrong, in plain words.</param>
+public sealed record InputProblem(string? Array, int? Index, string? Id, string Field, string Problem)
+{
+    /// <summary>Whether this problem concerns the document as a whole (unparseable JSON, wrong schema version), so nothing can be evaluated.</summary>
+    public bool IsDocumentProblem => Array is null;
+
+    /// <summary>Formats the problem as one line: <c>offenders[3] (id RSO-1) riskLevel: problem</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        if (Array is not null)
+        {
+            text.Append(Array).Append('[').Append(Index?.ToString(CultureInfo.InvariantCulture)).Append(']');
+            if (Id is not null)
+            {
+                text.Append(" (id ").Append(Id).Append(')');
+            }
+
+            text.Append(' ');
+        }
+
+        return text.Append(Field).Append(": ").Append(Problem).ToString();
+    }
+}

@@ -1,0 +1,366 @@
+using System.Globalization;
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Validation;
+
+/// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
+internal static class SnapshotValidator
+{
+    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot)
+    {
+        var problems = new List<InputProblem>(snapshot.ReadProblems);
+        if (snapshot.SchemaVersion is { } version && version != 1)
+        {
+            problems.Add(new(null, null, null, "schemaVersion", "must be 1 when present; it is " + version.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var malformed = snapshot.MalformedRecords;
+
+        // Teams.
+        HashSet<string>? validTeams = null;
+        if (snapshot.Teams is { } teams)
+        {
+            var teamIds = new RecordIds(SnapshotArrays.Teams, teams.Count);
+            for (var i = 0; i < teams.Count; i++)
+            {
+                var team = teams[i];
+                var index = Index(team.SourceIndex, i);
+                if (RequireId(problems, SnapshotArrays.Teams, index, null, "id", team?.Id))
+                {
+                    teamIds.Add(team!.Id, index);
+                }
+                else
+                {
+                    teamIds.Reject(index);
+                }
+            }
+
+            teamIds.AddMalformed(malformed);
+            teamIds.ReportDuplicates(problems);
+            validTeams = teamIds.ValidIds();
+        }
+
+        // Managers.
+        var managers = snapshot.Managers;
+        var managerIds = new RecordIds(SnapshotArrays.Managers, managers.Count);
+        var managerProblems = new bool[managers.Count];
+        for (var i = 0; i < managers.Count; i++)
+        {
+            var manager = managers[i];
+            var index = Index(manager.SourceIndex, i);
+            var ok = RequireId(problems, SnapshotArrays.Managers, index, null, "id", manager?.Id);
+            var id = ok ? manager!.Id : null;
+            if (manager?.TeamId is { } teamId)
+            {
+                if (teamId.Length == 0)
+                {
+                    problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "must be a non-empty string or absent"));
+                    ok = false;
+                }
+                else if (validTeams is not null && !validTeams.Contains(teamId))
+                {
+                    problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "names team " + teamId + ", which is not a valid listed team"));
+                    ok = false;
+                }
+            }
+
+            if (id is not null)
+            {
+                managerIds.Add(id, index);
+            }
+
+            managerProblems[i] = !ok;
+        }
+
+        managerIds.AddMalformed(malformed);
+        managerIds.ReportDuplicates(problems);
+        var validManagers = new Dictionary<string, Manager>(managers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < managers.Count; i++)
+        {
+            if (!managerProblems[i] && managerIds.IsUnique(managers[i].Id))
+            {
+                validManagers[managers[i].Id] = managers[i];
+            }
+        }
+
+        // Offenders.
+        var offenders = snapshot.Offenders;
+        var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
+        var offenderFields = new List<string>?[offenders.Count];
+        for (var i = 0; i < offenders.Count; i++)
+        {
+            var offender = offenders[i];
+            var index = Index(offender.SourceIndex, i);
+            var before = problems.Count;
+            var id = RequireId(problems, SnapshotArrays.Offenders, index, null, "id", offender?.Id) ? offender!.Id : null;
+            if (offender is not null)
+            {
+                CheckOffender(problems, offender, index, id, validManagers);
+            }
+
+            if (id is not null)
+            {
+                offenderIds.Add(id, index);
+            }
+
+            if (problems.Count > before)
+            {
+                offenderFields[i] = problems.GetRange(before, problems.Count - before).ConvertAll(static p => p.Field);
+            }
+        }
+
+        offenderIds.AddMalformed(malformed);
+        offenderIds.ReportDuplicates(problems);
+        var offenderValid = new bool[offenders.Count];
+        var indexOfId = new Dictionary<string, int>(offenders.Count, StringComparer.Ordinal);
+        var rejected = new List<RejectedRecord>();
+        for (var i = 0; i < offenders.Count; i++)
+        {
+            var offender = offenders[i];
+            var unique = offender?.Id is { Length: > 0 } id && offenderIds.IsUnique(id);
+            offenderValid[i] = offenderFields[i] is null && unique;
+            if (offenderValid[i])
+            {
+                indexOfId[offender!.Id] = i;
+            }
+            else
+            {
+                var fields = offenderFields[i] ?? [];
+                if (!unique && offender?.Id is { Length: > 0 })
+                {
+                    fields.Add("id");
+                }
+
+                rejected.Add(new(Index(offender?.SourceIndex ?? -1, i), offender?.Id is { Length: > 0 } known ? known : null, fields));
+            }
+        }
+
+        foreach (var record in malformed)
+        {
+            if (record.Array == SnapshotArrays.Offenders)
+            {
+                var fields = problems.Where(p => p.Array == SnapshotArrays.Offenders && p.Index == record.Index).Select(static p => p.Field).Distinct(StringComparer.Ordinal).ToList();
+                rejected.Add(new(record.Index, record.Id, fields));
+            }
+        }
+
+        rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+
+        // Visits and briefings.
+        var visits = snapshot.Visits;
+        var visitOffender = new int[visits.Count];
+        for (var i = 0; i < visits.Count; i++)
+        {
+            var visit = visits[i];
+            var index = Index(visit.SourceIndex, i);
+            visitOffender[i] = -1;
+            var ok = RequireId(problems, SnapshotArrays.Visits, index, null, "offenderId", visit?.OffenderId);
+            if (visit is null)
+            {
+                continue;
+            }
+
+            if (!Enum.IsDefined(visit.Outcome))
+            {
+                problems.Add(new(SnapshotArrays.Visits, index, null, "outcome", "unknown value; expected Completed, NoAccess or Cancelled"));
+                ok = false;
+            }
+
+            if (ok)
+            {
+                visitOffender[i] = ResolveOffender(problems, SnapshotArrays.Visits, index, visit.OffenderId, indexOfId, offenderIds);
+            }
+        }
+
+        var briefings = snapshot.Briefings;
+        var briefingOffender = new int[briefings.Count];
+        for (var i = 0; i < briefings.Count; i++)
+        {
+            var briefing = briefings[i];
+            var index = Index(briefing.SourceIndex, i);
+            briefingOffender[i] = -1;
+            var ok = RequireId(problems, SnapshotArrays.Briefings, index, null, "offenderId", briefing?.OffenderId);
+            ok &= RequireId(problems, SnapshotArrays.Briefings, index, null, "neighbourhoodId", briefing?.NeighbourhoodId);
+            if (ok)
+            {
+                briefingOffender[i] = ResolveOffender(problems, SnapshotArrays.Briefings, index, briefing!.OffenderId, indexOfId, offenderIds);
+            }
+        }
+
+        problems.Sort(ProblemOrder.Instance);
+        return new ValidatedSnapshot
+        {
+            Snapshot = snapshot,
+            Problems = problems,
+            ValidTeams = validTeams,
+            ValidManagers = validManagers,
+            OffenderValid = offenderValid,
+            RejectedOffenders = rejected,
+            VisitOffender = visitOffender,
+            BriefingOffender = briefingOffender,
+        };
+    }
+
+    private static void CheckOffender(List<InputProblem> problems, Offender offender, int index, string? id, Dictionary<string, Manager> validManagers)
+    {
+        const string Array = SnapshotArrays.Offenders;
+        if (!Enum.IsDefined(offender.RiskLevel))
+        {
+            problems.Add(new(Array, index, id, "riskLevel", "unknown value; expected Low, Medium, High or VeryHigh"));
+        }
+
+        if (offender.ManagerId is { } managerId && !validManagers.ContainsKey(managerId))
+        {
+            problems.Add(new(Array, index, id, "managerId", managerId.Length == 0
+                ? "must be a non-empty string, or absent for an unallocated offender"
+                : "names manager " + managerId + ", which is not a valid manager in the snapshot"));
+        }
+
+        if (offender.NeighbourhoodId is { Length: 0 })
+        {
+            problems.Add(new(Array, index, id, "neighbourhoodId", "must be a non-empty string or absent"));
+        }
+
+        if (offender.VisitIntervalDays is { } interval && (interval < 1 || interval > 730))
+        {
+            problems.Add(new(Array, index, id, "visitIntervalDays", "must be from 1 to 730; it is " + interval.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (offender.MappaLevel is { } mappa && (mappa < 1 || mappa > 3))
+        {
+            problems.Add(new(Array, index, id, "mappaLevel", "must be from 1 to 3; it is " + mappa.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, Dictionary<string, int> validOffenders, RecordIds allOffenders)
+    {
+        if (validOffenders.TryGetValue(offenderId, out var offender))
+        {
+            return offender;
+        }
+
+        if (!allOffenders.Contains(offenderId))
+        {
+            problems.Add(new(array, index, null, "offenderId", "names offender " + offenderId + ", which is not in the snapshot"));
+        }
+
+        // Records of a rejected offender are left out without a problem of their own.
+        return -1;
+    }
+
+    private static bool RequireId(List<InputProblem> problems, string array, int index, string? id, string field, string? value)
+    {
+        if (value is null)
+        {
+            problems.Add(new(array, index, id, field, "is required"));
+            return false;
+        }
+
+        if (value.Length == 0)
+        {
+            problems.Add(new(array, index, id, field, "must be a non-empty string"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int Index(int sourceIndex, int position) => sourceIndex >= 0 ? sourceIndex : position;
+
+    /// <summary>Tracks the ids of one array to find duplicates.</summary>
+    private sealed class RecordIds(string array, int capacity)
+    {
+        private readonly Dictionary<string, List<int>> _indexes = new(capacity, StringComparer.Ordinal);
+        private readonly HashSet<string> _duplicates = new(StringComparer.Ordinal);
+        private readonly HashSet<int> _rejected = [];
+
+        public void Add(string id, int index)
+        {
+            if (_indexes.TryGetValue(id, out var list))
+            {
+                list.Add(index);
+                _duplicates.Add(id);
+            }
+            else
+            {
+                _indexes.Add(id, [index]);
+            }
+        }
+
+        public void Reject(int index) => _rejected.Add(index);
+
+        public void AddMalformed(IReadOnlyList<MalformedRecord> malformed)
+        {
+            foreach (var record in malformed)
+            {
+                if (record.Array == array)
+                {
+                    _rejected.Add(record.Index);
+                    if (record.Id is { Length: > 0 } id)
+                    {
+                        Add(id, record.Index);
+                    }
+                }
+            }
+        }
+
+        public bool Contains(string id) => _indexes.ContainsKey(id);
+
+        public bool IsUnique(string id) => !_duplicates.Contains(id);
+
+        public void ReportDuplicates(List<InputProblem> problems)
+        {
+            foreach (var id in _duplicates.Order(StringComparer.Ordinal))
+            {
+                var indexes = _indexes[id];
+                foreach (var index in indexes)
+                {
+                    var others = string.Join(", ", indexes.Where(i => i != index).Select(i => array + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
+                    problems.Add(new(array, index, id, "id", "duplicate id, also used by " + others + "; every record with it is rejected"));
+                }
+            }
+        }
+
+        public HashSet<string> ValidIds()
+        {
+            var valid = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (id, indexes) in _indexes)
+            {
+                if (indexes.Count == 1 && !_rejected.Contains(indexes[0]))
+                {
+                    valid.Add(id);
+                }
+            }
+
+            return valid;
+        }
+    }
+
+    /// <summary>Document problems first, then by array in snapshot order, index, and field.</summary>
+    private sealed class ProblemOrder : IComparer<InputProblem>
+    {
+        public static readonly ProblemOrder Instance = new();
+
+        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings];
+
+        public int Compare(InputProblem? x, InputProblem? y)
+        {
+            var byArray = Rank(x!.Array).CompareTo(Rank(y!.Array));
+            if (byArray != 0)
+            {
+                return byArray;
+            }
+
+            var byIndex = (x.Index ?? -1).CompareTo(y.Index ?? -1);
+            if (byIndex != 0)
+            {
+                return byIndex;
+            }
+
+            var byField = string.CompareOrdinal(x.Field, y.Field);
+            return byField != 0 ? byField : string.CompareOrdinal(x.Problem, y.Problem);
+        }
+
+        private static int Rank(string? array) => array is null ? -1 : System.Array.IndexOf(Arrays, array);
+    }
+}
