@@ -1,0 +1,5 @@
+namespace Safeguarding.Rules.Synthetic;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Safeguarding.Rules.TestSupport;
+
+internal static class Placeholder
+{
+}
