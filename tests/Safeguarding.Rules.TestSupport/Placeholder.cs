@@ -1,5 +1,0 @@
-namespace Safeguarding.Rules.TestSupport;
-
-internal static class Placeholder
-{
-}
