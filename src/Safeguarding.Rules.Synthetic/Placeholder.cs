@@ -1,5 +1,0 @@
-namespace Safeguarding.Rules.Synthetic;
-
-internal static class Placeholder
-{
-}
