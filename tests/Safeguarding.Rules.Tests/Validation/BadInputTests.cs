@@ -1,0 +1,147 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Tests.Validation;
+
+/// <summary>Contract section 3, for snapshots built in code (the JSON reader's own problems are tested with it).</summary>
+public sealed class BadInputTests
+{
+    private static readonly SafeguardingEngine Engine = new();
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    private static Offender Offender(string id, string? manager = "OM-1") => new()
+    {
+        Id = id,
+        ManagerId = manager,
+        RiskLevel = RiskLevel.Medium,
+        RegisteredOn = new DateOnly(2015, 1, 1),
+        RiskAssessedOn = new DateOnly(2018, 1, 1),
+    };
+
+    private static CaseloadSnapshot Snapshot(Offender[] offenders, Visit[]? visits = null, Manager[]? managers = null, Team[]? teams = null) => new()
+    {
+        AsOf = AsOf,
+        Teams = teams,
+        Managers = managers ?? [new Manager { Id = "OM-1" }],
+        Offenders = offenders,
+        Visits = visits ?? [],
+    };
+
+    [Fact]
+    public void AnyProblem_StopsTheRunByDefault_AndListsEveryProblem()
+    {
+        var snapshot = Snapshot(
+            [Offender("RSO-1", manager: "OM-404"), Offender("RSO-2") with { VisitIntervalDays = 0, MappaLevel = 4 }],
+            [new Visit { OffenderId = "RSO-404", Date = AsOf, Outcome = VisitOutcome.Completed }]);
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.IsEvaluated.Should().BeFalse();
+        report.Findings.Should().BeEmpty();
+        report.Problems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().BeEquivalentTo(new[]
+        {
+            ((string?)"offenders", (int?)0, (string?)"RSO-1", "managerId"),
+            ("offenders", 1, "RSO-2", "mappaLevel"),
+            ("offenders", 1, "RSO-2", "visitIntervalDays"),
+            ("visits", 0, null, "offenderId"),
+        });
+    }
+
+    [Fact]
+    public void DuplicateIds_RejectEveryRecordSharingThem()
+    {
+        var snapshot = Snapshot([Offender("RSO-1"), Offender("RSO-2"), Offender("RSO-1")]);
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+
+        report.Problems.Where(p => p.Field == "id").Select(p => p.Index).Should().Equal(0, 2);
+        report.Summary.Rejected.Should().Be(2);
+        report.Summary.Evaluated.Should().Be(1);
+        report.Findings.Where(f => f.Kind == FindingKinds.DataQuality).Select(f => (f.OffenderId, f.Index))
+            .Should().Equal(("RSO-1", 0), ("RSO-1", 2));
+    }
+
+    [Fact]
+    public void OffenderOfARejectedManager_IsRejected_AndItsVisitsAreLeftOutSilently()
+    {
+        var snapshot = Snapshot(
+            [Offender("RSO-1", manager: "OM-2")],
+            [new Visit { OffenderId = "RSO-1", Date = AsOf, Outcome = VisitOutcome.Completed }],
+            managers: [new Manager { Id = "OM-2", TeamId = "T-404" }],
+            teams: [new Team { Id = "T-1" }]);
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+
+        report.Problems.Select(p => (p.Array, p.Field)).Should().Equal(("managers", "teamId"), ("offenders", "managerId"));
+        report.Summary.Rejected.Should().Be(1);
+        report.Findings.Should().ContainSingle().Which.Kind.Should().Be(FindingKinds.DataQuality);
+    }
+
+    [Fact]
+    public void TeamsListAbsent_TeamsAreKnownFromTheManagers()
+    {
+        var snapshot = Snapshot([Offender("RSO-1")], managers: [new Manager { Id = "OM-1", TeamId = "T-FROM-MANAGER" }]);
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.Problems.Should().BeEmpty();
+        report.Findings.Should().OnlyContain(f => f.TeamId == "T-FROM-MANAGER");
+    }
+
+    [Fact]
+    public void EmptyTeamsList_MakesEveryManagersTeamUnknown()
+    {
+        var snapshot = Snapshot([Offender("RSO-1")], managers: [new Manager { Id = "OM-1", TeamId = "T-1" }], teams: []);
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.Problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.Array == "managers" && p.Field == "teamId");
+    }
+
+    [Fact]
+    public void SchemaVersionOtherThanOne_IsADocumentProblem_EvenWithPartialResults()
+    {
+        var snapshot = new CaseloadSnapshot { SchemaVersion = 2, Offenders = [Offender("RSO-1", manager: null)] };
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true, AsOf = AsOf });
+
+        report.IsEvaluated.Should().BeFalse();
+        report.Problems.Should().ContainSingle().Which.Field.Should().Be("schemaVersion");
+    }
+
+    [Fact]
+    public void PartialResults_AccountForEveryOffender()
+    {
+        var snapshot = Snapshot(
+        [
+            Offender("RSO-1"),
+            Offender("RSO-2", manager: "OM-404"),
+            Offender("") with { },
+            Offender("RSO-4") with { RegisteredOn = AsOf.AddDays(1) },
+            Offender("RSO-5") with { RiskLevel = (RiskLevel)42 },
+        ]);
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+
+        var summary = report.Summary;
+        summary.Offenders.Should().Be(5);
+        summary.Evaluated.Should().Be(1);
+        summary.Rejected.Should().Be(3);
+        summary.NotYetRegistered.Should().Be(1);
+        (summary.Evaluated + summary.Rejected + summary.NotYetRegistered).Should().Be(summary.Offenders);
+        report.Findings.Where(f => f.Kind == FindingKinds.DataQuality).Select(f => f.Index).Should().Equal(1, 2, 4);
+        report.Findings.Should().NotContain(f => f.Kind == FindingKinds.Unallocated, "a rejected offender is in no count but rejected");
+    }
+
+    [Fact]
+    public void ProblemMessages_CarryIdentifiersAndFieldNamesOnly()
+    {
+        var report = Engine.Evaluate(Snapshot([Offender("RSO-1", manager: "OM-404") with { NeighbourhoodId = "" }]));
+
+        report.Problems.Select(p => p.ToString()).Should().Equal(
+            "offenders[0] (id RSO-1) managerId: names manager OM-404, which is not a valid manager in the snapshot",
+            "offenders[0] (id RSO-1) neighbourhoodId: must be a non-empty string or absent");
+    }
+}
