@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Safeguarding.Rules.Cli.Commands;
+
+namespace Safeguarding.Rules.Cli;
+
+/// <summary>Builds the command tree and runs it: parse errors and expected failures exit 2, anything else exits 1, never with a stack trace.</summary>
+internal static class CliApplication
+{
+    public static int Run(string[] args)
+    {
+        var examples = new Dictionary<Command, IReadOnlyList<string>>();
+        var root = BuildRootCommand(examples);
+        var parseResult = root.Parse(args);
+        var error = Console.Error;
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine("error: " + parseError.Message);
+            }
+
+            error.WriteLine("Run '" + CommandPath(parseResult.CommandResult.Command) + " --help' for usage and examples.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ExpectedFailureException failure)
+        {
+            foreach (var problem in failure.Problems)
+            {
+                error.WriteLine("error: " + problem);
+            }
+
+            if (failure.Summary is not null)
+            {
+                error.WriteLine(failure.Summary);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("error: cancelled");
+            return ExitCodes.UnexpectedFailure;
+        }
+#pragma warning disable CA1031 // The last line of defence: one line, no stack trace, exit 1.
+        catch (Exception unexpected)
+#pragma warning restore CA1031
+        {
+            error.WriteLine("error: unexpected failure: " + unexpected.GetType().Name + ": " + OneLine(unexpected.Message));
+            return ExitCodes.UnexpectedFailure;
+        }
+    }
+
+    internal static RootCommand BuildRootCommand(Dictionary<Command, IReadOnlyList<string>> examples)
+    {
+        var root = new RootCommand(
+            "Evaluates a police force's registered-offender caseload against public-protection policy "
+            + "(home-visit intervals, caseloads, escalation, risk reviews, neighbourhood briefings) and reports the findings.");
+        examples[root] =
+        [
+            "safeguarding-rules evaluate",
+            "safeguarding-rules evaluate caseload.json --format json --output findings.json",
+            "safeguarding-rules validate caseload.json --policy force-policy.json",
+            "safeguarding-rules rules",
+            "safeguarding-rules sample --offenders 70000 --output national.json",
+        ];
+
+        Add(root, examples, EvaluateCommand.Create());
+        Add(root, examples, ValidateCommand.Create());
+        Add(root, examples, RulesCommand.Create());
+        Add(root, examples, PolicyCommand.Create());
+        Add(root, examples, SampleCommand.Create());
+
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help && help.Action is HelpAction inner)
+            {
+                help.Action = new ExamplesHelpAction(inner, examples);
+            }
+        }
+
+        return root;
+    }
+
+    private static void Add(RootCommand root, Dictionary<Command, IReadOnlyList<string>> examples, (Command Command, IReadOnlyList<string> Examples) command)
+    {
+        root.Subcommands.Add(command.Command);
+        examples[command.Command] = command.Examples;
+    }
+
+    private static string CommandPath(Command command) =>
+        command is RootCommand ? "safeguarding-rules" : "safeguarding-rules " + command.Name;
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Safeguarding.Rules.Cli.Input;
+using Safeguarding.Rules.Cli.IO;
+using Safeguarding.Rules.Cli.Output;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Cli.Commands;
+
+/// <summary><c>evaluate [SNAPSHOT]</c>: runs the policy over a snapshot and reports the findings.</summary>
+internal static class EvaluateCommand
+{
+    private const int WarningLines = 20;
+
+    public static (Command Command, IReadOnlyList<string> Examples) Create()
+    {
+        var snapshot = new Argument<string?>("SNAPSHOT")
+        {
+            Description = "A caseload snapshot file (contract section 1), or - for standard input. Default: the built-in synthetic force of 2,000 offenders as of 2018-05-01.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var asOf = CommonOptions.AsOf();
+        var policy = CommonOptions.Policy();
+        var format = CommonOptions.Format(Formats.Table, Formats.Table, Formats.Json, Formats.Csv);
+        format.Description = "table: a readable summary and the most urgent findings; json: the findings document (contract section 5); csv: one finding per row.";
+        var output = CommonOptions.Output("the result");
+        var allowInvalid = new Option<bool>("--allow-invalid")
+        {
+            Description = "Evaluate the valid records when some are invalid: each rejected offender becomes a DataQuality finding and the json document lists every problem under 'rejected'. Default: any problem stops the run (exit 2).",
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "table format: how many of the most urgent findings to list; 0 lists all.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 20,
+        };
+        top.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--top must be 0 or more.");
+            }
+        });
+
+        var command = new Command("evaluate", "Evaluates a caseload snapshot against the policy and reports the findings. Exit code 0 when evaluated (findings or not), 2 for invalid input or policy (every problem on stderr, nothing on stdout), 1 for an unexpected failure.")
+        {
+            snapshot, asOf, policy, format, output, allowInvalid, top,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(snapshot),
+            parse.GetValue(asOf),
+            parse.GetValue(policy),
+            parse.GetValue(format) ?? Formats.Table,
+            parse.GetValue(output),
+            parse.GetValue(allowInvalid),
+            parse.GetValue(top)));
+
+        return (command,
+        [
+            "safeguarding-rules evaluate",
+            "safeguarding-rules evaluate caseload.json",
+            "safeguarding-rules evaluate caseload.json --as-of 2018-05-01 --policy force-policy.json",
+            "safeguarding-rules evaluate caseload.json --format json --output findings.json",
+            "safeguarding-rules evaluate caseload.json --format csv > findings.csv",
+            "cat caseload.json | safeguarding-rules evaluate - --allow-invalid --format json",
+        ]);
+    }
+
+    private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top)
+    {
+        var progress = ProgressReporter.ForStandardError();
+        var policy = policyPath is null ? null : PolicySource.Load(policyPath);
+        var loaded = SnapshotSource.Load(snapshotPath, progress);
+
+        EvaluationReport report;
+        using (progress.Start("Evaluating " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
+        {
+            var engine = new SafeguardingEngine();
+            report = engine.Evaluate(loaded.Snapshot, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
+        }
+
+        if (!report.IsEvaluated)
+        {
+            var summary = ProblemText.Count(report.Problems.Count) + " in " + loaded.Source + "; nothing was evaluated.";
+            if (!allowInvalid && !report.Problems.Any(static p => p.IsDocumentProblem))
+            {
+                summary += " --allow-invalid evaluates the valid records and reports each rejected offender as a DataQuality finding.";
+            }
+
+            throw new ExpectedFailureException(ProblemText.Lines(report.Problems, loaded.Source), summary);
+        }
+
+        WarnAboutRejectedRecords(report, loaded.Source);
+
+        using var counted = new CountingStream(OutputTarget.Open(outputPath));
+        using (progress.Start("Writing " + Text.Number(report.Findings.Count) + " findings", () => Text.Megabytes(counted.Bytes)))
+        {
+            switch (format)
+            {
+                case Formats.Json:
+                    FindingsJson.Write(report, counted);
+                    break;
+                case Formats.Csv:
+                    using (var writer = OutputTarget.Writer(counted, CsvFindings.NewLine))
+                    {
+                        CsvFindings.Write(report.Findings, writer);
+                    }
+
+                    break;
+                default:
+                    using (var writer = OutputTarget.Writer(counted))
+                    {
+                        TableReport.Write(report, loaded.Source, top, writer);
+                    }
+
+                    break;
+            }
+
+            counted.Flush();
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void WarnAboutRejectedRecords(EvaluationReport report, string source)
+    {
+        if (report.Problems.Count == 0)
+        {
+            return;
+        }
+
+        var error = Console.Error;
+        foreach (var line in ProblemText.Lines(report.Problems.Take(WarningLines), source))
+        {
+            error.WriteLine("warning: " + line);
+        }
+
+        if (report.Problems.Count > WarningLines)
+        {
+            error.WriteLine("warning: ... and " + Text.Number(report.Problems.Count - WarningLines) + " more (the json format lists every one under 'rejected').");
+        }
+
+        error.WriteLine(
+            "warning: " + ProblemText.Count(report.Problems.Count) + " in " + source + "; " + Text.Number(report.Summary.Rejected)
+            + " offender records rejected and reported as DataQuality findings; invalid visits, briefings, managers and teams were left out.");
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Safeguarding.Rules.Cli.Input;
+using Safeguarding.Rules.Cli.Output;
+using Safeguarding.Rules.Evaluation;
+
+namespace Safeguarding.Rules.Cli.Commands;
+
+/// <summary><c>validate SNAPSHOT [--policy FILE]</c>: checks a snapshot and a policy and lists every problem.</summary>
+internal static class ValidateCommand
+{
+    public static (Command Command, IReadOnlyList<string> Examples) Create()
+    {
+        var snapshot = new Argument<string>("SNAPSHOT")
+        {
+            Description = "A caseload snapshot file (contract section 1), or - for standard input.",
+        };
+        var policy = CommonOptions.Policy();
+        policy.Description = "A policy file (contract section 4) to check as well.";
+
+        var command = new Command("validate", "Checks a snapshot (and a policy) against the contract and lists every problem, naming the record and field (or the policy property). Exit code 0 when valid, 2 when not.")
+        {
+            snapshot, policy,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(snapshot), parse.GetValue(policy)));
+        return (command,
+        [
+            "safeguarding-rules validate caseload.json",
+            "safeguarding-rules validate caseload.json --policy force-policy.json",
+            "cat caseload.json | safeguarding-rules validate -",
+        ]);
+    }
+
+    private static int Run(string snapshotPath, string? policyPath)
+    {
+        var problems = new List<string>();
+        var policy = PolicySource.Check(policyPath, problems);
+
+        LoadedSnapshot? loaded = null;
+        try
+        {
+            loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
+        }
+        catch (ExpectedFailureException failure)
+        {
+            problems.AddRange(failure.Problems);
+        }
+
+        EvaluationReport? report = null;
+        if (loaded is not null)
+        {
+            using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
+            {
+                report = new SafeguardingEngine().Evaluate(loaded.Snapshot, new EvaluationOptions { AllowPartialResults = false });
+            }
+
+            problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));
+        }
+
+        if (problems.Count > 0 || loaded is null || report is null)
+        {
+            throw new ExpectedFailureException(problems, ProblemText.Count(problems.Count) + " found.");
+        }
+
+        var snapshot = loaded.Snapshot;
+        var output = Console.Out;
+        output.WriteLine(
+            loaded.Source + ": valid: " + Text.Number(snapshot.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
+            + (snapshot.Teams is { } teams ? Text.Number(teams.Count) + " teams, " : "no teams list, ") + Text.Number(snapshot.Visits.Count) + " visits, "
+            + Text.Number(snapshot.Briefings.Count) + " briefings" + (snapshot.AsOf is { } asOf ? ", as of " + Text.Date(asOf) : ", no asOf") + ".");
+        if (policyPath is not null && policy is not null)
+        {
+            output.WriteLine(policyPath + ": valid: policy version " + policy.Version + ".");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Safeguarding.Rules.Cli;
+
+/// <summary>The process exit codes of every command.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did its work (for <c>evaluate</c>, whether or not there are findings).</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure: a one-line message on stderr.</summary>
+    public const int UnexpectedFailure = 1;
+
+    /// <summary>Invalid input, policy or usage: every problem listed on stderr, nothing on stdout.</summary>
+    public const int InvalidInput = 2;
+}

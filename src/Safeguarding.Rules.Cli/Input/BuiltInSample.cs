@@ -1,0 +1,24 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Cli.Input;
+
+/// <summary>
+/// The force that <c>evaluate</c> runs when given no snapshot: one synthetic force of about 2,000 offenders shaped
+/// like the 2018 Merseyside inspection (national risk mix, caseloads of 50-60 with one manager in eight overloaded,
+/// some overdue visits, an unallocated offender), at a fixed seed and as-of date so its output never changes.
+/// </summary>
+internal static class BuiltInSample
+{
+    public const int Offenders = 2000;
+
+    public const ulong Seed = 1;
+
+    public static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    public static string Description =>
+        "built-in synthetic force (" + Output.Text.Number(Offenders) + " offenders, seed " + Output.Text.Number((long)Seed) + ")";
+
+    public static CaseloadSnapshot Create() =>
+        SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = Offenders, Seed = Seed, AsOf = AsOf });
+}

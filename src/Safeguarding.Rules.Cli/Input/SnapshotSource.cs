@@ -1,0 +1,67 @@
+using Safeguarding.Rules.Cli.IO;
+using Safeguarding.Rules.Cli.Output;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Cli.Input;
+
+/// <summary>
+/// Reads a snapshot (contract section 1) from a file, from standard input (<c>-</c>), or makes the built-in force.
+/// The document is streamed into the library's reader, which keeps one copy of its bytes and no string of its text.
+/// </summary>
+internal static class SnapshotSource
+{
+    public const string StandardInput = "-";
+
+    private const int BufferSize = 1 << 16;
+
+    /// <summary>Loads the snapshot named by <paramref name="path"/>; <see langword="null"/> for the built-in force.</summary>
+    /// <exception cref="ExpectedFailureException">The file does not exist or cannot be read.</exception>
+    public static LoadedSnapshot Load(string? path, ProgressReporter progress)
+    {
+        if (path is null)
+        {
+            using (progress.Start("Generating the " + BuiltInSample.Description))
+            {
+                return new(BuiltInSample.Create(), BuiltInSample.Description);
+            }
+        }
+
+        if (path == StandardInput)
+        {
+            using var input = new CountingStream(Console.OpenStandardInput());
+            using (progress.Start("Reading standard input", () => Text.Megabytes(input.Bytes)))
+            {
+                return new(SnapshotJson.Read(input), "standard input");
+            }
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new ExpectedFailureException(path + ": is a directory, not a snapshot file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ExpectedFailureException(path + ": snapshot file not found");
+        }
+
+        try
+        {
+            using var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan));
+            var length = file.Length;
+            using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
+            {
+                return new(SnapshotJson.Read(file), path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExpectedFailureException(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "), e);
+        }
+    }
+
+    private static string Fraction(long done, long total) =>
+        total <= 0
+            ? Text.Megabytes(done)
+            : Text.Number((int)(100 * done / total)) + "% (" + Text.Megabytes(done) + " of " + Text.Megabytes(total) + ")";
+}

@@ -1,0 +1,12 @@
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Cli.Output;
+
+/// <summary>Problem lines and counts for stderr: record, field and what is wrong; never a record's values.</summary>
+internal static class ProblemText
+{
+    public static IReadOnlyList<string> Lines(IEnumerable<InputProblem> problems, string source) =>
+        problems.Select(p => source + ": " + p).ToList();
+
+    public static string Count(int problems) => problems == 1 ? "1 problem" : Text.Number(problems) + " problems";
+}

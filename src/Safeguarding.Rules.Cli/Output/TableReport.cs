@@ -1,0 +1,106 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+
+namespace Safeguarding.Rules.Cli.Output;
+
+/// <summary>
+/// The readable summary of an evaluation: the counts, the outcome measures, and the most urgent findings first
+/// (highest escalation, then most days overdue).
+/// </summary>
+internal static class TableReport
+{
+    private static readonly RiskLevel[] RiskOrder = [RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low];
+    private static readonly EscalationLevel[] EscalationOrder = [EscalationLevel.DetectiveInspector, EscalationLevel.Supervisor, EscalationLevel.OffenderManager];
+
+    /// <param name="report">An evaluated report.</param>
+    /// <param name="source">Where the snapshot came from.</param>
+    /// <param name="top">How many findings to list; 0 for all.</param>
+    /// <param name="writer">The destination.</param>
+    public static void Write(EvaluationReport report, string source, int top, TextWriter writer)
+    {
+        var summary = report.Summary;
+        writer.WriteLine("Safeguarding evaluation as of " + Text.Date(report.AsOf) + ", policy " + report.PolicyVersion);
+        writer.WriteLine("Snapshot: " + source);
+        writer.WriteLine();
+
+        var offenders = new TextTable("Offenders", ">Count");
+        offenders.Add("Offender records", Text.Number(summary.Offenders));
+        offenders.Add("  evaluated", Text.Number(summary.Evaluated));
+        offenders.Add("  rejected as invalid", Text.Number(summary.Rejected));
+        offenders.Add("  not yet registered", Text.Number(summary.NotYetRegistered));
+        offenders.Write(writer);
+        writer.WriteLine();
+
+        var kinds = new TextTable("Findings", ">Count");
+        foreach (var kind in Kinds(summary))
+        {
+            kinds.Add(kind, Text.Number(summary.Count(kind)));
+            if (kind == FindingKinds.VisitOverdue)
+            {
+                foreach (var level in EscalationOrder)
+                {
+                    kinds.Add("  escalated to " + level, Text.Number(summary.Escalations.TryGetValue(level, out var n) ? n : 0));
+                }
+            }
+        }
+
+        kinds.Write(writer);
+        writer.WriteLine();
+
+        var outcomes = new TextTable("Outcomes", ">Value");
+        foreach (var risk in RiskOrder)
+        {
+            if (summary.Outcomes.VisitedWithinPolicyPercent.TryGetValue(risk, out var percent))
+            {
+                outcomes.Add("Visited within policy, " + risk + " risk", Text.Percent(percent));
+            }
+        }
+
+        if (summary.Outcomes.MedianDaysOverdue is { } median && summary.Outcomes.MaxDaysOverdue is { } max)
+        {
+            outcomes.Add("Days overdue, median", Text.Decimal(median));
+            outcomes.Add("Days overdue, max", Text.Number(max));
+        }
+        else
+        {
+            outcomes.Add("Days overdue", "none overdue");
+        }
+
+        outcomes.Write(writer);
+        writer.WriteLine();
+
+        var total = report.Findings.Count;
+        if (total == 0)
+        {
+            writer.WriteLine("No findings.");
+            return;
+        }
+
+        var shown = top <= 0 ? total : Math.Min(top, total);
+        writer.WriteLine(
+            shown == total
+                ? "Findings, most urgent first (all " + Text.Number(total) + ")"
+                : "Most urgent findings (" + Text.Number(shown) + " of " + Text.Number(total) + "; --top 0 lists all, --format json or csv gives every field and reason)");
+        var table = new TextTable("Escalate to", ">Overdue", "Kind", "Offender", "Manager", "Team", "Risk", "Due", "Detail");
+        foreach (var f in Urgency.MostUrgentFirst(report.Findings).Take(shown))
+        {
+            table.Add(
+                f.EscalateTo?.ToString() ?? string.Empty,
+                f.DaysOverdue is { } days ? Text.Number(days) + "d" : string.Empty,
+                f.Kind,
+                f.OffenderId ?? string.Empty,
+                f.ManagerId ?? string.Empty,
+                f.TeamId ?? string.Empty,
+                f.RiskLevel?.ToString() ?? string.Empty,
+                Text.Date(f.DueOn),
+                FindingDetail.Of(f));
+        }
+
+        table.Write(writer);
+    }
+
+    /// <summary>The contract's kinds in order, then any host kind found.</summary>
+    private static IEnumerable<string> Kinds(EvaluationSummary summary) =>
+        FindingKinds.All.Concat(summary.FindingsByKind.Keys.Where(static k => FindingKinds.OrderOf(k) == FindingKinds.All.Count).Order(StringComparer.Ordinal));
+}

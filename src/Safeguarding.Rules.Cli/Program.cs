@@ -1,0 +1,3 @@
+using Safeguarding.Rules.Cli;
+
+return CliApplication.Run(args);

@@ -1,0 +1,38 @@
+using Safeguarding.Rules.Cli.Tests.Support;
+
+namespace Safeguarding.Rules.Cli.Tests;
+
+public sealed class RulesCommandTests
+{
+    [Fact]
+    public void Rules_Json_ListsTheEnginesCatalogue()
+    {
+        var catalogue = new SafeguardingEngine().Rules;
+
+        var result = Cli.Run("rules", "--format", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var rules = Json.Parse(result.StdOutBytes).GetProperty("rules").EnumerateArray().ToList();
+        rules.Select(static r => r.Str("name")).Should().Equal(catalogue.Select(static r => r.Name));
+        for (var i = 0; i < catalogue.Count; i++)
+        {
+            rules[i].Str("description").Should().Be(catalogue[i].Description);
+            rules[i].GetProperty("tags").EnumerateArray().Select(static t => t.GetString()).Should().Equal(catalogue[i].Tags);
+            (rules[i].Has("findingKind") ? rules[i].Str("findingKind") : null).Should().Be(catalogue[i].FindingKind);
+            rules[i].GetProperty("builtIn").GetBoolean().Should().Be(catalogue[i].IsBuiltIn);
+        }
+    }
+
+    [Fact]
+    public void Rules_Table_HasOneLinePerRule()
+    {
+        var catalogue = new SafeguardingEngine().Rules;
+
+        var result = Cli.Run("rules");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("Rule").And.Contain("Finding kind").And.Contain("Tags").And.Contain("Description");
+        lines.Skip(1).Select(static l => l.Split(' ')[0]).Should().Equal(catalogue.Select(static r => r.Name));
+    }
+}

@@ -1,0 +1,57 @@
+using Safeguarding.Rules.Cli.Tests.Support;
+
+namespace Safeguarding.Rules.Cli.Tests;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Validate_ValidSnapshotAndPolicy_Exits0()
+    {
+        var snapshot = _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString());
+        var policy = _files.Write("policy.json", """{ "version": "force-2026.1", "caseload": { "target": 45 } }""");
+
+        var result = Cli.Run("validate", snapshot, "--policy", policy);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdErr.Should().BeEmpty();
+        result.StdOut.Should().Contain("caseload.json: valid").And.Contain("1 offenders").And.Contain("force-2026.1");
+    }
+
+    [Fact]
+    public void Validate_BadSnapshotAndBadPolicy_ListsBoth()
+    {
+        var snapshot = Snapshots.OneOverdue();
+        snapshot.FirstOffender()["riskLevel"] = "Severe";
+        var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = Cli.Run("validate", snapshotPath, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Should().Contain("dueSoonDays").And.Contain("offenders[0]").And.Contain("riskLevel");
+    }
+
+    [Fact]
+    public void Validate_NoSnapshotArgument_Exits2()
+    {
+        var result = Cli.Run("validate");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Should().Contain("SNAPSHOT");
+    }
+
+    [Fact]
+    public void Validate_StandardInput_Exits0()
+    {
+        var result = Cli.RunWithInput(System.Text.Encoding.UTF8.GetBytes(Snapshots.OneOverdue().ToJsonString()), "validate", "-");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("standard input: valid");
+    }
+}
