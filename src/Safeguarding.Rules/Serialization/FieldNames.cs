@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>The property names an object of a JSON document may have (at most 32), matched without allocating.</summary>
+internal sealed class FieldNames
+{
+    private readonly string[] _names;
+    private readonly byte[][] _utf8;
+
+    public FieldNames(params string[] names)
+    {
+        _names = names;
+        _utf8 = Array.ConvertAll(names, static name => Encoding.UTF8.GetBytes(name));
+    }
+
+    public string this[int field] => _names[field];
+
+    /// <summary>
+    /// Matches the current property name and moves onto its value. A name seen before in this object is reported
+    /// through <paramref name="duplicate"/> and its value skipped.
+    /// </summary>
+    /// <returns>The field's position in the list, or -1 for an unknown name.</returns>
+    public int Claim(ref Utf8JsonReader json, ref int seen, out bool duplicate)
+    {
+        var field = Find(ref json);
+        json.Read();
+        duplicate = false;
+        if (field >= 0)
+        {
+            var bit = 1 << field;
+            if ((seen & bit) != 0)
+            {
+                duplicate = true;
+                json.Skip();
+            }
+
+            seen |= bit;
+        }
+
+        return field;
+    }
+
+    /// <summary>The current property name's position in the list, or -1 for an unknown name; the reader does not move.</summary>
+    public int Find(ref Utf8JsonReader json)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (json.ValueTextEquals(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

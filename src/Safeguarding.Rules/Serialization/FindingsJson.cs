@@ -1,0 +1,324 @@
+using System.Globalization;
+using System.Text.Json;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>Writes the findings document of contract section 5 for an evaluated report.</summary>
+/// <remarks>
+/// <para>
+/// The document is <c>schemaVersion</c>, <c>library</c> (this library's name and its major.minor.patch version),
+/// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order), <c>findings</c>
+/// (in the report's order, which is the contract's) and, only when partial results were allowed, <c>rejected</c>
+/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>).
+/// Each finding is <c>kind</c>, <c>rule</c>, the fields of its kind in the contract table's order, and <c>reason</c>;
+/// absent values are omitted, never written as <see langword="null"/>, and fields outside the kind's row are not written.
+/// Numbers have no exponent and no trailing zeros (<c>83.3</c>, <c>100</c>, <c>21.5</c>); dates are <c>yyyy-MM-dd</c>.
+/// The same report always gives the same bytes.
+/// </para>
+/// <para>
+/// Findings of kinds a host's rules define have the same shape: <c>kind</c>, <c>rule</c>, every field that is not
+/// <see langword="null"/> in the one order consistent with every row of the contract table (offenderId, managerId,
+/// teamId, riskLevel, neighbourhoodId, since, dueOn, daysOverdue, daysUntilDue, escalateTo, noAccessVisits,
+/// overdueVisits, caseload, index), then <c>reason</c>. They follow the contract's kinds in <c>findings</c>, but
+/// <c>summary</c> keeps exactly the contract's keys, so host kinds are not counted there (a host kind's name could
+/// otherwise collide with a summary key such as <c>offenders</c>); consumers count them from <c>findings</c>.
+/// </para>
+/// </remarks>
+public static class FindingsJson
+{
+    private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
+    private static readonly JsonEncodedText Library = JsonEncodedText.Encode("library");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText PolicyVersion = JsonEncodedText.Encode("policyVersion");
+    private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+    private static readonly JsonEncodedText Offenders = JsonEncodedText.Encode("offenders");
+    private static readonly JsonEncodedText Evaluated = JsonEncodedText.Encode("evaluated");
+    private static readonly JsonEncodedText Rejected = JsonEncodedText.Encode("rejected");
+    private static readonly JsonEncodedText NotYetRegistered = JsonEncodedText.Encode("notYetRegistered");
+    private static readonly JsonEncodedText Escalations = JsonEncodedText.Encode("escalations");
+    private static readonly JsonEncodedText OffenderManager = JsonEncodedText.Encode("offenderManager");
+    private static readonly JsonEncodedText Supervisor = JsonEncodedText.Encode("supervisor");
+    private static readonly JsonEncodedText DetectiveInspector = JsonEncodedText.Encode("detectiveInspector");
+    private static readonly JsonEncodedText Outcomes = JsonEncodedText.Encode("outcomes");
+    private static readonly JsonEncodedText VisitedWithinPolicyPercent = JsonEncodedText.Encode("visitedWithinPolicyPercent");
+    private static readonly JsonEncodedText VeryHigh = JsonEncodedText.Encode("veryHigh");
+    private static readonly JsonEncodedText High = JsonEncodedText.Encode("high");
+    private static readonly JsonEncodedText Medium = JsonEncodedText.Encode("medium");
+    private static readonly JsonEncodedText Low = JsonEncodedText.Encode("low");
+    private static readonly JsonEncodedText DaysOverdueSummary = JsonEncodedText.Encode("daysOverdue");
+    private static readonly JsonEncodedText Median = JsonEncodedText.Encode("median");
+    private static readonly JsonEncodedText Max = JsonEncodedText.Encode("max");
+    private static readonly JsonEncodedText FindingsName = JsonEncodedText.Encode("findings");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText OffenderId = JsonEncodedText.Encode("offenderId");
+    private static readonly JsonEncodedText ManagerId = JsonEncodedText.Encode("managerId");
+    private static readonly JsonEncodedText TeamId = JsonEncodedText.Encode("teamId");
+    private static readonly JsonEncodedText RiskLevelName = JsonEncodedText.Encode("riskLevel");
+    private static readonly JsonEncodedText NeighbourhoodId = JsonEncodedText.Encode("neighbourhoodId");
+    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
+    private static readonly JsonEncodedText DueOn = JsonEncodedText.Encode("dueOn");
+    private static readonly JsonEncodedText DaysOverdue = JsonEncodedText.Encode("daysOverdue");
+    private static readonly JsonEncodedText DaysUntilDue = JsonEncodedText.Encode("daysUntilDue");
+    private static readonly JsonEncodedText EscalateTo = JsonEncodedText.Encode("escalateTo");
+    private static readonly JsonEncodedText NoAccessVisits = JsonEncodedText.Encode("noAccessVisits");
+    private static readonly JsonEncodedText OverdueVisits = JsonEncodedText.Encode("overdueVisits");
+    private static readonly JsonEncodedText Caseload = JsonEncodedText.Encode("caseload");
+    private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText Array = JsonEncodedText.Encode("array");
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
+    private static readonly JsonEncodedText Problem = JsonEncodedText.Encode("problem");
+
+    /// <summary>The summary counts of the contract's kinds, in the contract's order (after <c>notYetRegistered</c>, around <c>escalations</c>).</summary>
+    private static readonly (JsonEncodedText Name, string Kind)[] CountsBeforeEscalations =
+    [
+        (JsonEncodedText.Encode("visitOverdue"), FindingKinds.VisitOverdue),
+        (JsonEncodedText.Encode("visitDueSoon"), FindingKinds.VisitDueSoon),
+        (JsonEncodedText.Encode("repeatedNoAccess"), FindingKinds.RepeatedNoAccess),
+        (JsonEncodedText.Encode("reactiveManagementIneligible"), FindingKinds.ReactiveManagementIneligible),
+        (JsonEncodedText.Encode("caseloadAboveTarget"), FindingKinds.CaseloadAboveTarget),
+        (JsonEncodedText.Encode("caseloadCritical"), FindingKinds.CaseloadCritical),
+        (JsonEncodedText.Encode("unallocated"), FindingKinds.Unallocated),
+    ];
+
+    private static readonly (JsonEncodedText Name, string Kind)[] CountsAfterEscalations =
+    [
+        (JsonEncodedText.Encode("unitBacklog"), FindingKinds.UnitBacklog),
+        (JsonEncodedText.Encode("riskReviewOverdue"), FindingKinds.RiskReviewOverdue),
+        (JsonEncodedText.Encode("neighbourhoodNotBriefed"), FindingKinds.NeighbourhoodNotBriefed),
+        (JsonEncodedText.Encode("dataQuality"), FindingKinds.DataQuality),
+    ];
+
+    /// <summary>The library's name as the document gives it.</summary>
+    private const string LibraryName = "Safeguarding.Rules";
+
+    /// <summary>The library's version as major.minor.patch, from its assembly version (deterministic for a build).</summary>
+    private static readonly string LibraryVersion = FormatVersion(typeof(FindingsJson).Assembly.GetName().Version);
+
+    /// <summary>Writes the findings document of <paramref name="report"/>.</summary>
+    /// <param name="report">An evaluated report (<see cref="EvaluationReport.IsEvaluated"/>).</param>
+    /// <param name="stream">Where to write; flushed, left open.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds on every platform); default <see langword="true"/>.</param>
+    /// <exception cref="InvalidOperationException">
+    /// The report was not evaluated (its problems are the output then, not a findings document), or a finding holds an
+    /// enum value the contract does not define.
+    /// </exception>
+    public static void Write(EvaluationReport report, Stream stream, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!report.IsEvaluated)
+        {
+            throw new InvalidOperationException("The report was not evaluated, so it has no findings document: report its Problems instead.");
+        }
+
+        using var writer = JsonOutput.CreateWriter(stream, indented);
+        writer.WriteStartObject();
+        writer.WriteNumber(SchemaVersion, 1);
+        writer.WriteStartObject(Library);
+        writer.WriteString(Name, LibraryName);
+        writer.WriteString(Version, LibraryVersion);
+        writer.WriteEndObject();
+        JsonOutput.WriteDate(writer, AsOf, report.AsOf);
+        writer.WriteString(PolicyVersion, report.PolicyVersion);
+        WriteSummary(writer, report.Summary);
+
+        writer.WriteStartArray(FindingsName);
+        for (var i = 0; i < report.Findings.Count; i++)
+        {
+            WriteFinding(writer, report.Findings[i], i);
+            JsonOutput.FlushIfFull(writer);
+        }
+
+        writer.WriteEndArray();
+        if (report.PartialResultsAllowed)
+        {
+            writer.WriteStartArray(Rejected);
+            foreach (var problem in report.Problems)
+            {
+                writer.WriteStartObject();
+                if (problem.Array is not null)
+                {
+                    writer.WriteString(Array, problem.Array);
+                }
+
+                if (problem.Index is { } index)
+                {
+                    writer.WriteNumber(Index, index);
+                }
+
+                if (problem.Id is not null)
+                {
+                    writer.WriteString(Id, problem.Id);
+                }
+
+                writer.WriteString(Field, problem.Field);
+                writer.WriteString(Problem, problem.Problem);
+                writer.WriteEndObject();
+                JsonOutput.FlushIfFull(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter writer, EvaluationSummary summary)
+    {
+        writer.WriteStartObject(Summary);
+        writer.WriteNumber(Offenders, summary.Offenders);
+        writer.WriteNumber(Evaluated, summary.Evaluated);
+        writer.WriteNumber(Rejected, summary.Rejected);
+        writer.WriteNumber(NotYetRegistered, summary.NotYetRegistered);
+        foreach (var (name, kind) in CountsBeforeEscalations)
+        {
+            writer.WriteNumber(name, summary.Count(kind));
+        }
+
+        writer.WriteStartObject(Escalations);
+        writer.WriteNumber(OffenderManager, Escalated(summary, EscalationLevel.OffenderManager));
+        writer.WriteNumber(Supervisor, Escalated(summary, EscalationLevel.Supervisor));
+        writer.WriteNumber(DetectiveInspector, Escalated(summary, EscalationLevel.DetectiveInspector));
+        writer.WriteEndObject();
+        foreach (var (name, kind) in CountsAfterEscalations)
+        {
+            writer.WriteNumber(name, summary.Count(kind));
+        }
+
+        var outcomes = summary.Outcomes;
+        writer.WriteStartObject(Outcomes);
+        writer.WriteStartObject(VisitedWithinPolicyPercent);
+        Percent(writer, VeryHigh, outcomes, RiskLevel.VeryHigh);
+        Percent(writer, High, outcomes, RiskLevel.High);
+        Percent(writer, Medium, outcomes, RiskLevel.Medium);
+        Percent(writer, Low, outcomes, RiskLevel.Low);
+        writer.WriteEndObject();
+        if (outcomes.MedianDaysOverdue is { } median && outcomes.MaxDaysOverdue is { } max)
+        {
+            writer.WriteStartObject(DaysOverdueSummary);
+            JsonOutput.WriteDecimal(writer, Median, median);
+            writer.WriteNumber(Max, max);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static int Escalated(EvaluationSummary summary, EscalationLevel level) =>
+        summary.Escalations.TryGetValue(level, out var count) ? count : 0;
+
+    private static void Percent(Utf8JsonWriter writer, JsonEncodedText name, OutcomeMeasures outcomes, RiskLevel level)
+    {
+        if (outcomes.VisitedWithinPolicyPercent.TryGetValue(level, out var percent))
+        {
+            JsonOutput.WriteDecimal(writer, name, percent);
+        }
+    }
+
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position)
+    {
+        var fields = FieldsOf(finding.Kind);
+        writer.WriteStartObject();
+        writer.WriteString(Kind, finding.Kind);
+        writer.WriteString(Rule, finding.Rule);
+        String(writer, fields, FindingFields.OffenderId, OffenderId, finding.OffenderId);
+        String(writer, fields, FindingFields.ManagerId, ManagerId, finding.ManagerId);
+        String(writer, fields, FindingFields.TeamId, TeamId, finding.TeamId);
+        if (Has(fields, FindingFields.RiskLevel) && finding.RiskLevel is { } risk)
+        {
+            writer.WriteString(RiskLevelName, risk switch
+            {
+                RiskLevel.Low => "Low",
+                RiskLevel.Medium => "Medium",
+                RiskLevel.High => "High",
+                RiskLevel.VeryHigh => "VeryHigh",
+                _ => throw Undefined(finding, position, "riskLevel"),
+            });
+        }
+
+        String(writer, fields, FindingFields.NeighbourhoodId, NeighbourhoodId, finding.NeighbourhoodId);
+        Date(writer, fields, FindingFields.Since, Since, finding.Since);
+        Date(writer, fields, FindingFields.DueOn, DueOn, finding.DueOn);
+        Number(writer, fields, FindingFields.DaysOverdue, DaysOverdue, finding.DaysOverdue);
+        Number(writer, fields, FindingFields.DaysUntilDue, DaysUntilDue, finding.DaysUntilDue);
+        if (Has(fields, FindingFields.EscalateTo) && finding.EscalateTo is { } level)
+        {
+            writer.WriteString(EscalateTo, level switch
+            {
+                EscalationLevel.OffenderManager => "OffenderManager",
+                EscalationLevel.Supervisor => "Supervisor",
+                EscalationLevel.DetectiveInspector => "DetectiveInspector",
+                _ => throw Undefined(finding, position, "escalateTo"),
+            });
+        }
+
+        Number(writer, fields, FindingFields.NoAccessVisits, NoAccessVisits, finding.NoAccessVisits);
+        Number(writer, fields, FindingFields.OverdueVisits, OverdueVisits, finding.OverdueVisits);
+        Number(writer, fields, FindingFields.Caseload, Caseload, finding.Caseload);
+        Number(writer, fields, FindingFields.Index, Index, finding.Index);
+        writer.WriteString(Reason, finding.Reason);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The fields of a kind, from the contract's table; every field for a host's own kinds.</summary>
+    private static FindingFields FieldsOf(string kind) => kind switch
+    {
+        FindingKinds.VisitOverdue => OffenderFields | FindingFields.DueOn | FindingFields.DaysOverdue | FindingFields.EscalateTo,
+        FindingKinds.VisitDueSoon => OffenderFields | FindingFields.DueOn | FindingFields.DaysUntilDue,
+        FindingKinds.RepeatedNoAccess => OffenderFields | FindingFields.NoAccessVisits,
+        FindingKinds.ReactiveManagementIneligible => OffenderFields,
+        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => FindingFields.ManagerId | FindingFields.TeamId | FindingFields.Caseload,
+        FindingKinds.Unallocated => FindingFields.OffenderId | FindingFields.RiskLevel,
+        FindingKinds.UnitBacklog => FindingFields.TeamId | FindingFields.OverdueVisits | FindingFields.Caseload,
+        FindingKinds.RiskReviewOverdue => OffenderFields | FindingFields.DueOn,
+        FindingKinds.NeighbourhoodNotBriefed => FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.NeighbourhoodId | FindingFields.Since,
+        FindingKinds.DataQuality => FindingFields.OffenderId | FindingFields.Index,
+        _ => FindingFields.All,
+    };
+
+    private const FindingFields OffenderFields = FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.RiskLevel;
+
+    private static bool Has(FindingFields fields, FindingFields field) => (fields & field) != 0;
+
+    private static void String(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, string? value)
+    {
+        if (Has(fields, field) && value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void Date(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, DateOnly? value)
+    {
+        if (Has(fields, field) && value is { } date)
+        {
+            JsonOutput.WriteDate(writer, name, date);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, int? value)
+    {
+        if (Has(fields, field) && value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static InvalidOperationException Undefined(Finding finding, int position, string field) =>
+        new("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + ") has a " + field + " the contract does not define.");
+
+    private static string FormatVersion(Version? version) =>
+        version is null
+            ? "0.0.0"
+            : string.Join('.', version.Major.ToString(CultureInfo.InvariantCulture), version.Minor.ToString(CultureInfo.InvariantCulture), Math.Max(0, version.Build).ToString(CultureInfo.InvariantCulture));
+}

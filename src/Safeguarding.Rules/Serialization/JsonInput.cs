@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>
+/// Reading a JSON document's bytes: a whole stream into one pooled, growing buffer (no string copy of the text),
+/// the UTF-8 byte order mark, encoding checks, and positions for problem messages.
+/// </summary>
+internal static class JsonInput
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    /// <summary>The reader options for every contract document: strict JSON (no comments, no trailing commas).</summary>
+    public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> from its position to its end and parses the bytes with <paramref name="parse"/>.
+    /// The bytes live in one buffer rented from the shared pool; it is cleared before it goes back, because it may hold personal data.
+    /// </summary>
+    /// <param name="stream">The stream, read once from its position to its end.</param>
+    /// <param name="parse">Parses the document's bytes.</param>
+    /// <param name="tooLarge">Makes the result for a document larger than one .NET array can hold (about 2 GB).</param>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static T Parse<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> parse, Func<T> tooLarge)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            var start = (int)Math.Min(memory.Position, segment.Count);
+            memory.Position = segment.Count;
+            return parse(segment.AsMemory(start));
+        }
+
+        var size = InitialBufferSize;
+        if (stream.CanSeek)
+        {
+            // One byte more than the remaining length, so the end is seen without growing.
+            var remaining = stream.Length - stream.Position;
+            size = (int)Math.Clamp(remaining + 1, 1, Array.MaxLength);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= Array.MaxLength)
+                    {
+                        return tooLarge();
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    Return(buffer, length);
+                    buffer = larger;
+                }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return parse(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            Return(buffer, length);
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/> for one sequential read and parses it as <see cref="Parse{T}(Stream, Func{ReadOnlyMemory{byte}, T}, Func{T})"/> does.</summary>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static T ParseFile<T>(string path, Func<ReadOnlyMemory<byte>, T> parse, Func<T> tooLarge)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return Parse(file, parse, tooLarge);
+    }
+
+    /// <summary>The problem text for a document too large to read.</summary>
+    public const string TooLarge = "is too large to read: a document must be smaller than 2 GB";
+
+    /// <summary>The document without a leading UTF-8 byte order mark.</summary>
+    public static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
+        utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
+
+    /// <summary>Whether the document holds nothing but JSON whitespace.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> utf8Json) => utf8Json.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or -1 when the whole document is valid.</summary>
+    public static int IndexOfInvalidUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return -1;
+        }
+
+        Span<char> chars = stackalloc char[1024];
+        var offset = 0;
+        while (offset < utf8Json.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8Json[offset..], chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            offset += read;
+            if (status is OperationStatus.InvalidData or OperationStatus.NeedMoreData)
+            {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"line 3, byte position 17" (both counted from 1) for a zero-based offset into the document.</summary>
+    public static string PositionOf(ReadOnlySpan<byte> utf8Json, int offset)
+    {
+        var before = utf8Json[..offset];
+        var line = before.Count((byte)'\n');
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return Position(line, offset - lineStart);
+    }
+
+    /// <summary>"line 3, byte position 17" (both counted from 1) for the place a <see cref="JsonException"/> reports.</summary>
+    public static string PositionOf(JsonException exception) => Position(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0);
+
+    /// <summary>The problem text for a document that is not JSON. The parser's own message is left out: it can quote the text.</summary>
+    public static string NotJson(JsonException exception) => "is not valid JSON: the error is at " + PositionOf(exception) + " (counting from 1)";
+
+    /// <summary>The problem text for a document that is not UTF-8.</summary>
+    public static string NotUtf8(ReadOnlySpan<byte> utf8Json, int offset) => "is not valid UTF-8 text: the error is at " + PositionOf(utf8Json, offset) + " (counting from 1)";
+
+    /// <summary>"a string", "a number", "an object", ... for the current token, to say what was found instead of what was expected.</summary>
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => "something else",
+    };
+
+    /// <summary>Reads the current number token as a whole number: <c>30</c>, and also <c>30.0</c> or <c>3e1</c>, which are the same number.</summary>
+    /// <returns>The value, or <see langword="null"/> with <paramref name="problem"/> saying why not.</returns>
+    public static int? ReadWholeNumber(ref Utf8JsonReader reader, out string? problem)
+    {
+        problem = null;
+        if (reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        if (reader.TryGetDecimal(out var number))
+        {
+            if (number != decimal.Truncate(number))
+            {
+                problem = "must be a whole number; it has a fractional part";
+                return null;
+            }
+
+            if (number >= int.MinValue && number <= int.MaxValue)
+            {
+                return (int)number;
+            }
+        }
+
+        problem = "is out of range: it must be a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    private static string Position(long line, long bytePosition) =>
+        "line " + (line + 1).ToString(CultureInfo.InvariantCulture) + ", byte position " + (bytePosition + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static void Return(byte[] buffer, int used)
+    {
+        // The bytes may be personal data: clear what was used before the array is shared again.
+        buffer.AsSpan(0, Math.Min(used, buffer.Length)).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+}

@@ -1,0 +1,75 @@
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>
+/// Reads and writes the caseload snapshot of contract section 1. Reading never throws for bad content: every problem
+/// with the document (section 3) is in <see cref="CaseloadSnapshot.ReadProblems"/>, each naming the array, index,
+/// id (when it could be read) and field, and evaluation reports it with the checks across records
+/// (duplicate ids, references, ranges, the schema version). Problems never quote a field's value.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Reading is one forward pass over the UTF-8 bytes with no document object model, so a snapshot of a million
+/// offenders costs its bytes plus the typed records. A record with any problem (a value of the wrong JSON type,
+/// a required field missing or <see langword="null"/>, an unknown enum value, a malformed or impossible date,
+/// a number that is not a whole number in range) is reported field by field and left out of the typed lists;
+/// it still counts as an input record. <see langword="null"/> means absent for every optional field. Unknown
+/// properties are ignored, whatever their shape. A whole number may be written <c>30</c>, <c>30.0</c> or <c>3e1</c>.
+/// A property repeated within a record is a problem of that record, and a repeated top-level property a problem
+/// of the document. A leading UTF-8 byte order mark is allowed.
+/// </para>
+/// <para>
+/// A problem with the document itself (not JSON, not UTF-8, not an object, a top-level array property that is
+/// not an array, a malformed <c>asOf</c> or <c>schemaVersion</c>) has no array or index; JSON syntax errors
+/// name the line and byte position, counted from 1, and stop the reading: the snapshot then has no records.
+/// </para>
+/// </remarks>
+public static class SnapshotJson
+{
+    /// <summary>Reads a snapshot from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => SnapshotReader.Read(utf8Json);
+
+    /// <summary>Reads a snapshot from <paramref name="stream"/>, from its position to its end, into one pooled buffer.</summary>
+    /// <param name="stream">The document; left open.</param>
+    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static CaseloadSnapshot Read(Stream stream) =>
+        JsonInput.Parse(stream, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge);
+
+    /// <summary>Reads a snapshot from the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static CaseloadSnapshot ReadFile(string path) =>
+        JsonInput.ParseFile(path, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge);
+
+    /// <summary>
+    /// Writes <paramref name="snapshot"/> in the section 1 format: camelCase names in the contract's order, dates
+    /// <c>yyyy-MM-dd</c>, enum values as their names, absent optional values omitted (<c>inCustody</c> and
+    /// <c>reactiveManagement</c> only when true), <c>teams</c> only when the snapshot has a team list.
+    /// The same snapshot always gives the same bytes, and reading them back gives the same records.
+    /// Records the reader could not type (those in <see cref="CaseloadSnapshot.ReadProblems"/>) are not written.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="stream">Where to write; flushed, left open.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds); default compact.</param>
+    /// <exception cref="ArgumentException">A record is <see langword="null"/>, lacks a required id, or holds an enum value the contract does not define; the message names the record and field.</exception>
+    public static void Write(CaseloadSnapshot snapshot, Stream stream, bool indented = false) => SnapshotWriter.Write(snapshot, stream, indented);
+
+    /// <summary>Writes <paramref name="snapshot"/> to the file at <paramref name="path"/>, replacing it, as <see cref="Write"/> does.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds); default compact.</param>
+    /// <exception cref="ArgumentException">A record is <see langword="null"/>, lacks a required id, or holds an enum value the contract does not define.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public static void WriteFile(CaseloadSnapshot snapshot, string path, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var file = JsonOutput.CreateFile(path);
+        SnapshotWriter.Write(snapshot, file, indented);
+    }
+}

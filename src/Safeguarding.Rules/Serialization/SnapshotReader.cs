@@ -1,0 +1,632 @@
+using System.Text;
+using System.Text.Json;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>
+/// Reads the contract's caseload snapshot (section 1) with <see cref="Utf8JsonReader"/> in one forward pass, without a DOM.
+/// Reports the problems of section 3 that are about the document's shape and types; the checks across records
+/// (duplicates, references, ranges, schema version) are <see cref="SnapshotValidator"/>'s.
+/// </summary>
+internal sealed class SnapshotReader
+{
+    private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings);
+    private static readonly FieldNames TeamFields = new("id");
+    private static readonly FieldNames ManagerFields = new("id", "teamId");
+    private static readonly FieldNames OffenderFields = new(
+        "id", "managerId", "neighbourhoodId", "riskLevel", "riskAssessedOn", "registeredOn", "releasedOn",
+        "inCustody", "reactiveManagement", "visitIntervalDays", "mappaLevel", "movedIntoNeighbourhoodOn");
+
+    private static readonly FieldNames VisitFields = new("offenderId", "date", "outcome", "announced");
+    private static readonly FieldNames BriefingFields = new("offenderId", "neighbourhoodId", "date");
+
+    private readonly List<InputProblem> _problems = [];
+    private readonly List<MalformedRecord> _malformed = [];
+    private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
+    private readonly List<Manager> _managers = [];
+    private readonly List<Offender> _offenders = [];
+    private readonly List<Visit> _visits = [];
+    private readonly List<Briefing> _briefings = [];
+    private List<Team>? _teams;
+    private int? _schemaVersion;
+    private DateOnly? _asOf;
+
+    private SnapshotReader()
+    {
+    }
+
+    public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
+
+    public static CaseloadSnapshot TooLarge() => Unusable(JsonInput.TooLarge, []);
+
+    private static CaseloadSnapshot Unusable(string problem, List<InputProblem> earlier)
+    {
+        earlier.Add(new(null, null, null, "$", problem));
+        return new CaseloadSnapshot { ReadProblems = earlier };
+    }
+
+    private CaseloadSnapshot ReadDocument(ReadOnlySpan<byte> utf8Json)
+    {
+        utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
+        if (JsonInput.IsBlank(utf8Json))
+        {
+            return Unusable("is empty: a snapshot is a JSON object", _problems);
+        }
+
+        var invalid = JsonInput.IndexOfInvalidUtf8(utf8Json);
+        if (invalid >= 0)
+        {
+            return Unusable(JsonInput.NotUtf8(utf8Json, invalid), _problems);
+        }
+
+        var json = new Utf8JsonReader(utf8Json, JsonInput.ReaderOptions);
+        try
+        {
+            json.Read();
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                var found = JsonInput.Describe(json.TokenType);
+                json.Skip();
+                json.Read(); // Content after the value is a JSON error, reported as such.
+                return Unusable("must be a JSON object (the snapshot), not " + found, _problems);
+            }
+
+            var seen = 0;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = TopLevel.Claim(ref json, ref seen, out var duplicate);
+                if (duplicate)
+                {
+                    _problems.Add(new(null, null, null, TopLevel[field], "appears more than once in the document"));
+                    continue;
+                }
+
+                ReadTopLevel(ref json, field);
+            }
+
+            json.Read(); // Content after the document is a JSON error, reported as such.
+        }
+        catch (JsonException exception)
+        {
+            // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
+            return Unusable(JsonInput.NotJson(exception), _problems);
+        }
+
+        return new CaseloadSnapshot
+        {
+            SchemaVersion = _schemaVersion,
+            AsOf = _asOf,
+            Teams = _teams,
+            Managers = _managers,
+            Offenders = _offenders,
+            Visits = _visits,
+            Briefings = _briefings,
+            ReadProblems = _problems,
+            MalformedRecords = _malformed,
+        };
+    }
+
+    private void ReadTopLevel(ref Utf8JsonReader json, int field)
+    {
+        switch (field)
+        {
+            case 0:
+                if (json.TokenType == JsonTokenType.Number)
+                {
+                    _schemaVersion = JsonInput.ReadWholeNumber(ref json, out var problem);
+                    if (problem is not null)
+                    {
+                        _fieldProblems.Add(new("schemaVersion", problem));
+                    }
+                }
+                else if (json.TokenType != JsonTokenType.Null)
+                {
+                    WrongType(ref json, "schemaVersion", "a whole number (1)");
+                }
+
+                break;
+            case 1:
+                _asOf = ReadDate(ref json, "asOf", required: false);
+                break;
+            case < 0:
+                json.Skip(); // Unknown properties are ignored, whatever their shape.
+                break;
+            default:
+                ReadArray(ref json, TopLevel[field]);
+                break;
+        }
+
+        // Problems with top-level values are problems with the document.
+        foreach (var (name, problem) in _fieldProblems)
+        {
+            _problems.Add(new(null, null, null, name, problem));
+        }
+
+        _fieldProblems.Clear();
+    }
+
+    private void ReadArray(ref Utf8JsonReader json, string array)
+    {
+        if (json.TokenType == JsonTokenType.Null)
+        {
+            return; // null means absent.
+        }
+
+        if (json.TokenType != JsonTokenType.StartArray)
+        {
+            _problems.Add(new(null, null, null, array, "must be an array of objects, not " + JsonInput.Describe(json.TokenType)));
+            json.Skip();
+            return;
+        }
+
+        if (array == SnapshotArrays.Teams)
+        {
+            _teams = [];
+        }
+
+        var index = 0;
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
+                _malformed.Add(new(array, index, null));
+                json.Skip();
+            }
+            else
+            {
+                switch (array)
+                {
+                    case SnapshotArrays.Teams:
+                        ReadTeam(ref json, index);
+                        break;
+                    case SnapshotArrays.Managers:
+                        ReadManager(ref json, index);
+                        break;
+                    case SnapshotArrays.Offenders:
+                        ReadOffender(ref json, index);
+                        break;
+                    case SnapshotArrays.Visits:
+                        ReadVisit(ref json, index);
+                        break;
+                    default:
+                        ReadBriefing(ref json, index);
+                        break;
+                }
+            }
+
+            index++;
+        }
+    }
+
+    private void ReadTeam(ref Utf8JsonReader json, int index)
+    {
+        string? id = null;
+        var seen = 0;
+        while (NextField(ref json, TeamFields, ref seen, out var field))
+        {
+            if (field == 0)
+            {
+                id = ReadString(ref json, "id", required: true);
+            }
+        }
+
+        Require(TeamFields, seen, 0);
+        if (EndRecord(SnapshotArrays.Teams, index, id))
+        {
+            _teams!.Add(new Team { Id = id!, SourceIndex = index });
+        }
+    }
+
+    private void ReadManager(ref Utf8JsonReader json, int index)
+    {
+        string? id = null, teamId = null;
+        var seen = 0;
+        while (NextField(ref json, ManagerFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    id = ReadString(ref json, "id", required: true);
+                    break;
+                default:
+                    teamId = ReadString(ref json, "teamId", required: false);
+                    break;
+            }
+        }
+
+        Require(ManagerFields, seen, 0);
+        if (EndRecord(SnapshotArrays.Managers, index, id))
+        {
+            _managers.Add(new Manager { Id = id!, TeamId = teamId, SourceIndex = index });
+        }
+    }
+
+    private void ReadOffender(ref Utf8JsonReader json, int index)
+    {
+        string? id = null, managerId = null, neighbourhoodId = null;
+        RiskLevel? riskLevel = null;
+        DateOnly? riskAssessedOn = null, registeredOn = null, releasedOn = null, movedOn = null;
+        bool? inCustody = null, reactive = null;
+        int? interval = null, mappa = null;
+        var seen = 0;
+        while (NextField(ref json, OffenderFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    id = ReadString(ref json, "id", required: true);
+                    break;
+                case 1:
+                    managerId = ReadString(ref json, "managerId", required: false);
+                    break;
+                case 2:
+                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: false);
+                    break;
+                case 3:
+                    riskLevel = ReadRiskLevel(ref json);
+                    break;
+                case 4:
+                    riskAssessedOn = ReadDate(ref json, "riskAssessedOn", required: false);
+                    break;
+                case 5:
+                    registeredOn = ReadDate(ref json, "registeredOn", required: true);
+                    break;
+                case 6:
+                    releasedOn = ReadDate(ref json, "releasedOn", required: false);
+                    break;
+                case 7:
+                    inCustody = ReadBoolean(ref json, "inCustody");
+                    break;
+                case 8:
+                    reactive = ReadBoolean(ref json, "reactiveManagement");
+                    break;
+                case 9:
+                    interval = ReadWholeNumber(ref json, "visitIntervalDays");
+                    break;
+                case 10:
+                    mappa = ReadWholeNumber(ref json, "mappaLevel");
+                    break;
+                default:
+                    movedOn = ReadDate(ref json, "movedIntoNeighbourhoodOn", required: false);
+                    break;
+            }
+        }
+
+        Require(OffenderFields, seen, 0);
+        Require(OffenderFields, seen, 3);
+        Require(OffenderFields, seen, 5);
+        if (EndRecord(SnapshotArrays.Offenders, index, id))
+        {
+            _offenders.Add(new Offender
+            {
+                Id = id!,
+                ManagerId = managerId,
+                NeighbourhoodId = neighbourhoodId,
+                RiskLevel = riskLevel!.Value,
+                RiskAssessedOn = riskAssessedOn,
+                RegisteredOn = registeredOn!.Value,
+                ReleasedOn = releasedOn,
+                InCustody = inCustody ?? false,
+                ReactiveManagement = reactive ?? false,
+                VisitIntervalDays = interval,
+                MappaLevel = mappa,
+                MovedIntoNeighbourhoodOn = movedOn,
+                SourceIndex = index,
+            });
+        }
+    }
+
+    private void ReadVisit(ref Utf8JsonReader json, int index)
+    {
+        string? offenderId = null;
+        DateOnly? date = null;
+        VisitOutcome? outcome = null;
+        bool? announced = null;
+        var seen = 0;
+        while (NextField(ref json, VisitFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    break;
+                case 1:
+                    date = ReadDate(ref json, "date", required: true);
+                    break;
+                case 2:
+                    outcome = ReadOutcome(ref json);
+                    break;
+                default:
+                    announced = ReadBoolean(ref json, "announced");
+                    break;
+            }
+        }
+
+        Require(VisitFields, seen, 0);
+        Require(VisitFields, seen, 1);
+        Require(VisitFields, seen, 2);
+        if (EndRecord(SnapshotArrays.Visits, index, null))
+        {
+            _visits.Add(new Visit { OffenderId = offenderId!, Date = date!.Value, Outcome = outcome!.Value, Announced = announced, SourceIndex = index });
+        }
+    }
+
+    private void ReadBriefing(ref Utf8JsonReader json, int index)
+    {
+        string? offenderId = null, neighbourhoodId = null;
+        DateOnly? date = null;
+        var seen = 0;
+        while (NextField(ref json, BriefingFields, ref seen, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    break;
+                case 1:
+                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: true);
+                    break;
+                default:
+                    date = ReadDate(ref json, "date", required: true);
+                    break;
+            }
+        }
+
+        Require(BriefingFields, seen, 0);
+        Require(BriefingFields, seen, 1);
+        Require(BriefingFields, seen, 2);
+        if (EndRecord(SnapshotArrays.Briefings, index, null))
+        {
+            _briefings.Add(new Briefing { OffenderId = offenderId!, NeighbourhoodId = neighbourhoodId!, Date = date!.Value, SourceIndex = index });
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next known field of the record and onto its value; skips unknown fields and reports repeated ones.
+    /// </summary>
+    /// <returns><see langword="false"/> at the end of the record.</returns>
+    private bool NextField(ref Utf8JsonReader json, FieldNames fields, ref int seen, out int field)
+    {
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            field = fields.Claim(ref json, ref seen, out var duplicate);
+            if (duplicate)
+            {
+                _fieldProblems.Add(new(fields[field], "appears more than once in the record"));
+            }
+            else if (field < 0)
+            {
+                json.Skip(); // Unknown properties are ignored, whatever their shape.
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        field = -1;
+        return false;
+    }
+
+    private void Require(FieldNames fields, int seen, int field)
+    {
+        if ((seen & (1 << field)) == 0)
+        {
+            _fieldProblems.Add(new(fields[field], "is required"));
+        }
+    }
+
+    /// <summary>Ends a record: when it has problems, reports every one of them and keeps it as malformed.</summary>
+    /// <returns>Whether the record is well formed (so every required value was read).</returns>
+    private bool EndRecord(string array, int index, string? id)
+    {
+        if (_fieldProblems.Count == 0)
+        {
+            return true;
+        }
+
+        var knownId = string.IsNullOrEmpty(id) ? null : id;
+        foreach (var (field, problem) in _fieldProblems)
+        {
+            _problems.Add(new(array, index, knownId, field, problem));
+        }
+
+        _fieldProblems.Clear();
+        _malformed.Add(new(array, index, knownId));
+        return false;
+    }
+
+    private string? ReadString(ref Utf8JsonReader json, string field, bool required)
+    {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.String:
+                return json.GetString();
+            case JsonTokenType.Null:
+                RequiredButNull(field, required);
+                return null;
+            default:
+                WrongType(ref json, field, "a string");
+                return null;
+        }
+    }
+
+    private DateOnly? ReadDate(ref Utf8JsonReader json, string field, bool required)
+    {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.String:
+                return ParseDate(ref json, field);
+            case JsonTokenType.Null:
+                RequiredButNull(field, required);
+                return null;
+            default:
+                WrongType(ref json, field, "a date string (yyyy-MM-dd)");
+                return null;
+        }
+    }
+
+    private DateOnly? ParseDate(ref Utf8JsonReader json, string field)
+    {
+        scoped ReadOnlySpan<byte> text = json.ValueSpan;
+        Span<byte> unescaped = stackalloc byte[64];
+        if (json.ValueIsEscaped && text.Length <= unescaped.Length)
+        {
+            // Unescaping never makes text longer; text longer than the buffer is no date either way.
+            text = unescaped[..json.CopyString(unescaped)];
+        }
+
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day))
+        {
+            _fieldProblems.Add(new(field, "must be a date in the form yyyy-MM-dd"));
+            return null;
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            _fieldProblems.Add(new(field, "is not a real date: that day does not exist in the calendar"));
+            return null;
+        }
+
+        return new DateOnly(year, month, day);
+    }
+
+    private RiskLevel? ReadRiskLevel(ref Utf8JsonReader json)
+    {
+        const string Field = "riskLevel";
+        switch (json.TokenType)
+        {
+            case JsonTokenType.String:
+                if (json.ValueTextEquals("Low"u8))
+                {
+                    return RiskLevel.Low;
+                }
+
+                if (json.ValueTextEquals("Medium"u8))
+                {
+                    return RiskLevel.Medium;
+                }
+
+                if (json.ValueTextEquals("High"u8))
+                {
+                    return RiskLevel.High;
+                }
+
+                if (json.ValueTextEquals("VeryHigh"u8))
+                {
+                    return RiskLevel.VeryHigh;
+                }
+
+                _fieldProblems.Add(new(Field, "unknown value; expected Low, Medium, High or VeryHigh"));
+                return null;
+            case JsonTokenType.Null:
+                RequiredButNull(Field, required: true);
+                return null;
+            default:
+                WrongType(ref json, Field, "a string (Low, Medium, High or VeryHigh)");
+                return null;
+        }
+    }
+
+    private VisitOutcome? ReadOutcome(ref Utf8JsonReader json)
+    {
+        const string Field = "outcome";
+        switch (json.TokenType)
+        {
+            case JsonTokenType.String:
+                if (json.ValueTextEquals("Completed"u8))
+                {
+                    return VisitOutcome.Completed;
+                }
+
+                if (json.ValueTextEquals("NoAccess"u8))
+                {
+                    return VisitOutcome.NoAccess;
+                }
+
+                if (json.ValueTextEquals("Cancelled"u8))
+                {
+                    return VisitOutcome.Cancelled;
+                }
+
+                _fieldProblems.Add(new(Field, "unknown value; expected Completed, NoAccess or Cancelled"));
+                return null;
+            case JsonTokenType.Null:
+                RequiredButNull(Field, required: true);
+                return null;
+            default:
+                WrongType(ref json, Field, "a string (Completed, NoAccess or Cancelled)");
+                return null;
+        }
+    }
+
+    private bool? ReadBoolean(ref Utf8JsonReader json, string field)
+    {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                WrongType(ref json, field, "true or false");
+                return null;
+        }
+    }
+
+    private int? ReadWholeNumber(ref Utf8JsonReader json, string field)
+    {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.Number:
+                var value = JsonInput.ReadWholeNumber(ref json, out var problem);
+                if (problem is not null)
+                {
+                    _fieldProblems.Add(new(field, problem));
+                }
+
+                return value;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                WrongType(ref json, field, "a whole number");
+                return null;
+        }
+    }
+
+    private void RequiredButNull(string field, bool required)
+    {
+        if (required)
+        {
+            _fieldProblems.Add(new(field, "is required; it is null"));
+        }
+    }
+
+    private void WrongType(ref Utf8JsonReader json, string field, string expected)
+    {
+        _fieldProblems.Add(new(field, "must be " + expected + ", not " + JsonInput.Describe(json.TokenType)));
+        json.Skip();
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+}
