@@ -1,0 +1,78 @@
+using System.Globalization;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.TestSupport.Oracle;
+
+namespace Safeguarding.Rules.Tests.Differential;
+
+/// <summary>The engine against the oracle on realistic synthetic caseloads: one force (2,000 offenders) and national scale with headroom (100,000).</summary>
+public sealed class SyntheticCaseloadDifferentialTests
+{
+    [Theory]
+    [InlineData(1UL, 0)]
+    [InlineData(2UL, 0)]
+    [InlineData(3UL, 0)]
+    [InlineData(2018UL, 0)]
+    [InlineData(7UL, -45)]
+    [InlineData(11UL, -400)]
+    [InlineData(13UL, 30)]
+    public void Evaluate_OneForceOfTwoThousand_MatchesOracle(ulong seed, int asOfShiftDays)
+    {
+        var snapshot = SyntheticCaseload.Generate(2_000, seed);
+
+        var oracle = Compare(snapshot, asOfShiftDays, new SafeguardingPolicy(), $"seed {seed}, 2,000 offenders, as of snapshot date {asOfShiftDays:+0;-0;+0} days, default policy");
+
+        oracle.Count(FindingKinds.VisitOverdue).Should().BePositive("the comparison must not be vacuous");
+    }
+
+    [Theory]
+    [InlineData(5UL)]
+    [InlineData(6UL)]
+    public void Evaluate_OneForceUnderStricterPolicy_MatchesOracle(ulong seed)
+    {
+        var snapshot = SyntheticCaseload.Generate(2_000, seed);
+        var policy = new SafeguardingPolicy
+        {
+            Version = "stricter",
+            VisitIntervalDays = new VisitIntervalPolicy { VeryHigh = 21, High = 60, Medium = 120, Low = 300 },
+            FirstVisitDays = 14,
+            DueSoonDays = 0,
+            Caseload = new CaseloadPolicy { Target = 55, Critical = 60 },
+            Escalation = new EscalationPolicy { SupervisorAfterDays = 7, InspectorAfterDays = 7, HighRiskInspectorAfterDays = 3, UnitBacklogPercent = 12.5m },
+            RepeatedNoAccessVisits = 1,
+            RiskReviewDays = 180,
+            InitialAssessmentDays = 14,
+            NeighbourhoodBriefingDays = 3,
+        };
+
+        var oracle = Compare(snapshot, 0, policy, $"seed {seed}, 2,000 offenders, stricter policy");
+
+        oracle.Count(FindingKinds.UnitBacklog).Should().BePositive("the comparison must reach team backlogs");
+    }
+
+    /// <summary>A guard against rule formulations that grow quadratically (joins over all offenders): such a rule times out instead of hanging CI. Not a timing assertion.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Evaluate_HundredThousandOffenders_MatchesOracleWithinTimeout()
+    {
+        await Task.Run(() =>
+        {
+            var snapshot = SyntheticCaseload.Generate(100_000, 20_180_501);
+
+            var oracle = Compare(snapshot, 0, new SafeguardingPolicy(), "seed 20180501, 100,000 offenders, default policy");
+
+            oracle.Evaluated.Should().BeGreaterThan(99_000);
+        });
+    }
+
+    private static OracleReport Compare(CaseloadSnapshot snapshot, int asOfShiftDays, SafeguardingPolicy policy, string context)
+    {
+        var asOf = (snapshot.AsOf ?? throw new InvalidOperationException("The synthetic snapshot has no as-of date.")).AddDays(asOfShiftDays);
+        var engine = SharedEngine.Instance.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf, Policy = policy });
+        var oracle = ReferenceEvaluator.Evaluate(snapshot, asOf, policy);
+        ReportComparison.AssertSame(engine, oracle, string.Create(CultureInfo.InvariantCulture, $"{context}; as of {asOf:yyyy-MM-dd}"));
+        return oracle;
+    }
+}
