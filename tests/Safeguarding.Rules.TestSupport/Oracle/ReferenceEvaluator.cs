@@ -52,15 +52,21 @@ public static class ReferenceEvaluator
             indexOfOffender[offenders[i].Id] = i;
         }
 
-        // Visits dated after D do not exist. First pass: each offender's latest Completed visit.
+        // Visits dated after D do not exist. First pass: each visit's offender (-1 when the visit does not count)
+        // and each offender's latest Completed visit.
+        var visits = snapshot.Visits;
+        var offenderOfVisit = new int[visits.Count];
         var latestCompleted = new DateOnly?[count];
-        foreach (var visit in snapshot.Visits)
+        for (var v = 0; v < visits.Count; v++)
         {
+            var visit = visits[v];
             if (visit.Date > asOf || !indexOfOffender.TryGetValue(visit.OffenderId, out var i))
             {
+                offenderOfVisit[v] = -1;
                 continue;
             }
 
+            offenderOfVisit[v] = i;
             if (visit.Outcome == VisitOutcome.Completed && (latestCompleted[i] is null || visit.Date > latestCompleted[i]))
             {
                 latestCompleted[i] = visit.Date;
@@ -69,14 +75,10 @@ public static class ReferenceEvaluator
 
         // Second pass: NoAccess visits strictly after the latest Completed visit (all of them when there is none).
         var noAccessSinceCompleted = new int[count];
-        foreach (var visit in snapshot.Visits)
+        for (var v = 0; v < visits.Count; v++)
         {
-            if (visit.Date > asOf || !indexOfOffender.TryGetValue(visit.OffenderId, out var i))
-            {
-                continue;
-            }
-
-            if (visit.Outcome == VisitOutcome.NoAccess && (latestCompleted[i] is null || visit.Date > latestCompleted[i]))
+            var i = offenderOfVisit[v];
+            if (i >= 0 && visits[v].Outcome == VisitOutcome.NoAccess && (latestCompleted[i] is null || visits[v].Date > latestCompleted[i]))
             {
                 noAccessSinceCompleted[i]++;
             }
