@@ -11,22 +11,24 @@ internal static class CliApplication
     public static int Run(string[] args)
     {
         var examples = new Dictionary<Command, IReadOnlyList<string>>();
-        var root = BuildRootCommand(examples);
-        var parseResult = root.Parse(args);
         var error = Console.Error;
-        if (parseResult.Action is ParseErrorAction)
-        {
-            foreach (var parseError in parseResult.Errors)
-            {
-                error.WriteLine("error: " + parseError.Message);
-            }
-
-            error.WriteLine("Run '" + CommandPath(parseResult.CommandResult.Command) + " --help' for usage and examples.");
-            return ExitCodes.InvalidInput;
-        }
-
         try
         {
+            var root = BuildRootCommand(examples);
+            var parseResult = root.Parse(args);
+            if (parseResult.Action is ParseErrorAction)
+            {
+                foreach (var parseError in parseResult.Errors)
+                {
+                    error.WriteLine("error: " + parseError.Message);
+                }
+
+                var command = parseResult.CommandResult.Command;
+                error.WriteLine("Usage: " + Usage(command));
+                error.WriteLine("Run '" + CommandPath(command) + " --help' for every option and examples.");
+                return ExitCodes.InvalidInput;
+            }
+
             return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ExpectedFailureException failure)
@@ -92,6 +94,22 @@ internal static class CliApplication
     {
         root.Subcommands.Add(command.Command);
         examples[command.Command] = command.Examples;
+    }
+
+    private static string Usage(Command command)
+    {
+        var usage = new System.Text.StringBuilder(CommandPath(command));
+        if (command is RootCommand)
+        {
+            return usage.Append(" <command> [options]").ToString();
+        }
+
+        foreach (var argument in command.Arguments)
+        {
+            usage.Append(argument.Arity.MinimumNumberOfValues > 0 ? " <" + argument.Name + ">" : " [" + argument.Name + "]");
+        }
+
+        return usage.Append(" [options]").ToString();
     }
 
     private static string CommandPath(Command command) =>

@@ -15,7 +15,7 @@ public sealed class HelpTests
     {
         var args = command.Length == 0 ? new[] { "--help" } : new[] { command, "--help" };
 
-        var result = Cli.Run(args);
+        var result = CliProcess.Run(args);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdOut.Should().Contain("Usage:").And.Contain("Examples:").And.Contain(example);
@@ -24,7 +24,7 @@ public sealed class HelpTests
     [Fact]
     public void Run_UnknownCommand_Exits2()
     {
-        var result = Cli.Run("evaluat");
+        var result = CliProcess.Run("evaluat");
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdOutBytes.Should().BeEmpty();

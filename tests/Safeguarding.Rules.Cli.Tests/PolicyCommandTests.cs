@@ -11,7 +11,7 @@ public sealed class PolicyCommandTests : IDisposable
     [Fact]
     public void Policy_NoFile_PrintsTheContractDefaults()
     {
-        var result = Cli.Run("policy");
+        var result = CliProcess.Run("policy");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var policy = Json.Parse(result.StdOutBytes);
@@ -39,7 +39,7 @@ public sealed class PolicyCommandTests : IDisposable
     {
         var path = _files.Write("policy.json", """{ "visitIntervalDays": { "high": 60 }, "escalation": { "unitBacklogPercent": 2.5 } }""");
 
-        var result = Cli.Run("policy", "--policy", path);
+        var result = CliProcess.Run("policy", "--policy", path);
 
         result.ExitCode.Should().Be(0, result.ToString());
         var policy = Json.Parse(result.StdOutBytes);
@@ -57,7 +57,7 @@ public sealed class PolicyCommandTests : IDisposable
     {
         var path = _files.Write("policy.json", """{ "caseload": { "targett": 40 } }""");
 
-        var result = Cli.Run("policy", "--policy", path);
+        var result = CliProcess.Run("policy", "--policy", path);
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdOutBytes.Should().BeEmpty();
@@ -67,7 +67,7 @@ public sealed class PolicyCommandTests : IDisposable
     [Fact]
     public void Policy_MissingFile_Exits2()
     {
-        var result = Cli.Run("policy", "--policy", _files.Path("absent.json"));
+        var result = CliProcess.Run("policy", "--policy", _files.Path("absent.json"));
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdOutBytes.Should().BeEmpty();

@@ -9,7 +9,7 @@ public sealed class RulesCommandTests
     {
         var catalogue = new SafeguardingEngine().Rules;
 
-        var result = Cli.Run("rules", "--format", "json");
+        var result = CliProcess.Run("rules", "--format", "json");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var rules = Json.Parse(result.StdOutBytes).GetProperty("rules").EnumerateArray().ToList();
@@ -28,7 +28,7 @@ public sealed class RulesCommandTests
     {
         var catalogue = new SafeguardingEngine().Rules;
 
-        var result = Cli.Run("rules");
+        var result = CliProcess.Run("rules");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);

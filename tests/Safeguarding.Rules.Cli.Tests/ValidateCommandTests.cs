@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests : IDisposable
         var snapshot = _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString());
         var policy = _files.Write("policy.json", """{ "version": "force-2026.1", "caseload": { "target": 45 } }""");
 
-        var result = Cli.Run("validate", snapshot, "--policy", policy);
+        var result = CliProcess.Run("validate", snapshot, "--policy", policy);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdErr.Should().BeEmpty();
@@ -29,7 +29,7 @@ public sealed class ValidateCommandTests : IDisposable
         var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
         var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
 
-        var result = Cli.Run("validate", snapshotPath, "--policy", policy);
+        var result = CliProcess.Run("validate", snapshotPath, "--policy", policy);
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdOutBytes.Should().BeEmpty();
@@ -39,7 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Validate_NoSnapshotArgument_Exits2()
     {
-        var result = Cli.Run("validate");
+        var result = CliProcess.Run("validate");
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdOutBytes.Should().BeEmpty();
@@ -49,7 +49,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Validate_StandardInput_Exits0()
     {
-        var result = Cli.RunWithInput(System.Text.Encoding.UTF8.GetBytes(Snapshots.OneOverdue().ToJsonString()), "validate", "-");
+        var result = CliProcess.RunWithInput(System.Text.Encoding.UTF8.GetBytes(Snapshots.OneOverdue().ToJsonString()), "validate", "-");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdOut.Should().Contain("standard input: valid");

@@ -39,6 +39,19 @@ internal static class CommonOptions
         CustomParser = ParseDate,
     };
 
+    /// <summary>A parser for a whole number from <paramref name="minimum"/> to <paramref name="maximum"/> that names the option and the value when it is not one.</summary>
+    public static Func<ArgumentResult, int> WholeNumber(string option, int minimum, int maximum) => result =>
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+        {
+            return value;
+        }
+
+        result.AddError(option + " must be a whole number from " + Text.Number(minimum) + " to " + Text.Number(maximum) + "; it is '" + token + "'.");
+        return minimum;
+    };
+
     private static DateOnly? ParseDate(ArgumentResult result)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;

@@ -33,14 +33,8 @@ internal static class EvaluateCommand
             Description = "table format: how many of the most urgent findings to list; 0 lists all.",
             HelpName = "N",
             DefaultValueFactory = _ => 20,
+            CustomParser = CommonOptions.WholeNumber("--top", 0, int.MaxValue),
         };
-        top.Validators.Add(static result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--top must be 0 or more.");
-            }
-        });
 
         var command = new Command("evaluate", "Evaluates a caseload snapshot against the policy and reports the findings. Exit code 0 when evaluated (findings or not), 2 for invalid input or policy (every problem on stderr, nothing on stdout), 1 for an unexpected failure.")
         {

@@ -19,15 +19,8 @@ internal static class SampleCommand
             Description = "The number of offender records, 1 to 1,000,000.",
             HelpName = "N",
             Required = true,
+            CustomParser = CommonOptions.WholeNumber("--offenders", 1, MaxOffenders),
         };
-        offenders.Validators.Add(static result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 1 or > MaxOffenders)
-            {
-                result.AddError("--offenders must be from 1 to 1000000; it is " + Text.Number(value) + ".");
-            }
-        });
         var seed = new Option<ulong>("--seed")
         {
             Description = "The generator's seed: the same N and seed give the same file on every run and machine.",

@@ -30,15 +30,15 @@ internal static class CsvFindings
             cells[4] = f.TeamId ?? string.Empty;
             cells[5] = f.RiskLevel?.ToString() ?? string.Empty;
             cells[6] = Text.Date(f.DueOn);
-            cells[7] = Text.Number(f.DaysOverdue);
-            cells[8] = Text.Number(f.DaysUntilDue);
+            cells[7] = Text.OptionalNumber(f.DaysOverdue);
+            cells[8] = Text.OptionalNumber(f.DaysUntilDue);
             cells[9] = f.EscalateTo?.ToString() ?? string.Empty;
-            cells[10] = Text.Number(f.NoAccessVisits);
-            cells[11] = Text.Number(f.Caseload);
-            cells[12] = Text.Number(f.OverdueVisits);
+            cells[10] = Text.OptionalNumber(f.NoAccessVisits);
+            cells[11] = Text.OptionalNumber(f.Caseload);
+            cells[12] = Text.OptionalNumber(f.OverdueVisits);
             cells[13] = f.NeighbourhoodId ?? string.Empty;
             cells[14] = Text.Date(f.Since);
-            cells[15] = Text.Number(f.Index);
+            cells[15] = Text.OptionalNumber(f.Index);
             cells[16] = f.Reason;
             WriteRow(writer, cells);
         }

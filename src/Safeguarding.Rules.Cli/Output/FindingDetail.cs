@@ -8,13 +8,13 @@ internal static class FindingDetail
     public static string Of(Finding finding) => finding.Kind switch
     {
         FindingKinds.VisitDueSoon => "due in " + Days(finding.DaysUntilDue),
-        FindingKinds.RepeatedNoAccess => Text.Number(finding.NoAccessVisits) + " no-access visits",
-        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => "caseload " + Text.Number(finding.Caseload),
-        FindingKinds.UnitBacklog => Text.Number(finding.OverdueVisits) + " overdue, caseload " + Text.Number(finding.Caseload),
+        FindingKinds.RepeatedNoAccess => Text.OptionalNumber(finding.NoAccessVisits) + " no-access visits",
+        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => "caseload " + Text.OptionalNumber(finding.Caseload),
+        FindingKinds.UnitBacklog => Text.OptionalNumber(finding.OverdueVisits) + " overdue, caseload " + Text.OptionalNumber(finding.Caseload),
         FindingKinds.NeighbourhoodNotBriefed => "neighbourhood " + finding.NeighbourhoodId + " since " + Text.Date(finding.Since),
-        FindingKinds.DataQuality => "offenders[" + Text.Number(finding.Index) + "]",
+        FindingKinds.DataQuality => "offenders[" + Text.OptionalNumber(finding.Index) + "]",
         _ => string.Empty,
     };
 
-    private static string Days(int? days) => days == 1 ? "1 day" : Text.Number(days) + " days";
+    private static string Days(int? days) => days == 1 ? "1 day" : Text.OptionalNumber(days) + " days";
 }

@@ -9,7 +9,7 @@ internal static class Text
 
     public static string Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    public static string OptionalNumber(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

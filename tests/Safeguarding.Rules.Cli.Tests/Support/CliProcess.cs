@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Safeguarding.Rules.Cli.Tests.Support;
 
 /// <summary>Runs the built CLI (safeguarding-rules.dll, copied next to the tests) as a separate process.</summary>
-internal static class Cli
+internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 

@@ -5,7 +5,7 @@ internal sealed class TempFiles : IDisposable
 {
     public TempFiles()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "sgr-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sgr-cli-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
     }
 
