@@ -1,0 +1,30 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+
+namespace Safeguarding.Rules.Benchmarks;
+
+/// <summary>
+/// <c>--smoke</c>: every benchmark method once at 2,500 offenders, no timing harness (CI).
+/// <c>--peak [N]</c>: generate N offenders (default 1,000,000), evaluate once, print timings and the working set.
+/// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Contains("--smoke", StringComparer.Ordinal))
+        {
+            return SmokeRun.Run(Console.Out, Console.Error);
+        }
+
+        var peak = Array.IndexOf(args, "--peak");
+        if (peak >= 0)
+        {
+            var offenders = peak + 1 < args.Length ? int.Parse(args[peak + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000;
+            return PeakRun.Run(offenders, Console.Out);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

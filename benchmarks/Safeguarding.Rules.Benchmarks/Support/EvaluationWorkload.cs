@@ -1,0 +1,104 @@
+using System.Globalization;
+using Safeguarding.Rules.Benchmarks.Baselines;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.TestSupport.Oracle;
+
+namespace Safeguarding.Rules.Benchmarks.Support;
+
+/// <summary>
+/// One generated caseload and the three evaluators timed against each other: the policy engine, the oracle
+/// (the hand-written floor) and Microsoft RulesEngine. Everything here is built before any timing.
+/// </summary>
+public sealed class EvaluationWorkload
+{
+    private readonly SafeguardingEngine _engine;
+    private readonly EvaluationOptions _options;
+    private readonly SafeguardingPolicy _policy;
+    private readonly RulesEngineBaseline _rulesEngine;
+
+    private EvaluationWorkload(CaseloadSnapshot snapshot, DateOnly asOf)
+    {
+        Snapshot = snapshot;
+        AsOf = asOf;
+        _engine = new SafeguardingEngine();
+        _options = new EvaluationOptions { AsOf = asOf };
+        _policy = new SafeguardingPolicy();
+        _rulesEngine = new RulesEngineBaseline(_policy);
+    }
+
+    /// <summary>The generated caseload.</summary>
+    public CaseloadSnapshot Snapshot { get; }
+
+    /// <summary>The as-of date every evaluator uses: the snapshot's own.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>Generates a caseload of <paramref name="offenders"/> with the generator's defaults and seed 1, and builds the evaluators.</summary>
+    /// <param name="offenders">The number of offender records.</param>
+    /// <returns>The workload.</returns>
+    public static EvaluationWorkload Create(int offenders)
+    {
+        var snapshot = SyntheticCaseload.Generate(offenders);
+        var asOf = snapshot.AsOf ?? throw new InvalidOperationException("The synthetic caseload has no asOf date.");
+        return new EvaluationWorkload(snapshot, asOf);
+    }
+
+    /// <summary>The policy engine: a full evaluation with the default policy.</summary>
+    /// <returns>The report.</returns>
+    public EvaluationReport Engine() => _engine.Evaluate(Snapshot, _options);
+
+    /// <summary>The oracle: plain loops and dictionaries.</summary>
+    /// <returns>The oracle's report.</returns>
+    public OracleReport Oracle() => ReferenceEvaluator.Evaluate(Snapshot, AsOf, _policy);
+
+    /// <summary>Microsoft RulesEngine, one record after another on the calling thread.</summary>
+    /// <returns>Its findings.</returns>
+    public Task<RulesEngineOutcome> RulesEngine() => _rulesEngine.EvaluateAsync(Snapshot, AsOf);
+
+    /// <summary>Microsoft RulesEngine with the offender records spread over every core.</summary>
+    /// <returns>Its findings.</returns>
+    public Task<RulesEngineOutcome> RulesEngineParallel() => _rulesEngine.EvaluateParallelAsync(Snapshot, AsOf);
+
+    /// <summary>
+    /// Runs every evaluator once and throws unless they all give the same summary counts, so that no timing compares
+    /// evaluators that do different work. It also warms up RulesEngine's expression cache.
+    /// </summary>
+    /// <returns>The counts they agree on.</returns>
+    /// <exception cref="InvalidOperationException">An evaluator disagrees with the oracle, or the engine did not evaluate.</exception>
+    public SummaryCounts EnsureAgreement()
+    {
+        var report = Engine();
+        if (!report.IsEvaluated || report.Problems.Count > 0)
+        {
+            throw new InvalidOperationException(Text(
+                $"The engine did not evaluate the synthetic caseload of {Snapshot.Offenders.Count} offenders cleanly: {report.Problems.Count} input problems, first: {(report.Problems.Count > 0 ? report.Problems[0] : null)}"));
+        }
+
+        var oracle = SummaryCounts.From(Oracle());
+        var problems = new List<string>();
+        Compare("SafeguardingEngine", SummaryCounts.From(report), oracle, problems);
+        Compare("RulesEngine", RulesEngine().GetAwaiter().GetResult().Counts(), oracle, problems);
+        Compare("RulesEngine (parallel)", RulesEngineParallel().GetAwaiter().GetResult().Counts(), oracle, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(Text(
+                $"The evaluators disagree on the synthetic caseload of {Snapshot.Offenders.Count} offenders (as of {AsOf:yyyy-MM-dd}), so timing them would compare different work. ")
+                + string.Join(" ", problems));
+        }
+
+        return oracle;
+    }
+
+    private static void Compare(string name, SummaryCounts counts, SummaryCounts oracle, List<string> problems)
+    {
+        var differences = counts.DifferencesFrom(oracle);
+        if (differences.Count > 0)
+        {
+            problems.Add(name + " vs oracle: " + string.Join("; ", differences) + ".");
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
