@@ -97,7 +97,7 @@ public sealed class BadInputTests
 
         var report = Engine.Evaluate(snapshot);
 
-        report.Problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.Array == "managers" && p.Field == "teamId");
+        report.Problems.Select(p => (p.Array, p.Id, p.Field)).Should().Equal(("managers", "OM-1", "teamId"), ("offenders", "RSO-1", "managerId"));
     }
 
     [Fact]
@@ -131,7 +131,9 @@ public sealed class BadInputTests
         summary.Rejected.Should().Be(3);
         summary.NotYetRegistered.Should().Be(1);
         (summary.Evaluated + summary.Rejected + summary.NotYetRegistered).Should().Be(summary.Offenders);
-        report.Findings.Where(f => f.Kind == FindingKinds.DataQuality).Select(f => f.Index).Should().Equal(1, 2, 4);
+        // Contract section 5 order: by offenderId, an absent value first (record 2 has no usable id).
+        report.Findings.Where(f => f.Kind == FindingKinds.DataQuality).Select(f => (f.OffenderId, f.Index))
+            .Should().Equal((null, 2), ("RSO-2", 1), ("RSO-5", 4));
         report.Findings.Should().NotContain(f => f.Kind == FindingKinds.Unallocated, "a rejected offender is in no count but rejected");
     }
 
