@@ -10,11 +10,11 @@ internal static class CliApplication
 {
     public static int Run(string[] args)
     {
-        var examples = new Dictionary<Command, IReadOnlyList<string>>();
+        var help = new Dictionary<Command, CommandHelp>();
         var error = Console.Error;
         try
         {
-            var root = BuildRootCommand(examples);
+            var root = BuildRootCommand(help);
             var parseResult = root.Parse(args);
             if (parseResult.Action is ParseErrorAction)
             {
@@ -59,41 +59,52 @@ internal static class CliApplication
         }
     }
 
-    internal static RootCommand BuildRootCommand(Dictionary<Command, IReadOnlyList<string>> examples)
+    internal static RootCommand BuildRootCommand(Dictionary<Command, CommandHelp> help)
     {
         var root = new RootCommand(
             "Evaluates a police force's registered-offender caseload against public-protection policy "
             + "(home-visit intervals, caseloads, escalation, risk reviews, neighbourhood briefings) and reports the findings.");
-        examples[root] =
+        help[root] = new CommandHelp(
         [
             "safeguarding-rules evaluate",
             "safeguarding-rules evaluate caseload.json --format json --output findings.json",
             "safeguarding-rules validate caseload.json --policy force-policy.json",
             "safeguarding-rules rules",
             "safeguarding-rules sample --offenders 70000 --output national.json",
-        ];
+        ])
+        {
+            ExitCodes = StandardExitCodes("done"),
+        };
 
-        Add(root, examples, EvaluateCommand.Create());
-        Add(root, examples, ValidateCommand.Create());
-        Add(root, examples, RulesCommand.Create());
-        Add(root, examples, PolicyCommand.Create());
-        Add(root, examples, SampleCommand.Create());
+        Add(root, help, EvaluateCommand.Create());
+        Add(root, help, ValidateCommand.Create());
+        Add(root, help, RulesCommand.Create());
+        Add(root, help, PolicyCommand.Create());
+        Add(root, help, SampleCommand.Create());
 
         foreach (var option in root.Options)
         {
-            if (option is HelpOption help && help.Action is HelpAction inner)
+            if (option is HelpOption helpOption && helpOption.Action is HelpAction standard)
             {
-                help.Action = new ExamplesHelpAction(inner, examples);
+                helpOption.Action = new HelpWithExamplesAction(standard, help);
             }
         }
 
         return root;
     }
 
-    private static void Add(RootCommand root, Dictionary<Command, IReadOnlyList<string>> examples, (Command Command, IReadOnlyList<string> Examples) command)
+    /// <summary>The exit codes every command shares, with what 0 means for it.</summary>
+    internal static IReadOnlyList<string> StandardExitCodes(string success) =>
+    [
+        "0  " + success,
+        "1  unexpected failure (one line on stderr)",
+        "2  invalid input, policy or usage: every problem on stderr, nothing on stdout",
+    ];
+
+    private static void Add(RootCommand root, Dictionary<Command, CommandHelp> help, (Command Command, CommandHelp Help) command)
     {
         root.Subcommands.Add(command.Command);
-        examples[command.Command] = command.Examples;
+        help[command.Command] = command.Help;
     }
 
     private static string Usage(Command command)

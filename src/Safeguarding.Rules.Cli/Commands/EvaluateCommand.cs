@@ -12,7 +12,7 @@ internal static class EvaluateCommand
 {
     private const int WarningLines = 20;
 
-    public static (Command Command, IReadOnlyList<string> Examples) Create()
+    public static (Command Command, CommandHelp Help) Create()
     {
         var snapshot = new Argument<string?>("SNAPSHOT")
         {
@@ -36,7 +36,7 @@ internal static class EvaluateCommand
             CustomParser = CommonOptions.WholeNumber("--top", 0, int.MaxValue),
         };
 
-        var command = new Command("evaluate", "Evaluates a caseload snapshot against the policy and reports the findings. Exit code 0 when evaluated (findings or not), 2 for invalid input or policy (every problem on stderr, nothing on stdout), 1 for an unexpected failure.")
+        var command = new Command("evaluate", "Evaluates a caseload snapshot against the policy and reports the findings.")
         {
             snapshot, asOf, policy, format, output, allowInvalid, top,
         };
@@ -49,7 +49,7 @@ internal static class EvaluateCommand
             parse.GetValue(allowInvalid),
             parse.GetValue(top)));
 
-        return (command,
+        return (command, new CommandHelp(
         [
             "safeguarding-rules evaluate",
             "safeguarding-rules evaluate caseload.json",
@@ -57,7 +57,18 @@ internal static class EvaluateCommand
             "safeguarding-rules evaluate caseload.json --format json --output findings.json",
             "safeguarding-rules evaluate caseload.json --format csv > findings.csv",
             "cat caseload.json | safeguarding-rules evaluate - --allow-invalid --format json",
-        ]);
+        ])
+        {
+            Details =
+            [
+                "With no SNAPSHOT, evaluates the built-in synthetic force: 2,000 offenders shaped like the 2018",
+                "Merseyside inspection, as of 2018-05-01, so the output never changes.",
+                "table lists the most urgent findings first: highest escalation, then most days overdue.",
+                "csv has one finding per row: kind, rule, every field of the contract's findings table, reason.",
+                "Progress is shown on stderr when a step takes more than a second and stderr is a terminal.",
+            ],
+            ExitCodes = CliApplication.StandardExitCodes("evaluated, whether or not there are findings"),
+        });
     }
 
     private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top)

@@ -12,7 +12,7 @@ internal static class SampleCommand
 {
     public const int MaxOffenders = 1_000_000;
 
-    public static (Command Command, IReadOnlyList<string> Examples) Create()
+    public static (Command Command, CommandHelp Help) Create()
     {
         var offenders = new Option<int>("--offenders", "-n")
         {
@@ -29,17 +29,26 @@ internal static class SampleCommand
         };
         var output = CommonOptions.Output("the snapshot");
 
-        var command = new Command("sample", "Writes a synthetic caseload snapshot (contract section 1) of N offenders, as of 2018-05-01, from the generator the tests and benchmarks use: the national risk mix, caseloads of 50-60 per manager with one in eight overloaded, some overdue visits, unallocated offenders. Identifiers, dates and numbers only.")
+        var command = new Command("sample", "Writes a synthetic caseload snapshot of N offenders in the contract's format.")
         {
             offenders, seed, output,
         };
         command.SetAction(parse => Run(parse.GetValue(offenders), parse.GetValue(seed), parse.GetValue(output)));
-        return (command,
+        return (command, new CommandHelp(
         [
             "safeguarding-rules sample --offenders 2500 --output force.json",
             "safeguarding-rules sample --offenders 1000000 --seed 7 --output stress.json",
             "safeguarding-rules sample -n 500 | safeguarding-rules evaluate -",
-        ]);
+        ])
+        {
+            Details =
+            [
+                "From the generator the tests and benchmarks use, as of 2018-05-01: the national risk mix, caseloads",
+                "of 50-60 per manager with one in eight overloaded, some overdue visits, unallocated offenders.",
+                "Identifiers, dates and numbers only. The same N and seed give the same bytes on every run.",
+            ],
+            ExitCodes = CliApplication.StandardExitCodes("written"),
+        });
     }
 
     private static int Run(int offenders, ulong seed, string? outputPath)

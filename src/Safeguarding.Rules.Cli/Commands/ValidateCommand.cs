@@ -8,7 +8,7 @@ namespace Safeguarding.Rules.Cli.Commands;
 /// <summary><c>validate SNAPSHOT [--policy FILE]</c>: checks a snapshot and a policy and lists every problem.</summary>
 internal static class ValidateCommand
 {
-    public static (Command Command, IReadOnlyList<string> Examples) Create()
+    public static (Command Command, CommandHelp Help) Create()
     {
         var snapshot = new Argument<string>("SNAPSHOT")
         {
@@ -17,17 +17,36 @@ internal static class ValidateCommand
         var policy = CommonOptions.Policy();
         policy.Description = "A policy file (contract section 4) to check as well.";
 
-        var command = new Command("validate", "Checks a snapshot (and a policy) against the contract and lists every problem, naming the record and field (or the policy property). Exit code 0 when valid, 2 when not.")
+        var command = new Command("validate", "Checks a snapshot (and a policy) without evaluating, listing every problem.")
         {
             snapshot, policy,
         };
         command.SetAction(parse => Run(parse.GetRequiredValue(snapshot), parse.GetValue(policy)));
-        return (command,
+        return (command, new CommandHelp(
         [
             "safeguarding-rules validate caseload.json",
             "safeguarding-rules validate caseload.json --policy force-policy.json",
             "cat caseload.json | safeguarding-rules validate -",
-        ]);
+        ])
+        {
+            Details =
+            [
+                "Each problem names the record (array, index and id) and the field, or the policy property.",
+            ],
+            ExitCodes = CliApplication.StandardExitCodes("valid"),
+        });
+    }
+
+    /// <summary>An engine with every rule switched off: it checks the input (contract section 3) and draws no conclusion.</summary>
+    private static SafeguardingEngine CheckingEngine()
+    {
+        var options = new SafeguardingRulesOptions();
+        foreach (var rule in new SafeguardingEngine().Rules)
+        {
+            options.DisableRule(rule.Name);
+        }
+
+        return new SafeguardingEngine(options);
     }
 
     private static int Run(string snapshotPath, string? policyPath)
@@ -50,7 +69,7 @@ internal static class ValidateCommand
         {
             using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
             {
-                report = new SafeguardingEngine().Evaluate(loaded.Snapshot, new EvaluationOptions { AllowPartialResults = false });
+                report = CheckingEngine().Evaluate(loaded.Snapshot, new EvaluationOptions { AllowPartialResults = false });
             }
 
             problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));

@@ -29,7 +29,7 @@ internal static class SnapshotSource
         if (path == StandardInput)
         {
             using var input = new CountingStream(Console.OpenStandardInput());
-            using (progress.Start("Reading standard input", () => Text.Megabytes(input.Bytes)))
+            using (progress.Start("Reading standard input", () => Text.Megabytes(input.Bytes) + " read"))
             {
                 return new(SnapshotJson.Read(input), "standard input");
             }
@@ -61,7 +61,7 @@ internal static class SnapshotSource
     }
 
     private static string Fraction(long done, long total) =>
-        total <= 0
-            ? Text.Megabytes(done)
-            : Text.Number((int)(100 * done / total)) + "% (" + Text.Megabytes(done) + " of " + Text.Megabytes(total) + ")";
+        total <= 0 ? Text.Megabytes(done)
+        : done >= total ? "parsing " + Text.Megabytes(total)
+        : Text.Number(100 * done / total) + "% (" + Text.Megabytes(done) + " of " + Text.Megabytes(total) + ")";
 }
