@@ -14,7 +14,7 @@ internal static class PolicySource
         var policy = Check(path, problems);
         if (policy is null || problems.Count > 0)
         {
-            throw new ExpectedFailureException(problems, Output.ProblemText.Count(problems.Count) + " in policy " + path + "; nothing was evaluated.");
+            throw new ExpectedFailureException(problems, Output.ProblemText.Count(problems.Count) + " in policy " + path + ".");
         }
 
         return policy;

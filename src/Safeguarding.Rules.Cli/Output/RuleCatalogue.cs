@@ -46,6 +46,5 @@ internal static class RuleCatalogue
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        stream.WriteByte((byte)'\n');
     }
 }
