@@ -47,6 +47,7 @@ public sealed class BadInputTests : IDisposable
         var result = CliProcess.Run("evaluate", path);
 
         result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty("not even the table's heading is written");
         result.StdErr.Should().Contain("offenders[0]").And.Contain("offenders[1]");
     }
 

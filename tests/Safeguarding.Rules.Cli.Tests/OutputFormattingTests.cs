@@ -30,4 +30,18 @@ public sealed class OutputFormattingTests
             "VisitOverdue     98\n" +
             "Unallocated       3\n");
     }
+
+    [Fact]
+    public void TextTable_HideEmptyColumns_LeavesOutColumnsEmptyInEveryRow()
+    {
+        var table = new TextTable("Kind", "Detail", "Team") { HideEmptyColumns = true };
+        table.Add("VisitOverdue", "", "T-1");
+        using var writer = new StringWriter { NewLine = "\n" };
+
+        table.Write(writer);
+
+        writer.ToString().Should().Be(
+            "Kind          Team\n" +
+            "VisitOverdue  T-1\n");
+    }
 }

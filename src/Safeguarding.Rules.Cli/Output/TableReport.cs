@@ -82,7 +82,7 @@ internal static class TableReport
             shown == total
                 ? "Findings, most urgent first (all " + Text.Number(total) + ")"
                 : "Most urgent findings (" + Text.Number(shown) + " of " + Text.Number(total) + "; --top 0 lists all, --format json or csv gives every field and reason)");
-        var table = new TextTable("Escalate to", ">Overdue", "Kind", "Offender", "Manager", "Team", "Risk", "Due", "Detail");
+        var table = new TextTable("Escalate to", ">Overdue", "Kind", "Offender", "Manager", "Team", "Risk", "Due", "Detail") { HideEmptyColumns = true };
         foreach (var f in Urgency.MostUrgentFirst(report.Findings).Take(shown))
         {
             table.Add(

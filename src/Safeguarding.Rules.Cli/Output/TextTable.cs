@@ -21,6 +21,9 @@ internal sealed class TextTable
 
     public int Count => _rows.Count;
 
+    /// <summary>Whether to leave out columns that are empty in every row. Default <see langword="false"/>.</summary>
+    public bool HideEmptyColumns { get; init; }
+
     public void Add(params string[] cells)
     {
         if (cells.Length != _headers.Length)
@@ -37,11 +40,14 @@ internal sealed class TextTable
         var widths = new int[_headers.Length];
         for (var c = 0; c < widths.Length; c++)
         {
-            widths[c] = header ? _headers[c].Length : 0;
+            var content = 0;
             foreach (var row in _rows)
             {
-                widths[c] = Math.Max(widths[c], row[c].Length);
+                content = Math.Max(content, row[c].Length);
             }
+
+            // A hidden column has width -1.
+            widths[c] = HideEmptyColumns && content == 0 ? -1 : Math.Max(content, header ? _headers[c].Length : 0);
         }
 
         if (header)
@@ -58,12 +64,20 @@ internal sealed class TextTable
     private void WriteRow(TextWriter writer, string[] cells, int[] widths, string indent)
     {
         var line = new System.Text.StringBuilder(indent);
+        var first = true;
         for (var c = 0; c < cells.Length; c++)
         {
-            if (c > 0)
+            if (widths[c] < 0)
+            {
+                continue;
+            }
+
+            if (!first)
             {
                 line.Append("  ");
             }
+
+            first = false;
 
             line.Append(_rightAligned[c] ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]));
         }
