@@ -1,4 +1,6 @@
 using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace Safeguarding.Rules.Benchmarks;
@@ -24,7 +26,9 @@ internal static class Program
             return PeakRun.Run(offenders, Console.Out);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // Medians beside means: the machines these run on are shared and noisy.
+        var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
 }
