@@ -1,7 +1,9 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Safeguarding.Rules.Benchmarks;
 
@@ -28,6 +30,16 @@ internal static class Program
 
         // Medians beside means: the machines these run on are shared and noisy.
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+
+        // BenchmarkDotNet's own --inProcess adds one more job beside the [SimpleJob]s of the 1M and JSON classes (which
+        // would then also run out of process, rebuilding the solution). Here it is a mutator instead: every job, the
+        // classes' own included, runs in this process.
+        if (args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase))
+        {
+            args = args.Where(static a => !string.Equals(a, "--inProcess", StringComparison.OrdinalIgnoreCase)).ToArray();
+            config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
