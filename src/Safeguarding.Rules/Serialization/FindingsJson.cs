@@ -99,6 +99,9 @@ public static class FindingsJson
     /// <summary>The library's name as the document gives it.</summary>
     private const string LibraryName = "Safeguarding.Rules";
 
+    /// <summary>The fields the table gives every offender-level kind.</summary>
+    private const FindingFields OffenderFields = FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.RiskLevel;
+
     /// <summary>The library's version as major.minor.patch, from its assembly version (deterministic for a build).</summary>
     private static readonly string LibraryVersion = FormatVersion(typeof(FindingsJson).Assembly.GetName().Version);
 
@@ -285,8 +288,6 @@ public static class FindingsJson
         FindingKinds.DataQuality => FindingFields.OffenderId | FindingFields.Index,
         _ => FindingFields.All,
     };
-
-    private const FindingFields OffenderFields = FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.RiskLevel;
 
     private static bool Has(FindingFields fields, FindingFields field) => (fields & field) != 0;
 

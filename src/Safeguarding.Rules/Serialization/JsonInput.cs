@@ -12,12 +12,17 @@ internal static class JsonInput
 {
     private const int InitialBufferSize = 64 * 1024;
 
+    /// <summary>Buffers up to this size come from the shared pool (a power of two, so a rented buffer never exceeds it).</summary>
+    private const int LargestPooledBuffer = 1024 * 1024;
+
     /// <summary>The reader options for every contract document: strict JSON (no comments, no trailing commas).</summary>
     public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
     /// <summary>
-    /// Reads <paramref name="stream"/> from its position to its end and parses the bytes with <paramref name="parse"/>.
-    /// The bytes live in one buffer rented from the shared pool; it is cleared before it goes back, because it may hold personal data.
+    /// Reads <paramref name="stream"/> from its position to its end into one growing buffer and parses the bytes with
+    /// <paramref name="parse"/>; the buffer is sized from the stream's length when it has one. Small documents use a
+    /// buffer rented from the shared pool; large ones an array of their own, so the pool does not keep hundreds of
+    /// megabytes alive. The buffer is cleared after parsing either way, because it may hold personal data.
     /// </summary>
     /// <param name="stream">The stream, read once from its position to its end.</param>
     /// <param name="parse">Parses the document's bytes.</param>
@@ -37,11 +42,11 @@ internal static class JsonInput
         if (stream.CanSeek)
         {
             // One byte more than the remaining length, so the end is seen without growing.
-            var remaining = stream.Length - stream.Position;
-            size = (int)Math.Clamp(remaining + 1, 1, Array.MaxLength);
+            var remaining = Math.Max(0, stream.Length - stream.Position);
+            size = (int)Math.Min(remaining + 1, Array.MaxLength);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var buffer = Allocate(size);
         var length = 0;
         try
         {
@@ -54,9 +59,9 @@ internal static class JsonInput
                         return tooLarge();
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                    var larger = Allocate((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    Return(buffer, length);
+                    Release(buffer, length);
                     buffer = larger;
                 }
 
@@ -73,7 +78,7 @@ internal static class JsonInput
         }
         finally
         {
-            Return(buffer, length);
+            Release(buffer, length);
         }
     }
 
@@ -181,10 +186,16 @@ internal static class JsonInput
     private static string Position(long line, long bytePosition) =>
         "line " + (line + 1).ToString(CultureInfo.InvariantCulture) + ", byte position " + (bytePosition + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static void Return(byte[] buffer, int used)
+    private static byte[] Allocate(int size) =>
+        size <= LargestPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    private static void Release(byte[] buffer, int used)
     {
-        // The bytes may be personal data: clear what was used before the array is shared again.
+        // The bytes may be personal data: clear what was used before the memory is shared or left to the collector.
         buffer.AsSpan(0, Math.Min(used, buffer.Length)).Clear();
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (buffer.Length <= LargestPooledBuffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -16,8 +16,9 @@ namespace Safeguarding.Rules.Serialization;
 /// a number that is not a whole number in range) is reported field by field and left out of the typed lists;
 /// it still counts as an input record. <see langword="null"/> means absent for every optional field. Unknown
 /// properties are ignored, whatever their shape. A whole number may be written <c>30</c>, <c>30.0</c> or <c>3e1</c>.
-/// A property repeated within a record is a problem of that record, and a repeated top-level property a problem
-/// of the document. A leading UTF-8 byte order mark is allowed.
+/// An array element that is not an object is a problem of that record with field <c>$</c>. A property repeated
+/// within a record is a problem of that record, and a repeated top-level property a problem of the document.
+/// A leading UTF-8 byte order mark is allowed.
 /// </para>
 /// <para>
 /// A problem with the document itself (not JSON, not UTF-8, not an object, a top-level array property that is
