@@ -267,23 +267,27 @@ internal static class SnapshotValidator
 
     private static int Index(int sourceIndex, int position) => sourceIndex >= 0 ? sourceIndex : position;
 
-    /// <summary>Tracks the ids of one array to find duplicates.</summary>
+    /// <summary>Tracks the ids of one array to find duplicates: one dictionary entry per id, a list only for duplicated ones.</summary>
     private sealed class RecordIds(string array, int capacity)
     {
-        private readonly Dictionary<string, List<int>> _indexes = new(capacity, StringComparer.Ordinal);
-        private readonly HashSet<string> _duplicates = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _first = new(capacity, StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _duplicates = new(StringComparer.Ordinal);
         private readonly HashSet<int> _rejected = [];
 
         public void Add(string id, int index)
         {
-            if (_indexes.TryGetValue(id, out var list))
+            if (_first.TryAdd(id, index))
+            {
+                return;
+            }
+
+            if (_duplicates.TryGetValue(id, out var list))
             {
                 list.Add(index);
-                _duplicates.Add(id);
             }
             else
             {
-                _indexes.Add(id, [index]);
+                _duplicates.Add(id, [_first[id], index]);
             }
         }
 
@@ -304,15 +308,15 @@ internal static class SnapshotValidator
             }
         }
 
-        public bool Contains(string id) => _indexes.ContainsKey(id);
+        public bool Contains(string id) => _first.ContainsKey(id);
 
-        public bool IsUnique(string id) => !_duplicates.Contains(id);
+        public bool IsUnique(string id) => !_duplicates.ContainsKey(id);
 
         public void ReportDuplicates(List<InputProblem> problems)
         {
-            foreach (var id in _duplicates.Order(StringComparer.Ordinal))
+            foreach (var (id, indexes) in _duplicates.OrderBy(static d => d.Key, StringComparer.Ordinal))
             {
-                var indexes = _indexes[id];
+                indexes.Sort();
                 foreach (var index in indexes)
                 {
                     var others = string.Join(", ", indexes.Where(i => i != index).Select(i => array + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
@@ -324,9 +328,9 @@ internal static class SnapshotValidator
         public HashSet<string> ValidIds()
         {
             var valid = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (id, indexes) in _indexes)
+            foreach (var (id, index) in _first)
             {
-                if (indexes.Count == 1 && !_rejected.Contains(indexes[0]))
+                if (!_duplicates.ContainsKey(id) && !_rejected.Contains(index))
                 {
                     valid.Add(id);
                 }

@@ -9,6 +9,7 @@ namespace Safeguarding.Rules.Rules.Escalation;
 [Name(RuleNames.UnitBacklog)]
 [Description("A team has a unit backlog when its overdue visits are more than 5% (escalation.unitBacklogPercent) of the sum of its managers' caseloads.")]
 [Tag(RuleTags.Escalation)]
+[Priority(-10)] // After every VisitOverdue has fired, so each team's backlog is concluded once, not once per overdue visit.
 internal sealed class UnitBacklogRule : Rule
 {
     public override void Define()
