@@ -143,6 +143,13 @@ internal static class JsonInput
     /// <summary>The problem text for a document that is not UTF-8.</summary>
     public static string NotUtf8(ReadOnlySpan<byte> utf8Json, int offset) => "is not valid UTF-8 text: the error is at " + PositionOf(utf8Json, offset) + " (counting from 1)";
 
+    /// <summary>
+    /// The problem text for a string that escapes a lone UTF-16 surrogate (<c>"\uD800"</c>): valid JSON syntax, but not
+    /// text, so it cannot be read. <paramref name="offset"/> is where the string starts.
+    /// </summary>
+    public static string NotUnicode(ReadOnlySpan<byte> utf8Json, long offset) =>
+        "holds a string that is not valid Unicode text (an escaped lone surrogate): it starts at " + PositionOf(utf8Json, (int)Math.Min(offset, utf8Json.Length)) + " (counting from 1)";
+
     /// <summary>"a string", "a number", "an object", ... for the current token, to say what was found instead of what was expected.</summary>
     public static string Describe(JsonTokenType token) => token switch
     {

@@ -61,6 +61,11 @@ internal sealed class PolicyReader
         {
             return Unusable(JsonInput.NotJson(exception));
         }
+        catch (InvalidOperationException)
+        {
+            // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
+            return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex));
+        }
 
         _problems.AddRange(_policy.Validate());
         return new PolicyReadResult(_problems.Count == 0 ? _policy : null, _problems);

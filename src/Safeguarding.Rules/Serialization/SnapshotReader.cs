@@ -93,6 +93,11 @@ internal sealed class SnapshotReader
             // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
             return Unusable(JsonInput.NotJson(exception), _problems);
         }
+        catch (InvalidOperationException)
+        {
+            // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
+            return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
+        }
 
         return new CaseloadSnapshot
         {

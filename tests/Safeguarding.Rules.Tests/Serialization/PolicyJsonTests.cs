@@ -227,6 +227,19 @@ public sealed class PolicyJsonTests
     }
 
     [Theory]
+    [InlineData("""{ "version": "v\uD800" }""")]
+    [InlineData("""{ "\uDC00": 1 }""")]
+    public void Read_StringEscapingALoneSurrogate_IsADocumentProblem(string json)
+    {
+        var result = Read(json);
+
+        result.Policy.Should().BeNull();
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Property.Should().Be("$");
+        problem.Problem.Should().Contain("not valid Unicode").And.Contain("line 1");
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("5")]
     [InlineData("")]

@@ -62,6 +62,20 @@ public sealed class SnapshotJsonProblemTests
     }
 
     [Theory]
+    [InlineData("""{ "offenders": [ { "id": "RSO-\uD800", "riskLevel": "High", "registeredOn": "2015-03-02" } ] }""", 26)]
+    [InlineData("""{ "offenders": [ { "id": "RSO-1", "riskLevel": "\uDC00", "registeredOn": "2015-03-02" } ] }""", 48)]
+    [InlineData("""{ "offenders": [ { "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-03-\uD8000" } ] }""", 72)]
+    [InlineData("""{ "offenders": [ { "\uDC00": 1, "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-03-02" } ] }""", 20)]
+    public void Read_StringEscapingALoneSurrogate_IsADocumentProblemWithPosition(string json, int position)
+    {
+        var snapshot = JsonText.Read(json);
+
+        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        problem.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Id = (string?)null, Field = "$" });
+        problem.Problem.Should().Contain("not valid Unicode").And.Contain($"line 1, byte position {position}");
+    }
+
+    [Theory]
     [InlineData("[]", "an array")]
     [InlineData("\"snapshot\"", "a string")]
     [InlineData("42", "a number")]
