@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Validation;
