@@ -246,6 +246,10 @@ internal sealed class SnapshotReader
         {
             _managers.Add(new Manager { Id = id!, TeamId = teamId, SourceIndex = index });
         }
+        else
+        {
+            KeepPartial(new Manager { Id = id ?? string.Empty, TeamId = teamId, SourceIndex = index });
+        }
     }
 
     private void ReadOffender(ref Utf8JsonReader json, int index)
@@ -321,6 +325,20 @@ internal sealed class SnapshotReader
                 SourceIndex = index,
             });
         }
+        else
+        {
+            KeepPartial(new Offender
+            {
+                Id = id ?? string.Empty,
+                ManagerId = managerId,
+                NeighbourhoodId = neighbourhoodId,
+                RiskLevel = riskLevel ?? RiskLevel.Low,
+                RegisteredOn = registeredOn ?? default,
+                VisitIntervalDays = interval,
+                MappaLevel = mappa,
+                SourceIndex = index,
+            });
+        }
     }
 
     private void ReadVisit(ref Utf8JsonReader json, int index)
@@ -356,6 +374,10 @@ internal sealed class SnapshotReader
         {
             _visits.Add(new Visit { OffenderId = offenderId!, Date = date!.Value, Outcome = outcome!.Value, Announced = announced, SourceIndex = index });
         }
+        else
+        {
+            KeepPartial(new Visit { OffenderId = offenderId ?? string.Empty, Date = default, Outcome = outcome ?? VisitOutcome.Completed, SourceIndex = index });
+        }
     }
 
     private void ReadBriefing(ref Utf8JsonReader json, int index)
@@ -385,6 +407,10 @@ internal sealed class SnapshotReader
         if (EndRecord(SnapshotArrays.Briefings, index, null))
         {
             _briefings.Add(new Briefing { OffenderId = offenderId!, NeighbourhoodId = neighbourhoodId!, Date = date!.Value, SourceIndex = index });
+        }
+        else
+        {
+            KeepPartial(new Briefing { OffenderId = offenderId ?? string.Empty, NeighbourhoodId = neighbourhoodId ?? "?", Date = default, SourceIndex = index });
         }
     }
 
@@ -442,6 +468,9 @@ internal sealed class SnapshotReader
         _malformed.Add(new(array, index, knownId));
         return false;
     }
+
+    /// <summary>Keeps what could be read of the malformed record just ended, for the checks across records.</summary>
+    private void KeepPartial(object partial) => _malformed[^1] = _malformed[^1] with { Partial = partial };
 
     private string? ReadString(ref Utf8JsonReader json, string field, bool required)
     {

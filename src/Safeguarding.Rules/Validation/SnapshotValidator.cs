@@ -52,16 +52,7 @@ internal static class SnapshotValidator
             var id = ok ? manager!.Id : null;
             if (manager?.TeamId is { } teamId)
             {
-                if (teamId.Length == 0)
-                {
-                    problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "must be a non-empty string or absent"));
-                    ok = false;
-                }
-                else if (validTeams is not null && !validTeams.Contains(teamId))
-                {
-                    problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "names team " + teamId + ", which is not a valid listed team"));
-                    ok = false;
-                }
+                ok &= CheckTeamReference(problems, index, id, teamId, validTeams);
             }
 
             if (id is not null)
@@ -74,6 +65,14 @@ internal static class SnapshotValidator
 
         managerIds.AddMalformed(malformed);
         managerIds.ReportDuplicates(problems);
+        foreach (var record in malformed)
+        {
+            if (record.Partial is Manager { TeamId: { } partialTeam })
+            {
+                CheckTeamReference(problems, record.Index, record.Id, partialTeam, validTeams);
+            }
+        }
+
         var validManagers = new Dictionary<string, Manager>(managers.Count, StringComparer.Ordinal);
         for (var i = 0; i < managers.Count; i++)
         {
@@ -111,6 +110,14 @@ internal static class SnapshotValidator
 
         offenderIds.AddMalformed(malformed);
         offenderIds.ReportDuplicates(problems);
+        foreach (var record in malformed)
+        {
+            if (record.Partial is Offender partial)
+            {
+                CheckOffender(problems, partial, record.Index, record.Id, validManagers);
+            }
+        }
+
         var offenderValid = new bool[offenders.Count];
         var indexOfId = new Dictionary<string, int>(offenders.Count, StringComparer.Ordinal);
         var rejected = new List<RejectedRecord>();
@@ -172,6 +179,28 @@ internal static class SnapshotValidator
             }
         }
 
+        foreach (var record in malformed)
+        {
+            switch (record.Partial)
+            {
+                case Visit { OffenderId.Length: > 0 } visit:
+                    ResolveOffender(problems, SnapshotArrays.Visits, record.Index, visit.OffenderId, indexOfId, offenderIds);
+                    break;
+                case Briefing briefing:
+                    if (briefing.OffenderId.Length > 0)
+                    {
+                        ResolveOffender(problems, SnapshotArrays.Briefings, record.Index, briefing.OffenderId, indexOfId, offenderIds);
+                    }
+
+                    if (briefing.NeighbourhoodId.Length == 0)
+                    {
+                        problems.Add(new(SnapshotArrays.Briefings, record.Index, null, "neighbourhoodId", "must be a non-empty string"));
+                    }
+
+                    break;
+            }
+        }
+
         var briefings = snapshot.Briefings;
         var briefingOffender = new int[briefings.Count];
         for (var i = 0; i < briefings.Count; i++)
@@ -199,6 +228,23 @@ internal static class SnapshotValidator
             VisitOffender = visitOffender,
             BriefingOffender = briefingOffender,
         };
+    }
+
+    private static bool CheckTeamReference(List<InputProblem> problems, int index, string? id, string teamId, HashSet<string>? validTeams)
+    {
+        if (teamId.Length == 0)
+        {
+            problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "must be a non-empty string or absent"));
+            return false;
+        }
+
+        if (validTeams is not null && !validTeams.Contains(teamId))
+        {
+            problems.Add(new(SnapshotArrays.Managers, index, id, "teamId", "names team " + teamId + ", which is not a valid listed team"));
+            return false;
+        }
+
+        return true;
     }
 
     private static void CheckOffender(List<InputProblem> problems, Offender offender, int index, string? id, Dictionary<string, Manager> validManagers)

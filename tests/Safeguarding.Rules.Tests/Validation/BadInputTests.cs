@@ -146,4 +146,32 @@ public sealed class BadInputTests
             "offenders[0] (id RSO-1) managerId: names manager OM-404, which is not a valid manager in the snapshot",
             "offenders[0] (id RSO-1) neighbourhoodId: must be a non-empty string or absent");
     }
+
+    [Fact]
+    public void MalformedRecord_StillGetsTheChecksAcrossRecords_SoEveryProblemIsReported()
+    {
+        var json = """
+            {
+              "managers": [ { "id": "OM-1", "teamId": 7 } ],
+              "offenders": [ { "id": "RSO-1", "riskLevel": "High", "registeredOn": "2018-02-30", "managerId": "OM-404", "mappaLevel": 9 } ],
+              "visits": [ { "offenderId": "RSO-404", "date": "2018-13-01", "outcome": "Completed" } ],
+              "briefings": [ { "offenderId": "RSO-405", "neighbourhoodId": "", "date": "yesterday" } ]
+            }
+            """u8;
+
+        var report = Engine.Evaluate(Safeguarding.Rules.Serialization.SnapshotJson.Read(json), new EvaluationOptions { AsOf = AsOf });
+
+        report.Problems.Select(p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new[]
+        {
+            ((string?)"managers", (int?)0, "teamId"),
+            ("offenders", 0, "managerId"),
+            ("offenders", 0, "mappaLevel"),
+            ("offenders", 0, "registeredOn"),
+            ("visits", 0, "date"),
+            ("visits", 0, "offenderId"),
+            ("briefings", 0, "date"),
+            ("briefings", 0, "neighbourhoodId"),
+            ("briefings", 0, "offenderId"),
+        });
+    }
 }
