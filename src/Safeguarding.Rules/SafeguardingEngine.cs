@@ -107,7 +107,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             }
         }
 
-        ReportBuilder.Sort(findings);
+        ReportBuilder.Sort(findings, _options.MaxDegreeOfParallelism);
         var summary = ReportBuilder.Summarise(findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsed);
@@ -128,7 +128,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     {
         var session = _rules.Factory.CreateSession();
         session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
-        session.InsertAll(partition.Facts);
+        session.InsertAll(partition.CreateFacts());
         session.Fire();
         return session.Query<Finding>().ToList();
     }

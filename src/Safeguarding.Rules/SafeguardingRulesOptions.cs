@@ -26,8 +26,11 @@ public sealed class SafeguardingRulesOptions
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Offenders per partition: whole teams are packed into sessions of about this size. Default 8,192.</summary>
-    public int PartitionSize { get; set; } = 8192;
+    /// <summary>
+    /// Offenders per partition: whole teams are packed into sessions of about this size. Default 512: small sessions
+    /// keep each one's facts short-lived (fewer objects survive into older garbage-collector generations).
+    /// </summary>
+    public int PartitionSize { get; set; } = 512;
 
     /// <summary>Adds every public, non-abstract NRules rule class in <paramref name="assembly"/>.</summary>
     /// <param name="assembly">The host's assembly.</param>

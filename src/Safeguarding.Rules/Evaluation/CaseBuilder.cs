@@ -144,9 +144,12 @@ internal sealed class CaseBuilder
             managerTeam[managerCase] = team;
         }
 
-        // Offender facts and caseloads.
+        // Caseloads, and which team each evaluated offender belongs to. The offender facts themselves are created
+        // per partition, just before its session runs, so that they die young instead of living through the whole
+        // evaluation (and through garbage collections) as one large set.
         var needing = new int[4];
-        var offenderCases = new List<(OffenderCase Case, int Team)>(evaluatedCount);
+        var offenderManagers = new ManagerCase?[offenders.Count];
+        var offenderTeams = new List<(int Offender, int Team)>(evaluatedCount);
         for (var i = 0; i < offenders.Count; i++)
         {
             if (!evaluated[i])
@@ -156,19 +159,21 @@ internal sealed class CaseBuilder
 
             var offender = offenders[i];
             var manager = offender.ManagerId is { } managerId ? managers[managerId] : null;
-            var offenderCase = new OffenderCase(offender, manager, asOf, policy, new VisitHistory(lastCompleted[i], noAccess[i]), latestBriefing[i]);
+            offenderManagers[i] = manager;
             if (manager is not null && !offender.InCustody)
             {
                 manager.Caseload++;
             }
 
-            if (offenderCase.NeedsVisits)
+            if (OffenderCase.RequiresVisits(offender))
             {
                 needing[(int)offender.RiskLevel]++;
             }
 
-            offenderCases.Add((offenderCase, manager is null ? NoTeam : managerTeam[manager]));
+            offenderTeams.Add((i, manager is null ? NoTeam : managerTeam[manager]));
         }
+
+        var inputs = new OffenderInputs(offenders, offenderManagers, lastCompleted, noAccess, latestBriefing, asOf, policy);
 
         foreach (var (manager, team) in managerTeam)
         {
@@ -186,6 +191,12 @@ internal sealed class CaseBuilder
         }
 
         var groupOffenders = new int[teams.Count + 1];
+        var groupOffenderIndexes = new List<int>[teams.Count + 1];
+        for (var g = 0; g < groupOffenderIndexes.Length; g++)
+        {
+            groupOffenderIndexes[g] = [];
+        }
+
         for (var t = 0; t < teams.Count; t++)
         {
             groups[t + 1].Add(teams[t]);
@@ -196,9 +207,9 @@ internal sealed class CaseBuilder
             groups[team + 1].Add(manager);
         }
 
-        foreach (var (offenderCase, team) in offenderCases)
+        foreach (var (offender, team) in offenderTeams)
         {
-            groups[team + 1].Add(offenderCase);
+            groupOffenderIndexes[team + 1].Add(offender);
             groupOffenders[team + 1]++;
         }
 
@@ -212,20 +223,21 @@ internal sealed class CaseBuilder
         }
 
         var partitions = new List<Partition>();
-        var current = new Partition();
+        var current = new Partition(inputs);
         for (var g = 0; g < groups.Length; g++)
         {
             if (current.Offenders > 0 && current.Offenders + groupOffenders[g] > partitionSize)
             {
                 partitions.Add(current);
-                current = new Partition();
+                current = new Partition(inputs);
             }
 
             current.Facts.AddRange(groups[g]);
+            current.OffenderIndexes.AddRange(groupOffenderIndexes[g]);
             current.Offenders += groupOffenders[g];
         }
 
-        if (current.Facts.Count > 0 || partitions.Count == 0)
+        if (current.Facts.Count > 0 || current.OffenderIndexes.Count > 0 || partitions.Count == 0)
         {
             partitions.Add(current);
         }

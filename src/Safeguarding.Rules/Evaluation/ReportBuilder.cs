@@ -6,15 +6,32 @@ namespace Safeguarding.Rules.Evaluation;
 /// <summary>Orders findings as the contract says and computes the summary and outcome measures.</summary>
 internal static class ReportBuilder
 {
-    public static void Sort(List<Finding> findings) => findings.Sort(FindingOrder.Instance);
+    public static void Sort(List<Finding> findings, int maxDegreeOfParallelism)
+    {
+        // Bucket by kind (the first sort key) and sort the buckets in parallel: the rest of the order is within a kind.
+        var buckets = new List<Finding>[FindingKinds.All.Count + 1];
+        foreach (var finding in findings)
+        {
+            (buckets[FindingKinds.OrderOf(finding.Kind)] ??= []).Add(finding);
+        }
+
+        Parallel.ForEach(
+            buckets.Where(static b => b is { Count: > 1 }),
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            static bucket => bucket.Sort(FindingOrder.Instance));
+        findings.Clear();
+        foreach (var bucket in buckets)
+        {
+            if (bucket is not null)
+            {
+                findings.AddRange(bucket);
+            }
+        }
+    }
 
     public static EvaluationSummary Summarise(IReadOnlyList<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits)
     {
-        var byKind = new SortedDictionary<string, int>(Comparer<string>.Create(static (a, b) =>
-        {
-            var byOrder = FindingKinds.OrderOf(a).CompareTo(FindingKinds.OrderOf(b));
-            return byOrder != 0 ? byOrder : string.CompareOrdinal(a, b);
-        }));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var escalations = new Dictionary<EscalationLevel, int>
         {
             [EscalationLevel.OffenderManager] = 0,
@@ -25,7 +42,7 @@ internal static class ReportBuilder
         var daysOverdue = new List<int>();
         foreach (var finding in findings)
         {
-            byKind[finding.Kind] = byKind.TryGetValue(finding.Kind, out var count) ? count + 1 : 1;
+            counts[finding.Kind] = counts.TryGetValue(finding.Kind, out var count) ? count + 1 : 1;
             if (finding.Kind == FindingKinds.VisitOverdue)
             {
                 if (finding.EscalateTo is { } level)
@@ -68,6 +85,12 @@ internal static class ReportBuilder
             max = daysOverdue[^1];
         }
 
+        var byKind = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        foreach (var (kind, count) in counts.OrderBy(static c => FindingKinds.OrderOf(c.Key)).ThenBy(static c => c.Key, StringComparer.Ordinal))
+        {
+            byKind[kind] = count;
+        }
+
         return new EvaluationSummary
         {
             Offenders = offenders,
@@ -80,20 +103,15 @@ internal static class ReportBuilder
         };
     }
 
-    /// <summary>By kind in the contract's table order, then team, manager, offender (ordinal; absent first), then record index and rule.</summary>
+    /// <summary>Within a kind (the contract's table order is the bucket order): team, manager, offender (ordinal; absent first), then record index and rule.</summary>
     private sealed class FindingOrder : IComparer<Finding>
     {
         public static readonly FindingOrder Instance = new();
 
         public int Compare(Finding? x, Finding? y)
         {
-            var c = FindingKinds.OrderOf(x!.Kind).CompareTo(FindingKinds.OrderOf(y!.Kind));
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(x.Kind, y.Kind);
+            // Within one kind bucket; host-defined kinds share the last bucket, in ordinal order of kind.
+            var c = string.CompareOrdinal(x!.Kind, y!.Kind);
             if (c != 0)
             {
                 return c;

@@ -5,6 +5,8 @@ namespace Safeguarding.Rules.Facts;
 /// <summary>The working fact for one offender manager, with the caseload already counted.</summary>
 public sealed class ManagerCase
 {
+    private readonly int _hash = FactHash.Next();
+
     internal ManagerCase(string id, string? teamId, DateOnly asOf, SafeguardingPolicy policy)
     {
         Id = id;
@@ -27,4 +29,13 @@ public sealed class ManagerCase
 
     /// <summary>The policy in force for this evaluation (a private copy: do not change it).</summary>
     public SafeguardingPolicy Policy { get; }
+
+    /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
+    /// <param name="obj">The other object.</param>
+    /// <returns>Whether <paramref name="obj"/> is this fact.</returns>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <summary>A hash code fixed at creation (cheaper for the engine's working memory than the runtime's identity hash).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _hash;
 }

@@ -14,6 +14,8 @@ namespace Safeguarding.Rules.Facts;
 /// </remarks>
 public sealed class OffenderCase
 {
+    private readonly int _hash = FactHash.Next();
+
     internal OffenderCase(Offender offender, ManagerCase? manager, DateOnly asOf, SafeguardingPolicy policy, in VisitHistory visits, DateOnly? latestBriefing)
     {
         Id = offender.Id;
@@ -29,7 +31,7 @@ public sealed class OffenderCase
         AsOf = asOf;
         Policy = policy;
 
-        NeedsVisits = !InCustody && !(ReactiveManagement && RiskLevel == RiskLevel.Low);
+        NeedsVisits = RequiresVisits(offender);
         Start = ReleasedOn is { } released && released > RegisteredOn ? released : RegisteredOn;
         IntervalFromPlan = offender.VisitIntervalDays.HasValue;
         VisitIntervalDays = offender.VisitIntervalDays ?? policy.VisitIntervalDays.For(RiskLevel);
@@ -129,5 +131,18 @@ public sealed class OffenderCase
     /// <summary>Whether the offender's manager holds a critical caseload.</summary>
     public bool ManagerCaseloadCritical => Manager is { } manager && manager.Caseload > Policy.Caseload.Critical;
 
+    /// <summary>Whether home visits are required: not in custody, and not under reactive management at Low risk.</summary>
+    internal static bool RequiresVisits(Offender offender) =>
+        !offender.InCustody && !(offender.ReactiveManagement && offender.RiskLevel == RiskLevel.Low);
+
     private static DateOnly? NotAfter(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;
+
+    /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
+    /// <param name="obj">The other object.</param>
+    /// <returns>Whether <paramref name="obj"/> is this fact.</returns>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <summary>A hash code fixed at creation (cheaper for the engine's working memory than the runtime's identity hash).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _hash;
 }

@@ -47,16 +47,7 @@ public static class FindingKinds
     /// <summary>The output position of <paramref name="kind"/>: contract kinds in table order, then any other kind.</summary>
     /// <param name="kind">A finding kind.</param>
     /// <returns>The zero-based rank; <see cref="All"/>'s count for kinds outside the contract.</returns>
-    public static int OrderOf(string kind)
-    {
-        for (var i = 0; i < All.Count; i++)
-        {
-            if (string.Equals(All[i], kind, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
+    public static int OrderOf(string kind) => Order.TryGetValue(kind, out var rank) ? rank : All.Count;
 
-        return All.Count;
-    }
+    private static readonly Dictionary<string, int> Order = All.Select(static (kind, rank) => (kind, rank)).ToDictionary(static p => p.kind, static p => p.rank, StringComparer.Ordinal);
 }
