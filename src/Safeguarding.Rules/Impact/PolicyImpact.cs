@@ -1,0 +1,311 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Impact;
+
+/// <summary>
+/// Impact analysis: which findings a proposed policy raises, clears or changes compared with a baseline, for the same
+/// caseload and as-of date, so a policy change can be tested before it goes live.
+/// </summary>
+/// <remarks>
+/// Findings are matched by <see cref="Finding.Key"/> (the kind and the subject: offender, manager, team or record).
+/// A finding only the proposed evaluation has is <see cref="FindingChangeKind.Raised"/>, one only the baseline has is
+/// <see cref="FindingChangeKind.Cleared"/>, and one both have is <see cref="FindingChangeKind.Changed"/> when any
+/// compared field differs: <c>managerId</c>, <c>teamId</c>, <c>riskLevel</c>, <c>neighbourhoodId</c>, <c>since</c>,
+/// <c>dueOn</c>, <c>daysOverdue</c>, <c>daysUntilDue</c>, <c>escalateTo</c>, <c>noAccessVisits</c>,
+/// <c>overdueVisits</c> and <c>caseload</c>. The rule and the reason are not compared: the rule of an overdue visit
+/// follows its escalation level and the reason follows the values (a reason that only quotes a changed threshold is
+/// not a different finding). A manager moving from above target to critical is two differences (a different kind
+/// is a different finding): the above-target finding cleared and the critical one raised.
+/// </remarks>
+public static class PolicyImpact
+{
+    /// <summary>
+    /// Evaluates <paramref name="snapshot"/> under the baseline and the proposed policy (same as-of date, partial results
+    /// not allowed) and compares the findings.
+    /// </summary>
+    /// <param name="evaluator">The evaluator (for example a shared <see cref="SafeguardingEngine"/>).</param>
+    /// <param name="snapshot">The caseload.</param>
+    /// <param name="proposed">The proposed policy.</param>
+    /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy (the default policy for a <c>new SafeguardingEngine()</c>).</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
+    /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
+    /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
+    public static ImpactReport Compare(ISafeguardingEvaluator evaluator, CaseloadSnapshot snapshot, SafeguardingPolicy proposed, SafeguardingPolicy? baseline = null, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(proposed);
+        proposed.EnsureValid();
+        baseline?.EnsureValid();
+
+        var before = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false });
+        if (!before.IsEvaluated)
+        {
+            return NotEvaluated(before.Problems, before.AsOf, before.PolicyVersion, proposed.Version);
+        }
+
+        var after = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false });
+        return Compare(before, after);
+    }
+
+    /// <summary>Compares two evaluations of the same caseload on the same as-of date.</summary>
+    /// <param name="baseline">The evaluation under the policy in force.</param>
+    /// <param name="proposed">The evaluation under the proposed policy.</param>
+    /// <returns>
+    /// The impact; when either report was not evaluated, a report that is not evaluated either and holds the problems
+    /// of both (the baseline's first, without repeats).
+    /// </returns>
+    /// <exception cref="ArgumentException">The reports have different as-of dates.</exception>
+    public static ImpactReport Compare(EvaluationReport baseline, EvaluationReport proposed)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(proposed);
+        if (baseline.AsOf != proposed.AsOf)
+        {
+            throw new ArgumentException("The reports have different as-of dates, so their differences are not the policy's: evaluate both as of the same date.", nameof(proposed));
+        }
+
+        if (!baseline.IsEvaluated || !proposed.IsEvaluated)
+        {
+            return NotEvaluated(baseline.Problems.Concat(proposed.Problems).Distinct().ToList(), baseline.AsOf, baseline.PolicyVersion, proposed.PolicyVersion);
+        }
+
+        var changes = Differences(baseline.Findings, proposed.Findings);
+        changes.Sort(ChangeOrder);
+
+        return new ImpactReport
+        {
+            IsEvaluated = true,
+            Problems = [],
+            AsOf = baseline.AsOf,
+            BaselinePolicyVersion = baseline.PolicyVersion,
+            ProposedPolicyVersion = proposed.PolicyVersion,
+            Changes = changes,
+            Raised = changes.Count(static c => c.Change == FindingChangeKind.Raised),
+            Cleared = changes.Count(static c => c.Change == FindingChangeKind.Cleared),
+            Changed = changes.Count(static c => c.Change == FindingChangeKind.Changed),
+            Kinds = KindsOverall(baseline.Findings, proposed.Findings, changes),
+            Teams = ByTeam(baseline.Findings, proposed.Findings, changes),
+            AffectedOffenders = Distinct(changes.Select(static c => c.OffenderId)),
+            AffectedManagers = Distinct(changes.Select(static c => c.ManagerId)),
+            AffectedTeams = Distinct(changes.Select(static c => c.TeamId)),
+        };
+    }
+
+    private static ImpactReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string baselineVersion, string proposedVersion) => new()
+    {
+        IsEvaluated = false,
+        Problems = problems,
+        AsOf = asOf,
+        BaselinePolicyVersion = baselineVersion,
+        ProposedPolicyVersion = proposedVersion,
+        Changes = [],
+        Raised = 0,
+        Cleared = 0,
+        Changed = 0,
+        Kinds = [],
+        Teams = [],
+        AffectedOffenders = [],
+        AffectedManagers = [],
+        AffectedTeams = [],
+    };
+
+    private static List<FindingChange> Differences(IReadOnlyList<Finding> baseline, IReadOnlyList<Finding> proposed)
+    {
+        var before = ByKey(baseline);
+        var changes = new List<FindingChange>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var after in proposed)
+        {
+            var key = Occurrence(after.Key, seen);
+            if (!before.Remove(key, out var old))
+            {
+                changes.Add(Change(FindingChangeKind.Raised, null, after, []));
+                continue;
+            }
+
+            var fields = ComparedField.Differences(old, after);
+            if (fields.Count > 0)
+            {
+                changes.Add(Change(FindingChangeKind.Changed, old, after, fields));
+            }
+        }
+
+        foreach (var old in before.Values)
+        {
+            changes.Add(Change(FindingChangeKind.Cleared, old, null, []));
+        }
+
+        return changes;
+    }
+
+    /// <summary>The findings by key; a key a host rule repeats gets its occurrence number, so repeats pair up in order.</summary>
+    private static Dictionary<string, Finding> ByKey(IReadOnlyList<Finding> findings)
+    {
+        var byKey = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            byKey.Add(Occurrence(finding.Key, seen), finding);
+        }
+
+        return byKey;
+    }
+
+    private static string Occurrence(string key, Dictionary<string, int> seen)
+    {
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out _);
+        count++;
+        return count == 1 ? key : key + "#" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static FindingChange Change(FindingChangeKind change, Finding? baseline, Finding? proposed, IReadOnlyList<FieldChange> fields)
+    {
+        var subject = (proposed ?? baseline)!;
+        return new FindingChange
+        {
+            Change = change,
+            Key = subject.Key,
+            Kind = subject.Kind,
+            OffenderId = subject.OffenderId,
+            ManagerId = subject.ManagerId,
+            TeamId = subject.TeamId,
+            Baseline = baseline,
+            Proposed = proposed,
+            Fields = fields,
+        };
+    }
+
+    private static int ChangeOrder(FindingChange x, FindingChange y)
+    {
+        var order = string.CompareOrdinal(x.TeamId, y.TeamId);
+        if (order == 0)
+        {
+            order = KindOrder(x.Kind, y.Kind);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.ManagerId, y.ManagerId);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.OffenderId, y.OffenderId);
+        }
+
+        if (order == 0)
+        {
+            order = Nullable.Compare((x.Proposed ?? x.Baseline)!.Index, (y.Proposed ?? y.Baseline)!.Index);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Key, y.Key);
+        }
+
+        return order == 0 ? x.Change.CompareTo(y.Change) : order;
+    }
+
+    /// <summary>The contract's kinds in table order, then other kinds by name.</summary>
+    private static int KindOrder(string x, string y)
+    {
+        var order = FindingKinds.OrderOf(x).CompareTo(FindingKinds.OrderOf(y));
+        return order != 0 ? order : string.CompareOrdinal(x, y);
+    }
+
+    private static List<KindImpact> KindsOverall(IReadOnlyList<Finding> baseline, IReadOnlyList<Finding> proposed, List<FindingChange> changes)
+    {
+        var before = CountBy(baseline, static f => f.Kind);
+        var after = CountBy(proposed, static f => f.Kind);
+        var kinds = FindingKinds.All.Concat(before.Keys).Concat(after.Keys).Distinct(StringComparer.Ordinal).ToList();
+        kinds.Sort(KindOrder);
+        return kinds.Select(kind => Kind(kind, Count(before, kind), Count(after, kind), changes.Where(c => c.Kind == kind))).ToList();
+    }
+
+    private static List<TeamImpact> ByTeam(IReadOnlyList<Finding> baseline, IReadOnlyList<Finding> proposed, List<FindingChange> changes)
+    {
+        var before = CountBy(baseline, static f => new TeamKind(f.TeamId, f.Kind));
+        var after = CountBy(proposed, static f => new TeamKind(f.TeamId, f.Kind));
+        var teams = new List<TeamImpact>();
+        var start = 0;
+        while (start < changes.Count)
+        {
+            // The changes are sorted by team, then kind: each run of one team is one group, and within it each run of one kind.
+            var teamId = changes[start].TeamId;
+            var end = start;
+            while (end < changes.Count && string.Equals(changes[end].TeamId, teamId, StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            var team = changes.GetRange(start, end - start);
+            var kinds = team
+                .GroupBy(static c => c.Kind, StringComparer.Ordinal)
+                .Select(g => Kind(g.Key, Count(before, new(teamId, g.Key)), Count(after, new(teamId, g.Key)), g))
+                .ToList();
+            teams.Add(new TeamImpact
+            {
+                TeamId = teamId,
+                Raised = kinds.Sum(static k => k.Raised),
+                Cleared = kinds.Sum(static k => k.Cleared),
+                Changed = kinds.Sum(static k => k.Changed),
+                Kinds = kinds,
+            });
+            start = end;
+        }
+
+        return teams;
+    }
+
+    private static KindImpact Kind(string kind, int baseline, int proposed, IEnumerable<FindingChange> changes)
+    {
+        int raised = 0, cleared = 0, changed = 0;
+        foreach (var change in changes)
+        {
+            switch (change.Change)
+            {
+                case FindingChangeKind.Raised:
+                    raised++;
+                    break;
+                case FindingChangeKind.Cleared:
+                    cleared++;
+                    break;
+                default:
+                    changed++;
+                    break;
+            }
+        }
+
+        return new KindImpact { Kind = kind, Baseline = baseline, Proposed = proposed, Raised = raised, Cleared = cleared, Changed = changed };
+    }
+
+    private static Dictionary<TKey, int> CountBy<TKey>(IReadOnlyList<Finding> findings, Func<Finding, TKey> key)
+        where TKey : notnull
+    {
+        var counts = new Dictionary<TKey, int>();
+        foreach (var finding in findings)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key(finding), out _)++;
+        }
+
+        return counts;
+    }
+
+    private static int Count<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull => counts.TryGetValue(key, out var count) ? count : 0;
+
+    private static List<string> Distinct(IEnumerable<string?> ids)
+    {
+        var distinct = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        distinct.Sort(StringComparer.Ordinal);
+        return distinct;
+    }
+
+    /// <summary>A team (or none) and a kind: the key of the per-team counts.</summary>
+    private readonly record struct TeamKind(string? TeamId, string Kind);
+}
