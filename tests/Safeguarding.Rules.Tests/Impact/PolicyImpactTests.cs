@@ -1,0 +1,293 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Impact;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.Tests.Support;
+
+namespace Safeguarding.Rules.Tests.Impact;
+
+public sealed class PolicyImpactTests
+{
+    private static readonly SafeguardingEngine Engine = new();
+
+    private static readonly Lazy<CaseloadSnapshot> Force = new(() => SyntheticCaseload.Generate(2000, 7));
+
+    /// <summary>
+    /// One team (T-1, manager OM-1), three High-risk offenders, as of 2018-05-01. Default High interval 91 days,
+    /// proposed 60:
+    /// RSO-1 visited 2018-01-09: due 2018-04-10, 21 days overdue -> due 2018-03-10, 52 days overdue (DetectiveInspector both times).
+    /// RSO-2 visited 2018-02-15: due 2018-05-17, nothing -> due 2018-04-16, 15 days overdue (raised, DetectiveInspector).
+    /// RSO-3 visited 2018-02-05: due 2018-05-07, due soon in 6 days -> due 2018-04-06, 25 days overdue (due soon cleared, overdue raised).
+    /// The team's caseload is 3: 1 overdue is above 5% (backlog), and so are 3 (backlog changed, overdueVisits 1 -> 3).
+    /// </summary>
+    private static Scenario ThreeHighRisk() => new Scenario()
+        .With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9))
+        .With("RSO-2", RiskLevel.High).Visit("RSO-2", new DateOnly(2018, 2, 15))
+        .With("RSO-3", RiskLevel.High).Visit("RSO-3", new DateOnly(2018, 2, 5));
+
+    private static SafeguardingPolicy High60() => new() { Version = "high-60", VisitIntervalDays = new VisitIntervalPolicy { High = 60 } };
+
+    [Fact]
+    public void Compare_PolicyIdenticalToTheBaseline_ReportsNoChange()
+    {
+        var impact = PolicyImpact.Compare(Engine, Force.Value, new SafeguardingPolicy { Version = "same-as-default" });
+
+        impact.IsEvaluated.Should().BeTrue();
+        impact.HasChanges.Should().BeFalse();
+        impact.Changes.Should().BeEmpty();
+        impact.Teams.Should().BeEmpty();
+        (impact.Raised, impact.Cleared, impact.Changed).Should().Be((0, 0, 0));
+        impact.AffectedOffenders.Should().BeEmpty();
+        impact.AffectedManagers.Should().BeEmpty();
+        impact.AffectedTeams.Should().BeEmpty();
+        impact.BaselinePolicyVersion.Should().Be("default");
+        impact.ProposedPolicyVersion.Should().Be("same-as-default");
+        impact.Kinds.Should().OnlyContain(k => k.Baseline == k.Proposed && k.Total == 0);
+        impact.Kinds.Sum(k => k.Baseline).Should().BeGreaterThan(0, "the synthetic force has findings, so 'no change' is not 'nothing found'");
+    }
+
+    public static TheoryData<string> PolicyChanges => ["high-60", "critical-55", "supervisor-7", "due-soon-30", "backlog-8"];
+
+    private static SafeguardingPolicy Changed(string name) => name switch
+    {
+        "high-60" => High60(),
+        "critical-55" => new SafeguardingPolicy { Version = name, Caseload = new CaseloadPolicy { Target = 50, Critical = 55 } },
+        "supervisor-7" => new SafeguardingPolicy { Version = name, Escalation = new EscalationPolicy { SupervisorAfterDays = 7 } },
+        "due-soon-30" => new SafeguardingPolicy { Version = name, DueSoonDays = 30 },
+        "backlog-8" => new SafeguardingPolicy { Version = name, Escalation = new EscalationPolicy { UnitBacklogPercent = 8 } },
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(PolicyChanges))]
+    public void Compare_KnownPolicyChange_EqualsTheDifferenceOfTwoFullEvaluations(string change)
+    {
+        var proposed = Changed(change);
+        var before = Engine.Evaluate(Force.Value);
+        var after = Engine.Evaluate(Force.Value, new EvaluationOptions { Policy = proposed });
+        var (raised, cleared, changed) = Expected(before, after);
+        (raised.Count + cleared.Count + changed.Count).Should().BeGreaterThan(0, "the change must make a difference to test anything");
+
+        var impact = PolicyImpact.Compare(Engine, Force.Value, proposed);
+
+        impact.IsEvaluated.Should().BeTrue();
+        impact.HasChanges.Should().BeTrue();
+        impact.AsOf.Should().Be(before.AsOf);
+        impact.Changes.Where(c => c.Change == FindingChangeKind.Raised).Select(c => c.Key).Should().BeEquivalentTo(raised);
+        impact.Changes.Where(c => c.Change == FindingChangeKind.Cleared).Select(c => c.Key).Should().BeEquivalentTo(cleared);
+        impact.Changes.Where(c => c.Change == FindingChangeKind.Changed).Select(c => c.Key).Should().BeEquivalentTo(changed);
+        (impact.Raised, impact.Cleared, impact.Changed).Should().Be((raised.Count, cleared.Count, changed.Count));
+    }
+
+    [Fact]
+    public void Compare_HighInterval91To60_RaisesOverdueVisitsOfHighRiskOffendersOnly()
+    {
+        var impact = PolicyImpact.Compare(Engine, Force.Value, High60());
+
+        var raisedOverdue = impact.Changes.Where(c => c.Change == FindingChangeKind.Raised && c.Kind == FindingKinds.VisitOverdue).ToList();
+        raisedOverdue.Should().NotBeEmpty();
+        raisedOverdue.Should().OnlyContain(c => c.Proposed!.RiskLevel == RiskLevel.High, "only the High interval changed");
+        impact.Changes.Should().NotContain(c => c.Change == FindingChangeKind.Cleared && c.Kind == FindingKinds.VisitOverdue, "a shorter interval clears no overdue visit");
+        impact.Kinds.Single(k => k.Kind == FindingKinds.VisitOverdue).Proposed.Should().BeGreaterThan(impact.Kinds.Single(k => k.Kind == FindingKinds.VisitOverdue).Baseline);
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyChanges))]
+    public void Compare_KnownPolicyChange_CountsMatchBothEvaluationsAndTheChanges(string change)
+    {
+        var proposed = Changed(change);
+        var before = Engine.Evaluate(Force.Value);
+        var after = Engine.Evaluate(Force.Value, new EvaluationOptions { Policy = proposed });
+
+        var impact = PolicyImpact.Compare(before, after);
+
+        impact.Kinds.Select(k => k.Kind).Take(FindingKinds.All.Count).Should().Equal(FindingKinds.All);
+        foreach (var kind in impact.Kinds)
+        {
+            kind.Baseline.Should().Be(before.Findings.Count(f => f.Kind == kind.Kind), kind.Kind);
+            kind.Proposed.Should().Be(after.Findings.Count(f => f.Kind == kind.Kind), kind.Kind);
+            kind.Raised.Should().Be(impact.Changes.Count(c => c.Kind == kind.Kind && c.Change == FindingChangeKind.Raised), kind.Kind);
+            kind.Cleared.Should().Be(impact.Changes.Count(c => c.Kind == kind.Kind && c.Change == FindingChangeKind.Cleared), kind.Kind);
+            kind.Changed.Should().Be(impact.Changes.Count(c => c.Kind == kind.Kind && c.Change == FindingChangeKind.Changed), kind.Kind);
+            kind.Proposed.Should().Be(kind.Baseline + kind.Raised - kind.Cleared, kind.Kind);
+        }
+
+        var expectedTeams = impact.Changes.Select(c => c.TeamId).Distinct().ToList();
+        impact.Teams.Select(t => t.TeamId).Should().Equal(expectedTeams, "one group per team, in the changes' order");
+        foreach (var team in impact.Teams)
+        {
+            var ofTeam = impact.Changes.Where(c => c.TeamId == team.TeamId).ToList();
+            team.Total.Should().Be(ofTeam.Count);
+            team.Raised.Should().Be(ofTeam.Count(c => c.Change == FindingChangeKind.Raised));
+            team.Cleared.Should().Be(ofTeam.Count(c => c.Change == FindingChangeKind.Cleared));
+            team.Changed.Should().Be(ofTeam.Count(c => c.Change == FindingChangeKind.Changed));
+            team.Kinds.Select(k => k.Kind).Should().Equal(ofTeam.Select(c => c.Kind).Distinct());
+            foreach (var kind in team.Kinds)
+            {
+                kind.Total.Should().Be(ofTeam.Count(c => c.Kind == kind.Kind));
+                kind.Baseline.Should().Be(before.Findings.Count(f => f.TeamId == team.TeamId && f.Kind == kind.Kind));
+                kind.Proposed.Should().Be(after.Findings.Count(f => f.TeamId == team.TeamId && f.Kind == kind.Kind));
+            }
+        }
+
+        impact.AffectedOffenders.Should().Equal(impact.Changes.Select(c => c.OffenderId).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+        impact.AffectedManagers.Should().Equal(impact.Changes.Select(c => c.ManagerId).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+        impact.AffectedTeams.Should().Equal(impact.Changes.Select(c => c.TeamId).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyChanges))]
+    public void Compare_Changes_AreOrderedByTeamKindManagerOffender(string change)
+    {
+        var impact = PolicyImpact.Compare(Engine, Force.Value, Changed(change));
+
+        var expected = impact.Changes
+            .OrderBy(c => c.TeamId, StringComparer.Ordinal)
+            .ThenBy(c => FindingKinds.OrderOf(c.Kind))
+            .ThenBy(c => c.ManagerId, StringComparer.Ordinal)
+            .ThenBy(c => c.OffenderId, StringComparer.Ordinal)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+        impact.Changes.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Compare_HandWorkedCaseload_ReportsEachRaisedClearedAndChangedFinding()
+    {
+        var scenario = ThreeHighRisk();
+
+        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60());
+
+        impact.Changes.Select(c => (c.Change, c.Kind, c.OffenderId ?? c.TeamId)).Should().Equal(
+            (FindingChangeKind.Changed, FindingKinds.VisitOverdue, "RSO-1"),
+            (FindingChangeKind.Raised, FindingKinds.VisitOverdue, "RSO-2"),
+            (FindingChangeKind.Raised, FindingKinds.VisitOverdue, "RSO-3"),
+            (FindingChangeKind.Cleared, FindingKinds.VisitDueSoon, "RSO-3"),
+            (FindingChangeKind.Changed, FindingKinds.UnitBacklog, "T-1"));
+
+        impact.Changes[0].Fields.Select(f => f.ToString()).Should().Equal("dueOn 2018-04-10 -> 2018-03-10", "daysOverdue 21 -> 52");
+        impact.Changes[1].Proposed!.DueOn.Should().Be(new DateOnly(2018, 4, 16));
+        impact.Changes[1].Proposed!.DaysOverdue.Should().Be(15);
+        impact.Changes[1].Proposed!.EscalateTo.Should().Be(EscalationLevel.DetectiveInspector);
+        impact.Changes[1].Baseline.Should().BeNull();
+        impact.Changes[1].Fields.Should().BeEmpty();
+        impact.Changes[3].Baseline!.DaysUntilDue.Should().Be(6);
+        impact.Changes[3].Proposed.Should().BeNull();
+        impact.Changes[4].Fields.Select(f => f.ToString()).Should().Equal("overdueVisits 1 -> 3");
+
+        (impact.Raised, impact.Cleared, impact.Changed).Should().Be((2, 1, 2));
+        impact.Teams.Should().ContainSingle().Which.TeamId.Should().Be("T-1");
+        impact.Teams[0].Kinds.Select(k => (k.Kind, k.Baseline, k.Proposed, k.Raised, k.Cleared, k.Changed)).Should().Equal(
+            (FindingKinds.VisitOverdue, 1, 3, 2, 0, 1),
+            (FindingKinds.VisitDueSoon, 1, 0, 0, 1, 0),
+            (FindingKinds.UnitBacklog, 1, 1, 0, 0, 1));
+        impact.AffectedOffenders.Should().Equal("RSO-1", "RSO-2", "RSO-3");
+        impact.AffectedManagers.Should().Equal("OM-1");
+        impact.AffectedTeams.Should().Equal("T-1");
+        impact.AsOf.Should().Be(Scenario.AsOf);
+    }
+
+    [Fact]
+    public void Compare_EscalationThresholdChange_ReportsTheEscalationLevelOldToNew()
+    {
+        // 21 days overdue, Medium risk: Supervisor (more than 14) by default; DetectiveInspector when the inspector threshold is 20.
+        var scenario = new Scenario().With("RSO-1", RiskLevel.Medium).Visit("RSO-1", Scenario.AsOf.AddDays(-182 - 21));
+        var proposed = new SafeguardingPolicy { Escalation = new EscalationPolicy { InspectorAfterDays = 20 } };
+
+        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), proposed);
+
+        var change = impact.Changes.Should().ContainSingle(c => c.Kind == FindingKinds.VisitOverdue).Which;
+        change.Change.Should().Be(FindingChangeKind.Changed);
+        change.Fields.Select(f => (f.Field, f.Baseline, f.Proposed)).Should().Equal(("escalateTo", "Supervisor", "DetectiveInspector"));
+    }
+
+    [Fact]
+    public void Compare_ManagerFromAboveTargetToCritical_IsOneClearedAndOneRaised()
+    {
+        var scenario = new Scenario().Holding("OM-1", 60);
+        var proposed = new SafeguardingPolicy { Caseload = new CaseloadPolicy { Target = 50, Critical = 55 } };
+
+        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), proposed);
+
+        impact.Changes.Select(c => (c.Change, c.Kind, c.ManagerId)).Should().Equal(
+            (FindingChangeKind.Cleared, FindingKinds.CaseloadAboveTarget, "OM-1"),
+            (FindingChangeKind.Raised, FindingKinds.CaseloadCritical, "OM-1"));
+        impact.AffectedOffenders.Should().BeEmpty();
+        impact.AffectedManagers.Should().Equal("OM-1");
+    }
+
+    [Fact]
+    public void Compare_ExplicitBaseline_ComparesAgainstItInsteadOfTheDefault()
+    {
+        var scenario = ThreeHighRisk();
+
+        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60(), baseline: High60());
+
+        impact.HasChanges.Should().BeFalse();
+        impact.BaselinePolicyVersion.Should().Be("high-60");
+    }
+
+    [Fact]
+    public void Compare_AsOf_AppliesToBothEvaluations()
+    {
+        // As of 2018-04-01 RSO-1 (visited 2018-01-09) is due 2018-04-10 by default (due soon, 9 days) and 2018-03-10 at 60 days (22 days overdue).
+        var scenario = new Scenario().With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9));
+
+        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60(), asOf: new DateOnly(2018, 4, 1));
+
+        impact.AsOf.Should().Be(new DateOnly(2018, 4, 1));
+        impact.Changes.Single(c => c.Kind == FindingKinds.VisitDueSoon).Baseline!.DaysUntilDue.Should().Be(9);
+        impact.Changes.Single(c => c.Kind == FindingKinds.VisitOverdue).Proposed!.DaysOverdue.Should().Be(22);
+    }
+
+    [Fact]
+    public void Compare_SnapshotWithProblems_IsNotEvaluatedAndListsThem()
+    {
+        var snapshot = ThreeHighRisk().With("RSO-1", RiskLevel.Low).Snapshot();
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, High60());
+
+        impact.IsEvaluated.Should().BeFalse();
+        impact.HasChanges.Should().BeFalse();
+        impact.Problems.Should().NotBeEmpty();
+        impact.Problems.Should().OnlyContain(p => p.Id == "RSO-1", "the duplicate id is the only problem");
+    }
+
+    [Fact]
+    public void Compare_InvalidProposedPolicy_ThrowsNamingTheProperty()
+    {
+        var act = () => PolicyImpact.Compare(Engine, ThreeHighRisk().Snapshot(), new SafeguardingPolicy { FirstVisitDays = 0 });
+
+        act.Should().Throw<PolicyValidationException>().WithMessage("*firstVisitDays*");
+    }
+
+    [Fact]
+    public void Compare_ReportsOfDifferentDates_Throws()
+    {
+        var snapshot = ThreeHighRisk().Snapshot();
+        var before = Engine.Evaluate(snapshot);
+        var after = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = Scenario.AsOf.AddDays(1) });
+
+        var act = () => PolicyImpact.Compare(before, after);
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    /// <summary>The expected keys, computed from the two reports alone.</summary>
+    private static (List<string> Raised, List<string> Cleared, List<string> Changed) Expected(EvaluationReport before, EvaluationReport after)
+    {
+        before.Findings.Select(f => f.Key).Should().OnlyHaveUniqueItems();
+        after.Findings.Select(f => f.Key).Should().OnlyHaveUniqueItems();
+        var old = before.Findings.ToDictionary(f => f.Key);
+        var @new = after.Findings.ToDictionary(f => f.Key);
+        var raised = @new.Keys.Except(old.Keys).ToList();
+        var cleared = old.Keys.Except(@new.Keys).ToList();
+        var changed = @new.Keys.Intersect(old.Keys).Where(k => !Values(old[k]).Equals(Values(@new[k]))).ToList();
+        return (raised, cleared, changed);
+    }
+
+    private static object Values(Finding f) =>
+        (f.ManagerId, f.TeamId, f.RiskLevel, f.NeighbourhoodId, f.Since, f.DueOn, f.DaysOverdue, f.DaysUntilDue, f.EscalateTo, (f.NoAccessVisits, f.OverdueVisits, f.Caseload));
+}
