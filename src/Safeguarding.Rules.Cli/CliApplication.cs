@@ -81,6 +81,7 @@ internal static class CliApplication
         Add(root, help, RulesCommand.Create());
         Add(root, help, PolicyCommand.Create());
         Add(root, help, SampleCommand.Create());
+        Add(root, help, ImpactCommand.Create());
 
         foreach (var option in root.Options)
         {
