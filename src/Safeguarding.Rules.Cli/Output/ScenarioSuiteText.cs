@@ -1,0 +1,56 @@
+using Safeguarding.Rules.Testing.Scenarios;
+
+namespace Safeguarding.Rules.Cli.Output;
+
+/// <summary>
+/// What <c>test</c> prints: one line per scenario file (<c>PASS</c>, <c>FAIL</c> with the diff of expected and actual
+/// findings, <c>UNREADABLE</c>), a summary line, and with coverage the rules that fired and those that never did.
+/// The problems of unreadable files go to stderr.
+/// </summary>
+internal static class ScenarioSuiteText
+{
+    /// <summary>Writes the results and the summary line to <paramref name="output"/>, and each problem of an unreadable file to <paramref name="error"/>.</summary>
+    public static void Write(ScenarioSuiteResult suite, bool coverage, TextWriter output, TextWriter error)
+    {
+        foreach (var result in suite.Results)
+        {
+            if (result.Outcome == ScenarioOutcome.Unreadable)
+            {
+                output.WriteLine("UNREADABLE " + result.Name + " (" + ProblemText.Count(result.Problems.Count) + ", on stderr)");
+                foreach (var problem in result.Problems)
+                {
+                    error.WriteLine("error: " + problem);
+                }
+            }
+            else
+            {
+                output.WriteLine(result.ToString());
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(Summary(suite));
+        if (coverage)
+        {
+            output.WriteLine();
+            output.WriteLine(suite.Coverage.ToString());
+        }
+
+        if (suite.UnreadableCount > 0)
+        {
+            var problems = suite.Results.Sum(static r => r.Problems.Count);
+            error.WriteLine(
+                ProblemText.Count(problems) + " in " + Files(suite.UnreadableCount) + " that could not be read as scenarios; unreadable files are not run.");
+        }
+    }
+
+    /// <summary><c>N scenarios in FOLDER: P passed, F failed, U unreadable</c>.</summary>
+    public static string Summary(ScenarioSuiteResult suite)
+    {
+        var line = Text.Number(suite.Results.Count) + (suite.Results.Count == 1 ? " scenario in " : " scenarios in ") + suite.Folder + ": "
+            + Text.Number(suite.PassedCount) + " passed, " + Text.Number(suite.FailedCount) + " failed, " + Text.Number(suite.UnreadableCount) + " unreadable";
+        return suite.Results.Count == 0 ? line + " (no *.yaml or *.yml file found)" : line;
+    }
+
+    private static string Files(int count) => count == 1 ? "1 file" : Text.Number(count) + " files";
+}
