@@ -61,13 +61,20 @@ internal sealed partial class ScenarioParser
     public ScenarioLoadResult Parse(string yaml)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml), skipComments: true);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException exception)
         {
             Problem(exception.Start, "$", "is not valid YAML: " + YamlMessage(exception));
+            return Result(null);
+        }
+        catch (InvalidOperationException)
+        {
+            // The YAML library fails this way on some malformed input (an unclosed flow collection at the end, for one).
+            Problem(scanner.CurrentPosition, "$", "is not valid YAML: the text ends inside an unclosed [ ] or { }, or is otherwise malformed here");
             return Result(null);
         }
 
@@ -94,11 +101,8 @@ internal sealed partial class ScenarioParser
         var exhaustive = Optional(top, "exhaustive") is { } e && (Bool(e, "exhaustive") ?? false);
         var allowPartial = Optional(top, "allowPartialResults") is { } p && (Bool(p, "allowPartialResults") ?? false);
         var policy = Optional(top, "policy") is { } policyNode ? new PolicyBlock(this).Read(policyNode) : PolicyBlock.Defaults;
-        CaseloadScenario? given = null;
-        if (Required(top, root, string.Empty, "given") is { } givenNode && asOf is { } date)
-        {
-            given = Given(givenNode, date);
-        }
+        // An unreadable as-of date still lets every problem of the given facts be reported (against a stand-in date).
+        var given = Required(top, root, string.Empty, "given") is { } givenNode ? Given(givenNode, asOf ?? DateOnly.MinValue.AddDays(200_000)) : null;
 
         var expectations = Required(top, root, string.Empty, "expect") is { } expectNode ? Expectations(expectNode) : [];
         if (_problems.Count > 0 || description is null || asOf is null || given is null || policy.Policy is null)
