@@ -66,17 +66,17 @@ public sealed class RuleCoverage
     {
         var text = new StringBuilder();
         var fired = Rules.Count(r => r.Fired);
-        text.Append(CultureInfo.InvariantCulture, $"Rule coverage: {fired} of {Rules.Count} rules fired in {Evaluations} scenarios");
+        text.Append(CultureInfo.InvariantCulture, $"Rule coverage: {fired} of {Rules.Count} rules fired in {Scenarios(Evaluations)}");
         var width = Rules.Count == 0 ? 0 : Rules.Max(r => r.Rule.Name.Length);
         foreach (var entry in Rules)
         {
             var status = entry.Fired
-                ? string.Create(CultureInfo.InvariantCulture, $"fired in {entry.FiredIn.Count}")
+                ? "fired in " + Scenarios(entry.FiredIn.Count)
                 : "NEVER fired";
             text.Append("\n  ").Append(entry.Rule.Name.PadRight(width)).Append("  ");
             if (entry.Rule.FindingKind is { } kind)
             {
-                text.Append(status.PadRight(12)).Append("  ").Append(kind);
+                text.Append(status.PadRight(22)).Append("  ").Append(kind);
             }
             else
             {
@@ -86,4 +86,7 @@ public sealed class RuleCoverage
 
         return text.ToString();
     }
+
+    private static string Scenarios(int count) =>
+        count == 1 ? "1 scenario" : count.ToString(CultureInfo.InvariantCulture) + " scenarios";
 }
