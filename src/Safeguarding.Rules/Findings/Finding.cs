@@ -72,4 +72,16 @@ public sealed record Finding
         FindingKinds.DataQuality => $"{Kind}/{Index}/{OffenderId}",
         _ => $"{Kind}/{OffenderId ?? ManagerId ?? TeamId}",
     };
+
+    /// <summary>
+    /// A hash of the finding's kind and subject only (equality still compares every field): findings are facts in the
+    /// engine's working memory, and hashing the reason text on every insert would cost more than the rest of the finding.
+    /// </summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        StringComparer.Ordinal.GetHashCode(Kind),
+        OffenderId is null ? 0 : StringComparer.Ordinal.GetHashCode(OffenderId),
+        ManagerId is null ? 0 : StringComparer.Ordinal.GetHashCode(ManagerId),
+        TeamId is null ? 0 : StringComparer.Ordinal.GetHashCode(TeamId),
+        Index);
 }
