@@ -103,6 +103,7 @@ internal static class ImpactTable
         FindingKinds.VisitOverdue =>
             "due " + Text.Date(finding.DueOn) + ", " + Days(finding.DaysOverdue) + " overdue, to " + finding.EscalateTo,
         FindingKinds.VisitDueSoon or FindingKinds.RiskReviewOverdue when finding.DaysUntilDue is null => "due " + Text.Date(finding.DueOn),
+        FindingKinds.VisitDueSoon when finding.DaysUntilDue == 0 => "due " + Text.Date(finding.DueOn) + ", today",
         FindingKinds.VisitDueSoon => "due " + Text.Date(finding.DueOn) + ", in " + Days(finding.DaysUntilDue),
         _ => FindingDetail.Of(finding) is { Length: > 0 } detail ? detail : (finding.RiskLevel is { } risk ? risk + " risk" : string.Empty),
     };
