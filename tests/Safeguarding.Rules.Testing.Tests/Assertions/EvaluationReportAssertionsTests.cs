@@ -1,0 +1,230 @@
+using FluentAssertions.Execution;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Rules;
+using Xunit.Sdk;
+
+namespace Safeguarding.Rules.Testing.Tests.Assertions;
+
+public sealed class EvaluationReportAssertionsTests
+{
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    /// <summary>
+    /// RSO-1: High, visited 99 days ago: due 2018-04-23, 8 days overdue, DetectiveInspector (High and more than 7).
+    /// RSO-2: Medium, visited 197 days ago: due 2018-04-16, 15 days overdue, Supervisor (more than 14).
+    /// RSO-3: Medium, visited 170 days ago: due 2018-05-13, due soon in 12 days.
+    /// T-1's caseload is 3 with 2 overdue: UnitBacklog.
+    /// </summary>
+    private static readonly EvaluationReport Report = CaseloadScenario.AsOf(AsOf)
+        .Manager("OM-1", team: "T-1")
+        .Offender("RSO-1", RiskLevel.High, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(99))
+        .Offender("RSO-2", RiskLevel.Medium, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(197))
+        .Offender("RSO-3", RiskLevel.Medium, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(170))
+        .Evaluate();
+
+    [Fact]
+    public void HaveFinding_Matching_PassesAndGivesTheFinding()
+    {
+        var finding = Report.Should().HaveFinding(FindingKinds.VisitOverdue)
+            .ForOffender("RSO-1")
+            .ForManager("OM-1")
+            .ForTeam("T-1")
+            .WithRiskLevel(RiskLevel.High)
+            .DueOn(new DateOnly(2018, 4, 23))
+            .WithDaysOverdue(8)
+            .EscalatedTo(EscalationLevel.DetectiveInspector)
+            .FromRule(RuleNames.EscalateToDetectiveInspector)
+            .WithReasonContaining("High risk and more than 7 days overdue")
+            .Which;
+
+        finding.OffenderId.Should().Be("RSO-1");
+    }
+
+    [Fact]
+    public void HaveFinding_OtherFields_NarrowTheirKinds()
+    {
+        Report.Should().HaveFinding(FindingKinds.VisitDueSoon).ForOffender("RSO-3").WithDaysUntilDue(12)
+            .And.HaveFinding(FindingKinds.UnitBacklog).ForTeam("T-1").WithOverdueVisits(2).WithCaseload(3);
+    }
+
+    [Fact]
+    public void HaveFinding_WrongEscalation_ListsTheOffendersFindingsWithTheirReasons()
+    {
+        var act = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").EscalatedTo(EscalationLevel.Supervisor, "a High risk visit {0} days late goes to the sergeant", 8);
+
+        var message = act.Should().Throw<XunitException>().Which.Message;
+        message.Should().StartWith("Expected report to have a VisitOverdue finding for offender RSO-1 escalated to Supervisor because a High risk visit 8 days late goes to the sergeant, but the VisitOverdue findings for offender RSO-1 are:\n");
+        message.Should().Contain("  { kind: VisitOverdue, offender: RSO-1, manager: OM-1, team: T-1, risk: High, dueOn: 2018-04-23, daysOverdue: 8, escalateTo: DetectiveInspector, rule: EscalateToDetectiveInspector }\n    reason: High risk: last completed home visit 2018-01-22;");
+    }
+
+    [Fact]
+    public void HaveFinding_NoneForTheOffender_ListsTheFindingsOfTheKind()
+    {
+        var act = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-3");
+
+        act.Should().Throw<XunitException>().Which.Message.Should()
+            .StartWith("Expected report to have a VisitOverdue finding for offender RSO-3, but the VisitOverdue findings are:\n  { kind: VisitOverdue, offender: RSO-1,")
+            .And.Contain("\n  { kind: VisitOverdue, offender: RSO-2,");
+    }
+
+    [Fact]
+    public void HaveFinding_NoFindingOfTheKind_CountsWhatThereIs()
+    {
+        var act = () => Report.Should().HaveFinding(FindingKinds.CaseloadCritical);
+
+        act.Should().Throw<XunitException>().WithMessage(
+            "Expected Report to have a CaseloadCritical finding, but its findings are 2 VisitOverdue, 1 VisitDueSoon, 1 UnitBacklog.");
+    }
+
+    [Fact]
+    public void Which_SeveralLeft_ListsThem()
+    {
+        var act = () => _ = Report.Should().HaveFinding(FindingKinds.VisitOverdue).Which;
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith("Expected exactly one VisitOverdue finding, but there are 2:\n  { kind: VisitOverdue, offender: RSO-1,");
+    }
+
+    [Fact]
+    public void HaveNoFinding_FindingsPresent_ListsThem()
+    {
+        Report.Should().HaveNoFinding(FindingKinds.CaseloadAboveTarget);
+
+        var act = () => Report.Should().HaveNoFinding(FindingKinds.VisitDueSoon);
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected Report to have no VisitDueSoon finding, but it has 1:\n  { kind: VisitDueSoon, offender: RSO-3, manager: OM-1, team: T-1, risk: Medium, dueOn: 2018-05-13, daysUntilDue: 12, rule: VisitDueSoon }\n    reason: ");
+    }
+
+    [Fact]
+    public void HaveNoFindingFor_Subject_ChecksOnlyThatSubject()
+    {
+        Report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-3");
+
+        var act = () => Report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-2");
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected Report to have no VisitOverdue finding for RSO-2, but it has 1:\n  { kind: VisitOverdue, offender: RSO-2,");
+    }
+
+    [Fact]
+    public void HaveSummaryCount_Counts()
+    {
+        Report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 2).And.HaveSummaryCount(FindingKinds.Unallocated, 0)
+            .And.HaveEscalationCount(EscalationLevel.DetectiveInspector, 1)
+            .And.HaveEscalationCount(EscalationLevel.OffenderManager, 0);
+
+        var act = () => Report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 3);
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected Report to count 3 VisitOverdue in its summary, but it counts 2:\n  { kind: VisitOverdue, offender: RSO-1,");
+    }
+
+    [Fact]
+    public void HaveEscalationCount_Wrong_ListsTheOverdueVisits()
+    {
+        var act = () => Report.Should().HaveEscalationCount(EscalationLevel.Supervisor, 2);
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected Report to count 2 overdue visits escalated to Supervisor, but it counts 1; the VisitOverdue findings are:\n");
+    }
+
+    [Fact]
+    public void HaveFired_RuleThatFired_Passes()
+    {
+        Report.Should().HaveFired(RuleNames.VisitOverdue).And.HaveFired(RuleNames.EscalateToSupervisor).And.NotHaveFired(RuleNames.CaseloadCritical);
+    }
+
+    [Fact]
+    public void HaveFired_RuleThatDidNotFire_ShowsWhatDidFireAndForWhom()
+    {
+        var act = () => Report.Should().HaveFired(RuleNames.OverdueStaysWithOffenderManager);
+
+        act.Should().Throw<XunitException>().WithMessage("""
+            Expected rule OverdueStaysWithOffenderManager to have fired, but it did not; the rules that fired are:
+              EscalateToDetectiveInspector for RSO-1
+              EscalateToSupervisor for RSO-2
+              UnitBacklog for T-1
+              VisitDueSoon for RSO-3
+              VisitOverdue for RSO-1, RSO-2
+            """.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public void NotHaveFired_RuleThatFired_SaysForWhom()
+    {
+        var act = () => Report.Should().NotHaveFired(RuleNames.VisitOverdue, "nothing should be overdue");
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected rule VisitOverdue not to have fired because nothing should be overdue, but it fired for RSO-1, RSO-2; the rules that fired are:\n");
+    }
+
+    [Fact]
+    public void HaveFiredFor_SameSubjectsInAnyOrder_Passes()
+    {
+        Report.Should().HaveFiredFor(RuleNames.VisitOverdue, "RSO-2", "RSO-1")
+            .And.HaveFiredFor(RuleNames.EscalateToDetectiveInspector, "RSO-1")
+            .And.HaveFiredFor(RuleNames.UnitBacklog, "T-1")
+            .And.HaveFiredFor(RuleNames.CaseloadCritical);
+    }
+
+    [Fact]
+    public void HaveFiredFor_DifferentSubjects_SaysWhichAreMissingAndWhichExtra()
+    {
+        var act = () => Report.Should().HaveFiredFor(RuleNames.VisitOverdue, "RSO-3", "RSO-1");
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected rule VisitOverdue to have fired for exactly RSO-1, RSO-3 (in any order), but it fired for RSO-1, RSO-2 (not for RSO-3; also for RSO-2); the rules that fired are:\n  EscalateToDetectiveInspector for RSO-1\n");
+    }
+
+    [Fact]
+    public void HaveFiredExactly_SameRulesInAnyOrder_Passes()
+    {
+        Report.Should().HaveFiredExactly(
+            RuleNames.VisitDueSoon, RuleNames.VisitOverdue, RuleNames.UnitBacklog, RuleNames.EscalateToSupervisor, RuleNames.EscalateToDetectiveInspector);
+    }
+
+    [Fact]
+    public void HaveFiredExactly_DifferentRules_SaysWhichDidNotFireAndWhichAlsoFired()
+    {
+        var act = () => Report.Should().HaveFiredExactly(RuleNames.VisitOverdue, RuleNames.RepeatedNoAccess);
+
+        act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
+            "Expected exactly the rules RepeatedNoAccess, VisitOverdue to have fired (in any order), but did not fire RepeatedNoAccess; also fired EscalateToDetectiveInspector, EscalateToSupervisor, UnitBacklog, VisitDueSoon; the rules that fired are:");
+    }
+
+    [Fact]
+    public void BeEvaluated_InvalidInput_ListsTheProblems()
+    {
+        var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-1", RiskLevel.Low, o => o.ManagedBy("OM-404")).Evaluate();
+
+        var act = () => report.Should().BeEvaluated();
+
+        act.Should().Throw<XunitException>().WithMessage("Expected report to be evaluated, but the input had problems:\n  offenders[0] (id RSO-1) managerId: *");
+    }
+
+    [Fact]
+    public void FailureMessage_IdsWithBraces_AreShownAsTheyAre()
+    {
+        var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-{0}", RiskLevel.Low, o => o.LastVisitedDaysAgo(1)).Evaluate();
+
+        var act = () => report.Should().HaveNoFinding(FindingKinds.Unallocated);
+
+        act.Should().Throw<XunitException>().Which.Message.Should().Contain("{ kind: Unallocated, offender: RSO-{0}, risk: Low, rule: Unallocated }");
+    }
+
+    [Fact]
+    public void AssertionScope_SeveralFailures_AreReportedTogether()
+    {
+        var act = () =>
+        {
+            using var scope = new AssertionScope();
+            Report.Should().HaveNoFinding(FindingKinds.VisitOverdue);
+            Report.Should().HaveFired(RuleNames.RepeatedNoAccess);
+        };
+
+        act.Should().Throw<XunitException>().Which.Message.Should()
+            .Contain("to have no VisitOverdue finding").And.Contain("Expected rule RepeatedNoAccess to have fired");
+    }
+}
