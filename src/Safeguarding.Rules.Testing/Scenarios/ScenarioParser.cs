@@ -121,7 +121,9 @@ internal sealed partial class ScenarioParser
     internal static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private ScenarioLoadResult Result(Scenario? scenario) => new(_path, _problems.Count == 0 ? scenario : null, _problems.ToList());
+    /// <summary>The problems in file order (stable, so problems at one place keep the order they were found in).</summary>
+    private ScenarioLoadResult Result(Scenario? scenario) =>
+        new(_path, _problems.Count == 0 ? scenario : null, _problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList());
 
     private static string YamlMessage(YamlException exception)
     {
@@ -500,7 +502,8 @@ internal sealed partial class ScenarioParser
 
             if (allowed is not null && !allowed.Contains(key, StringComparer.Ordinal))
             {
-                Problem(keyNode.Start, field + key, Invariant($"is not a field of {what}; expected {string.Join(", ", allowed)}"));
+                var suggestion = Closest(key, allowed) is { } near ? Invariant($"did you mean {near}? ") : string.Empty;
+                Problem(keyNode.Start, field + key, Invariant($"is not a field of {what}; {suggestion}expected {string.Join(", ", allowed)}"));
                 continue;
             }
 
@@ -667,6 +670,48 @@ internal sealed partial class ScenarioParser
 
         Problem(node.Start, path, "unknown value; expected " + expected);
         return null;
+    }
+
+    /// <summary>The allowed name closest to a misspelt one (at most two edits, or the same letters in another case), if any.</summary>
+    private static string? Closest(string name, string[] allowed)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var candidate in allowed)
+        {
+            var distance = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(name, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -85,7 +85,7 @@ public sealed class ScenarioFileTests
         loaded.Scenario.Should().BeNull();
         loaded.Problems.Should().ContainSingle().Which.Should().Be(new ScenarioProblem(
             "test.yaml", 5, 1, "exhaustiv",
-            "is not a field of a scenario; expected description, asOf, policy, exhaustive, allowPartialResults, given, expect"));
+            "is not a field of a scenario; did you mean exhaustive? expected description, asOf, policy, exhaustive, allowPartialResults, given, expect"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ScenarioFileTests
         problem.Field.Should().Be("given.offenders[0].lastVistedDaysAgo");
         problem.Line.Should().Be(10);
         problem.Column.Should().Be(47);
-        problem.Message.Should().StartWith("is not a field of an offender; expected id, risk, manager,");
+        problem.Message.Should().StartWith("is not a field of an offender; did you mean lastVisitedDaysAgo? expected id, risk, manager,");
         problem.ToString().Should().Be("test.yaml:10:47: given.offenders[0].lastVistedDaysAgo: " + problem.Message);
     }
 
@@ -123,6 +123,24 @@ public sealed class ScenarioFileTests
         var loaded = Yaml.Parse(Valid.Replace(from, to));
 
         loaded.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "test.yaml", Line = line, Field = field, Message = message });
+    }
+
+    [Fact]
+    public void Parse_FieldFarFromAnyKnownOne_SuggestsNothing()
+    {
+        var loaded = Yaml.Parse(Valid.Replace("exhaustive: false", "notes: hello"));
+
+        loaded.Problems.Should().ContainSingle().Which.Message.Should().StartWith("is not a field of a scenario; expected description,");
+    }
+
+    [Fact]
+    public void Parse_Problems_AreInFileOrder()
+    {
+        var loaded = Yaml.Parse(Valid.Replace("risk: High, manager: OM-1, lastVisitedDaysAgo: 99", "risk: Hgh, manager: OM-1, lastVistedDaysAgo: 99"));
+
+        loaded.Problems.Select(p => (p.Line, p.Column, p.Field)).Should().Equal(
+            (10, 26, "given.offenders[0].risk"),
+            (10, 46, "given.offenders[0].lastVistedDaysAgo"));
     }
 
     [Fact]
@@ -285,5 +303,48 @@ public sealed class ScenarioFileTests
             "{ kind: RepeatedNoAccess, risk: VeryHigh, noAccessVisits: 3 }",
             "{ kind: VisitDueSoon, dueOn: 2018-05-01, daysUntilDue: 0 }",
             "{ kind: DataQuality, index: 4 }");
+    }
+
+    [Fact]
+    public void Parse_VisitsAndBriefingsLists_TakeDaysAgoOrADate()
+    {
+        var snapshot = Yaml.Valid("""
+            description: lists
+            asOf: 2018-05-01
+            given:
+              offenders:
+                - id: RSO-1
+                  risk: Low
+                  neighbourhood: NPT-1
+                  visits:
+                    - { on: 2018-04-01, outcome: NoAccess }
+                    - { daysAgo: 2, outcome: Completed }
+                  briefings:
+                    - { neighbourhood: NPT-9, on: 2018-03-01 }
+                    - { neighbourhood: NPT-1, daysAgo: 5 }
+            expect: []
+            """).Snapshot;
+
+        snapshot.Visits.Select(v => (v.Date, v.Outcome)).Should().Equal(
+            (new DateOnly(2018, 4, 1), VisitOutcome.NoAccess), (new DateOnly(2018, 4, 29), VisitOutcome.Completed));
+        snapshot.Briefings.Select(b => (b.NeighbourhoodId, b.Date)).Should().Equal(
+            ("NPT-9", new DateOnly(2018, 3, 1)), ("NPT-1", new DateOnly(2018, 4, 26)));
+    }
+
+    [Fact]
+    public void Parse_VisitWithoutDateOrOutcome_NamesBoth()
+    {
+        var loaded = Yaml.Parse("""
+            description: lists
+            asOf: 2018-05-01
+            given:
+              offenders:
+                - { id: RSO-1, risk: Low, visits: [ { outcome: Completed }, { daysAgo: 3, outcome: Done } ] }
+            expect: []
+            """);
+
+        loaded.Problems.Select(p => (p.Field, p.Message)).Should().Equal(
+            ("given.offenders[0].visits[0].daysAgo", "is required (or on, a yyyy-MM-dd date)"),
+            ("given.offenders[0].visits[1].outcome", "unknown value; expected Completed, NoAccess or Cancelled"));
     }
 }
