@@ -163,6 +163,23 @@ public sealed class TestCommandTests : IDisposable
         result.StdOut.Should().NotContain("NEVER");
     }
 
-    private static string RepositoryRoot([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
+    /// <summary>
+    /// The folder holding Safeguarding.Rules.sln: found upwards from the test binaries, else from this source file
+    /// (a CI build maps source paths to /_/, and an --artifacts-path build puts the binaries outside the repository).
+    /// </summary>
+    private static string RepositoryRoot([CallerFilePath] string source = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? string.Empty })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Safeguarding.Rules.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Safeguarding.Rules.sln was not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -52,7 +52,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFinding_WrongEscalation_ListsTheOffendersFindingsWithTheirReasons()
     {
-        var act = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").EscalatedTo(EscalationLevel.Supervisor, "a High risk visit {0} days late goes to the sergeant", 8);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").EscalatedTo(EscalationLevel.Supervisor, "a High risk visit {0} days late goes to the sergeant", 8);
 
         var message = act.Should().Throw<XunitException>().Which.Message;
         message.Should().StartWith("Expected report to have a VisitOverdue finding for offender RSO-1 escalated to Supervisor because a High risk visit 8 days late goes to the sergeant, but the VisitOverdue findings for offender RSO-1 are:\n");
@@ -62,7 +63,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFinding_NoneForTheOffender_ListsTheFindingsOfTheKind()
     {
-        var act = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-3");
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-3");
 
         act.Should().Throw<XunitException>().Which.Message.Should()
             .StartWith("Expected report to have a VisitOverdue finding for offender RSO-3, but the VisitOverdue findings are:\n  { kind: VisitOverdue, offender: RSO-1,")
@@ -72,10 +74,11 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFinding_NoFindingOfTheKind_CountsWhatThereIs()
     {
-        var act = () => Report.Should().HaveFinding(FindingKinds.CaseloadCritical);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFinding(FindingKinds.CaseloadCritical);
 
         act.Should().Throw<XunitException>().WithMessage(
-            "Expected Report to have a CaseloadCritical finding, but its findings are 2 VisitOverdue, 1 VisitDueSoon, 1 UnitBacklog.");
+            "Expected report to have a CaseloadCritical finding, but its findings are 2 VisitOverdue, 1 VisitDueSoon, 1 UnitBacklog.");
     }
 
     [Fact]
@@ -91,10 +94,11 @@ public sealed class EvaluationReportAssertionsTests
     {
         Report.Should().HaveNoFinding(FindingKinds.CaseloadAboveTarget);
 
-        var act = () => Report.Should().HaveNoFinding(FindingKinds.VisitDueSoon);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveNoFinding(FindingKinds.VisitDueSoon);
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
-            "Expected Report to have no VisitDueSoon finding, but it has 1:\n  { kind: VisitDueSoon, offender: RSO-3, manager: OM-1, team: T-1, risk: Medium, dueOn: 2018-05-13, daysUntilDue: 12, rule: VisitDueSoon }\n    reason: ");
+            "Expected report to have no VisitDueSoon finding, but it has 1:\n  { kind: VisitDueSoon, offender: RSO-3, manager: OM-1, team: T-1, risk: Medium, dueOn: 2018-05-13, daysUntilDue: 12, rule: VisitDueSoon }\n    reason: ");
     }
 
     [Fact]
@@ -102,10 +106,11 @@ public sealed class EvaluationReportAssertionsTests
     {
         Report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-3");
 
-        var act = () => Report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-2");
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-2");
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
-            "Expected Report to have no VisitOverdue finding for RSO-2, but it has 1:\n  { kind: VisitOverdue, offender: RSO-2,");
+            "Expected report to have no VisitOverdue finding for RSO-2, but it has 1:\n  { kind: VisitOverdue, offender: RSO-2,");
     }
 
     [Fact]
@@ -115,19 +120,21 @@ public sealed class EvaluationReportAssertionsTests
             .And.HaveEscalationCount(EscalationLevel.DetectiveInspector, 1)
             .And.HaveEscalationCount(EscalationLevel.OffenderManager, 0);
 
-        var act = () => Report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 3);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 3);
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
-            "Expected Report to count 3 VisitOverdue in its summary, but it counts 2:\n  { kind: VisitOverdue, offender: RSO-1,");
+            "Expected report to count 3 VisitOverdue in its summary, but it counts 2:\n  { kind: VisitOverdue, offender: RSO-1,");
     }
 
     [Fact]
     public void HaveEscalationCount_Wrong_ListsTheOverdueVisits()
     {
-        var act = () => Report.Should().HaveEscalationCount(EscalationLevel.Supervisor, 2);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveEscalationCount(EscalationLevel.Supervisor, 2);
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
-            "Expected Report to count 2 overdue visits escalated to Supervisor, but it counts 1; the VisitOverdue findings are:\n");
+            "Expected report to count 2 overdue visits escalated to Supervisor, but it counts 1; the VisitOverdue findings are:\n");
     }
 
     [Fact]
@@ -139,7 +146,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFired_RuleThatDidNotFire_ShowsWhatDidFireAndForWhom()
     {
-        var act = () => Report.Should().HaveFired(RuleNames.OverdueStaysWithOffenderManager);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFired(RuleNames.OverdueStaysWithOffenderManager);
 
         act.Should().Throw<XunitException>().WithMessage("""
             Expected rule OverdueStaysWithOffenderManager to have fired, but it did not; the rules that fired are:
@@ -154,7 +162,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void NotHaveFired_RuleThatFired_SaysForWhom()
     {
-        var act = () => Report.Should().NotHaveFired(RuleNames.VisitOverdue, "nothing should be overdue");
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().NotHaveFired(RuleNames.VisitOverdue, "nothing should be overdue");
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
             "Expected rule VisitOverdue not to have fired because nothing should be overdue, but it fired for RSO-1, RSO-2; the rules that fired are:\n");
@@ -172,7 +181,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFiredFor_DifferentSubjects_SaysWhichAreMissingAndWhichExtra()
     {
-        var act = () => Report.Should().HaveFiredFor(RuleNames.VisitOverdue, "RSO-3", "RSO-1");
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFiredFor(RuleNames.VisitOverdue, "RSO-3", "RSO-1");
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
             "Expected rule VisitOverdue to have fired for exactly RSO-1, RSO-3 (in any order), but it fired for RSO-1, RSO-2 (not for RSO-3; also for RSO-2); the rules that fired are:\n  EscalateToDetectiveInspector for RSO-1\n");
@@ -188,7 +198,8 @@ public sealed class EvaluationReportAssertionsTests
     [Fact]
     public void HaveFiredExactly_DifferentRules_SaysWhichDidNotFireAndWhichAlsoFired()
     {
-        var act = () => Report.Should().HaveFiredExactly(RuleNames.VisitOverdue, RuleNames.RepeatedNoAccess);
+        var report = Report; // a local: failure messages name the subject from the caller's code when it can be read, else "report"
+        var act = () => report.Should().HaveFiredExactly(RuleNames.VisitOverdue, RuleNames.RepeatedNoAccess);
 
         act.Should().Throw<XunitException>().Which.Message.Should().StartWith(
             "Expected exactly the rules RepeatedNoAccess, VisitOverdue to have fired (in any order), but did not fire RepeatedNoAccess; also fired EscalateToDetectiveInspector, EscalateToSupervisor, UnitBacklog, VisitDueSoon; the rules that fired are:");
