@@ -50,8 +50,10 @@ internal sealed class CaseBuilder
         }
 
         // Visits: latest completed, then no-access visits after it (records after the as-of date do not exist).
+        // One pass over every visit; the no-access ones (a small share) are kept aside for the second look.
         var visits = snapshot.Visits;
         var lastCompleted = new DateOnly?[offenders.Count];
+        var noAccessVisits = new List<(int Offender, DateOnly Date)>();
         for (var v = 0; v < visits.Count; v++)
         {
             var o = input.VisitOffender[v];
@@ -61,23 +63,28 @@ internal sealed class CaseBuilder
             }
 
             var visit = visits[v];
-            if (visit.Outcome == VisitOutcome.Completed && visit.Date <= asOf && !(lastCompleted[o] >= visit.Date))
+            if (visit.Date > asOf)
             {
-                lastCompleted[o] = visit.Date;
+                continue;
+            }
+
+            if (visit.Outcome == VisitOutcome.Completed)
+            {
+                if (!(lastCompleted[o] >= visit.Date))
+                {
+                    lastCompleted[o] = visit.Date;
+                }
+            }
+            else if (visit.Outcome == VisitOutcome.NoAccess)
+            {
+                noAccessVisits.Add((o, visit.Date));
             }
         }
 
         var noAccess = new int[offenders.Count];
-        for (var v = 0; v < visits.Count; v++)
+        foreach (var (o, date) in noAccessVisits)
         {
-            var o = input.VisitOffender[v];
-            if (o < 0 || !evaluated[o])
-            {
-                continue;
-            }
-
-            var visit = visits[v];
-            if (visit.Outcome == VisitOutcome.NoAccess && visit.Date <= asOf && !(lastCompleted[o] >= visit.Date))
+            if (!(lastCompleted[o] >= date))
             {
                 noAccess[o]++;
             }

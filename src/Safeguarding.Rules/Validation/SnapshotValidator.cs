@@ -156,27 +156,22 @@ internal static class SnapshotValidator
         // Visits and briefings.
         var visits = snapshot.Visits;
         var visitOffender = new int[visits.Count];
-        for (var i = 0; i < visits.Count; i++)
+
+        // The largest array: checked in parallel chunks (the id lookups only read), problems merged in order.
+        var chunks = visits.Count >= 65_536 ? Environment.ProcessorCount : 1;
+        var chunkProblems = new List<InputProblem>[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
         {
-            var visit = visits[i];
-            var index = Index(visit.SourceIndex, i);
-            visitOffender[i] = -1;
-            var ok = RequireId(problems, SnapshotArrays.Visits, index, null, "offenderId", visit?.OffenderId);
-            if (visit is null)
+            var found = chunkProblems[chunk] = [];
+            var end = (int)((long)visits.Count * (chunk + 1) / chunks);
+            for (var i = (int)((long)visits.Count * chunk / chunks); i < end; i++)
             {
-                continue;
+                visitOffender[i] = CheckVisit(found, visits[i], i, indexOfId, offenderIds);
             }
-
-            if (!Enum.IsDefined(visit.Outcome))
-            {
-                problems.Add(new(SnapshotArrays.Visits, index, null, "outcome", "unknown value; expected Completed, NoAccess or Cancelled"));
-                ok = false;
-            }
-
-            if (ok)
-            {
-                visitOffender[i] = ResolveOffender(problems, SnapshotArrays.Visits, index, visit.OffenderId, indexOfId, offenderIds);
-            }
+        });
+        foreach (var found in chunkProblems)
+        {
+            problems.AddRange(found);
         }
 
         foreach (var record in malformed)
@@ -228,6 +223,24 @@ internal static class SnapshotValidator
             VisitOffender = visitOffender,
             BriefingOffender = briefingOffender,
         };
+    }
+
+    private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, Dictionary<string, int> validOffenders, RecordIds allOffenders)
+    {
+        var index = Index(visit?.SourceIndex ?? -1, position);
+        var ok = RequireId(problems, SnapshotArrays.Visits, index, null, "offenderId", visit?.OffenderId);
+        if (visit is null)
+        {
+            return -1;
+        }
+
+        if ((uint)visit.Outcome > (uint)VisitOutcome.Cancelled)
+        {
+            problems.Add(new(SnapshotArrays.Visits, index, null, "outcome", "unknown value; expected Completed, NoAccess or Cancelled"));
+            ok = false;
+        }
+
+        return ok ? ResolveOffender(problems, SnapshotArrays.Visits, index, visit.OffenderId, validOffenders, allOffenders) : -1;
     }
 
     private static bool CheckTeamReference(List<InputProblem> problems, int index, string? id, string teamId, HashSet<string>? validTeams)

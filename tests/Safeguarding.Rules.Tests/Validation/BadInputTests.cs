@@ -174,4 +174,26 @@ public sealed class BadInputTests
             ("briefings", 0, "offenderId"),
         });
     }
+
+    [Fact]
+    public void ManyVisits_CheckedInParallelChunks_ReportEveryProblemInRecordOrder()
+    {
+        var generated = Safeguarding.Rules.Synthetic.SyntheticCaseload.Generate(20_000, seed: 3);
+        generated.Visits.Count.Should().BeGreaterThan(65_536, "enough visits to be checked in parallel chunks");
+        var bad = new[] { 5, generated.Visits.Count / 2 - 1, generated.Visits.Count / 2, generated.Visits.Count - 1 };
+        var visits = generated.Visits.Select((v, i) => bad.Contains(i) ? v with { OffenderId = "RSO-NOBODY-" + i } : v).ToList();
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = generated.AsOf,
+            Teams = generated.Teams,
+            Managers = generated.Managers,
+            Offenders = generated.Offenders,
+            Visits = visits,
+            Briefings = generated.Briefings,
+        };
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.Problems.Select(p => (p.Array, p.Index, p.Field)).Should().Equal(bad.Select(i => ((string?)"visits", (int?)i, "offenderId")));
+    }
 }
