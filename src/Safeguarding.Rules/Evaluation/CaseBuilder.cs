@@ -50,43 +50,67 @@ internal sealed class CaseBuilder
         }
 
         // Visits: latest completed, then no-access visits after it (records after the as-of date do not exist).
-        // One pass over every visit; the no-access ones (a small share) are kept aside for the second look.
+        // One pass over every visit, in parallel chunks each with its own latest-completed array (merged after);
+        // the no-access visits (a small share) are kept aside for the second look.
         var visits = snapshot.Visits;
-        var lastCompleted = new DateOnly?[offenders.Count];
-        var noAccessVisits = new List<(int Offender, DateOnly Date)>();
-        for (var v = 0; v < visits.Count; v++)
+        var chunks = visits.Count >= 65_536 ? Environment.ProcessorCount : 1;
+        var chunkLastCompleted = new DateOnly?[chunks][];
+        var chunkNoAccess = new List<(int Offender, DateOnly Date)>[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
         {
-            var o = input.VisitOffender[v];
-            if (o < 0 || !evaluated[o])
+            var latest = chunkLastCompleted[chunk] = new DateOnly?[offenders.Count];
+            var noAccessVisits = chunkNoAccess[chunk] = [];
+            var end = (int)((long)visits.Count * (chunk + 1) / chunks);
+            for (var v = (int)((long)visits.Count * chunk / chunks); v < end; v++)
             {
-                continue;
-            }
-
-            var visit = visits[v];
-            if (visit.Date > asOf)
-            {
-                continue;
-            }
-
-            if (visit.Outcome == VisitOutcome.Completed)
-            {
-                if (!(lastCompleted[o] >= visit.Date))
+                var o = input.VisitOffender[v];
+                if (o < 0 || !evaluated[o])
                 {
-                    lastCompleted[o] = visit.Date;
+                    continue;
+                }
+
+                var visit = visits[v];
+                if (visit.Date > asOf)
+                {
+                    continue;
+                }
+
+                if (visit.Outcome == VisitOutcome.Completed)
+                {
+                    if (!(latest[o] >= visit.Date))
+                    {
+                        latest[o] = visit.Date;
+                    }
+                }
+                else if (visit.Outcome == VisitOutcome.NoAccess)
+                {
+                    noAccessVisits.Add((o, visit.Date));
                 }
             }
-            else if (visit.Outcome == VisitOutcome.NoAccess)
+        });
+
+        var lastCompleted = chunkLastCompleted[0];
+        for (var chunk = 1; chunk < chunks; chunk++)
+        {
+            var other = chunkLastCompleted[chunk];
+            for (var o = 0; o < lastCompleted.Length; o++)
             {
-                noAccessVisits.Add((o, visit.Date));
+                if (other[o] is { } date && !(lastCompleted[o] >= date))
+                {
+                    lastCompleted[o] = date;
+                }
             }
         }
 
         var noAccess = new int[offenders.Count];
-        foreach (var (o, date) in noAccessVisits)
+        foreach (var noAccessVisits in chunkNoAccess)
         {
-            if (!(lastCompleted[o] >= date))
+            foreach (var (o, date) in noAccessVisits)
             {
-                noAccess[o]++;
+                if (!(lastCompleted[o] >= date))
+                {
+                    noAccess[o]++;
+                }
             }
         }
 
@@ -125,17 +149,18 @@ internal sealed class CaseBuilder
             }
         }
 
-        var managers = new Dictionary<string, ManagerCase>(input.ValidManagers.Count, StringComparer.Ordinal);
-        var managerTeam = new Dictionary<ManagerCase, int>();
-        foreach (var manager in snapshot.Managers)
+        var snapshotManagers = snapshot.Managers;
+        var managers = new ManagerCase?[snapshotManagers.Count];
+        var managerTeams = new int[snapshotManagers.Count];
+        for (var m = 0; m < snapshotManagers.Count; m++)
         {
-            if (manager?.Id is not { } id || !input.ValidManagers.TryGetValue(id, out var valid) || !ReferenceEquals(valid, manager))
+            var manager = snapshotManagers[m];
+            if (manager?.Id is not { } id || !input.ValidManagers.TryGetValue(id, out var valid) || valid != m)
             {
                 continue;
             }
 
-            var managerCase = new ManagerCase(id, manager.TeamId, asOf, policy);
-            managers[id] = managerCase;
+            managers[m] = new ManagerCase(id, manager.TeamId, asOf, policy);
             var team = NoTeam;
             if (manager.TeamId is { } teamId)
             {
@@ -148,7 +173,7 @@ internal sealed class CaseBuilder
                 }
             }
 
-            managerTeam[managerCase] = team;
+            managerTeams[m] = team;
         }
 
         // Caseloads, and which team each evaluated offender belongs to. The offender facts themselves are created
@@ -165,7 +190,8 @@ internal sealed class CaseBuilder
             }
 
             var offender = offenders[i];
-            var manager = offender.ManagerId is { } managerId ? managers[managerId] : null;
+            var managerPosition = input.OffenderManager[i];
+            var manager = managerPosition >= 0 ? managers[managerPosition] : null;
             offenderManagers[i] = manager;
             if (manager is not null && !offender.InCustody)
             {
@@ -177,16 +203,16 @@ internal sealed class CaseBuilder
                 needing[(int)offender.RiskLevel]++;
             }
 
-            offenderTeams.Add((i, manager is null ? NoTeam : managerTeam[manager]));
+            offenderTeams.Add((i, manager is null ? NoTeam : managerTeams[managerPosition]));
         }
 
         var inputs = new OffenderInputs(offenders, offenderManagers, lastCompleted, noAccess, latestBriefing, asOf, policy);
 
-        foreach (var (manager, team) in managerTeam)
+        for (var m = 0; m < managers.Length; m++)
         {
-            if (team != NoTeam)
+            if (managers[m] is { } manager && managerTeams[m] != NoTeam)
             {
-                teams[team].Caseload += manager.Caseload;
+                teams[managerTeams[m]].Caseload += manager.Caseload;
             }
         }
 
@@ -209,9 +235,12 @@ internal sealed class CaseBuilder
             groups[t + 1].Add(teams[t]);
         }
 
-        foreach (var (manager, team) in managerTeam)
+        for (var m = 0; m < managers.Length; m++)
         {
-            groups[team + 1].Add(manager);
+            if (managers[m] is { } manager)
+            {
+                groups[managerTeams[m] + 1].Add(manager);
+            }
         }
 
         foreach (var (offender, team) in offenderTeams)

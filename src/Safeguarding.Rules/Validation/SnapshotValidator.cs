@@ -73,12 +73,12 @@ internal static class SnapshotValidator
             }
         }
 
-        var validManagers = new Dictionary<string, Manager>(managers.Count, StringComparer.Ordinal);
+        var validManagers = new Dictionary<string, int>(managers.Count, StringComparer.Ordinal);
         for (var i = 0; i < managers.Count; i++)
         {
             if (!managerProblems[i] && managerIds.IsUnique(managers[i].Id))
             {
-                validManagers[managers[i].Id] = managers[i];
+                validManagers[managers[i].Id] = i;
             }
         }
 
@@ -86,20 +86,18 @@ internal static class SnapshotValidator
         var offenders = snapshot.Offenders;
         var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
         var offenderFields = new List<string>?[offenders.Count];
+        var offenderManager = new int[offenders.Count];
         for (var i = 0; i < offenders.Count; i++)
         {
             var offender = offenders[i];
             var index = Index(offender.SourceIndex, i);
             var before = problems.Count;
             var id = RequireId(problems, SnapshotArrays.Offenders, index, null, "id", offender?.Id) ? offender!.Id : null;
-            if (offender is not null)
-            {
-                CheckOffender(problems, offender, index, id, validManagers);
-            }
+            offenderManager[i] = offender is null ? -1 : CheckOffender(problems, offender, index, id, validManagers);
 
             if (id is not null)
             {
-                offenderIds.Add(id, index);
+                offenderIds.Add(id, index, i);
             }
 
             if (problems.Count > before)
@@ -114,23 +112,18 @@ internal static class SnapshotValidator
         {
             if (record.Partial is Offender partial)
             {
-                CheckOffender(problems, partial, record.Index, record.Id, validManagers);
+                _ = CheckOffender(problems, partial, record.Index, record.Id, validManagers);
             }
         }
 
         var offenderValid = new bool[offenders.Count];
-        var indexOfId = new Dictionary<string, int>(offenders.Count, StringComparer.Ordinal);
         var rejected = new List<RejectedRecord>();
         for (var i = 0; i < offenders.Count; i++)
         {
             var offender = offenders[i];
             var unique = offender?.Id is { Length: > 0 } id && offenderIds.IsUnique(id);
             offenderValid[i] = offenderFields[i] is null && unique;
-            if (offenderValid[i])
-            {
-                indexOfId[offender!.Id] = i;
-            }
-            else
+            if (!offenderValid[i])
             {
                 var fields = offenderFields[i] ?? [];
                 if (!unique && offender?.Id is { Length: > 0 })
@@ -154,37 +147,19 @@ internal static class SnapshotValidator
         rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
 
         // Visits and briefings.
-        var visits = snapshot.Visits;
-        var visitOffender = new int[visits.Count];
-
-        // The largest array: checked in parallel chunks (the id lookups only read), problems merged in order.
-        var chunks = visits.Count >= 65_536 ? Environment.ProcessorCount : 1;
-        var chunkProblems = new List<InputProblem>[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
-        {
-            var found = chunkProblems[chunk] = [];
-            var end = (int)((long)visits.Count * (chunk + 1) / chunks);
-            for (var i = (int)((long)visits.Count * chunk / chunks); i < end; i++)
-            {
-                visitOffender[i] = CheckVisit(found, visits[i], i, indexOfId, offenderIds);
-            }
-        });
-        foreach (var found in chunkProblems)
-        {
-            problems.AddRange(found);
-        }
+        var visitOffender = CheckInChunks(problems, snapshot.Visits, (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds));
 
         foreach (var record in malformed)
         {
             switch (record.Partial)
             {
                 case Visit { OffenderId.Length: > 0 } visit:
-                    ResolveOffender(problems, SnapshotArrays.Visits, record.Index, visit.OffenderId, indexOfId, offenderIds);
+                    ResolveOffender(problems, SnapshotArrays.Visits, record.Index, visit.OffenderId, offenderValid, offenderIds);
                     break;
                 case Briefing briefing:
                     if (briefing.OffenderId.Length > 0)
                     {
-                        ResolveOffender(problems, SnapshotArrays.Briefings, record.Index, briefing.OffenderId, indexOfId, offenderIds);
+                        ResolveOffender(problems, SnapshotArrays.Briefings, record.Index, briefing.OffenderId, offenderValid, offenderIds);
                     }
 
                     if (briefing.NeighbourhoodId.Length == 0)
@@ -196,20 +171,7 @@ internal static class SnapshotValidator
             }
         }
 
-        var briefings = snapshot.Briefings;
-        var briefingOffender = new int[briefings.Count];
-        for (var i = 0; i < briefings.Count; i++)
-        {
-            var briefing = briefings[i];
-            var index = Index(briefing.SourceIndex, i);
-            briefingOffender[i] = -1;
-            var ok = RequireId(problems, SnapshotArrays.Briefings, index, null, "offenderId", briefing?.OffenderId);
-            ok &= RequireId(problems, SnapshotArrays.Briefings, index, null, "neighbourhoodId", briefing?.NeighbourhoodId);
-            if (ok)
-            {
-                briefingOffender[i] = ResolveOffender(problems, SnapshotArrays.Briefings, index, briefing!.OffenderId, indexOfId, offenderIds);
-            }
-        }
+        var briefingOffender = CheckInChunks(problems, snapshot.Briefings, (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds));
 
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
@@ -218,6 +180,7 @@ internal static class SnapshotValidator
             Problems = problems,
             ValidTeams = validTeams,
             ValidManagers = validManagers,
+            OffenderManager = offenderManager,
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
             VisitOffender = visitOffender,
@@ -225,7 +188,41 @@ internal static class SnapshotValidator
         };
     }
 
-    private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, Dictionary<string, int> validOffenders, RecordIds allOffenders)
+    /// <summary>
+    /// Checks the records of a large array in parallel chunks (the checks only read shared state) and returns, for each
+    /// record, the position of the valid offender it belongs to (else -1); problems are added in record order.
+    /// </summary>
+    private static int[] CheckInChunks<T>(List<InputProblem> problems, IReadOnlyList<T> records, Func<List<InputProblem>, T, int, int> check)
+    {
+        var offenders = new int[records.Count];
+        var chunks = records.Count >= 65_536 ? Environment.ProcessorCount : 1;
+        var chunkProblems = new List<InputProblem>[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
+        {
+            var found = chunkProblems[chunk] = [];
+            var end = (int)((long)records.Count * (chunk + 1) / chunks);
+            for (var i = (int)((long)records.Count * chunk / chunks); i < end; i++)
+            {
+                offenders[i] = check(found, records[i], i);
+            }
+        });
+        foreach (var found in chunkProblems)
+        {
+            problems.AddRange(found);
+        }
+
+        return offenders;
+    }
+
+    private static int CheckBriefing(List<InputProblem> problems, Briefing? briefing, int position, bool[] validOffenders, RecordIds allOffenders)
+    {
+        var index = Index(briefing?.SourceIndex ?? -1, position);
+        var ok = RequireId(problems, SnapshotArrays.Briefings, index, null, "offenderId", briefing?.OffenderId);
+        ok &= RequireId(problems, SnapshotArrays.Briefings, index, null, "neighbourhoodId", briefing?.NeighbourhoodId);
+        return ok ? ResolveOffender(problems, SnapshotArrays.Briefings, index, briefing!.OffenderId, validOffenders, allOffenders) : -1;
+    }
+
+    private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, bool[] validOffenders, RecordIds allOffenders)
     {
         var index = Index(visit?.SourceIndex ?? -1, position);
         var ok = RequireId(problems, SnapshotArrays.Visits, index, null, "offenderId", visit?.OffenderId);
@@ -260,16 +257,20 @@ internal static class SnapshotValidator
         return true;
     }
 
-    private static void CheckOffender(List<InputProblem> problems, Offender offender, int index, string? id, Dictionary<string, Manager> validManagers)
+    /// <summary>Checks an offender's own fields and its manager reference.</summary>
+    /// <returns>The position of its valid manager, or -1 when it has none or the reference is bad.</returns>
+    private static int CheckOffender(List<InputProblem> problems, Offender offender, int index, string? id, Dictionary<string, int> validManagers)
     {
+        var manager = -1;
         const string Array = SnapshotArrays.Offenders;
         if (!Enum.IsDefined(offender.RiskLevel))
         {
             problems.Add(new(Array, index, id, "riskLevel", "unknown value; expected Low, Medium, High or VeryHigh"));
         }
 
-        if (offender.ManagerId is { } managerId && !validManagers.ContainsKey(managerId))
+        if (offender.ManagerId is { } managerId && !validManagers.TryGetValue(managerId, out manager))
         {
+            manager = -1;
             problems.Add(new(Array, index, id, "managerId", managerId.Length == 0
                 ? "must be a non-empty string, or absent for an unallocated offender"
                 : "names manager " + managerId + ", which is not a valid manager in the snapshot"));
@@ -289,22 +290,20 @@ internal static class SnapshotValidator
         {
             problems.Add(new(Array, index, id, "mappaLevel", "must be from 1 to 3; it is " + mappa.ToString(CultureInfo.InvariantCulture)));
         }
+
+        return manager;
     }
 
-    private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, Dictionary<string, int> validOffenders, RecordIds allOffenders)
+    private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, bool[] validOffenders, RecordIds allOffenders)
     {
-        if (validOffenders.TryGetValue(offenderId, out var offender))
-        {
-            return offender;
-        }
-
-        if (!allOffenders.Contains(offenderId))
+        if (!allOffenders.TryGetPosition(offenderId, out var position))
         {
             problems.Add(new(array, index, null, "offenderId", "names offender " + offenderId + ", which is not in the snapshot"));
+            return -1;
         }
 
         // Records of a rejected offender are left out without a problem of their own.
-        return -1;
+        return position >= 0 && validOffenders[position] ? position : -1;
     }
 
     private static bool RequireId(List<InputProblem> problems, string array, int index, string? id, string field, string? value)
@@ -329,13 +328,14 @@ internal static class SnapshotValidator
     /// <summary>Tracks the ids of one array to find duplicates: one dictionary entry per id, a list only for duplicated ones.</summary>
     private sealed class RecordIds(string array, int capacity)
     {
-        private readonly Dictionary<string, int> _first = new(capacity, StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Index, int Position)> _first = new(capacity, StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _duplicates = new(StringComparer.Ordinal);
         private readonly HashSet<int> _rejected = [];
 
-        public void Add(string id, int index)
+        /// <summary>Adds a record's id: its index in the input and, for a typed record, its position in the typed list (else -1).</summary>
+        public void Add(string id, int index, int position = -1)
         {
-            if (_first.TryAdd(id, index))
+            if (_first.TryAdd(id, (index, position)))
             {
                 return;
             }
@@ -346,8 +346,16 @@ internal static class SnapshotValidator
             }
             else
             {
-                _duplicates.Add(id, [_first[id], index]);
+                _duplicates.Add(id, [_first[id].Index, index]);
             }
+        }
+
+        /// <summary>Whether a record has <paramref name="id"/>; <paramref name="position"/> is the first such typed record's position, or -1.</summary>
+        public bool TryGetPosition(string id, out int position)
+        {
+            var found = _first.TryGetValue(id, out var entry);
+            position = found ? entry.Position : -1;
+            return found;
         }
 
         public void Reject(int index) => _rejected.Add(index);
@@ -387,7 +395,7 @@ internal static class SnapshotValidator
         public HashSet<string> ValidIds()
         {
             var valid = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (id, index) in _first)
+            foreach (var (id, (index, _)) in _first)
             {
                 if (!_duplicates.ContainsKey(id) && !_rejected.Contains(index))
                 {

@@ -12,8 +12,11 @@ internal sealed class ValidatedSnapshot
     /// <summary>Valid teams by id; <see langword="null"/> when the snapshot has no <c>teams</c>.</summary>
     public required HashSet<string>? ValidTeams { get; init; }
 
-    /// <summary>Valid managers by id.</summary>
-    public required Dictionary<string, Manager> ValidManagers { get; init; }
+    /// <summary>Valid managers: id to position in <c>Snapshot.Managers</c>.</summary>
+    public required Dictionary<string, int> ValidManagers { get; init; }
+
+    /// <summary>For each entry of <c>Snapshot.Offenders</c>: the position of its (valid) manager in <c>Snapshot.Managers</c>, else -1.</summary>
+    public required int[] OffenderManager { get; init; }
 
     /// <summary>For each entry of <c>Snapshot.Offenders</c>: whether it is valid.</summary>
     public required bool[] OffenderValid { get; init; }
