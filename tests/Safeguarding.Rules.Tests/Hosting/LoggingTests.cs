@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Tests.Hosting;
+
+public sealed class LoggingTests
+{
+    [Fact]
+    public void Evaluate_LogsCountsAndTimings_NeverAnIdentifier()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = SyntheticCaseload.Generate(500, seed: 5);
+
+        engine.Evaluate(snapshot);
+        engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+
+        logger.Messages.Should().Contain(m => m.Contains("Evaluated 500 offender records", StringComparison.Ordinal));
+        var identifiers = snapshot.Offenders.Select(o => o.Id)
+            .Concat(snapshot.Managers.Select(m => m.Id))
+            .Concat(snapshot.Offenders.Where(o => o.NeighbourhoodId is not null).Select(o => o.NeighbourhoodId!))
+            .ToHashSet();
+        logger.Messages.Should().NotContain(m => identifiers.Any(id => m.Contains(id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Evaluate_InvalidInput_LogsOnlyHowManyProblems()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = new Domain.CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Offenders = [new Domain.Offender { Id = "RSO-SECRET-1", ManagerId = "OM-404", RiskLevel = Domain.RiskLevel.High, RegisteredOn = new DateOnly(2015, 1, 1) }],
+        };
+
+        var report = engine.Evaluate(snapshot);
+
+        report.IsEvaluated.Should().BeFalse();
+        logger.Messages.Should().ContainSingle(m => m.Contains("1 input problems", StringComparison.Ordinal));
+        logger.Messages.Should().NotContain(m => m.Contains("RSO-SECRET-1", StringComparison.Ordinal) || m.Contains("OM-404", StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingLogger : ILogger<SafeguardingEngine>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
+}
