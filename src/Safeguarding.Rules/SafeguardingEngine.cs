@@ -75,7 +75,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var allowPartial = options?.AllowPartialResults ?? _options.AllowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkCalendar.Today(_time);
 
-        var input = SnapshotValidator.Validate(snapshot);
+        var input = SnapshotValidator.Validate(snapshot, _options.MaxDegreeOfParallelism);
         var offenderRecords = snapshot.OffenderRecordCount;
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
@@ -83,7 +83,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
-        var cases = CaseBuilder.Build(input, asOf, policy, allowPartial, _options.PartitionSize);
+        var cases = CaseBuilder.Build(input, asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var findings = new List<Finding>();
         if (cases.Partitions.Count == 1 || _options.MaxDegreeOfParallelism == 1)

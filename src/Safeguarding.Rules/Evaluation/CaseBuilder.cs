@@ -23,7 +23,7 @@ internal sealed class CaseBuilder
     /// <summary>Offenders needing visits, per risk level (indexed by <see cref="RiskLevel"/>).</summary>
     public required int[] NeedingVisits { get; init; }
 
-    public static CaseBuilder Build(ValidatedSnapshot input, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize)
+    public static CaseBuilder Build(ValidatedSnapshot input, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize, int maxDegreeOfParallelism = 1)
     {
         var snapshot = input.Snapshot;
         var offenders = snapshot.Offenders;
@@ -53,7 +53,7 @@ internal sealed class CaseBuilder
         // One pass over every visit, in parallel chunks each with its own latest-completed array (merged after);
         // the no-access visits (a small share) are kept aside for the second look.
         var visits = snapshot.Visits;
-        var chunks = visits.Count >= 65_536 ? Environment.ProcessorCount : 1;
+        var chunks = visits.Count >= 65_536 ? maxDegreeOfParallelism : 1;
         var chunkLastCompleted = new DateOnly?[chunks][];
         var chunkNoAccess = new List<(int Offender, DateOnly Date)>[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>

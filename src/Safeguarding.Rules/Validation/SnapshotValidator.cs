@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Validation;
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot)
+    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
         if (snapshot.SchemaVersion is { } version && version != 1)
@@ -147,7 +147,7 @@ internal static class SnapshotValidator
         rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
 
         // Visits and briefings.
-        var visitOffender = CheckInChunks(problems, snapshot.Visits, (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds));
+        var visitOffender = CheckInChunks(problems, maxDegreeOfParallelism, snapshot.Visits, (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds));
 
         foreach (var record in malformed)
         {
@@ -171,7 +171,7 @@ internal static class SnapshotValidator
             }
         }
 
-        var briefingOffender = CheckInChunks(problems, snapshot.Briefings, (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds));
+        var briefingOffender = CheckInChunks(problems, maxDegreeOfParallelism, snapshot.Briefings, (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds));
 
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
@@ -192,10 +192,10 @@ internal static class SnapshotValidator
     /// Checks the records of a large array in parallel chunks (the checks only read shared state) and returns, for each
     /// record, the position of the valid offender it belongs to (else -1); problems are added in record order.
     /// </summary>
-    private static int[] CheckInChunks<T>(List<InputProblem> problems, IReadOnlyList<T> records, Func<List<InputProblem>, T, int, int> check)
+    private static int[] CheckInChunks<T>(List<InputProblem> problems, int maxDegreeOfParallelism, IReadOnlyList<T> records, Func<List<InputProblem>, T, int, int> check)
     {
         var offenders = new int[records.Count];
-        var chunks = records.Count >= 65_536 ? Environment.ProcessorCount : 1;
+        var chunks = records.Count >= 65_536 ? maxDegreeOfParallelism : 1;
         var chunkProblems = new List<InputProblem>[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
         {
