@@ -375,8 +375,6 @@ internal static class SnapshotValidator
             }
         }
 
-        public bool Contains(string id) => _first.ContainsKey(id);
-
         public bool IsUnique(string id) => !_duplicates.ContainsKey(id);
 
         public void ReportDuplicates(List<InputProblem> problems)
