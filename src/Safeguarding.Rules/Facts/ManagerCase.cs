@@ -24,6 +24,9 @@ public sealed class ManagerCase
     /// <summary>Offenders assigned to the manager who are registered by <see cref="AsOf"/> and not in custody (reactive management included).</summary>
     public int Caseload { get; internal set; }
 
+    /// <summary>Whether the caseload is above the policy's critical level (<c>CaseloadCritical</c>; it also puts the manager's overdue visits with the supervisor).</summary>
+    public bool IsCaseloadCritical => Caseload > Policy.Caseload.Critical;
+
     /// <summary>The evaluation date.</summary>
     public DateOnly AsOf { get; }
 

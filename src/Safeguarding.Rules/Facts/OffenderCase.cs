@@ -125,11 +125,14 @@ public sealed class OffenderCase
     /// <summary>When the next risk assessment is due: the latest assessment plus the review days, or registration plus the initial-assessment days when there has been none.</summary>
     public DateOnly RiskReviewDueOn { get; }
 
-    /// <summary>Whether the offender's repeated no-access visits reach the policy's threshold (and visits are needed).</summary>
+    /// <summary>
+    /// Whether repeated no access holds (<c>RepeatedNoAccess</c>): visits are needed and the no-access visits since the
+    /// latest completed visit reach the policy's threshold. The rule and the escalation to the supervisor both use it.
+    /// </summary>
     public bool HasRepeatedNoAccess => NeedsVisits && NoAccessVisitsSinceLastCompleted >= Policy.RepeatedNoAccessVisits;
 
-    /// <summary>Whether the offender's manager holds a critical caseload.</summary>
-    public bool ManagerCaseloadCritical => Manager is { } manager && manager.Caseload > Policy.Caseload.Critical;
+    /// <summary>Whether the offender's manager holds a critical caseload (see <see cref="ManagerCase.IsCaseloadCritical"/>).</summary>
+    public bool ManagerCaseloadCritical => Manager is { IsCaseloadCritical: true };
 
     /// <summary>Whether home visits are required: not in custody, and not under reactive management at Low risk.</summary>
     internal static bool RequiresVisits(Offender offender) =>

@@ -15,7 +15,7 @@ internal sealed class CaseloadAboveTargetRule : Rule
         ManagerCase manager = null!;
 
         When()
-            .Match(() => manager, m => m.Caseload > m.Policy.Caseload.Target, m => m.Caseload <= m.Policy.Caseload.Critical);
+            .Match(() => manager, m => m.Caseload > m.Policy.Caseload.Target, m => !m.IsCaseloadCritical);
 
         Then()
             .Yield(_ => CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target));

@@ -15,7 +15,7 @@ internal sealed class CaseloadCriticalRule : Rule
         ManagerCase manager = null!;
 
         When()
-            .Match(() => manager, m => m.Caseload > m.Policy.Caseload.Critical);
+            .Match(() => manager, m => m.IsCaseloadCritical);
 
         Then()
             .Yield(_ => CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical));

@@ -16,7 +16,7 @@ internal sealed class RepeatedNoAccessRule : Rule
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => o.NeedsVisits, o => o.NoAccessVisitsSinceLastCompleted >= o.Policy.RepeatedNoAccessVisits);
+            .Match(() => offender, o => o.HasRepeatedNoAccess);
 
         Then()
             .Yield(_ => RepeatedNoAccess(offender));
