@@ -181,7 +181,12 @@ internal sealed class CaseBuilder
         // evaluation (and through garbage collections) as one large set.
         var needing = new int[4];
         var offenderManagers = new ManagerCase?[offenders.Count];
-        var offenderTeams = new List<(int Offender, int Team)>(evaluatedCount);
+        var groupOffenderIndexes = new List<int>[teams.Count + 1];
+        for (var g = 0; g < groupOffenderIndexes.Length; g++)
+        {
+            groupOffenderIndexes[g] = [];
+        }
+
         for (var i = 0; i < offenders.Count; i++)
         {
             if (!evaluated[i])
@@ -203,7 +208,7 @@ internal sealed class CaseBuilder
                 needing[(int)offender.RiskLevel]++;
             }
 
-            offenderTeams.Add((i, manager is null ? NoTeam : managerTeams[managerPosition]));
+            groupOffenderIndexes[(manager is null ? NoTeam : managerTeams[managerPosition]) + 1].Add(i);
         }
 
         var inputs = new OffenderInputs(offenders, offenderManagers, lastCompleted, noAccess, latestBriefing, asOf, policy);
@@ -223,13 +228,6 @@ internal sealed class CaseBuilder
             groups[g] = [];
         }
 
-        var groupOffenders = new int[teams.Count + 1];
-        var groupOffenderIndexes = new List<int>[teams.Count + 1];
-        for (var g = 0; g < groupOffenderIndexes.Length; g++)
-        {
-            groupOffenderIndexes[g] = [];
-        }
-
         for (var t = 0; t < teams.Count; t++)
         {
             groups[t + 1].Add(teams[t]);
@@ -243,18 +241,11 @@ internal sealed class CaseBuilder
             }
         }
 
-        foreach (var (offender, team) in offenderTeams)
-        {
-            groupOffenderIndexes[team + 1].Add(offender);
-            groupOffenders[team + 1]++;
-        }
-
         if (includeRejected)
         {
             foreach (var rejected in input.RejectedOffenders)
             {
-                groups[0].Add(new RejectedOffender(rejected.Index, rejected.Id, rejected.Fields.Distinct(StringComparer.Ordinal).ToList()));
-                groupOffenders[0]++;
+                groups[0].Add(new RejectedOffender(rejected.Index, rejected.Id, rejected.Fields));
             }
         }
 
@@ -262,7 +253,9 @@ internal sealed class CaseBuilder
         var current = new Partition(inputs);
         for (var g = 0; g < groups.Length; g++)
         {
-            if (current.Offenders > 0 && current.Offenders + groupOffenders[g] > partitionSize)
+            // Group 0 (no team) also holds the rejected records, each weighing as one offender.
+            var size = groupOffenderIndexes[g].Count + (g == 0 && includeRejected ? input.RejectedOffenders.Count : 0);
+            if (current.Offenders > 0 && current.Offenders + size > partitionSize)
             {
                 partitions.Add(current);
                 current = new Partition(inputs);
@@ -270,7 +263,7 @@ internal sealed class CaseBuilder
 
             current.Facts.AddRange(groups[g]);
             current.OffenderIndexes.AddRange(groupOffenderIndexes[g]);
-            current.Offenders += groupOffenders[g];
+            current.Offenders += size;
         }
 
         if (current.Facts.Count > 0 || current.OffenderIndexes.Count > 0 || partitions.Count == 0)

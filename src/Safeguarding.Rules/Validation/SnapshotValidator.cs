@@ -131,16 +131,22 @@ internal static class SnapshotValidator
                     fields.Add("id");
                 }
 
-                rejected.Add(new(Index(offender?.SourceIndex ?? -1, i), offender?.Id is { Length: > 0 } known ? known : null, fields));
+                rejected.Add(new(Index(offender?.SourceIndex ?? -1, i), offender?.Id is { Length: > 0 } known ? known : null, FieldsAtFault(fields)));
             }
         }
 
-        foreach (var record in malformed)
+        if (malformed.Count > 0)
         {
-            if (record.Array == SnapshotArrays.Offenders)
+            // The fields at fault of each malformed offender, from one pass over the problems.
+            var fieldsByIndex = problems
+                .Where(static p => p.Array == SnapshotArrays.Offenders && p.Index is not null)
+                .ToLookup(static p => p.Index!.Value, static p => p.Field);
+            foreach (var record in malformed)
             {
-                var fields = problems.Where(p => p.Array == SnapshotArrays.Offenders && p.Index == record.Index).Select(static p => p.Field).Distinct(StringComparer.Ordinal).ToList();
-                rejected.Add(new(record.Index, record.Id, fields));
+                if (record.Array == SnapshotArrays.Offenders)
+                {
+                    rejected.Add(new(record.Index, record.Id, FieldsAtFault(fieldsByIndex[record.Index])));
+                }
             }
         }
 
@@ -239,6 +245,9 @@ internal static class SnapshotValidator
 
         return ok ? ResolveOffender(problems, SnapshotArrays.Visits, index, visit.OffenderId, validOffenders, allOffenders) : -1;
     }
+
+    /// <summary>Each field once, in ordinal order, so a rejected record's reason reads the same however its problems were found.</summary>
+    private static List<string> FieldsAtFault(IEnumerable<string> fields) => fields.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     private static bool CheckTeamReference(List<InputProblem> problems, int index, string? id, string teamId, HashSet<string>? validTeams)
     {

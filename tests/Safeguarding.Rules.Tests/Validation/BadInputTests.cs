@@ -196,4 +196,27 @@ public sealed class BadInputTests
 
         report.Problems.Select(p => (p.Array, p.Index, p.Field)).Should().Equal(bad.Select(i => ((string?)"visits", (int?)i, "offenderId")));
     }
+
+    [Fact]
+    public void RejectedOffender_DataQualityReasonNamesEachFieldAtFaultOnce()
+    {
+        var json = """
+            {
+              "managers": [ { "id": "OM-1" } ],
+              "offenders": [
+                { "id": "RSO-1", "riskLevel": "High", "registeredOn": "2018-02-30", "managerId": "OM-404" },
+                { "id": "RSO-1", "riskLevel": "Low", "registeredOn": "2015-01-01", "mappaLevel": 7 },
+                { "id": "RSO-3", "riskLevel": "Low", "registeredOn": "2015-01-01", "managerId": "OM-1" }
+              ]
+            }
+            """u8;
+
+        var report = Engine.Evaluate(Safeguarding.Rules.Serialization.SnapshotJson.Read(json), new EvaluationOptions { AsOf = AsOf, AllowPartialResults = true });
+
+        report.Findings.Where(f => f.Kind == FindingKinds.DataQuality).Select(f => (f.Index, f.Reason)).Should().Equal(
+            (0, "Offender record 0 (id RSO-1) was rejected and not evaluated; fields at fault: id, managerId, registeredOn."),
+            (1, "Offender record 1 (id RSO-1) was rejected and not evaluated; fields at fault: id, mappaLevel."));
+        report.Summary.Rejected.Should().Be(2);
+        report.Summary.Evaluated.Should().Be(1);
+    }
 }
