@@ -28,32 +28,11 @@ internal sealed class CaseBuilder
         var snapshot = input.Snapshot;
         var offenders = snapshot.Offenders;
 
-        // Which offenders are evaluated: valid and registered by the as-of date.
-        var evaluated = new bool[offenders.Count];
-        int evaluatedCount = 0, notYetRegistered = 0;
-        for (var i = 0; i < offenders.Count; i++)
-        {
-            if (!input.OffenderValid[i])
-            {
-                continue;
-            }
-
-            if (offenders[i].RegisteredOn <= asOf)
-            {
-                evaluated[i] = true;
-                evaluatedCount++;
-            }
-            else
-            {
-                notYetRegistered++;
-            }
-        }
-
         // Visits: latest completed, then no-access visits after it (records after the as-of date do not exist).
         // One pass over every visit, in parallel chunks each with its own latest-completed array (merged after);
         // the no-access visits (a small share) are kept aside for the second look.
         var visits = snapshot.Visits;
-        var chunks = visits.Count >= 65_536 ? maxDegreeOfParallelism : 1;
+        var chunks = visits.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
         var chunkLastCompleted = new DateOnly?[chunks][];
         var chunkNoAccess = new List<(int Offender, DateOnly Date)>[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
@@ -63,8 +42,8 @@ internal sealed class CaseBuilder
             var end = (int)((long)visits.Count * (chunk + 1) / chunks);
             for (var v = (int)((long)visits.Count * chunk / chunks); v < end; v++)
             {
-                var o = input.VisitOffender[v];
-                if (o < 0 || !evaluated[o])
+                var o = input.VisitOffender[v]; // -1 unless the offender is valid
+                if (o < 0)
                 {
                     continue;
                 }
@@ -92,14 +71,7 @@ internal sealed class CaseBuilder
         var lastCompleted = chunkLastCompleted[0];
         for (var chunk = 1; chunk < chunks; chunk++)
         {
-            var other = chunkLastCompleted[chunk];
-            for (var o = 0; o < lastCompleted.Length; o++)
-            {
-                if (other[o] is { } date && !(lastCompleted[o] >= date))
-                {
-                    lastCompleted[o] = date;
-                }
-            }
+            Latest(lastCompleted, chunkLastCompleted[chunk]);
         }
 
         var noAccess = new int[offenders.Count];
@@ -114,24 +86,36 @@ internal sealed class CaseBuilder
             }
         }
 
-        // Briefings: the latest one to the offender's current neighbourhood.
+        // Briefings: the latest one to the offender's current neighbourhood, in parallel chunks like the visits.
         var briefings = snapshot.Briefings;
-        var latestBriefing = new DateOnly?[offenders.Count];
-        for (var b = 0; b < briefings.Count; b++)
+        var briefingChunks = briefings.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
+        var chunkLatestBriefing = new DateOnly?[briefingChunks][];
+        Parallel.For(0, briefingChunks, new ParallelOptions { MaxDegreeOfParallelism = briefingChunks }, chunk =>
         {
-            var o = input.BriefingOffender[b];
-            if (o < 0 || !evaluated[o])
+            var latest = chunkLatestBriefing[chunk] = new DateOnly?[offenders.Count];
+            var end = (int)((long)briefings.Count * (chunk + 1) / briefingChunks);
+            for (var b = (int)((long)briefings.Count * chunk / briefingChunks); b < end; b++)
             {
-                continue;
-            }
+                var o = input.BriefingOffender[b]; // -1 unless the offender is valid
+                if (o < 0)
+                {
+                    continue;
+                }
 
-            var briefing = briefings[b];
-            if (briefing.Date <= asOf
-                && string.Equals(briefing.NeighbourhoodId, offenders[o].NeighbourhoodId, StringComparison.Ordinal)
-                && !(latestBriefing[o] >= briefing.Date))
-            {
-                latestBriefing[o] = briefing.Date;
+                var briefing = briefings[b];
+                if (briefing.Date <= asOf
+                    && !(latest[o] >= briefing.Date)
+                    && string.Equals(briefing.NeighbourhoodId, offenders[o].NeighbourhoodId, StringComparison.Ordinal))
+                {
+                    latest[o] = briefing.Date;
+                }
             }
+        });
+
+        var latestBriefing = chunkLatestBriefing[0];
+        for (var chunk = 1; chunk < briefingChunks; chunk++)
+        {
+            Latest(latestBriefing, chunkLatestBriefing[chunk]);
         }
 
         // Teams and managers.
@@ -176,7 +160,8 @@ internal sealed class CaseBuilder
             managerTeams[m] = team;
         }
 
-        // Caseloads, and which team each evaluated offender belongs to. The offender facts themselves are created
+        // Which offenders are evaluated (valid, and registered by the as-of date), caseloads, and which team each evaluated
+        // offender belongs to: one pass over the offender records, which are scattered in memory. The offender facts themselves are created
         // per partition, just before its session runs, so that they die young instead of living through the whole
         // evaluation (and through garbage collections) as one large set.
         var needing = new int[4];
@@ -187,14 +172,22 @@ internal sealed class CaseBuilder
             groupOffenderIndexes[g] = [];
         }
 
+        int evaluatedCount = 0, notYetRegistered = 0;
         for (var i = 0; i < offenders.Count; i++)
         {
-            if (!evaluated[i])
+            if (!input.OffenderValid[i])
             {
                 continue;
             }
 
             var offender = offenders[i];
+            if (offender.RegisteredOn > asOf)
+            {
+                notYetRegistered++;
+                continue;
+            }
+
+            evaluatedCount++;
             var managerPosition = input.OffenderManager[i];
             var manager = managerPosition >= 0 ? managers[managerPosition] : null;
             offenderManagers[i] = manager;
@@ -278,5 +271,17 @@ internal sealed class CaseBuilder
             NotYetRegistered = notYetRegistered,
             NeedingVisits = needing,
         };
+    }
+
+    /// <summary>Keeps in <paramref name="into"/> the later of its date and <paramref name="other"/>'s, per offender.</summary>
+    private static void Latest(DateOnly?[] into, DateOnly?[] other)
+    {
+        for (var o = 0; o < into.Length; o++)
+        {
+            if (other[o] is { } date && !(into[o] >= date))
+            {
+                into[o] = date;
+            }
+        }
     }
 }

@@ -6,6 +6,9 @@ namespace Safeguarding.Rules.Validation;
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
+    /// <summary>Arrays at least this long are checked in parallel chunks; below it, the threads would cost more than they save.</summary>
+    internal const int ParallelThreshold = 16_384;
+
     public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
@@ -82,27 +85,34 @@ internal static class SnapshotValidator
             }
         }
 
-        // Offenders.
+        // Offenders: each record's own checks in parallel chunks (they only read shared state), then the ids into the
+        // duplicate tracker in one sequential pass.
         var offenders = snapshot.Offenders;
-        var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
         var offenderFields = new List<string>?[offenders.Count];
         var offenderManager = new int[offenders.Count];
+        var offenderHasId = new bool[offenders.Count];
+        ForChunks(problems, maxDegreeOfParallelism, offenders.Count, (found, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                var offender = offenders[i];
+                var index = Index(offender?.SourceIndex ?? -1, i);
+                var before = found.Count;
+                var hasId = offenderHasId[i] = RequireId(found, SnapshotArrays.Offenders, index, null, "id", offender?.Id);
+                offenderManager[i] = offender is null ? -1 : CheckOffender(found, offender, index, hasId ? offender.Id : null, validManagers);
+                if (found.Count > before)
+                {
+                    offenderFields[i] = found.GetRange(before, found.Count - before).ConvertAll(static p => p.Field);
+                }
+            }
+        });
+
+        var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
         for (var i = 0; i < offenders.Count; i++)
         {
-            var offender = offenders[i];
-            var index = Index(offender.SourceIndex, i);
-            var before = problems.Count;
-            var id = RequireId(problems, SnapshotArrays.Offenders, index, null, "id", offender?.Id) ? offender!.Id : null;
-            offenderManager[i] = offender is null ? -1 : CheckOffender(problems, offender, index, id, validManagers);
-
-            if (id is not null)
+            if (offenderHasId[i])
             {
-                offenderIds.Add(id, index, i);
-            }
-
-            if (problems.Count > before)
-            {
-                offenderFields[i] = problems.GetRange(before, problems.Count - before).ConvertAll(static p => p.Field);
+                offenderIds.Add(offenders[i].Id, Index(offenders[i].SourceIndex, i), i);
             }
         }
 
@@ -116,22 +126,23 @@ internal static class SnapshotValidator
             }
         }
 
+        // A record is valid when it has no problem of its own and a unique id. Only the records at fault are read again.
         var offenderValid = new bool[offenders.Count];
         var rejected = new List<RejectedRecord>();
         for (var i = 0; i < offenders.Count; i++)
         {
-            var offender = offenders[i];
-            var unique = offender?.Id is { Length: > 0 } id && offenderIds.IsUnique(id);
+            var unique = offenderHasId[i] && (!offenderIds.HasDuplicates || offenderIds.IsUnique(offenders[i].Id));
             offenderValid[i] = offenderFields[i] is null && unique;
             if (!offenderValid[i])
             {
+                var offender = offenders[i];
                 var fields = offenderFields[i] ?? [];
-                if (!unique && offender?.Id is { Length: > 0 })
+                if (!unique && offenderHasId[i])
                 {
                     fields.Add("id");
                 }
 
-                rejected.Add(new(Index(offender?.SourceIndex ?? -1, i), offender?.Id is { Length: > 0 } known ? known : null, FieldsAtFault(fields)));
+                rejected.Add(new(Index(offender?.SourceIndex ?? -1, i), offenderHasId[i] ? offender!.Id : null, FieldsAtFault(fields)));
             }
         }
 
@@ -201,23 +212,38 @@ internal static class SnapshotValidator
     private static int[] CheckInChunks<T>(List<InputProblem> problems, int maxDegreeOfParallelism, IReadOnlyList<T> records, Func<List<InputProblem>, T, int, int> check)
     {
         var offenders = new int[records.Count];
-        var chunks = records.Count >= 65_536 ? maxDegreeOfParallelism : 1;
-        var chunkProblems = new List<InputProblem>[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
+        ForChunks(problems, maxDegreeOfParallelism, records.Count, (found, from, to) =>
         {
-            var found = chunkProblems[chunk] = [];
-            var end = (int)((long)records.Count * (chunk + 1) / chunks);
-            for (var i = (int)((long)records.Count * chunk / chunks); i < end; i++)
+            for (var i = from; i < to; i++)
             {
                 offenders[i] = check(found, records[i], i);
             }
+        });
+        return offenders;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> over <c>[0, count)</c> in contiguous chunks, in parallel when the array is large, each
+    /// chunk with a problem list of its own; the lists are added to <paramref name="problems"/> in record order.
+    /// </summary>
+    private static void ForChunks(List<InputProblem> problems, int maxDegreeOfParallelism, int count, Action<List<InputProblem>, int, int> check)
+    {
+        var chunks = count >= ParallelThreshold ? maxDegreeOfParallelism : 1;
+        if (chunks == 1)
+        {
+            check(problems, 0, count);
+            return;
+        }
+
+        var chunkProblems = new List<InputProblem>[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
+        {
+            check(chunkProblems[chunk] = [], (int)((long)count * chunk / chunks), (int)((long)count * (chunk + 1) / chunks));
         });
         foreach (var found in chunkProblems)
         {
             problems.AddRange(found);
         }
-
-        return offenders;
     }
 
     private static int CheckBriefing(List<InputProblem> problems, Briefing? briefing, int position, bool[] validOffenders, RecordIds allOffenders)
@@ -383,6 +409,8 @@ internal static class SnapshotValidator
                 }
             }
         }
+
+        public bool HasDuplicates => _duplicates.Count > 0;
 
         public bool IsUnique(string id) => !_duplicates.ContainsKey(id);
 
