@@ -85,29 +85,24 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         var cases = CaseBuilder.Build(input, asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        var findings = new List<Finding>();
+        var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
         if (cases.Partitions.Count == 1 || _options.MaxDegreeOfParallelism == 1)
         {
-            foreach (var partition in cases.Partitions)
+            for (var i = 0; i < parts.Length; i++)
             {
-                findings.AddRange(Run(partition, fired));
+                parts[i] = Run(cases.Partitions[i], fired);
             }
         }
         else
         {
-            var results = new List<Finding>[cases.Partitions.Count];
             Parallel.For(
                 0,
-                cases.Partitions.Count,
+                parts.Length,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
-                i => results[i] = Run(cases.Partitions[i], fired));
-            foreach (var part in results)
-            {
-                findings.AddRange(part);
-            }
+                i => parts[i] = Run(cases.Partitions[i], fired));
         }
 
-        ReportBuilder.Sort(findings, _options.MaxDegreeOfParallelism);
+        var findings = ReportBuilder.Merge(parts);
         var summary = ReportBuilder.Summarise(findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsed);
@@ -124,13 +119,14 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         };
     }
 
-    private List<Finding> Run(Partition partition, ConcurrentDictionary<string, byte> fired)
+    /// <summary>Evaluates one partition in a session of its own, and sorts its findings on the same thread.</summary>
+    private ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
     {
         var session = _rules.Factory.CreateSession();
         session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
         session.InsertAll(partition.CreateFacts());
         session.Fire();
-        return session.Query<Finding>().ToList();
+        return ReportBuilder.SortPart(session.Query<Finding>().ToList());
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

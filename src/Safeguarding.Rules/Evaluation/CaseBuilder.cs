@@ -161,47 +161,81 @@ internal sealed class CaseBuilder
         }
 
         // Which offenders are evaluated (valid, and registered by the as-of date), caseloads, and which team each evaluated
-        // offender belongs to: one pass over the offender records, which are scattered in memory. The offender facts themselves are created
-        // per partition, just before its session runs, so that they die young instead of living through the whole
-        // evaluation (and through garbage collections) as one large set.
-        var needing = new int[4];
+        // offender belongs to: one pass over the offender records (scattered in memory, so each costs a cache miss), in
+        // parallel chunks merged in order, so that each group lists its offenders in snapshot order. The offender facts
+        // themselves are created per partition, just before its session runs, so that they die young instead of living
+        // through the whole evaluation (and through garbage collections) as one large set.
         var offenderManagers = new ManagerCase?[offenders.Count];
+        var offenderChunks = offenders.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
+        var passes = new OffenderPass[offenderChunks];
+        Parallel.For(0, offenderChunks, new ParallelOptions { MaxDegreeOfParallelism = offenderChunks }, chunk =>
+        {
+            var pass = passes[chunk] = new OffenderPass(managers.Length, teams.Count + 1);
+            var end = (int)((long)offenders.Count * (chunk + 1) / offenderChunks);
+            for (var i = (int)((long)offenders.Count * chunk / offenderChunks); i < end; i++)
+            {
+                if (!input.OffenderValid[i])
+                {
+                    continue;
+                }
+
+                var offender = offenders[i];
+                if (offender.RegisteredOn > asOf)
+                {
+                    pass.NotYetRegistered++;
+                    continue;
+                }
+
+                pass.Evaluated++;
+                var managerPosition = input.OffenderManager[i];
+                var manager = managerPosition >= 0 ? managers[managerPosition] : null;
+                offenderManagers[i] = manager;
+                if (manager is not null && !offender.InCustody)
+                {
+                    pass.Caseloads[managerPosition]++;
+                }
+
+                if (OffenderCase.RequiresVisits(offender))
+                {
+                    pass.Needing[(int)offender.RiskLevel]++;
+                }
+
+                pass.Group((manager is null ? NoTeam : managerTeams[managerPosition]) + 1).Add(i);
+            }
+        });
+
+        int evaluatedCount = 0, notYetRegistered = 0;
+        var needing = new int[4];
         var groupOffenderIndexes = new List<int>[teams.Count + 1];
         for (var g = 0; g < groupOffenderIndexes.Length; g++)
         {
             groupOffenderIndexes[g] = [];
         }
 
-        int evaluatedCount = 0, notYetRegistered = 0;
-        for (var i = 0; i < offenders.Count; i++)
+        foreach (var pass in passes)
         {
-            if (!input.OffenderValid[i])
+            evaluatedCount += pass.Evaluated;
+            notYetRegistered += pass.NotYetRegistered;
+            for (var r = 0; r < needing.Length; r++)
             {
-                continue;
+                needing[r] += pass.Needing[r];
             }
 
-            var offender = offenders[i];
-            if (offender.RegisteredOn > asOf)
+            for (var m = 0; m < managers.Length; m++)
             {
-                notYetRegistered++;
-                continue;
+                if (managers[m] is { } manager)
+                {
+                    manager.Caseload += pass.Caseloads[m];
+                }
             }
 
-            evaluatedCount++;
-            var managerPosition = input.OffenderManager[i];
-            var manager = managerPosition >= 0 ? managers[managerPosition] : null;
-            offenderManagers[i] = manager;
-            if (manager is not null && !offender.InCustody)
+            for (var g = 0; g < groupOffenderIndexes.Length; g++)
             {
-                manager.Caseload++;
+                if (pass.Groups[g] is { } indexes)
+                {
+                    groupOffenderIndexes[g].AddRange(indexes);
+                }
             }
-
-            if (OffenderCase.RequiresVisits(offender))
-            {
-                needing[(int)offender.RiskLevel]++;
-            }
-
-            groupOffenderIndexes[(manager is null ? NoTeam : managerTeams[managerPosition]) + 1].Add(i);
         }
 
         var inputs = new OffenderInputs(offenders, offenderManagers, lastCompleted, noAccess, latestBriefing, asOf, policy);
@@ -242,9 +276,19 @@ internal sealed class CaseBuilder
             }
         }
 
+        // Partitions take the teams in ordinal order of id (after the group with no team), so that each partition's sorted
+        // findings follow the previous partition's in the contract's order, and the report only concatenates them.
+        var packingOrder = new int[groups.Length];
+        for (var g = 0; g < packingOrder.Length; g++)
+        {
+            packingOrder[g] = g;
+        }
+
+        Array.Sort(packingOrder, 1, teams.Count, Comparer<int>.Create((a, b) => string.CompareOrdinal(teams[a - 1].Id, teams[b - 1].Id)));
+
         var partitions = new List<Partition>();
         var current = new Partition(inputs);
-        for (var g = 0; g < groups.Length; g++)
+        foreach (var g in packingOrder)
         {
             // Group 0 (no team) also holds the rejected records, each weighing as one offender.
             var size = groupOffenderIndexes[g].Count + (g == 0 && includeRejected ? input.RejectedOffenders.Count : 0);
@@ -271,6 +315,22 @@ internal sealed class CaseBuilder
             NotYetRegistered = notYetRegistered,
             NeedingVisits = needing,
         };
+    }
+
+    /// <summary>What one chunk of the offender pass found: counts, caseloads by manager position, and offenders by group.</summary>
+    private sealed class OffenderPass(int managers, int groups)
+    {
+        public int Evaluated { get; set; }
+
+        public int NotYetRegistered { get; set; }
+
+        public int[] Needing { get; } = new int[4];
+
+        public int[] Caseloads { get; } = new int[managers];
+
+        public List<int>?[] Groups { get; } = new List<int>?[groups];
+
+        public List<int> Group(int group) => Groups[group] ??= [];
     }
 
     /// <summary>Keeps in <paramref name="into"/> the later of its date and <paramref name="other"/>'s, per offender.</summary>

@@ -6,27 +6,86 @@ namespace Safeguarding.Rules.Evaluation;
 /// <summary>Orders findings as the contract says and computes the summary and outcome measures.</summary>
 internal static class ReportBuilder
 {
-    public static void Sort(List<Finding> findings, int maxDegreeOfParallelism)
+    /// <summary>One bucket per contract kind, in the contract's order, and a last one for host-defined kinds.</summary>
+    private static readonly int Buckets = FindingKinds.All.Count + 1;
+
+    /// <summary>Sorts one partition's findings into the contract's order; run on the partition's own thread.</summary>
+    public static SortedPart SortPart(List<Finding> findings)
     {
-        // Bucket by kind (the first sort key) and sort the buckets in parallel: the rest of the order is within a kind.
-        var buckets = new List<Finding>[FindingKinds.All.Count + 1];
-        foreach (var finding in findings)
+        var ranks = new int[findings.Count];
+        var keys = findings.ToArray();
+        for (var i = 0; i < keys.Length; i++)
         {
-            (buckets[FindingKinds.OrderOf(finding.Kind)] ??= []).Add(finding);
+            ranks[i] = FindingKinds.OrderOf(keys[i].Kind);
         }
 
-        Parallel.ForEach(
-            buckets.Where(static b => b is { Count: > 1 }),
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            static bucket => bucket.Sort(FindingOrder.Instance));
-        findings.Clear();
-        foreach (var bucket in buckets)
+        Array.Sort(ranks, keys, 0, keys.Length, Comparer<int>.Default);
+
+        // Within each kind, the rest of the order.
+        var starts = new int[Buckets + 1];
+        var at = 0;
+        for (var bucket = 0; bucket < Buckets; bucket++)
         {
-            if (bucket is not null)
+            starts[bucket] = at;
+            var from = at;
+            while (at < ranks.Length && ranks[at] == bucket)
             {
-                findings.AddRange(bucket);
+                at++;
+            }
+
+            if (at - from > 1)
+            {
+                Array.Sort(keys, from, at - from, FindingOrder.Instance);
             }
         }
+
+        starts[Buckets] = at;
+        return new SortedPart(keys, starts);
+    }
+
+    /// <summary>
+    /// The findings of every partition in the contract's order. Partitions hold whole teams in ordinal order of team id,
+    /// so within each kind one partition's findings follow the previous one's and concatenating them is enough. Each
+    /// seam is checked all the same; where one is out of order (a host rule giving findings another team's id), that
+    /// kind is sorted whole.
+    /// </summary>
+    public static List<Finding> Merge(IReadOnlyList<SortedPart> parts)
+    {
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total += part.Findings.Length;
+        }
+
+        var findings = new List<Finding>(total);
+        for (var bucket = 0; bucket < Buckets; bucket++)
+        {
+            var start = findings.Count;
+            var ordered = true;
+            foreach (var part in parts)
+            {
+                var from = part.Starts[bucket];
+                var count = part.Starts[bucket + 1] - from;
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                if (findings.Count > start && FindingOrder.Instance.Compare(findings[^1], part.Findings[from]) > 0)
+                {
+                    ordered = false;
+                }
+
+                findings.AddRange(new ArraySegment<Finding>(part.Findings, from, count));
+            }
+
+            if (!ordered)
+            {
+                findings.Sort(start, findings.Count - start, FindingOrder.Instance);
+            }
+        }
+
+        return findings;
     }
 
     public static EvaluationSummary Summarise(IReadOnlyList<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits)
@@ -102,6 +161,9 @@ internal static class ReportBuilder
             Outcomes = new OutcomeMeasures { VisitedWithinPolicyPercent = percent, MedianDaysOverdue = median, MaxDaysOverdue = max },
         };
     }
+
+    /// <summary>One partition's findings in the contract's order, and where each kind's bucket starts (the last entry is the count).</summary>
+    internal sealed record SortedPart(Finding[] Findings, int[] Starts);
 
     /// <summary>Within a kind (the contract's table order is the bucket order): team, manager, offender (ordinal; absent first), then record index and rule.</summary>
     private sealed class FindingOrder : IComparer<Finding>

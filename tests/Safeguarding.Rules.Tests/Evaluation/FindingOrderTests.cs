@@ -1,0 +1,74 @@
+using NRules.Fluent.Dsl;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Facts;
+using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Tests.Evaluation;
+
+/// <summary>
+/// Each partition sorts its own findings and the report concatenates them, which is only right while every finding
+/// belongs to its partition's teams. Host rules may break that; the report must still come out in the contract's order.
+/// </summary>
+public sealed class FindingOrderTests
+{
+    [Fact]
+    public void HostFindingsNamingOtherTeams_AcrossManyPartitions_StillComeOutInTheContractOrder()
+    {
+        var options = new SafeguardingRulesOptions { PartitionSize = 100, MaxDegreeOfParallelism = 2 };
+        options.AddRule<CrossTeamFlagRule>();
+        var engine = new SafeguardingEngine(options);
+
+        var report = engine.Evaluate(SyntheticCaseload.Generate(3000, seed: 21));
+
+        report.Findings.Count(f => f.Kind.StartsWith("HostFlag", StringComparison.Ordinal)).Should().BeGreaterThan(100);
+        report.Findings.Should().Equal(InContractOrder(report.Findings));
+    }
+
+    [Fact]
+    public void BuiltInFindings_AreInTheContractOrder_HoweverTheCaseloadIsPartitioned()
+    {
+        var snapshot = SyntheticCaseload.Generate(3000, seed: 22);
+        foreach (var size in new[] { 1, 50, 512, int.MaxValue })
+        {
+            var report = new SafeguardingEngine(new SafeguardingRulesOptions { PartitionSize = size }).Evaluate(snapshot);
+
+            report.Findings.Should().Equal(InContractOrder(report.Findings), "partitions of {0} offenders", size);
+        }
+    }
+
+    /// <summary>Contract section 2's order, written out independently of the engine: kind (table order, other kinds after, by name), team, manager, offender (absent first), index, rule.</summary>
+    private static List<Finding> InContractOrder(IEnumerable<Finding> findings) => findings
+        .OrderBy(static f => FindingKinds.All.ToList().IndexOf(f.Kind) is var rank and >= 0 ? rank : int.MaxValue)
+        .ThenBy(static f => f.Kind, StringComparer.Ordinal)
+        .ThenBy(static f => f.TeamId, StringComparer.Ordinal)
+        .ThenBy(static f => f.ManagerId, StringComparer.Ordinal)
+        .ThenBy(static f => f.OffenderId, StringComparer.Ordinal)
+        .ThenBy(static f => f.Index ?? -1)
+        .ThenBy(static f => f.Rule, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Flags every High and Very High risk offender under a team id of the flag's own (the offender's id), in two host kinds.</summary>
+    [Name("HostFlag")]
+    public sealed class CrossTeamFlagRule : Rule
+    {
+        public override void Define()
+        {
+            OffenderCase offender = null!;
+
+            When()
+                .Match(() => offender, o => o.RiskLevel == RiskLevel.High || o.RiskLevel == RiskLevel.VeryHigh);
+
+            Then()
+                .Yield(_ => new Finding
+                {
+                    Kind = offender.RiskLevel == RiskLevel.High ? "HostFlagB" : "HostFlagA",
+                    Rule = "HostFlag",
+                    Reason = "Flagged by the host.",
+                    OffenderId = offender.Id,
+                    TeamId = offender.Id,
+                });
+        }
+    }
+}
