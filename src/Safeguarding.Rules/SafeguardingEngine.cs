@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NRules;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Validation;
@@ -123,10 +124,40 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
     {
         var session = _rules.Factory.CreateSession();
-        session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
+        if (_rules.HasHostRules)
+        {
+            session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
+        }
+
         session.InsertAll(partition.CreateFacts());
         session.Fire();
-        return ReportBuilder.SortPart(session.Query<Finding>().ToList());
+
+        var findings = new List<Finding>();
+        string? lastRule = null;
+        foreach (var fact in session.Query<object>())
+        {
+            var rule = fact switch
+            {
+                Finding finding => AddAndName(findings, finding),
+                OverdueVisit overdue => overdue.Rule,
+                _ => null,
+            };
+
+            // Only built-in rules are left to be named from their traces; the same rule's traces mostly come in a row.
+            if (rule is not null && !ReferenceEquals(rule, lastRule) && !_rules.HasHostRules)
+            {
+                fired.TryAdd(rule, 0);
+                lastRule = rule;
+            }
+        }
+
+        return ReportBuilder.SortPart(findings);
+
+        static string AddAndName(List<Finding> findings, Finding finding)
+        {
+            findings.Add(finding);
+            return finding.Rule;
+        }
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -32,11 +32,19 @@ internal sealed class CompiledRules
     {
         Factory = factory;
         Catalogue = catalogue;
+        HasHostRules = catalogue.Any(static r => !r.IsBuiltIn);
     }
 
     public ISessionFactory Factory { get; }
 
     public IReadOnlyList<RuleInfo> Catalogue { get; }
+
+    /// <summary>
+    /// Whether host rules are loaded. Every built-in rule leaves a trace naming it when it fires (a finding, or the
+    /// <see cref="Facts.OverdueVisit"/> of <c>VisitOverdue</c>), so the rules that fired can be read from the results;
+    /// a host rule may act without a trace, so then the engine has to listen to every firing, which costs more.
+    /// </summary>
+    public bool HasHostRules { get; }
 
     /// <summary>The built-in rule classes.</summary>
     public static Type[] BuiltInRuleTypes { get; } = typeof(CompiledRules).Assembly.GetTypes()
