@@ -85,13 +85,14 @@ internal static class SnapshotValidator
             }
         }
 
-        // Offenders: each record's own checks in parallel chunks (they only read shared state), then the ids into the
-        // duplicate tracker in one sequential pass.
+        // Offenders: each record's own checks in parallel chunks (they only read shared state), while one more thread puts
+        // the ids into the duplicate tracker, which is sequential.
         var offenders = snapshot.Offenders;
         var offenderFields = new List<string>?[offenders.Count];
         var offenderManager = new int[offenders.Count];
         var offenderHasId = new bool[offenders.Count];
-        ForChunks(problems, maxDegreeOfParallelism, offenders.Count, (found, from, to) =>
+        var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
+        void CheckOffenders() => ForChunks(problems, Math.Max(1, maxDegreeOfParallelism - 1), offenders.Count, (found, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -107,13 +108,25 @@ internal static class SnapshotValidator
             }
         });
 
-        var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
-        for (var i = 0; i < offenders.Count; i++)
+        void TrackOffenderIds()
         {
-            if (offenderHasId[i])
+            for (var i = 0; i < offenders.Count; i++)
             {
-                offenderIds.Add(offenders[i].Id, Index(offenders[i].SourceIndex, i), i);
+                if (offenders[i] is { Id.Length: > 0 } offender)
+                {
+                    offenderIds.Add(offender.Id, Index(offender.SourceIndex, i), i);
+                }
             }
+        }
+
+        if (maxDegreeOfParallelism > 1 && offenders.Count >= ParallelThreshold)
+        {
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = 2 }, CheckOffenders, TrackOffenderIds);
+        }
+        else
+        {
+            CheckOffenders();
+            TrackOffenderIds();
         }
 
         offenderIds.AddMalformed(malformed);
