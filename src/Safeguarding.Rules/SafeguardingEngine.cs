@@ -126,38 +126,47 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var session = _rules.Factory.CreateSession();
         if (_rules.HasHostRules)
         {
+            // Host rules may match findings and may act without a trace: findings stay facts, and firings are heard.
             session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
+            session.InsertAll(partition.CreateFacts());
+            session.Fire();
+            return ReportBuilder.SortPart(session.Query<Finding>().ToList());
         }
 
+        // Only built-in rules. Their findings are collected beside the session. A finding is replaced if its match
+        // changes; a match can only go if a fact is retracted or changed, which an evaluation never does, and no
+        // built-in condition turns false as facts are added: were one to, its finding could not follow, so that is
+        // checked rather than assumed.
+        var collector = new FindingCollector();
+        var withdrawn = false;
+        session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
+        session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
         session.InsertAll(partition.CreateFacts());
         session.Fire();
-
-        var findings = new List<Finding>();
-        string? lastRule = null;
-        foreach (var fact in session.Query<object>())
+        if (withdrawn)
         {
-            var rule = fact switch
-            {
-                Finding finding => AddAndName(findings, finding),
-                OverdueVisit overdue => overdue.Rule,
-                _ => null,
-            };
+            throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");
+        }
 
-            // Only built-in rules are left to be named from their traces; the same rule's traces mostly come in a row.
-            if (rule is not null && !ReferenceEquals(rule, lastRule) && !_rules.HasHostRules)
+        // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits.
+        var findings = new List<Finding>(collector.Findings);
+        string? lastRule = null;
+        foreach (var finding in findings)
+        {
+            if (!ReferenceEquals(finding.Rule, lastRule))
             {
-                fired.TryAdd(rule, 0);
-                lastRule = rule;
+                fired.TryAdd(finding.Rule, 0);
+                lastRule = finding.Rule;
             }
         }
 
-        return ReportBuilder.SortPart(findings);
-
-        static string AddAndName(List<Finding> findings, Finding finding)
+        // (AsEnumerable: on the IQueryable itself, FirstOrDefault would compile an expression tree each time.)
+        if (session.Query<OverdueVisit>().AsEnumerable().FirstOrDefault() is { } overdue)
         {
-            findings.Add(finding);
-            return finding.Rule;
+            fired.TryAdd(overdue.Rule, 0);
         }
+
+        return ReportBuilder.SortPart(findings);
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

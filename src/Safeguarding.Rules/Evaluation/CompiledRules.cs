@@ -42,7 +42,8 @@ internal sealed class CompiledRules
     /// <summary>
     /// Whether host rules are loaded. Every built-in rule leaves a trace naming it when it fires (a finding, or the
     /// <see cref="Facts.OverdueVisit"/> of <c>VisitOverdue</c>), so the rules that fired can be read from the results;
-    /// a host rule may act without a trace, so then the engine has to listen to every firing, which costs more.
+    /// a host rule may act without a trace, so then the engine has to listen to every firing, which costs more. A host
+    /// rule may also match findings, so then findings must be facts in the session, not collected beside it.
     /// </summary>
     public bool HasHostRules { get; }
 
@@ -73,10 +74,7 @@ internal sealed class CompiledRules
         }
 
         var factory = repository.Compile();
-        if (services is not null)
-        {
-            factory.DependencyResolver = new ServiceProviderDependencyResolver(services);
-        }
+        factory.DependencyResolver = new EngineDependencyResolver(services);
 
         var catalogue = definitions
             .Select(static r => new RuleInfo(
@@ -99,10 +97,17 @@ internal sealed class CompiledRules
         }
     }
 
-    private sealed class ServiceProviderDependencyResolver(IServiceProvider services) : NRules.Extensibility.IDependencyResolver
+    /// <summary>
+    /// Resolves <c>ctx.Resolve</c> in rule actions from the host's services. A <see cref="FindingCollector"/> is there only
+    /// in the engine's own sessions (they put one over this resolver); everywhere else the answer is "none", so findings
+    /// become linked facts.
+    /// </summary>
+    private sealed class EngineDependencyResolver(IServiceProvider? services) : NRules.Extensibility.IDependencyResolver
     {
         public object Resolve(NRules.Extensibility.IResolutionContext context, Type serviceType) =>
-            services.GetService(serviceType)
-            ?? throw new InvalidOperationException("Rule " + context.Rule.Name + " needs a " + serviceType.Name + ", which is not registered with the host's services.");
+            serviceType == typeof(FindingCollector)
+                ? null!
+                : services?.GetService(serviceType)
+                  ?? throw new InvalidOperationException("Rule " + context.Rule.Name + " needs a " + serviceType.Name + ", which is not registered with the host's services.");
     }
 }

@@ -18,6 +18,6 @@ internal sealed class CaseloadAboveTargetRule : Rule
             .Match(() => manager, m => m.Caseload > m.Policy.Caseload.Target, m => !m.IsCaseloadCritical);
 
         Then()
-            .Yield(_ => CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target));
+            .Do(ctx => FindingOutput.Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target)));
     }
 }

@@ -18,6 +18,6 @@ internal sealed class CaseloadCriticalRule : Rule
             .Match(() => manager, m => m.IsCaseloadCritical);
 
         Then()
-            .Yield(_ => CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical));
+            .Do(ctx => FindingOutput.Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical)));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class UnallocatedRule : Rule
             .Match(() => offender, o => o.Manager == null);
 
         Then()
-            .Yield(_ => Unallocated(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, Unallocated(offender)));
     }
 
     private static Finding Unallocated(OffenderCase o) => new()

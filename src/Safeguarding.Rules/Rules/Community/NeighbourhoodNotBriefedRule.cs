@@ -23,7 +23,7 @@ internal sealed class NeighbourhoodNotBriefedRule : Rule
                 o => o.LatestBriefingInNeighbourhood == null || o.LatestBriefingInNeighbourhood.Value < o.BriefingReferenceDate);
 
         Then()
-            .Yield(_ => NotBriefed(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, NotBriefed(offender)));
     }
 
     private static Finding NotBriefed(OffenderCase o) => new()

@@ -18,7 +18,7 @@ internal sealed class RiskReviewOverdueRule : Rule
             .Match(() => offender, o => !o.InCustody, o => o.RiskReviewDueOn < o.AsOf);
 
         Then()
-            .Yield(_ => ReviewOverdue(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, ReviewOverdue(offender)));
     }
 
     private static Finding ReviewOverdue(OffenderCase o) => new()

@@ -19,7 +19,7 @@ internal sealed class DataQualityRule : Rule
             .Match(() => rejected);
 
         Then()
-            .Yield(_ => Rejected(rejected));
+            .Do(ctx => FindingOutput.Raise(ctx, Rejected(rejected)));
     }
 
     private static Finding Rejected(RejectedOffender r) => new()

@@ -19,6 +19,6 @@ internal sealed class EscalateToDetectiveInspectorRule : Rule
             .Match(() => visit, v => EscalationConditions.DetectiveInspector(v));
 
         Then()
-            .Yield(_ => Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationConditions.DetectiveInspectorReasons(visit)));
+            .Do(ctx => FindingOutput.Raise(ctx, Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationConditions.DetectiveInspectorReasons(visit))));
     }
 }

@@ -19,6 +19,6 @@ internal sealed class EscalateToSupervisorRule : Rule
             .Match(() => visit, v => !EscalationConditions.DetectiveInspector(v), v => EscalationConditions.Supervisor(v));
 
         Then()
-            .Yield(_ => Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationConditions.SupervisorReasons(visit)));
+            .Do(ctx => FindingOutput.Raise(ctx, Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationConditions.SupervisorReasons(visit))));
     }
 }

@@ -21,6 +21,6 @@ internal sealed class OverdueStaysWithOffenderManagerRule : Rule
             .Match(() => visit, v => !EscalationConditions.DetectiveInspector(v), v => !EscalationConditions.Supervisor(v));
 
         Then()
-            .Yield(_ => Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition));
+            .Do(ctx => FindingOutput.Raise(ctx, Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition)));
     }
 }

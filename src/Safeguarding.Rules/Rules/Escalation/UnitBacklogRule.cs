@@ -25,7 +25,7 @@ internal sealed class UnitBacklogRule : Rule
                 .Where(c => c.Count() * 100m > team.Policy.Escalation.UnitBacklogPercent * team.Caseload));
 
         Then()
-            .Yield(_ => Backlog(team, overdue.Count()));
+            .Do(ctx => FindingOutput.Raise(ctx, Backlog(team, overdue.Count())));
     }
 
     private static Finding Backlog(TeamCase team, int overdue) => new()

@@ -19,7 +19,7 @@ internal sealed class ReactiveManagementIneligibleRule : Rule
             .Match(() => offender, o => o.ReactiveManagement, o => o.RiskLevel != RiskLevel.Low);
 
         Then()
-            .Yield(_ => Ineligible(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, Ineligible(offender)));
     }
 
     private static Finding Ineligible(OffenderCase o) => new()

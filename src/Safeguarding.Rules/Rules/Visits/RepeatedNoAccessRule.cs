@@ -19,7 +19,7 @@ internal sealed class RepeatedNoAccessRule : Rule
             .Match(() => offender, o => o.HasRepeatedNoAccess);
 
         Then()
-            .Yield(_ => RepeatedNoAccess(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, RepeatedNoAccess(offender)));
     }
 
     private static Finding RepeatedNoAccess(OffenderCase o) => new()

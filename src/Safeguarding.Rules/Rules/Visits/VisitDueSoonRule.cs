@@ -18,7 +18,7 @@ internal sealed class VisitDueSoonRule : Rule
             .Match(() => offender, o => o.NeedsVisits, o => o.DaysOverdue <= 0 && -o.DaysOverdue <= o.Policy.DueSoonDays);
 
         Then()
-            .Yield(_ => DueSoon(offender));
+            .Do(ctx => FindingOutput.Raise(ctx, DueSoon(offender)));
     }
 
     private static Finding DueSoon(OffenderCase o) => new()
