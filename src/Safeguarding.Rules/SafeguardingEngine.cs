@@ -104,7 +104,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         var findings = ReportBuilder.Merge(parts);
-        var summary = ReportBuilder.Summarise(findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsed);
         return new EvaluationReport

@@ -9,6 +9,8 @@ internal static class ReportBuilder
     /// <summary>One bucket per contract kind, in the contract's order, and a last one for host-defined kinds.</summary>
     private static readonly int Buckets = FindingKinds.All.Count + 1;
 
+    private static readonly int VisitOverdueBucket = FindingKinds.OrderOf(FindingKinds.VisitOverdue);
+
     /// <summary>Sorts one partition's findings into the contract's order; run on the partition's own thread.</summary>
     public static SortedPart SortPart(List<Finding> findings)
     {
@@ -40,7 +42,33 @@ internal static class ReportBuilder
         }
 
         starts[Buckets] = at;
-        return new SortedPart(keys, starts);
+
+        // What the summary needs of the overdue visits, tallied here where they are still in the cache.
+        var escalations = new int[3];
+        var overdueByRisk = new int[4];
+        var overdueFrom = starts[VisitOverdueBucket];
+        var days = new int[starts[VisitOverdueBucket + 1] - overdueFrom];
+        var dayCount = 0;
+        for (var i = 0; i < days.Length; i++)
+        {
+            var finding = keys[overdueFrom + i];
+            if (finding.EscalateTo is { } level)
+            {
+                escalations[(int)level]++;
+            }
+
+            if (finding.RiskLevel is { } risk)
+            {
+                overdueByRisk[(int)risk]++;
+            }
+
+            if (finding.DaysOverdue is { } overdue)
+            {
+                days[dayCount++] = overdue;
+            }
+        }
+
+        return new SortedPart(keys, starts, escalations, overdueByRisk, days.AsSpan(0, dayCount).ToArray());
     }
 
     /// <summary>
@@ -88,37 +116,57 @@ internal static class ReportBuilder
         return findings;
     }
 
-    public static EvaluationSummary Summarise(IReadOnlyList<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits)
+    /// <summary>The summary and outcome measures, from the partitions' tallies and the merged findings.</summary>
+    public static EvaluationSummary Summarise(IReadOnlyList<SortedPart> parts, List<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits)
     {
+        // Contract kinds from the bucket sizes; kinds of host rules share the last bucket, so they are counted one by one.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var escalations = new Dictionary<EscalationLevel, int>
-        {
-            [EscalationLevel.OffenderManager] = 0,
-            [EscalationLevel.Supervisor] = 0,
-            [EscalationLevel.DetectiveInspector] = 0,
-        };
         var overdueByRisk = new int[4];
-        var daysOverdue = new List<int>();
-        foreach (var finding in findings)
+        var escalated = new int[3];
+        var dayCount = 0;
+        var hostKinds = 0;
+        foreach (var part in parts)
         {
-            counts[finding.Kind] = counts.TryGetValue(finding.Kind, out var count) ? count + 1 : 1;
-            if (finding.Kind == FindingKinds.VisitOverdue)
+            for (var bucket = 0; bucket < Buckets - 1; bucket++)
             {
-                if (finding.EscalateTo is { } level)
+                if (part.Starts[bucket + 1] - part.Starts[bucket] is var count and > 0)
                 {
-                    escalations[level]++;
-                }
-
-                if (finding.RiskLevel is { } risk)
-                {
-                    overdueByRisk[(int)risk]++;
-                }
-
-                if (finding.DaysOverdue is { } days)
-                {
-                    daysOverdue.Add(days);
+                    counts[FindingKinds.All[bucket]] = counts.GetValueOrDefault(FindingKinds.All[bucket]) + count;
                 }
             }
+
+            hostKinds += part.Starts[Buckets] - part.Starts[Buckets - 1];
+            for (var level = 0; level < escalated.Length; level++)
+            {
+                escalated[level] += part.Escalations[level];
+            }
+
+            for (var risk = 0; risk < overdueByRisk.Length; risk++)
+            {
+                overdueByRisk[risk] += part.OverdueByRisk[risk];
+            }
+
+            dayCount += part.DaysOverdue.Length;
+        }
+
+        for (var i = findings.Count - hostKinds; i < findings.Count; i++)
+        {
+            counts[findings[i].Kind] = counts.GetValueOrDefault(findings[i].Kind) + 1;
+        }
+
+        var escalations = new Dictionary<EscalationLevel, int>
+        {
+            [EscalationLevel.OffenderManager] = escalated[(int)EscalationLevel.OffenderManager],
+            [EscalationLevel.Supervisor] = escalated[(int)EscalationLevel.Supervisor],
+            [EscalationLevel.DetectiveInspector] = escalated[(int)EscalationLevel.DetectiveInspector],
+        };
+
+        var daysOverdue = new int[dayCount];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.DaysOverdue.CopyTo(daysOverdue, at);
+            at += part.DaysOverdue.Length;
         }
 
         var percent = new Dictionary<RiskLevel, decimal>();
@@ -134,11 +182,11 @@ internal static class ReportBuilder
 
         decimal? median = null;
         int? max = null;
-        if (daysOverdue.Count > 0)
+        if (daysOverdue.Length > 0)
         {
-            daysOverdue.Sort();
-            var middle = daysOverdue.Count / 2;
-            median = daysOverdue.Count % 2 == 1
+            Array.Sort(daysOverdue);
+            var middle = daysOverdue.Length / 2;
+            median = daysOverdue.Length % 2 == 1
                 ? daysOverdue[middle]
                 : Math.Round((daysOverdue[middle - 1] + daysOverdue[middle]) / 2m, 1, MidpointRounding.AwayFromZero);
             max = daysOverdue[^1];
@@ -162,8 +210,11 @@ internal static class ReportBuilder
         };
     }
 
-    /// <summary>One partition's findings in the contract's order, and where each kind's bucket starts (the last entry is the count).</summary>
-    internal sealed record SortedPart(Finding[] Findings, int[] Starts);
+    /// <summary>
+    /// One partition's findings in the contract's order, where each kind's bucket starts (the last entry is the count),
+    /// and its overdue visits' tallies: by escalation level and by risk level, and their days overdue.
+    /// </summary>
+    internal sealed record SortedPart(Finding[] Findings, int[] Starts, int[] Escalations, int[] OverdueByRisk, int[] DaysOverdue);
 
     /// <summary>Within a kind (the contract's table order is the bucket order): team, manager, offender (ordinal; absent first), then record index and rule.</summary>
     private sealed class FindingOrder : IComparer<Finding>
