@@ -32,15 +32,14 @@ internal sealed class CaseBuilder
         // One pass over every visit, in parallel chunks each with its own latest-completed array (merged after);
         // the no-access visits (a small share) are kept aside for the second look.
         var visits = snapshot.Visits;
-        var chunks = visits.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
+        var chunks = Chunks.For(visits.Count, maxDegreeOfParallelism);
         var chunkLastCompleted = new DateOnly?[chunks][];
         var chunkNoAccess = new List<(int Offender, DateOnly Date)>[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
+        Chunks.Run(chunks, visits.Count, (chunk, from, to) =>
         {
             var latest = chunkLastCompleted[chunk] = new DateOnly?[offenders.Count];
             var noAccessVisits = chunkNoAccess[chunk] = [];
-            var end = (int)((long)visits.Count * (chunk + 1) / chunks);
-            for (var v = (int)((long)visits.Count * chunk / chunks); v < end; v++)
+            for (var v = from; v < to; v++)
             {
                 var o = input.VisitOffender[v]; // -1 unless the offender is valid
                 if (o < 0)
@@ -88,13 +87,12 @@ internal sealed class CaseBuilder
 
         // Briefings: the latest one to the offender's current neighbourhood, in parallel chunks like the visits.
         var briefings = snapshot.Briefings;
-        var briefingChunks = briefings.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
+        var briefingChunks = Chunks.For(briefings.Count, maxDegreeOfParallelism);
         var chunkLatestBriefing = new DateOnly?[briefingChunks][];
-        Parallel.For(0, briefingChunks, new ParallelOptions { MaxDegreeOfParallelism = briefingChunks }, chunk =>
+        Chunks.Run(briefingChunks, briefings.Count, (chunk, from, to) =>
         {
             var latest = chunkLatestBriefing[chunk] = new DateOnly?[offenders.Count];
-            var end = (int)((long)briefings.Count * (chunk + 1) / briefingChunks);
-            for (var b = (int)((long)briefings.Count * chunk / briefingChunks); b < end; b++)
+            for (var b = from; b < to; b++)
             {
                 var o = input.BriefingOffender[b]; // -1 unless the offender is valid
                 if (o < 0)
@@ -166,13 +164,11 @@ internal sealed class CaseBuilder
         // themselves are created per partition, just before its session runs, so that they die young instead of living
         // through the whole evaluation (and through garbage collections) as one large set.
         var offenderManagers = new ManagerCase?[offenders.Count];
-        var offenderChunks = offenders.Count >= SnapshotValidator.ParallelThreshold ? maxDegreeOfParallelism : 1;
-        var passes = new OffenderPass[offenderChunks];
-        Parallel.For(0, offenderChunks, new ParallelOptions { MaxDegreeOfParallelism = offenderChunks }, chunk =>
+        var passes = new OffenderPass[Chunks.For(offenders.Count, maxDegreeOfParallelism)];
+        Chunks.Run(passes.Length, offenders.Count, (chunk, from, to) =>
         {
             var pass = passes[chunk] = new OffenderPass(managers.Length, teams.Count + 1);
-            var end = (int)((long)offenders.Count * (chunk + 1) / offenderChunks);
-            for (var i = (int)((long)offenders.Count * chunk / offenderChunks); i < end; i++)
+            for (var i = from; i < to; i++)
             {
                 if (!input.OffenderValid[i])
                 {

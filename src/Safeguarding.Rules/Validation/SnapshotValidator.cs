@@ -1,14 +1,12 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
 
 namespace Safeguarding.Rules.Validation;
 
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
-    /// <summary>Arrays at least this long are checked in parallel chunks; below it, the threads would cost more than they save.</summary>
-    internal const int ParallelThreshold = 16_384;
-
     public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
@@ -119,7 +117,7 @@ internal static class SnapshotValidator
             }
         }
 
-        if (maxDegreeOfParallelism > 1 && offenders.Count >= ParallelThreshold)
+        if (maxDegreeOfParallelism > 1 && offenders.Count >= Chunks.ParallelThreshold)
         {
             Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = 2 }, CheckOffenders, TrackOffenderIds);
         }
@@ -241,7 +239,7 @@ internal static class SnapshotValidator
     /// </summary>
     private static void ForChunks(List<InputProblem> problems, int maxDegreeOfParallelism, int count, Action<List<InputProblem>, int, int> check)
     {
-        var chunks = count >= ParallelThreshold ? maxDegreeOfParallelism : 1;
+        var chunks = Chunks.For(count, maxDegreeOfParallelism);
         if (chunks == 1)
         {
             check(problems, 0, count);
@@ -249,10 +247,7 @@ internal static class SnapshotValidator
         }
 
         var chunkProblems = new List<InputProblem>[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
-        {
-            check(chunkProblems[chunk] = [], (int)((long)count * chunk / chunks), (int)((long)count * (chunk + 1) / chunks));
-        });
+        Chunks.Run(chunks, count, (chunk, from, to) => check(chunkProblems[chunk] = [], from, to));
         foreach (var found in chunkProblems)
         {
             problems.AddRange(found);

@@ -6,6 +6,7 @@ using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.Tests.Support;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Tests.Evaluation;
@@ -120,15 +121,8 @@ public sealed class FindingOutputTests
         session.Query<Finding>().AsEnumerable().Select(f => (f.Kind, f.OffenderId)).ToList();
 
     /// <summary>Every 150th offender gets an interval out of range, so it is rejected and <c>DataQuality</c> fires.</summary>
-    private static CaseloadSnapshot WithRejectedRecords(CaseloadSnapshot snapshot) => new()
-    {
-        AsOf = snapshot.AsOf,
-        Teams = snapshot.Teams,
-        Managers = snapshot.Managers,
-        Offenders = snapshot.Offenders.Select((o, i) => i % 150 == 0 ? o with { VisitIntervalDays = 0 } : o).ToList(),
-        Visits = snapshot.Visits,
-        Briefings = snapshot.Briefings,
-    };
+    private static CaseloadSnapshot WithRejectedRecords(CaseloadSnapshot snapshot) =>
+        snapshot.With(offenders: snapshot.Offenders.Select((o, i) => i % 150 == 0 ? o with { VisitIntervalDays = 0 } : o).ToList());
 
     private static SafeguardingEngine Engine(string? disabledTag, bool withHostRule)
     {

@@ -1,6 +1,7 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.Tests.Support;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Tests.Validation;
@@ -11,7 +12,7 @@ namespace Safeguarding.Rules.Tests.Validation;
 /// </summary>
 public sealed class LargeSnapshotValidationTests
 {
-    private const int Offenders = 3 * SnapshotValidator.ParallelThreshold;
+    private const int Offenders = 3 * Chunks.ParallelThreshold;
     private static readonly EvaluationOptions Partial = new() { AllowPartialResults = true };
 
     [Fact]
@@ -93,15 +94,6 @@ public sealed class LargeSnapshotValidationTests
             planted.Add(("briefings", b, "offenderId"));
         }
 
-        var changed = new CaseloadSnapshot
-        {
-            AsOf = snapshot.AsOf,
-            Teams = snapshot.Teams,
-            Managers = snapshot.Managers,
-            Offenders = offenders,
-            Visits = visits,
-            Briefings = briefings,
-        };
-        return (changed, planted);
+        return (snapshot.With(offenders, visits, briefings), planted);
     }
 }
