@@ -76,7 +76,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var allowPartial = options?.AllowPartialResults ?? _options.AllowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkCalendar.Today(_time);
 
-        var input = SnapshotValidator.Validate(snapshot, _options.MaxDegreeOfParallelism);
+        var records = new RecordAggregates(snapshot.Offenders, asOf);
+        var input = SnapshotValidator.Validate(snapshot, _options.MaxDegreeOfParallelism, records);
         var offenderRecords = snapshot.OffenderRecordCount;
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
@@ -84,7 +85,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
-        var cases = CaseBuilder.Build(input, asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
+        var cases = CaseBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
         if (cases.Partitions.Count == 1 || _options.MaxDegreeOfParallelism == 1)

@@ -23,98 +23,10 @@ internal sealed class CaseBuilder
     /// <summary>Offenders needing visits, per risk level (indexed by <see cref="RiskLevel"/>).</summary>
     public required int[] NeedingVisits { get; init; }
 
-    public static CaseBuilder Build(ValidatedSnapshot input, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize, int maxDegreeOfParallelism = 1)
+    public static CaseBuilder Build(ValidatedSnapshot input, RecordAggregates records, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize, int maxDegreeOfParallelism = 1)
     {
         var snapshot = input.Snapshot;
         var offenders = snapshot.Offenders;
-
-        // Visits: latest completed, then no-access visits after it (records after the as-of date do not exist).
-        // One pass over every visit, in parallel chunks each with its own latest-completed array (merged after);
-        // the no-access visits (a small share) are kept aside for the second look.
-        var visits = snapshot.Visits;
-        var chunks = Chunks.For(visits.Count, maxDegreeOfParallelism);
-        var chunkLastCompleted = new DateOnly?[chunks][];
-        var chunkNoAccess = new List<(int Offender, DateOnly Date)>[chunks];
-        Chunks.Run(chunks, visits.Count, (chunk, from, to) =>
-        {
-            var latest = chunkLastCompleted[chunk] = new DateOnly?[offenders.Count];
-            var noAccessVisits = chunkNoAccess[chunk] = [];
-            for (var v = from; v < to; v++)
-            {
-                var o = input.VisitOffender[v]; // -1 unless the offender is valid
-                if (o < 0)
-                {
-                    continue;
-                }
-
-                var visit = visits[v];
-                if (visit.Date > asOf)
-                {
-                    continue;
-                }
-
-                if (visit.Outcome == VisitOutcome.Completed)
-                {
-                    if (!(latest[o] >= visit.Date))
-                    {
-                        latest[o] = visit.Date;
-                    }
-                }
-                else if (visit.Outcome == VisitOutcome.NoAccess)
-                {
-                    noAccessVisits.Add((o, visit.Date));
-                }
-            }
-        });
-
-        var lastCompleted = chunkLastCompleted[0];
-        for (var chunk = 1; chunk < chunks; chunk++)
-        {
-            Latest(lastCompleted, chunkLastCompleted[chunk]);
-        }
-
-        var noAccess = new int[offenders.Count];
-        foreach (var noAccessVisits in chunkNoAccess)
-        {
-            foreach (var (o, date) in noAccessVisits)
-            {
-                if (!(lastCompleted[o] >= date))
-                {
-                    noAccess[o]++;
-                }
-            }
-        }
-
-        // Briefings: the latest one to the offender's current neighbourhood, in parallel chunks like the visits.
-        var briefings = snapshot.Briefings;
-        var briefingChunks = Chunks.For(briefings.Count, maxDegreeOfParallelism);
-        var chunkLatestBriefing = new DateOnly?[briefingChunks][];
-        Chunks.Run(briefingChunks, briefings.Count, (chunk, from, to) =>
-        {
-            var latest = chunkLatestBriefing[chunk] = new DateOnly?[offenders.Count];
-            for (var b = from; b < to; b++)
-            {
-                var o = input.BriefingOffender[b]; // -1 unless the offender is valid
-                if (o < 0)
-                {
-                    continue;
-                }
-
-                var briefing = briefings[b];
-                if (briefing.Date <= asOf
-                    && !(latest[o] >= briefing.Date)
-                    && string.Equals(briefing.NeighbourhoodId, offenders[o].NeighbourhoodId, StringComparison.Ordinal))
-                {
-                    latest[o] = briefing.Date;
-                }
-            }
-        });
-
-        var latestBriefing = chunkLatestBriefing[0];
-        for (var chunk = 1; chunk < briefingChunks; chunk++)
-        {
-            Latest(latestBriefing, chunkLatestBriefing[chunk]);
-        }
 
         // Teams and managers.
         var teamIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -234,7 +146,7 @@ internal sealed class CaseBuilder
             }
         }
 
-        var inputs = new OffenderInputs(offenders, offenderManagers, lastCompleted, noAccess, latestBriefing, asOf, policy);
+        var inputs = new OffenderInputs(offenders, offenderManagers, records.LastCompleted, records.NoAccessSinceLastCompleted, records.LatestBriefing, asOf, policy);
 
         for (var m = 0; m < managers.Length; m++)
         {
@@ -329,15 +241,4 @@ internal sealed class CaseBuilder
         public List<int> Group(int group) => Groups[group] ??= [];
     }
 
-    /// <summary>Keeps in <paramref name="into"/> the later of its date and <paramref name="other"/>'s, per offender.</summary>
-    private static void Latest(DateOnly?[] into, DateOnly?[] other)
-    {
-        for (var o = 0; o < into.Length; o++)
-        {
-            if (other[o] is { } date && !(into[o] >= date))
-            {
-                into[o] = date;
-            }
-        }
-    }
 }

@@ -7,7 +7,7 @@ namespace Safeguarding.Rules.Validation;
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1)
+    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IRecordObserver? observer = null)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
         if (snapshot.SchemaVersion is { } version && version != 1)
@@ -90,7 +90,7 @@ internal static class SnapshotValidator
         var offenderManager = new int[offenders.Count];
         var offenderHasId = new bool[offenders.Count];
         var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
-        void CheckOffenders() => ForChunks(problems, Math.Max(1, maxDegreeOfParallelism - 1), offenders.Count, (found, from, to) =>
+        void CheckOffenders() => ForChunks(problems, Chunks.For(offenders.Count, maxDegreeOfParallelism - 1), offenders.Count, (found, _, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -174,8 +174,14 @@ internal static class SnapshotValidator
 
         rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
 
-        // Visits and briefings.
-        var visitOffender = CheckInChunks(problems, maxDegreeOfParallelism, snapshot.Visits, (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds));
+        // Visits and briefings; the observer (an evaluation's aggregates) sees those of valid offenders in the same pass.
+        CheckInChunks(
+            problems,
+            maxDegreeOfParallelism,
+            snapshot.Visits,
+            (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds),
+            observer is null ? null : observer.BeginVisits,
+            observer is null ? null : (chunk, offender, visit) => observer.Visit(chunk, offender, visit!));
 
         foreach (var record in malformed)
         {
@@ -199,7 +205,13 @@ internal static class SnapshotValidator
             }
         }
 
-        var briefingOffender = CheckInChunks(problems, maxDegreeOfParallelism, snapshot.Briefings, (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds));
+        CheckInChunks(
+            problems,
+            maxDegreeOfParallelism,
+            snapshot.Briefings,
+            (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds),
+            observer is null ? null : observer.BeginBriefings,
+            observer is null ? null : (chunk, offender, briefing) => observer.Briefing(chunk, offender, briefing!));
 
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
@@ -211,43 +223,52 @@ internal static class SnapshotValidator
             OffenderManager = offenderManager,
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
-            VisitOffender = visitOffender,
-            BriefingOffender = briefingOffender,
         };
     }
 
     /// <summary>
-    /// Checks the records of a large array in parallel chunks (the checks only read shared state) and returns, for each
-    /// record, the position of the valid offender it belongs to (else -1); problems are added in record order.
+    /// Checks the records of a large array in parallel chunks (the checks only read shared state); problems are added in
+    /// record order, and each record of a valid offender goes to <paramref name="observe"/> with its chunk and offender.
     /// </summary>
-    private static int[] CheckInChunks<T>(List<InputProblem> problems, int maxDegreeOfParallelism, IReadOnlyList<T> records, Func<List<InputProblem>, T, int, int> check)
+    private static void CheckInChunks<T>(
+        List<InputProblem> problems,
+        int maxDegreeOfParallelism,
+        IReadOnlyList<T> records,
+        Func<List<InputProblem>, T, int, int> check,
+        Action<int>? begin,
+        Action<int, int, T>? observe)
     {
-        var offenders = new int[records.Count];
-        ForChunks(problems, maxDegreeOfParallelism, records.Count, (found, from, to) =>
+        var chunks = Chunks.For(records.Count, maxDegreeOfParallelism);
+        begin?.Invoke(chunks);
+        ForChunks(problems, chunks, records.Count, (found, chunk, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                offenders[i] = check(found, records[i], i);
+                var record = records[i];
+                var offender = check(found, record, i);
+                if (offender >= 0)
+                {
+                    observe?.Invoke(chunk, offender, record);
+                }
             }
         });
-        return offenders;
     }
 
     /// <summary>
-    /// Runs <paramref name="check"/> over <c>[0, count)</c> in contiguous chunks, in parallel when the array is large, each
-    /// chunk with a problem list of its own; the lists are added to <paramref name="problems"/> in record order.
+    /// Runs <paramref name="check"/>(problems, chunk, from, to) over <c>[0, count)</c> in <paramref name="chunks"/>
+    /// contiguous chunks in parallel, each chunk with a problem list of its own; the lists are added to
+    /// <paramref name="problems"/> in record order.
     /// </summary>
-    private static void ForChunks(List<InputProblem> problems, int maxDegreeOfParallelism, int count, Action<List<InputProblem>, int, int> check)
+    private static void ForChunks(List<InputProblem> problems, int chunks, int count, Action<List<InputProblem>, int, int, int> check)
     {
-        var chunks = Chunks.For(count, maxDegreeOfParallelism);
         if (chunks == 1)
         {
-            check(problems, 0, count);
+            check(problems, 0, 0, count);
             return;
         }
 
         var chunkProblems = new List<InputProblem>[chunks];
-        Chunks.Run(chunks, count, (chunk, from, to) => check(chunkProblems[chunk] = [], from, to));
+        Chunks.Run(chunks, count, (chunk, from, to) => check(chunkProblems[chunk] = [], chunk, from, to));
         foreach (var found in chunkProblems)
         {
             problems.AddRange(found);

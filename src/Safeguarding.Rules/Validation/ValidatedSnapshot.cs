@@ -24,12 +24,6 @@ internal sealed class ValidatedSnapshot
     /// <summary>Rejected offender records (well-formed or not), by their index in the input.</summary>
     public required List<RejectedRecord> RejectedOffenders { get; init; }
 
-    /// <summary>For each visit: the index in <c>Snapshot.Offenders</c> of the valid offender it belongs to, else -1.</summary>
-    public required int[] VisitOffender { get; init; }
-
-    /// <summary>For each briefing: the index in <c>Snapshot.Offenders</c> of the valid offender it belongs to, else -1.</summary>
-    public required int[] BriefingOffender { get; init; }
-
     public bool HasDocumentProblem => Problems.Exists(static p => p.IsDocumentProblem);
 }
 

@@ -111,9 +111,10 @@ public sealed class FindingOutputTests
 
     private static List<object> FactsOf(CaseloadSnapshot snapshot)
     {
-        var input = SnapshotValidator.Validate(snapshot);
+        var records = new RecordAggregates(snapshot.Offenders, snapshot.AsOf!.Value);
+        var input = SnapshotValidator.Validate(snapshot, observer: records);
         input.Problems.Should().BeEmpty();
-        return CaseBuilder.Build(input, snapshot.AsOf!.Value, new SafeguardingPolicy(), includeRejected: false, partitionSize: int.MaxValue)
+        return CaseBuilder.Build(input, records.Complete(), snapshot.AsOf!.Value, new SafeguardingPolicy(), includeRejected: false, partitionSize: int.MaxValue)
             .Partitions.SelectMany(p => p.CreateFacts()).ToList();
     }
 
