@@ -7,7 +7,11 @@ namespace Safeguarding.Rules.Findings;
 /// contract gives for its kind, and a plain-English reason built from identifiers, dates and numbers only.
 /// Fields that do not apply to the kind are <see langword="null"/>.
 /// </summary>
-/// <remarks>Rules create findings with <c>Then().Yield(...)</c>, so a finding disappears when the facts behind it do.</remarks>
+/// <remarks>
+/// In a session, a built-in rule's finding is a fact linked to the rule's match (as <c>Then().Yield(...)</c> makes it),
+/// so it disappears when the facts behind it do, and host rules can match it. The engine's own sessions, when no host
+/// rule is loaded, collect findings beside the session instead, which is cheaper and gives the same report.
+/// </remarks>
 public sealed record Finding
 {
     /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>
