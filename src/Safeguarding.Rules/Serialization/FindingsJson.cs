@@ -239,14 +239,7 @@ public static class FindingsJson
         String(writer, fields, FindingFields.TeamId, TeamId, finding.TeamId);
         if (Has(fields, FindingFields.RiskLevel) && finding.RiskLevel is { } risk)
         {
-            writer.WriteString(RiskLevelName, risk switch
-            {
-                RiskLevel.Low => "Low",
-                RiskLevel.Medium => "Medium",
-                RiskLevel.High => "High",
-                RiskLevel.VeryHigh => "VeryHigh",
-                _ => throw Undefined(finding, position, "riskLevel"),
-            });
+            writer.WriteString(RiskLevelName, ContractNames.Of(risk) ?? throw Undefined(finding, position, "riskLevel"));
         }
 
         String(writer, fields, FindingFields.NeighbourhoodId, NeighbourhoodId, finding.NeighbourhoodId);
@@ -256,13 +249,7 @@ public static class FindingsJson
         Number(writer, fields, FindingFields.DaysUntilDue, DaysUntilDue, finding.DaysUntilDue);
         if (Has(fields, FindingFields.EscalateTo) && finding.EscalateTo is { } level)
         {
-            writer.WriteString(EscalateTo, level switch
-            {
-                EscalationLevel.OffenderManager => "OffenderManager",
-                EscalationLevel.Supervisor => "Supervisor",
-                EscalationLevel.DetectiveInspector => "DetectiveInspector",
-                _ => throw Undefined(finding, position, "escalateTo"),
-            });
+            writer.WriteString(EscalateTo, ContractNames.Of(level) ?? throw Undefined(finding, position, "escalateTo"));
         }
 
         Number(writer, fields, FindingFields.NoAccessVisits, NoAccessVisits, finding.NoAccessVisits);

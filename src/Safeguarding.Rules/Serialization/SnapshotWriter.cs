@@ -91,13 +91,7 @@ internal static class SnapshotWriter
             writer.WriteStartObject();
             writer.WriteString(OffenderId, Required(visit.OffenderId, SnapshotArrays.Visits, i, "offenderId"));
             JsonOutput.WriteDate(writer, Date, visit.Date);
-            writer.WriteString(Outcome, visit.Outcome switch
-            {
-                VisitOutcome.Completed => "Completed",
-                VisitOutcome.NoAccess => "NoAccess",
-                VisitOutcome.Cancelled => "Cancelled",
-                _ => throw Undefined(SnapshotArrays.Visits, i, "outcome"),
-            });
+            writer.WriteString(Outcome, ContractNames.Of(visit.Outcome) ?? throw Undefined(SnapshotArrays.Visits, i, "outcome"));
             if (visit.Announced is { } announced)
             {
                 writer.WriteBoolean(Announced, announced);
@@ -131,14 +125,7 @@ internal static class SnapshotWriter
         writer.WriteString(Id, Required(offender.Id, SnapshotArrays.Offenders, index, "id"));
         Optional(writer, ManagerId, offender.ManagerId);
         Optional(writer, NeighbourhoodId, offender.NeighbourhoodId);
-        writer.WriteString(RiskLevel, offender.RiskLevel switch
-        {
-            Domain.RiskLevel.Low => "Low",
-            Domain.RiskLevel.Medium => "Medium",
-            Domain.RiskLevel.High => "High",
-            Domain.RiskLevel.VeryHigh => "VeryHigh",
-            _ => throw Undefined(SnapshotArrays.Offenders, index, "riskLevel"),
-        });
+        writer.WriteString(RiskLevel, ContractNames.Of(offender.RiskLevel) ?? throw Undefined(SnapshotArrays.Offenders, index, "riskLevel"));
         Optional(writer, RiskAssessedOn, offender.RiskAssessedOn);
         JsonOutput.WriteDate(writer, RegisteredOn, offender.RegisteredOn);
         Optional(writer, ReleasedOn, offender.ReleasedOn);
