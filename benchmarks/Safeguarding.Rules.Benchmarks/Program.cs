@@ -10,6 +10,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// <summary>
 /// <c>--smoke</c>: every benchmark method once at 2,500 offenders, no timing harness (CI).
 /// <c>--peak [N]</c>: generate N offenders (default 1,000,000), evaluate once, print timings and the working set.
+/// <c>--phases [N] [evaluations]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
 /// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
 /// </summary>
 internal static class Program
@@ -26,6 +27,14 @@ internal static class Program
         {
             var offenders = peak + 1 < args.Length ? int.Parse(args[peak + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000;
             return PeakRun.Run(offenders, Console.Out);
+        }
+
+        var phases = Array.IndexOf(args, "--phases");
+        if (phases >= 0)
+        {
+            var offenders = phases + 1 < args.Length ? int.Parse(args[phases + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
+            var evaluations = phases + 2 < args.Length ? int.Parse(args[phases + 2], CultureInfo.InvariantCulture) : 40;
+            return PhaseRun.Run(offenders, evaluations, Console.Out);
         }
 
         // Medians beside means: the machines these run on are shared and noisy.

@@ -86,6 +86,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         var cases = CaseBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
+        var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
         if (cases.Partitions.Count == 1 || _options.MaxDegreeOfParallelism == 1)
@@ -104,10 +105,15 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
                 i => parts[i] = Run(cases.Partitions[i], fired));
         }
 
+        var ruled = Stopwatch.GetTimestamp();
         var findings = ReportBuilder.Merge(parts);
         var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsed);
+        var finished = Stopwatch.GetTimestamp();
+        var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
+        var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
+        var rulesMs = Stopwatch.GetElapsedTime(prepared, ruled).TotalMilliseconds;
+        var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
+        LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
         return new EvaluationReport
         {
             IsEvaluated = true,
@@ -191,8 +197,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Compiled {RuleCount} rules in {ElapsedMs:F1} ms")]
     private static partial void LogCompiled(ILogger logger, int ruleCount, double elapsedMs);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Evaluated {OffenderRecords} offender records as of {AsOf}: {FindingCount} findings, {ProblemCount} input problems, {PartitionCount} partitions, {ElapsedMs:F1} ms")]
-    private static partial void LogEvaluated(ILogger logger, int offenderRecords, DateOnly asOf, int findingCount, int problemCount, int partitionCount, double elapsedMs);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Evaluated {OffenderRecords} offender records as of {AsOf}: {FindingCount} findings, {ProblemCount} input problems, {PartitionCount} partitions, {ElapsedMs:F1} ms ({PrepareMs:F1} ms checking and aggregating the records, {RulesMs:F1} ms in the rules' sessions, {ReportMs:F1} ms joining their results)")]
+    private static partial void LogEvaluated(ILogger logger, int offenderRecords, DateOnly asOf, int findingCount, int problemCount, int partitionCount, double elapsedMs, double prepareMs, double rulesMs, double reportMs);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Evaluation stopped: {ProblemCount} input problems in {OffenderRecords} offender records; nothing was evaluated")]
     private static partial void LogRejected(ILogger logger, int problemCount, int offenderRecords);

@@ -42,16 +42,41 @@ public sealed class LoggingTests
         logger.Messages.Should().NotContain(m => m.Contains("RSO-SECRET-1", StringComparison.Ordinal) || m.Contains("OM-404", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Evaluate_LogsWhereTheTimeWent_PhasesAddingUpToTheWhole()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+
+        engine.Evaluate(SyntheticCaseload.Generate(2000, seed: 3));
+
+        var evaluated = logger.Values.Single(v => v.ContainsKey("PrepareMs"));
+        var (total, prepare, rules, report) = ((double)evaluated["ElapsedMs"]!, (double)evaluated["PrepareMs"]!, (double)evaluated["RulesMs"]!, (double)evaluated["ReportMs"]!);
+        new[] { prepare, rules, report }.Should().OnlyContain(ms => ms >= 0);
+        (prepare + rules + report).Should().BeApproximately(total, 0.01);
+        rules.Should().BePositive();
+        logger.Messages.Should().Contain(m => m.Contains("ms in the rules' sessions", StringComparison.Ordinal));
+    }
+
     private sealed class RecordingLogger : ILogger<SafeguardingEngine>
     {
         public List<string> Messages { get; } = [];
+
+        /// <summary>The structured values of each entry, by name.</summary>
+        public List<Dictionary<string, object?>> Values { get; } = [];
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             Messages.Add(formatter(state, exception));
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                Values.Add(values.ToDictionary(v => v.Key, v => v.Value));
+            }
+        }
     }
 }
