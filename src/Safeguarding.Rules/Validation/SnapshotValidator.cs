@@ -1,6 +1,5 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Evaluation;
 
 namespace Safeguarding.Rules.Validation;
 

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// Splits a range of records into contiguous chunks that run in parallel, one per degree of parallelism, when the
