@@ -2,7 +2,6 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.Tests.Support;
-using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Tests.Validation;
 
