@@ -137,7 +137,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
             session.InsertAll(partition.CreateFacts());
             session.Fire();
-            return ReportBuilder.SortPart(session.Query<Finding>().ToList());
+            return ReportBuilder.SortPart(session.Query<Finding>().AsEnumerable().ToArray());
         }
 
         // Only built-in rules. Their findings are collected beside the session. A finding is replaced if its match
@@ -156,9 +156,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits.
-        var findings = new List<Finding>(collector.Findings);
         string? lastRule = null;
-        foreach (var finding in findings)
+        foreach (var finding in collector.Findings)
         {
             if (!ReferenceEquals(finding.Rule, lastRule))
             {
@@ -173,7 +172,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             fired.TryAdd(overdue.Rule, 0);
         }
 
-        return ReportBuilder.SortPart(findings);
+        return ReportBuilder.SortPart(collector.Findings);
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -12,10 +12,10 @@ internal static class ReportBuilder
     private static readonly int VisitOverdueBucket = FindingKinds.OrderOf(FindingKinds.VisitOverdue);
 
     /// <summary>Sorts one partition's findings into the contract's order; run on the partition's own thread.</summary>
-    public static SortedPart SortPart(List<Finding> findings)
+    public static SortedPart SortPart(IReadOnlyCollection<Finding> findings)
     {
-        var ranks = new int[findings.Count];
         var keys = findings.ToArray();
+        var ranks = new int[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             ranks[i] = FindingKinds.OrderOf(keys[i].Kind);
