@@ -174,13 +174,14 @@ internal static class SnapshotValidator
         rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
 
         // Visits and briefings; the observer (an evaluation's aggregates) sees those of valid offenders in the same pass.
+        var observing = observer ?? IgnoreRecords.Instance;
         CheckInChunks(
             problems,
             maxDegreeOfParallelism,
             snapshot.Visits,
             (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds),
-            observer is null ? null : observer.BeginVisits,
-            observer is null ? null : (chunk, offender, visit) => observer.Visit(chunk, offender, visit!));
+            observing.BeginVisits,
+            (chunk, offender, visit) => observing.Visit(chunk, offender, visit!));
 
         foreach (var record in malformed)
         {
@@ -209,8 +210,8 @@ internal static class SnapshotValidator
             maxDegreeOfParallelism,
             snapshot.Briefings,
             (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds),
-            observer is null ? null : observer.BeginBriefings,
-            observer is null ? null : (chunk, offender, briefing) => observer.Briefing(chunk, offender, briefing!));
+            observing.BeginBriefings,
+            (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
@@ -234,11 +235,11 @@ internal static class SnapshotValidator
         int maxDegreeOfParallelism,
         IReadOnlyList<T> records,
         Func<List<InputProblem>, T, int, int> check,
-        Action<int>? begin,
-        Action<int, int, T>? observe)
+        Action<int> begin,
+        Action<int, int, T> observe)
     {
         var chunks = Chunks.For(records.Count, maxDegreeOfParallelism);
-        begin?.Invoke(chunks);
+        begin(chunks);
         ForChunks(problems, chunks, records.Count, (found, chunk, from, to) =>
         {
             for (var i = from; i < to; i++)
@@ -247,7 +248,7 @@ internal static class SnapshotValidator
                 var offender = check(found, record, i);
                 if (offender >= 0)
                 {
-                    observe?.Invoke(chunk, offender, record);
+                    observe(chunk, offender, record);
                 }
             }
         });
@@ -467,6 +468,28 @@ internal static class SnapshotValidator
             }
 
             return valid;
+        }
+    }
+
+    /// <summary>The observer of a validation that only checks.</summary>
+    private sealed class IgnoreRecords : IRecordObserver
+    {
+        public static readonly IgnoreRecords Instance = new();
+
+        public void BeginVisits(int chunks)
+        {
+        }
+
+        public void Visit(int chunk, int offender, Visit visit)
+        {
+        }
+
+        public void BeginBriefings(int chunks)
+        {
+        }
+
+        public void Briefing(int chunk, int offender, Briefing briefing)
+        {
         }
     }
 
