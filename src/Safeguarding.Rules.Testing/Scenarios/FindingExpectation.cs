@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Testing.Scenarios;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Impact;
 

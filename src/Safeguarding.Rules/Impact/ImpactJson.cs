@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Impact;

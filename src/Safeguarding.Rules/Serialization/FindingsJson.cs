@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Serialization;
 

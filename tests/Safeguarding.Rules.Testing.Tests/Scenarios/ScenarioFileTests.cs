@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 

@@ -1,6 +1,4 @@
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 

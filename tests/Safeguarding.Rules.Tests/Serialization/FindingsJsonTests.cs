@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Tests.Serialization;

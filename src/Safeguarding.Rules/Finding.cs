@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Domain;
 
-namespace Safeguarding.Rules.Findings;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// One conclusion of the policy (contract section 5): what was found, which rule found it, the fields the

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Findings;
+namespace Safeguarding.Rules;
 
 /// <summary>Who in the chain of command an overdue visit goes to (contract section 2, Escalation).</summary>
 public enum EscalationLevel
