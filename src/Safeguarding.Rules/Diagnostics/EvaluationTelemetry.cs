@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Safeguarding.Rules.Evaluation;
 
 namespace Safeguarding.Rules.Diagnostics;
 

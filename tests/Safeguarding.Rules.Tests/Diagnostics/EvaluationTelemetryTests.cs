@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Safeguarding.Rules.Diagnostics;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Tests.Diagnostics;

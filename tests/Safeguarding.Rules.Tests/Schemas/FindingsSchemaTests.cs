@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.Tests.Evaluation;

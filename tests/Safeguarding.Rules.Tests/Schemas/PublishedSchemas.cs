@@ -11,10 +11,10 @@ internal static class PublishedSchemas
     private static readonly Lazy<JsonSchema> FindingsSchema = new(() => Load("findings.schema.json"));
 
     /// <summary>Format assertions on: a date such as 2018-02-30 is an error, not an annotation. Flag first: it is several times faster.</summary>
-    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly Json.Schema.EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
 
     /// <summary>Every error, for the message of a failing test.</summary>
-    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly Json.Schema.EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public static JsonSchema Snapshot => SnapshotSchema.Value;
 
