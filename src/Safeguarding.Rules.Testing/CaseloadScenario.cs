@@ -168,6 +168,21 @@ public sealed class CaseloadScenario
     /// <exception cref="PolicyValidationException">The scenario's policy is invalid.</exception>
     public EvaluationReport Evaluate() => Evaluate(SharedEngine.Instance);
 
+    /// <summary>
+    /// Evaluates the scenario with only the named built-in rules running (an engine per set of names, compiled once per
+    /// process): a test about one rule sees that rule's findings only. Rules that build on another's conclusion need it
+    /// named too: the escalation rules and <see cref="RuleNames.UnitBacklog"/> build on <see cref="RuleNames.VisitOverdue"/>.
+    /// </summary>
+    /// <param name="ruleNames">Names of built-in rules (<see cref="RuleNames"/>).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">A name is not a built-in rule's; the message lists them.</exception>
+    /// <exception cref="PolicyValidationException">The scenario's policy is invalid.</exception>
+    public EvaluationReport EvaluateOnly(params string[] ruleNames)
+    {
+        ArgumentNullException.ThrowIfNull(ruleNames);
+        return Evaluate(SharedEngine.Only(ruleNames));
+    }
+
     /// <summary>Evaluates the scenario with <paramref name="evaluator"/> (for example an engine with host rules or rules switched off).</summary>
     /// <param name="evaluator">The evaluator.</param>
     /// <returns>The report.</returns>
