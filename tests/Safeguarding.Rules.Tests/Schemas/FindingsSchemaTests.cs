@@ -25,6 +25,22 @@ public sealed class FindingsSchemaTests
     }
 
     [Fact]
+    public void ADocumentWithChangesSinceAnEarlierRun_IsValid_AndAChangeOnAClearedFindingIsNot()
+    {
+        var today = Engine.Evaluate(Sample);
+        var yesterday = Engine.Evaluate(Sample, new EvaluationOptions { AsOf = new DateOnly(2018, 4, 20) });
+        using var stream = new MemoryStream();
+        FindingsJson.WriteWithChanges(today, Safeguarding.Rules.Changes.FindingChanges.Compare(today, yesterday), stream);
+        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+
+        PublishedSchemas.Errors(PublishedSchemas.Findings, json).Should().BeEmpty();
+        var document = JsonNode.Parse(json)!;
+        document["changes"]!["clearedFindings"]!.AsArray().Should().NotBeEmpty();
+        document["changes"]!["clearedFindings"]![0]!["change"] = "Raised";
+        PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void EveryContractKind_IsValid()
     {
         // One caseload built to raise all eleven kinds, so every per-kind branch of the schema is exercised.
