@@ -6,7 +6,6 @@ using NRules;
 using Safeguarding.Rules.Diagnostics;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Validation;
 
@@ -19,8 +18,11 @@ namespace Safeguarding.Rules;
 public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 {
     private readonly CompiledRules _rules;
-    private readonly SafeguardingRulesOptions _options;
-    private readonly SafeguardingPolicy _policy;
+    private readonly IReadOnlyList<RuleInfo> _catalogue;
+    private readonly PolicyView _policy;
+    private readonly bool _allowPartialResults;
+    private readonly int _maxDegreeOfParallelism;
+    private readonly int _partitionSize;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -35,28 +37,45 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <param name="services">Services for host rules' constructors and for <c>ctx.Resolve</c> in rule actions; <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock for "today" when neither the call nor the snapshot gives an as-of date; default the system clock.</param>
     /// <param name="logger">Receives one line per evaluation, with counts and timings only.</param>
-    /// <exception cref="PolicyValidationException">The options or their policy are invalid; every problem is listed.</exception>
+    /// <remarks>The engine keeps a copy of <paramref name="options"/> and of their policy: changing them afterwards changes nothing here.</remarks>
+    /// <exception cref="PolicyValidationException">The options' policy is invalid (and every other option valid); every problem is listed, naming the policy property.</exception>
+    /// <exception cref="ArgumentException">Other options are invalid; every problem is listed, naming the option.</exception>
     public SafeguardingEngine(SafeguardingRulesOptions options, IServiceProvider? services = null, TimeProvider? timeProvider = null, ILogger<SafeguardingEngine>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            throw new PolicyValidationException(problems);
+            var policyProblems = options.Policy?.Validate() ?? [];
+            if (policyProblems.Count == problems.Count)
+            {
+                throw new PolicyValidationException(policyProblems);
+            }
+
+            throw new ArgumentException("The options are invalid: " + string.Join("; ", problems) + ".", nameof(options));
         }
 
-        _options = options;
-        _policy = options.Policy.Clone();
+        // A snapshot of everything used later, so that changing the options object afterwards changes nothing.
+        _policy = new PolicyView(options.Policy);
+        _allowPartialResults = options.AllowPartialResults;
+        _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
+        _partitionSize = options.PartitionSize;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var started = Stopwatch.GetTimestamp();
-        _rules = CompiledRules.Compile(options, services);
+        _rules = CompiledRules.Compile(
+            options.RuleTypes.ToArray(),
+            new HashSet<string>(options.DisabledRules, StringComparer.Ordinal),
+            new HashSet<string>(options.DisabledTags, StringComparer.Ordinal),
+            services);
+        _catalogue = _rules.Describe(_policy);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogCompiled(_logger, _rules.Catalogue.Count, elapsed);
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<RuleInfo> Rules => _rules.Catalogue;
+    /// <remarks>Each description shows the values of the engine's policy (the options' policy when it was created).</remarks>
+    public IReadOnlyList<RuleInfo> Rules => _catalogue;
 
     /// <summary>The compiled NRules session factory, for hosts that open their own sessions over the public fact types.</summary>
     public ISessionFactory SessionFactory => _rules.Factory;
@@ -71,14 +90,14 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
-            policy = own.Clone();
+            policy = new PolicyView(own);
         }
 
-        var allowPartial = options?.AllowPartialResults ?? _options.AllowPartialResults;
+        var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkCalendar.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var input = SnapshotValidator.Validate(snapshot, _options.MaxDegreeOfParallelism, records);
+        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
         var offenderRecords = snapshot.OffenderRecordCount;
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
@@ -87,15 +106,16 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
-        var cases = CaseBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _options.PartitionSize, _options.MaxDegreeOfParallelism);
+        var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
-        if (cases.Partitions.Count == 1 || _options.MaxDegreeOfParallelism == 1)
+        var runner = _rules.Runner;
+        if (cases.Partitions.Count == 1 || _maxDegreeOfParallelism == 1)
         {
             for (var i = 0; i < parts.Length; i++)
             {
-                parts[i] = Run(cases.Partitions[i], fired);
+                parts[i] = runner.Run(cases.Partitions[i], fired);
             }
         }
         else
@@ -103,8 +123,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Parallel.For(
                 0,
                 parts.Length,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
-                i => parts[i] = Run(cases.Partitions[i], fired));
+                new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
+                i => parts[i] = runner.Run(cases.Partitions[i], fired));
         }
 
         var ruled = Stopwatch.GetTimestamp();
@@ -128,54 +148,6 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Problems = input.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         };
-    }
-
-    /// <summary>Evaluates one partition in a session of its own, and sorts its findings on the same thread.</summary>
-    private ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
-    {
-        var session = _rules.Factory.CreateSession();
-        if (_rules.HasHostRules)
-        {
-            // Host rules may match findings and may act without a trace: findings stay facts, and firings are heard.
-            session.Events.RuleFiredEvent += (_, e) => fired.TryAdd(e.Rule.Name, 0);
-            session.InsertAll(partition.CreateFacts());
-            session.Fire();
-            return ReportBuilder.SortPart(session.Query<Finding>().AsEnumerable().ToArray());
-        }
-
-        // Only built-in rules. Their findings are collected beside the session. A finding is replaced if its match
-        // changes; a match can only go if a fact is retracted or changed, which an evaluation never does, and no
-        // built-in condition turns false as facts are added: were one to, its finding could not follow, so that is
-        // checked rather than assumed.
-        var collector = new FindingCollector();
-        var withdrawn = false;
-        session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
-        session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
-        session.InsertAll(partition.CreateFacts());
-        session.Fire();
-        if (withdrawn)
-        {
-            throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");
-        }
-
-        // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits.
-        string? lastRule = null;
-        foreach (var finding in collector.Findings)
-        {
-            if (!ReferenceEquals(finding.Rule, lastRule))
-            {
-                fired.TryAdd(finding.Rule, 0);
-                lastRule = finding.Rule;
-            }
-        }
-
-        // (AsEnumerable: on the IQueryable itself, FirstOrDefault would compile an expression tree each time.)
-        if (session.Query<OverdueVisit>().AsEnumerable().FirstOrDefault() is { } overdue)
-        {
-            fired.TryAdd(overdue.Rule, 0);
-        }
-
-        return ReportBuilder.SortPart(collector.Findings);
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -4,6 +4,10 @@ using Safeguarding.Rules.Policies;
 namespace Safeguarding.Rules;
 
 /// <summary>How the engine is set up: the default policy, the host's own rules, and built-in rules switched off.</summary>
+/// <remarks>
+/// The engine takes a copy of these options and of their policy when it is created: changing them afterwards changes
+/// nothing for that engine.
+/// </remarks>
 public sealed class SafeguardingRulesOptions
 {
     /// <summary>The policy applied when a call brings none. Default: the default policy of contract section 4.</summary>
@@ -83,18 +87,18 @@ public sealed class SafeguardingRulesOptions
         return this;
     }
 
-    /// <summary>Every problem with these options, including the policy's; empty when valid.</summary>
-    /// <returns>The problems, each naming the setting.</returns>
-    public IReadOnlyList<PolicyProblem> Validate()
+    /// <summary>Every problem with these options, including the policy's (as <c>Policy.</c> and the policy file's path); empty when valid.</summary>
+    /// <returns>The problems, each naming the option.</returns>
+    public IReadOnlyList<OptionsProblem> Validate()
     {
-        var problems = new List<PolicyProblem>();
+        var problems = new List<OptionsProblem>();
         if (Policy is null)
         {
-            problems.Add(new("Policy", "must be set"));
+            problems.Add(new(nameof(Policy), "must be set"));
         }
         else
         {
-            problems.AddRange(Policy.Validate().Select(static p => p with { Property = "Policy." + p.Property }));
+            problems.AddRange(Policy.Validate().Select(static p => new OptionsProblem(nameof(Policy) + "." + p.Property, p.Problem)));
         }
 
         if (MaxDegreeOfParallelism < 1)

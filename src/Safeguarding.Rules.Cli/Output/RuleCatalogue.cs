@@ -1,9 +1,6 @@
-using System.Text.Json;
-using Safeguarding.Rules.Evaluation;
-
 namespace Safeguarding.Rules.Cli.Output;
 
-/// <summary>The rule catalogue as a table or as JSON: <c>{ "rules": [ { "name", "findingKind", "tags", "description", "builtIn" } ] }</c>.</summary>
+/// <summary>The rule catalogue as a table (its JSON is the library's <see cref="Serialization.RuleCatalogueJson"/>).</summary>
 internal static class RuleCatalogue
 {
     public static void WriteTable(IReadOnlyList<RuleInfo> rules, TextWriter writer)
@@ -15,36 +12,5 @@ internal static class RuleCatalogue
         }
 
         table.Write(writer);
-    }
-
-    public static void WriteJson(IReadOnlyList<RuleInfo> rules, Stream stream)
-    {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteStartArray("rules");
-        foreach (var rule in rules)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", rule.Name);
-            if (rule.FindingKind is not null)
-            {
-                json.WriteString("findingKind", rule.FindingKind);
-            }
-
-            json.WriteStartArray("tags");
-            foreach (var tag in rule.Tags)
-            {
-                json.WriteStringValue(tag);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("description", rule.Description);
-            json.WriteBoolean("builtIn", rule.IsBuiltIn);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
     }
 }

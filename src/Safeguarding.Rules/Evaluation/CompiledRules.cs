@@ -1,6 +1,8 @@
+using System.Reflection;
 using NRules;
 using NRules.Fluent;
 using NRules.RuleModel;
+using Safeguarding.Rules.Policies;
 using NRulesRule = NRules.Fluent.Dsl.Rule;
 
 namespace Safeguarding.Rules.Evaluation;
@@ -8,33 +10,17 @@ namespace Safeguarding.Rules.Evaluation;
 /// <summary>The rule set compiled once: the session factory every evaluation shares, and the catalogue.</summary>
 internal sealed class CompiledRules
 {
-    private static readonly Dictionary<string, string?> BuiltInKinds = new(StringComparer.Ordinal)
-    {
-        [RuleNames.VisitOverdue] = null,
-        [RuleNames.EscalateToDetectiveInspector] = FindingKinds.VisitOverdue,
-        [RuleNames.EscalateToSupervisor] = FindingKinds.VisitOverdue,
-        [RuleNames.OverdueStaysWithOffenderManager] = FindingKinds.VisitOverdue,
-        [RuleNames.VisitDueSoon] = FindingKinds.VisitDueSoon,
-        [RuleNames.RepeatedNoAccess] = FindingKinds.RepeatedNoAccess,
-        [RuleNames.ReactiveManagementIneligible] = FindingKinds.ReactiveManagementIneligible,
-        [RuleNames.CaseloadAboveTarget] = FindingKinds.CaseloadAboveTarget,
-        [RuleNames.CaseloadCritical] = FindingKinds.CaseloadCritical,
-        [RuleNames.Unallocated] = FindingKinds.Unallocated,
-        [RuleNames.UnitBacklog] = FindingKinds.UnitBacklog,
-        [RuleNames.RiskReviewOverdue] = FindingKinds.RiskReviewOverdue,
-        [RuleNames.NeighbourhoodNotBriefed] = FindingKinds.NeighbourhoodNotBriefed,
-        [RuleNames.DataQuality] = FindingKinds.DataQuality,
-    };
-
     private CompiledRules(ISessionFactory factory, IReadOnlyList<RuleInfo> catalogue)
     {
         Factory = factory;
         Catalogue = catalogue;
         HasHostRules = catalogue.Any(static r => !r.IsBuiltIn);
+        Runner = HasHostRules ? new LinkedFactsSessionRunner(factory) : new CollectingSessionRunner(factory);
     }
 
     public ISessionFactory Factory { get; }
 
+    /// <summary>The catalogue with the descriptions as written: <c>{path}</c> placeholders not yet resolved (see <see cref="Describe"/>).</summary>
     public IReadOnlyList<RuleInfo> Catalogue { get; }
 
     /// <summary>
@@ -45,13 +31,21 @@ internal sealed class CompiledRules
     /// </summary>
     public bool HasHostRules { get; }
 
-    /// <summary>The built-in rule classes.</summary>
-    public static Type[] BuiltInRuleTypes { get; } = typeof(CompiledRules).Assembly.GetTypes()
-        .Where(static t => !t.IsAbstract && typeof(NRulesRule).IsAssignableFrom(t))
+    /// <summary>How every evaluation runs its sessions: chosen here, once, from <see cref="HasHostRules"/>.</summary>
+    public ISessionRunner Runner { get; }
+
+    /// <summary>The built-in rule classes: those of this assembly derived from <see cref="BuiltInRule"/>.</summary>
+    public static Type[] BuiltInRuleTypes { get; } = typeof(BuiltInRule).Assembly.GetTypes()
+        .Where(static t => !t.IsAbstract && t.IsSubclassOf(typeof(BuiltInRule)))
         .OrderBy(static t => t.FullName, StringComparer.Ordinal)
         .ToArray();
 
-    public static CompiledRules Compile(SafeguardingRulesOptions options, IServiceProvider? services)
+    /// <summary>The catalogue with each description showing <paramref name="policy"/>'s values.</summary>
+    public IReadOnlyList<RuleInfo> Describe(PolicyView policy) =>
+        Catalogue.Select(r => r with { Description = RuleDescriptions.Resolve(r.Description, policy) }).ToArray();
+
+    /// <summary>Compiles the built-in rules and the host's, less those switched off.</summary>
+    public static CompiledRules Compile(IReadOnlyCollection<Type> ruleTypes, IReadOnlySet<string> disabledRules, IReadOnlySet<string> disabledTags, IServiceProvider? services)
     {
         var repository = new RuleRepository();
         if (services is not null)
@@ -59,10 +53,10 @@ internal sealed class CompiledRules
             repository.Activator = new ServiceProviderRuleActivator(services);
         }
 
-        var types = BuiltInRuleTypes.Concat(options.RuleTypes).Distinct().ToArray();
+        var types = BuiltInRuleTypes.Concat(ruleTypes).Distinct().ToArray();
         repository.Load(spec => spec
             .From(scan => scan.Type(types).PrivateTypes().NestedTypes())
-            .Where(rule => !options.DisabledRules.Contains(rule.Name) && !rule.Tags.Any(options.DisabledTags.Contains)));
+            .Where(rule => !disabledRules.Contains(rule.Name) && !rule.Tags.Any(disabledTags.Contains)));
 
         var definitions = repository.GetRules().ToList();
         var duplicate = definitions.GroupBy(static r => r.Name, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1);
@@ -75,12 +69,17 @@ internal sealed class CompiledRules
         factory.DependencyResolver = new EngineDependencyResolver(services);
 
         var catalogue = definitions
-            .Select(static r => new RuleInfo(
-                r.Name,
-                r.Description ?? string.Empty,
-                r.Tags.ToArray(),
-                BuiltInKinds.TryGetValue(r.Name, out var kind) ? kind : null,
-                BuiltInKinds.ContainsKey(r.Name)))
+            .Select(static r =>
+            {
+                var type = r.Properties[RuleProperties.ClrType] as Type;
+                var builtIn = type is not null && type.IsSubclassOf(typeof(BuiltInRule));
+                return new RuleInfo(
+                    r.Name,
+                    r.Description ?? string.Empty,
+                    r.Tags.ToArray(),
+                    builtIn ? type!.GetCustomAttribute<FindingKindAttribute>()?.Kind : null,
+                    builtIn);
+            })
             .OrderBy(static r => r.IsBuiltIn ? 0 : 1)
             .ThenBy(static r => r.Name, StringComparer.Ordinal)
             .ToArray();
@@ -96,15 +95,15 @@ internal sealed class CompiledRules
     }
 
     /// <summary>
-    /// Resolves <c>ctx.Resolve</c> in rule actions from the host's services. A <see cref="FindingCollector"/> is there only
-    /// in the engine's own sessions (they put one over this resolver); everywhere else the answer is "none", so findings
-    /// become linked facts.
+    /// Resolves <c>ctx.Resolve</c> in rule actions from the host's services, and gives built-in rules the
+    /// <see cref="LinkedFindingSink"/> as their <see cref="IFindingSink"/>: in a host's own session, and in the engine's
+    /// when host rules are loaded. The engine's collecting sessions put their collector over this resolver.
     /// </summary>
     private sealed class EngineDependencyResolver(IServiceProvider? services) : NRules.Extensibility.IDependencyResolver
     {
         public object Resolve(NRules.Extensibility.IResolutionContext context, Type serviceType) =>
-            serviceType == typeof(FindingCollector)
-                ? null!
+            serviceType == typeof(IFindingSink)
+                ? LinkedFindingSink.Instance
                 : services?.GetService(serviceType)
                   ?? throw new InvalidOperationException("Rule " + context.Rule.Name + " needs a " + serviceType.Name + ", which is not registered with the host's services.");
     }

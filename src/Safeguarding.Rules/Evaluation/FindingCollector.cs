@@ -1,4 +1,5 @@
 using NRules.Extensibility;
+using NRules.RuleModel;
 
 namespace Safeguarding.Rules.Evaluation;
 
@@ -8,7 +9,7 @@ namespace Safeguarding.Rules.Evaluation;
 /// engine's sessions collect them here instead. A finding given again for the same rule and subject (its match
 /// changed) replaces the earlier one, as an updated linked fact would. Not thread-safe: one session.
 /// </summary>
-internal sealed class FindingCollector
+internal sealed class FindingCollector : IFindingSink
 {
     private readonly Dictionary<Finding, Finding> _findings = new(SameRuleAndSubject.Instance);
 
@@ -16,13 +17,15 @@ internal sealed class FindingCollector
 
     public void Raise(Finding finding) => _findings[finding] = finding;
 
-    /// <summary>Gives a session this collector, and everything else from the factory's resolver.</summary>
+    void IFindingSink.Raise(IContext context, Finding finding) => _findings[finding] = finding;
+
+    /// <summary>Gives a session this collector as its <see cref="IFindingSink"/>, and everything else from the factory's resolver.</summary>
     public IDependencyResolver ResolverOver(IDependencyResolver inner) => new Resolver(this, inner);
 
     private sealed class Resolver(FindingCollector collector, IDependencyResolver inner) : IDependencyResolver
     {
         public object Resolve(IResolutionContext context, Type serviceType) =>
-            serviceType == typeof(FindingCollector) ? collector : inner.Resolve(context, serviceType);
+            serviceType == typeof(IFindingSink) ? collector : inner.Resolve(context, serviceType);
     }
 
     /// <summary>The same rule about the same subject (offender, manager, team or record).</summary>

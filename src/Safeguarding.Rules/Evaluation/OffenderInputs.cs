@@ -1,10 +1,15 @@
+using Safeguarding.Rules.Community;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Visits;
 
 namespace Safeguarding.Rules.Evaluation;
 
-/// <summary>The per-offender aggregates computed in plain C#, from which each partition creates its offender facts.</summary>
+/// <summary>
+/// The per-offender aggregates computed in plain C#, from which each partition creates its offender facts. The
+/// policy's dates for each offender are cached on the fact, computed by the policy's own functions in the rule folders.
+/// </summary>
 internal sealed class OffenderInputs(
     IReadOnlyList<Offender> offenders,
     ManagerCase?[] managers,
@@ -12,8 +17,34 @@ internal sealed class OffenderInputs(
     int[] noAccess,
     DateOnly?[] latestBriefing,
     DateOnly asOf,
-    SafeguardingPolicy policy)
+    PolicyView policy)
 {
-    public OffenderCase Create(int index) =>
-        new(offenders[index], managers[index], asOf, policy, new VisitHistory(lastCompleted[index], noAccess[index]), latestBriefing[index]);
+    public OffenderCase Create(int index)
+    {
+        var offender = offenders[index];
+        var releasedOn = OffenderCase.NotAfter(offender.ReleasedOn, asOf);
+        var movedIn = OffenderCase.NotAfter(offender.MovedIntoNeighbourhoodOn, asOf);
+        var assessedOn = OffenderCase.NotAfter(offender.RiskAssessedOn, asOf);
+        var needsVisits = VisitSchedule.NeedsVisits(offender.InCustody, offender.ReactiveManagement, offender.RiskLevel);
+        var start = VisitSchedule.Start(offender.RegisteredOn, releasedOn);
+        var interval = VisitSchedule.IntervalDays(policy.VisitIntervalDays, offender.RiskLevel, offender.VisitIntervalDays);
+        var last = lastCompleted[index];
+        var dueOn = VisitSchedule.DueOn(start, last, interval, policy.FirstVisitDays);
+        return new OffenderCase(offender, managers[index], asOf, policy)
+        {
+            NeedsVisits = needsVisits,
+            Start = start,
+            VisitIntervalDays = interval,
+            IntervalFromPlan = offender.VisitIntervalDays.HasValue,
+            LastCompletedVisit = last,
+            NoAccessVisitsSinceLastCompleted = noAccess[index],
+            HasRepeatedNoAccess = VisitSchedule.HasRepeatedNoAccess(needsVisits, noAccess[index], policy.RepeatedNoAccessVisits),
+            FirstVisitPending = VisitSchedule.FirstVisitPending(last, start),
+            VisitDueOn = dueOn,
+            DaysOverdue = VisitSchedule.DaysOverdue(dueOn, asOf),
+            BriefingReferenceDate = NeighbourhoodBriefingSchedule.ReferenceDate(movedIn, start),
+            LatestBriefingInNeighbourhood = latestBriefing[index],
+            RiskReviewDueOn = RiskReviewSchedule.DueOn(offender.RegisteredOn, assessedOn, policy.RiskReviewDays, policy.InitialAssessmentDays),
+        };
+    }
 }

@@ -5,11 +5,11 @@ namespace Safeguarding.Rules.Evaluation;
 
 /// <summary>
 /// The per-offender aggregates of visits and briefings as of the evaluation date, gathered while the validator
-/// resolves each record's offender: the latest completed visit, the no-access visits after it, and the latest
+/// resolves each record's offender (evaluation's listener to the validator's single pass): the latest completed visit, the no-access visits after it, and the latest
 /// briefing to the offender's current neighbourhood. Records dated after the as-of date do not exist here. Each
 /// chunk of records keeps its own arrays, merged by <see cref="Complete"/>.
 /// </summary>
-internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOnly asOf) : IRecordObserver
+internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOnly asOf) : IValidRecordListener
 {
     private DateOnly?[][] _lastCompleted = [];
     private List<(int Offender, DateOnly Date)>[] _noAccess = [];

@@ -7,7 +7,7 @@ public sealed class ManagerCase
 {
     private readonly int _hash = FactHash.Next();
 
-    internal ManagerCase(string id, string? teamId, DateOnly asOf, SafeguardingPolicy policy)
+    internal ManagerCase(string id, string? teamId, DateOnly asOf, PolicyView policy)
     {
         Id = id;
         TeamId = teamId;
@@ -24,14 +24,17 @@ public sealed class ManagerCase
     /// <summary>Offenders assigned to the manager who are registered by <see cref="AsOf"/> and not in custody (reactive management included).</summary>
     public int Caseload { get; internal set; }
 
-    /// <summary>Whether the caseload is above the policy's critical level (<c>CaseloadCritical</c>; it also puts the manager's overdue visits with the supervisor).</summary>
-    public bool IsCaseloadCritical => Caseload > Policy.Caseload.Critical;
+    /// <summary>
+    /// Whether the caseload is above the policy's critical level (<c>CaseloadCritical</c>; it also puts the manager's
+    /// overdue visits with the supervisor). Computed with <see cref="Caseload"/> by the caseload policy's own function (<c>Rules/Caseload</c>).
+    /// </summary>
+    public bool IsCaseloadCritical { get; internal set; }
 
     /// <summary>The evaluation date.</summary>
     public DateOnly AsOf { get; }
 
-    /// <summary>The policy in force for this evaluation (a private copy: do not change it).</summary>
-    public SafeguardingPolicy Policy { get; }
+    /// <summary>The policy in force for this evaluation, read-only.</summary>
+    public PolicyView Policy { get; }
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

@@ -6,7 +6,9 @@ namespace Safeguarding.Rules.Facts;
 /// <summary>
 /// The working fact for one evaluated offender: the snapshot's record as of the evaluation date,
 /// with the per-offender aggregates that rules need already computed (latest completed visit, no-access count,
-/// due date, latest briefing), so that no rule has to join offenders with their visits.
+/// latest briefing), so that no rule has to join offenders with their visits, and the policy's dates for the
+/// offender cached, each computed by its policy's own function beside the rules (<c>Rules/Visits/VisitSchedule</c>,
+/// <c>Rules/Community</c>).
 /// </summary>
 /// <remarks>
 /// Records dated after <see cref="AsOf"/> are already left out: a visit, briefing, assessment, release or move
@@ -16,7 +18,7 @@ public sealed class OffenderCase
 {
     private readonly int _hash = FactHash.Next();
 
-    internal OffenderCase(Offender offender, ManagerCase? manager, DateOnly asOf, SafeguardingPolicy policy, in VisitHistory visits, DateOnly? latestBriefing)
+    internal OffenderCase(Offender offender, ManagerCase? manager, DateOnly asOf, PolicyView policy)
     {
         Id = offender.Id;
         Manager = manager;
@@ -30,21 +32,6 @@ public sealed class OffenderCase
         ReactiveManagement = offender.ReactiveManagement;
         AsOf = asOf;
         Policy = policy;
-
-        NeedsVisits = RequiresVisits(offender);
-        Start = ReleasedOn is { } released && released > RegisteredOn ? released : RegisteredOn;
-        IntervalFromPlan = offender.VisitIntervalDays.HasValue;
-        VisitIntervalDays = offender.VisitIntervalDays ?? policy.VisitIntervalDays.For(RiskLevel);
-        LastCompletedVisit = visits.LastCompleted;
-        NoAccessVisitsSinceLastCompleted = visits.NoAccessSinceLastCompleted;
-        FirstVisitPending = LastCompletedVisit is not { } last || last < Start;
-        VisitDueOn = FirstVisitPending ? Start.AddDays(policy.FirstVisitDays) : LastCompletedVisit!.Value.AddDays(VisitIntervalDays);
-        DaysOverdue = AsOf.DayNumber - VisitDueOn.DayNumber;
-        BriefingReferenceDate = MovedIntoNeighbourhoodOn ?? Start;
-        LatestBriefingInNeighbourhood = latestBriefing;
-        RiskReviewDueOn = RiskAssessedOn is { } assessed
-            ? assessed.AddDays(policy.RiskReviewDays)
-            : RegisteredOn.AddDays(policy.InitialAssessmentDays);
     }
 
     /// <summary>The offender's identifier.</summary>
@@ -86,59 +73,56 @@ public sealed class OffenderCase
     /// <summary>The evaluation date.</summary>
     public DateOnly AsOf { get; }
 
-    /// <summary>The policy in force for this evaluation (a private copy: do not change it).</summary>
-    public SafeguardingPolicy Policy { get; }
+    /// <summary>The policy in force for this evaluation, read-only.</summary>
+    public PolicyView Policy { get; }
 
     /// <summary>Whether home visits are required: not in custody, and not under reactive management at Low risk.</summary>
-    public bool NeedsVisits { get; }
+    public bool NeedsVisits { get; internal init; }
 
     /// <summary>The later of registration and release: the start of the current period in the community.</summary>
-    public DateOnly Start { get; }
+    public DateOnly Start { get; internal init; }
 
     /// <summary>The visit interval in force: the plan's own when given, else the policy's for the risk level.</summary>
-    public int VisitIntervalDays { get; }
+    public int VisitIntervalDays { get; internal init; }
 
     /// <summary>Whether <see cref="VisitIntervalDays"/> comes from the offender's risk management plan.</summary>
-    public bool IntervalFromPlan { get; }
+    public bool IntervalFromPlan { get; internal init; }
 
     /// <summary>The latest completed visit on or before <see cref="AsOf"/>, whatever its date relative to <see cref="Start"/>.</summary>
-    public DateOnly? LastCompletedVisit { get; }
+    public DateOnly? LastCompletedVisit { get; internal init; }
 
     /// <summary>Whether no completed visit has taken place since <see cref="Start"/>, so the first-visit deadline applies.</summary>
-    public bool FirstVisitPending { get; }
+    public bool FirstVisitPending { get; internal init; }
 
-    /// <summary>When the next home visit is due under the policy.</summary>
-    public DateOnly VisitDueOn { get; }
+    /// <summary>When the next home visit is due under the policy; <see langword="null"/> when that is beyond the calendar (never due).</summary>
+    public DateOnly? VisitDueOn { get; internal init; }
 
-    /// <summary><see cref="AsOf"/> minus <see cref="VisitDueOn"/> in days: positive when overdue, zero when due today, negative when not yet due.</summary>
-    public int DaysOverdue { get; }
+    /// <summary><see cref="AsOf"/> minus <see cref="VisitDueOn"/> in days: positive when overdue, zero when due today, negative when not yet due; <see langword="null"/> when never due.</summary>
+    public int? DaysOverdue { get; internal init; }
 
     /// <summary>No-access visits (on or before <see cref="AsOf"/>) dated strictly after <see cref="LastCompletedVisit"/>, or all of them when there is none.</summary>
-    public int NoAccessVisitsSinceLastCompleted { get; }
+    public int NoAccessVisitsSinceLastCompleted { get; internal init; }
 
     /// <summary>The date from which the neighbourhood must be briefed: the move-in date when known, else <see cref="Start"/>.</summary>
-    public DateOnly BriefingReferenceDate { get; }
+    public DateOnly BriefingReferenceDate { get; internal init; }
 
     /// <summary>The latest briefing about this offender to <see cref="NeighbourhoodId"/>'s team on or before <see cref="AsOf"/>.</summary>
-    public DateOnly? LatestBriefingInNeighbourhood { get; }
+    public DateOnly? LatestBriefingInNeighbourhood { get; internal init; }
 
-    /// <summary>When the next risk assessment is due: the latest assessment plus the review days, or registration plus the initial-assessment days when there has been none.</summary>
-    public DateOnly RiskReviewDueOn { get; }
+    /// <summary>When the next risk assessment is due: the latest assessment plus the review days, or registration plus the initial-assessment days when there has been none; <see langword="null"/> when that is beyond the calendar (never due).</summary>
+    public DateOnly? RiskReviewDueOn { get; internal init; }
 
     /// <summary>
     /// Whether repeated no access holds (<c>RepeatedNoAccess</c>): visits are needed and the no-access visits since the
     /// latest completed visit reach the policy's threshold. The rule and the escalation to the supervisor both use it.
     /// </summary>
-    public bool HasRepeatedNoAccess => NeedsVisits && NoAccessVisitsSinceLastCompleted >= Policy.RepeatedNoAccessVisits;
+    public bool HasRepeatedNoAccess { get; internal init; }
 
     /// <summary>Whether the offender's manager holds a critical caseload (see <see cref="ManagerCase.IsCaseloadCritical"/>).</summary>
     public bool ManagerCaseloadCritical => Manager is { IsCaseloadCritical: true };
 
-    /// <summary>Whether home visits are required: not in custody, and not under reactive management at Low risk.</summary>
-    internal static bool RequiresVisits(Offender offender) =>
-        !offender.InCustody && !(offender.ReactiveManagement && offender.RiskLevel == RiskLevel.Low);
-
-    private static DateOnly? NotAfter(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;
+    /// <summary>The date when on or before <paramref name="asOf"/>; a record dated later does not exist yet.</summary>
+    internal static DateOnly? NotAfter(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

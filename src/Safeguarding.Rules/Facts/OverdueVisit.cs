@@ -29,7 +29,7 @@ public sealed class OverdueVisit
     public string? TeamId => Offender.TeamId;
 
     /// <summary>Days overdue (at least 1).</summary>
-    public int DaysOverdue => Offender.DaysOverdue;
+    public int DaysOverdue => Offender.DaysOverdue ?? 0;
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

@@ -7,7 +7,7 @@ public sealed class TeamCase
 {
     private readonly int _hash = FactHash.Next();
 
-    internal TeamCase(string id, DateOnly asOf, SafeguardingPolicy policy)
+    internal TeamCase(string id, DateOnly asOf, PolicyView policy)
     {
         Id = id;
         AsOf = asOf;
@@ -23,8 +23,8 @@ public sealed class TeamCase
     /// <summary>The evaluation date.</summary>
     public DateOnly AsOf { get; }
 
-    /// <summary>The policy in force for this evaluation (a private copy: do not change it).</summary>
-    public SafeguardingPolicy Policy { get; }
+    /// <summary>The policy in force for this evaluation, read-only.</summary>
+    public PolicyView Policy { get; }
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

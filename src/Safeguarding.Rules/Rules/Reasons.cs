@@ -38,14 +38,14 @@ internal static class Reasons
                 .Append(o.IntervalFromPlan ? " (risk management plan)" : string.Empty);
         }
 
-        return text.Append("; due ").Append(Date(o.VisitDueOn));
+        return text.Append("; due ").Append(o.VisitDueOn is { } due ? Date(due) : "never");
     }
 
     public static Finding Overdue(OverdueVisit visit, string rule, EscalationLevel level, IEnumerable<string> conditions)
     {
         var o = visit.Offender;
         var reason = VisitBasis(o)
-            .Append("; ").Append(Days(o.DaysOverdue)).Append(" overdue; ")
+            .Append("; ").Append(Days(visit.DaysOverdue)).Append(" overdue; ")
             .Append(level == EscalationLevel.OffenderManager ? "stays with the OffenderManager: " : "escalated to " + level + ": ")
             .AppendJoin(" and ", conditions)
             .Append('.')
@@ -60,10 +60,8 @@ internal static class Reasons
             TeamId = o.TeamId,
             RiskLevel = o.RiskLevel,
             DueOn = o.VisitDueOn,
-            DaysOverdue = o.DaysOverdue,
+            DaysOverdue = visit.DaysOverdue,
             EscalateTo = level,
         };
     }
-
-    public static string MoreThan(int days) => "more than " + Days(days) + " overdue";
 }

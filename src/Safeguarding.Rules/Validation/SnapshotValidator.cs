@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Validation;
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IRecordObserver? observer = null)
+    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
         if (snapshot.SchemaVersion is { } version && version != 1)
@@ -173,7 +173,7 @@ internal static class SnapshotValidator
 
         rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
 
-        // Visits and briefings; the observer (an evaluation's aggregates) sees those of valid offenders in the same pass.
+        // Visits and briefings; the listener hears those of valid offenders in the same pass.
         var observing = observer ?? IgnoreRecords.Instance;
         CheckInChunks(
             problems,
@@ -471,8 +471,8 @@ internal static class SnapshotValidator
         }
     }
 
-    /// <summary>The observer of a validation that only checks.</summary>
-    private sealed class IgnoreRecords : IRecordObserver
+    /// <summary>The listener of a validation that only checks.</summary>
+    private sealed class IgnoreRecords : IValidRecordListener
     {
         public static readonly IgnoreRecords Instance = new();
 

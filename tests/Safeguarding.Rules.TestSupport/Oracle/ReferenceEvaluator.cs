@@ -132,13 +132,15 @@ public static class ReferenceEvaluator
             if (needsVisits[i])
             {
                 var interval = offender.VisitIntervalDays ?? IntervalFor(policy.VisitIntervalDays, offender.RiskLevel);
-                var due = latestCompleted[i] is { } last && last >= start
-                    ? last.AddDays(interval)
-                    : start.AddDays(policy.FirstVisitDays);
-                var daysPastDue = asOf.DayNumber - due.DayNumber;
+                var dueDay = latestCompleted[i] is { } last && last >= start
+                    ? (long)last.DayNumber + interval
+                    : (long)start.DayNumber + policy.FirstVisitDays;
                 var repeatedNoAccess = noAccessSinceCompleted[i] >= policy.RepeatedNoAccessVisits;
 
-                if (daysPastDue > 0)
+                // A due date after the calendar's last day (9999-12-31) is never reached: neither overdue nor due soon.
+                var due = dueDay <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber((int)dueDay) : (DateOnly?)null;
+                var daysPastDue = due is { } dueOn ? asOf.DayNumber - dueOn.DayNumber : 0;
+                if (due is not null && daysPastDue > 0)
                 {
                     overdue[i] = true;
                     daysOverdueAll.Add(daysPastDue);
@@ -161,7 +163,7 @@ public static class ReferenceEvaluator
                         overdueByTeam[teamId] = overdueByTeam.GetValueOrDefault(teamId) + 1;
                     }
                 }
-                else if (-daysPastDue <= policy.DueSoonDays)
+                else if (due is not null && -daysPastDue <= policy.DueSoonDays)
                 {
                     findings.Add(new Finding
                     {
@@ -226,10 +228,10 @@ public static class ReferenceEvaluator
 
             // Community checks.
             var assessedOn = AsOfOrAbsent(offender.RiskAssessedOn, asOf);
-            var reviewDue = assessedOn is { } assessed
-                ? assessed.AddDays(policy.RiskReviewDays)
-                : offender.RegisteredOn.AddDays(policy.InitialAssessmentDays);
-            if (reviewDue < asOf)
+            var reviewDueDay = assessedOn is { } assessed
+                ? (long)assessed.DayNumber + policy.RiskReviewDays
+                : (long)offender.RegisteredOn.DayNumber + policy.InitialAssessmentDays;
+            if (reviewDueDay < asOf.DayNumber && DateOnly.FromDayNumber((int)reviewDueDay) is var reviewDue)
             {
                 findings.Add(new Finding
                 {

@@ -5,18 +5,19 @@ namespace Safeguarding.Rules.Caseload;
 
 /// <summary>A manager holding more than the target caseload, but not a critical one, is above target.</summary>
 [Name(RuleNames.CaseloadAboveTarget)]
-[Description("A manager whose caseload (offenders in the community, reactive management included) is above 50 (caseload.target) and not above 75 (caseload.critical) is above target.")]
+[Description("A manager whose caseload (offenders in the community, reactive management included) is above {caseload.target} (caseload.target) and not above {caseload.critical} (caseload.critical) is above target.")]
 [Tag(RuleTags.Caseload)]
-internal sealed class CaseloadAboveTargetRule : Rule
+[FindingKind(FindingKinds.CaseloadAboveTarget)]
+internal sealed class CaseloadAboveTargetRule : BuiltInRule
 {
     public override void Define()
     {
         ManagerCase manager = null!;
 
         When()
-            .Match(() => manager, m => m.Caseload > m.Policy.Caseload.Target, m => !m.IsCaseloadCritical);
+            .Match(() => manager, m => CaseloadMembership.IsAboveTarget(m.Caseload, m.Policy.Caseload.Target, m.Policy.Caseload.Critical));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target)));
+            .Do(ctx => Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target)));
     }
 }

@@ -5,18 +5,19 @@ namespace Safeguarding.Rules.Caseload;
 
 /// <summary>A manager holding more than the critical caseload is critical (and gets only this finding).</summary>
 [Name(RuleNames.CaseloadCritical)]
-[Description("A manager whose caseload is above 75 (caseload.critical) is critical; a critical manager gets only the critical finding.")]
+[Description("A manager whose caseload is above {caseload.critical} (caseload.critical) is critical; a critical manager gets only the critical finding.")]
 [Tag(RuleTags.Caseload)]
-internal sealed class CaseloadCriticalRule : Rule
+[FindingKind(FindingKinds.CaseloadCritical)]
+internal sealed class CaseloadCriticalRule : BuiltInRule
 {
     public override void Define()
     {
         ManagerCase manager = null!;
 
         When()
-            .Match(() => manager, m => m.IsCaseloadCritical);
+            .Match(() => manager, m => CaseloadMembership.IsCritical(m.Caseload, m.Policy.Caseload.Critical));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical)));
+            .Do(ctx => Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical)));
     }
 }

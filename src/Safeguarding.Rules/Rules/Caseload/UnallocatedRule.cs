@@ -7,7 +7,8 @@ namespace Safeguarding.Rules.Caseload;
 [Name(RuleNames.Unallocated)]
 [Description("Every offender with no offender manager is unallocated, in custody or not.")]
 [Tag(RuleTags.Caseload)]
-internal sealed class UnallocatedRule : Rule
+[FindingKind(FindingKinds.Unallocated)]
+internal sealed class UnallocatedRule : BuiltInRule
 {
     public override void Define()
     {
@@ -17,7 +18,7 @@ internal sealed class UnallocatedRule : Rule
             .Match(() => offender, o => o.Manager == null);
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, Unallocated(offender)));
+            .Do(ctx => Raise(ctx, Unallocated(offender)));
     }
 
     private static Finding Unallocated(OffenderCase o) => new()

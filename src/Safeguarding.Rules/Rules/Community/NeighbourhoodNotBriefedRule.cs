@@ -5,9 +5,10 @@ namespace Safeguarding.Rules.Community;
 
 /// <summary>The neighbourhood team must be briefed within a week of an offender moving onto its patch.</summary>
 [Name(RuleNames.NeighbourhoodNotBriefed)]
-[Description("For an offender in the community with a neighbourhood, the neighbourhood team is not briefed when more than 7 days (neighbourhoodBriefingDays) have passed since the move-in date (else registration or release) and no briefing for that offender and neighbourhood is dated on or after it.")]
+[Description("For an offender in the community with a neighbourhood, the neighbourhood team is not briefed when more than {neighbourhoodBriefingDays} days (neighbourhoodBriefingDays) have passed since the move-in date (else registration or release) and no briefing for that offender and neighbourhood is dated on or after it.")]
 [Tag(RuleTags.Community)]
-internal sealed class NeighbourhoodNotBriefedRule : Rule
+[FindingKind(FindingKinds.NeighbourhoodNotBriefed)]
+internal sealed class NeighbourhoodNotBriefedRule : BuiltInRule
 {
     public override void Define()
     {
@@ -18,11 +19,10 @@ internal sealed class NeighbourhoodNotBriefedRule : Rule
                 () => offender,
                 o => !o.InCustody,
                 o => o.NeighbourhoodId != null,
-                o => o.AsOf.DayNumber - o.BriefingReferenceDate.DayNumber > o.Policy.NeighbourhoodBriefingDays,
-                o => o.LatestBriefingInNeighbourhood == null || o.LatestBriefingInNeighbourhood.Value < o.BriefingReferenceDate);
+                o => NeighbourhoodBriefingSchedule.IsNotBriefed(o.AsOf, o.BriefingReferenceDate, o.LatestBriefingInNeighbourhood, o.Policy.NeighbourhoodBriefingDays));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, NotBriefed(offender)));
+            .Do(ctx => Raise(ctx, NotBriefed(offender)));
     }
 
     private static Finding NotBriefed(OffenderCase o) => new()

@@ -5,19 +5,20 @@ namespace Safeguarding.Rules.Community;
 
 /// <summary>A risk assessment more than a year old, or no assessment four weeks after registration, is overdue.</summary>
 [Name(RuleNames.RiskReviewOverdue)]
-[Description("For an offender in the community, the risk review is overdue when the latest assessment plus 365 days (riskReviewDays) is before the as-of date, or, with no assessment, registration plus 28 days (initialAssessmentDays) is.")]
+[Description("For an offender in the community, the risk review is overdue when the latest assessment plus {riskReviewDays} days (riskReviewDays) is before the as-of date, or, with no assessment, registration plus {initialAssessmentDays} days (initialAssessmentDays) is. A due date beyond the calendar (after 9999-12-31) is never reached.")]
 [Tag(RuleTags.Community)]
-internal sealed class RiskReviewOverdueRule : Rule
+[FindingKind(FindingKinds.RiskReviewOverdue)]
+internal sealed class RiskReviewOverdueRule : BuiltInRule
 {
     public override void Define()
     {
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => !o.InCustody, o => o.RiskReviewDueOn < o.AsOf);
+            .Match(() => offender, o => !o.InCustody, o => RiskReviewSchedule.IsOverdue(o.RiskReviewDueOn, o.AsOf));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, ReviewOverdue(offender)));
+            .Do(ctx => Raise(ctx, ReviewOverdue(offender)));
     }
 
     private static Finding ReviewOverdue(OffenderCase o) => new()
@@ -28,7 +29,7 @@ internal sealed class RiskReviewOverdueRule : Rule
             + (o.RiskAssessedOn is { } assessed
                 ? "last risk assessment " + Reasons.Date(assessed) + "; review every " + Reasons.Days(o.Policy.RiskReviewDays)
                 : "no risk assessment since registration on " + Reasons.Date(o.RegisteredOn) + "; initial assessment due within " + Reasons.Days(o.Policy.InitialAssessmentDays))
-            + "; due " + Reasons.Date(o.RiskReviewDueOn) + "; " + Reasons.Days(o.AsOf.DayNumber - o.RiskReviewDueOn.DayNumber) + " overdue.",
+            + "; due " + Reasons.Date(o.RiskReviewDueOn!.Value) + "; " + Reasons.Days(o.AsOf.DayNumber - o.RiskReviewDueOn.Value.DayNumber) + " overdue.",
         OffenderId = o.Id,
         ManagerId = o.ManagerId,
         TeamId = o.TeamId,

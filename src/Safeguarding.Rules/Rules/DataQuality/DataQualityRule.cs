@@ -8,7 +8,8 @@ namespace Safeguarding.Rules.DataQuality;
 [Name(RuleNames.DataQuality)]
 [Description("Every offender record rejected as invalid becomes a data-quality finding, so no offender is silently dropped.")]
 [Tag(RuleTags.DataQuality)]
-internal sealed class DataQualityRule : Rule
+[FindingKind(FindingKinds.DataQuality)]
+internal sealed class DataQualityRule : BuiltInRule
 {
     public override void Define()
     {
@@ -18,7 +19,7 @@ internal sealed class DataQualityRule : Rule
             .Match(() => rejected);
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, Rejected(rejected)));
+            .Do(ctx => Raise(ctx, Rejected(rejected)));
     }
 
     private static Finding Rejected(RejectedOffender r) => new()

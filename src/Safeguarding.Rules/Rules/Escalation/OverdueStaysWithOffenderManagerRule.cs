@@ -8,7 +8,8 @@ namespace Safeguarding.Rules.Escalation;
 [Description("An overdue visit for which neither a detective inspector nor a supervisor condition holds stays with the offender manager.")]
 [Tag(RuleTags.Escalation)]
 [Tag(RuleTags.Visits)]
-internal sealed class OverdueStaysWithOffenderManagerRule : Rule
+[FindingKind(FindingKinds.VisitOverdue)]
+internal sealed class OverdueStaysWithOffenderManagerRule : BuiltInRule
 {
     private static readonly string[] NoCondition = ["no escalation condition holds"];
 
@@ -17,9 +18,9 @@ internal sealed class OverdueStaysWithOffenderManagerRule : Rule
         OverdueVisit visit = null!;
 
         When()
-            .Match(() => visit, v => !EscalationConditions.DetectiveInspector(v), v => !EscalationConditions.Supervisor(v));
+            .Match(() => visit, v => !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, v), v => !EscalationLadder.AnyHolds(EscalationLadder.Supervisor, v));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition)));
+            .Do(ctx => Raise(ctx, Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition)));
     }
 }

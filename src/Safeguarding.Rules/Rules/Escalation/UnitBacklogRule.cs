@@ -1,15 +1,17 @@
 using System.Globalization;
 using NRules.Fluent.Dsl;
+using Safeguarding.Rules.Caseload;
 using Safeguarding.Rules.Facts;
 
 namespace Safeguarding.Rules.Escalation;
 
 /// <summary>A team whose overdue visits exceed the backlog percentage of its caseload goes to the head of unit.</summary>
 [Name(RuleNames.UnitBacklog)]
-[Description("A team has a unit backlog when its overdue visits are more than 5% (escalation.unitBacklogPercent) of the sum of its managers' caseloads.")]
+[Description("A team has a unit backlog when its overdue visits are more than {escalation.unitBacklogPercent}% (escalation.unitBacklogPercent) of the sum of its managers' caseloads.")]
 [Tag(RuleTags.Escalation)]
+[FindingKind(FindingKinds.UnitBacklog)]
 [Priority(-10)] // After every VisitOverdue has fired, so each team's backlog is concluded once, not once per overdue visit.
-internal sealed class UnitBacklogRule : Rule
+internal sealed class UnitBacklogRule : BuiltInRule
 {
     public override void Define()
     {
@@ -21,10 +23,10 @@ internal sealed class UnitBacklogRule : Rule
             .Query(() => overdue, q => q
                 .Match<OverdueVisit>(v => v.TeamId == team.Id)
                 .Collect()
-                .Where(c => c.Count() * 100m > team.Policy.Escalation.UnitBacklogPercent * team.Caseload));
+                .Where(c => CaseloadMembership.IsUnitBacklog(c.Count(), team.Caseload, team.Policy.Escalation.UnitBacklogPercent)));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, Backlog(team, overdue.Count())));
+            .Do(ctx => Raise(ctx, Backlog(team, overdue.Count())));
     }
 
     private static Finding Backlog(TeamCase team, int overdue) => new()

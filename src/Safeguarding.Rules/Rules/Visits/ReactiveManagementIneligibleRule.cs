@@ -8,7 +8,8 @@ namespace Safeguarding.Rules.Visits;
 [Name(RuleNames.ReactiveManagementIneligible)]
 [Description("Reactive management recorded for an offender above Low risk is a data problem that hides risk; such an offender needs visits like any other.")]
 [Tag(RuleTags.Visits)]
-internal sealed class ReactiveManagementIneligibleRule : Rule
+[FindingKind(FindingKinds.ReactiveManagementIneligible)]
+internal sealed class ReactiveManagementIneligibleRule : BuiltInRule
 {
     public override void Define()
     {
@@ -18,7 +19,7 @@ internal sealed class ReactiveManagementIneligibleRule : Rule
             .Match(() => offender, o => o.ReactiveManagement, o => o.RiskLevel != RiskLevel.Low);
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, Ineligible(offender)));
+            .Do(ctx => Raise(ctx, Ineligible(offender)));
     }
 
     private static Finding Ineligible(OffenderCase o) => new()

@@ -6,9 +6,10 @@ namespace Safeguarding.Rules.Visits;
 
 /// <summary>Repeated no-access visits since the latest completed visit are a warning sign.</summary>
 [Name(RuleNames.RepeatedNoAccess)]
-[Description("An offender who needs visits has repeated no access when 2 or more (repeatedNoAccessVisits) no-access visits are dated after the latest completed visit, or, with no completed visit, 2 or more in all.")]
+[Description("An offender who needs visits has repeated no access when {repeatedNoAccessVisits} or more (repeatedNoAccessVisits) no-access visits are dated after the latest completed visit, or, with no completed visit, {repeatedNoAccessVisits} or more in all.")]
 [Tag(RuleTags.Visits)]
-internal sealed class RepeatedNoAccessRule : Rule
+[FindingKind(FindingKinds.RepeatedNoAccess)]
+internal sealed class RepeatedNoAccessRule : BuiltInRule
 {
     public override void Define()
     {
@@ -18,7 +19,7 @@ internal sealed class RepeatedNoAccessRule : Rule
             .Match(() => offender, o => o.HasRepeatedNoAccess);
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, RepeatedNoAccess(offender)));
+            .Do(ctx => Raise(ctx, RepeatedNoAccess(offender)));
     }
 
     private static Finding RepeatedNoAccess(OffenderCase o) => new()

@@ -5,19 +5,20 @@ namespace Safeguarding.Rules.Visits;
 
 /// <summary>A visit due today or within the due-soon window is due soon.</summary>
 [Name(RuleNames.VisitDueSoon)]
-[Description("A home visit is due soon when its due date is on the as-of date or within the due-soon days after it (default 14).")]
+[Description("A home visit is due soon when its due date is on the as-of date or within {dueSoonDays} days (dueSoonDays) after it. A due date beyond the calendar (after 9999-12-31) is never reached.")]
 [Tag(RuleTags.Visits)]
-internal sealed class VisitDueSoonRule : Rule
+[FindingKind(FindingKinds.VisitDueSoon)]
+internal sealed class VisitDueSoonRule : BuiltInRule
 {
     public override void Define()
     {
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => o.NeedsVisits, o => o.DaysOverdue <= 0 && -o.DaysOverdue <= o.Policy.DueSoonDays);
+            .Match(() => offender, o => o.NeedsVisits, o => VisitSchedule.IsDueSoon(o.DaysOverdue, o.Policy.DueSoonDays));
 
         Then()
-            .Do(ctx => FindingOutput.Raise(ctx, DueSoon(offender)));
+            .Do(ctx => Raise(ctx, DueSoon(offender)));
     }
 
     private static Finding DueSoon(OffenderCase o) => new()
@@ -25,7 +26,7 @@ internal sealed class VisitDueSoonRule : Rule
         Kind = FindingKinds.VisitDueSoon,
         Rule = RuleNames.VisitDueSoon,
         Reason = Reasons.VisitBasis(o)
-            .Append(o.DaysOverdue == 0 ? "; due today" : "; due in " + Reasons.Days(-o.DaysOverdue))
+            .Append(o.DaysOverdue == 0 ? "; due today" : "; due in " + Reasons.Days(-o.DaysOverdue!.Value))
             .Append('.')
             .ToString(),
         OffenderId = o.Id,

@@ -1,16 +1,19 @@
+using Safeguarding.Rules.Caseload;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Validation;
+using Safeguarding.Rules.Visits;
 
 namespace Safeguarding.Rules.Evaluation;
 
 /// <summary>
-/// Turns a validated snapshot into the working facts, pre-aggregating in plain C# what would otherwise be
-/// large joins (latest completed visit and no-access count per offender, caseload per manager and team,
-/// latest briefing per offender), then splits them into independent partitions by team.
+/// Builds the working facts (team, manager, offender and rejected-record facts) of a validated snapshot,
+/// pre-aggregating in plain C# what would otherwise be large joins (caseload per manager and team, with the record
+/// aggregates of <see cref="RecordAggregates"/>), then splits them into independent partitions by team. Who counts
+/// toward a caseload and who needs visits are the policy folders' own functions.
 /// </summary>
-internal sealed class CaseBuilder
+internal sealed class FactBuilder
 {
     private const int NoTeam = -1;
 
@@ -23,7 +26,7 @@ internal sealed class CaseBuilder
     /// <summary>Offenders needing visits, per risk level (indexed by <see cref="RiskLevel"/>).</summary>
     public required int[] NeedingVisits { get; init; }
 
-    public static CaseBuilder Build(ValidatedSnapshot input, RecordAggregates records, DateOnly asOf, SafeguardingPolicy policy, bool includeRejected, int partitionSize, int maxDegreeOfParallelism = 1)
+    public static FactBuilder Build(ValidatedSnapshot input, RecordAggregates records, DateOnly asOf, PolicyView policy, bool includeRejected, int partitionSize, int maxDegreeOfParallelism = 1)
     {
         var snapshot = input.Snapshot;
         var offenders = snapshot.Offenders;
@@ -98,12 +101,12 @@ internal sealed class CaseBuilder
                 var managerPosition = input.OffenderManager[i];
                 var manager = managerPosition >= 0 ? managers[managerPosition] : null;
                 offenderManagers[i] = manager;
-                if (manager is not null && !offender.InCustody)
+                if (manager is not null && CaseloadMembership.Counts(offender.InCustody))
                 {
                     pass.Caseloads[managerPosition]++;
                 }
 
-                if (OffenderCase.RequiresVisits(offender))
+                if (VisitSchedule.NeedsVisits(offender.InCustody, offender.ReactiveManagement, offender.RiskLevel))
                 {
                     pass.Needing[(int)offender.RiskLevel]++;
                 }
@@ -150,9 +153,13 @@ internal sealed class CaseBuilder
 
         for (var m = 0; m < managers.Length; m++)
         {
-            if (managers[m] is { } manager && managerTeams[m] != NoTeam)
+            if (managers[m] is { } manager)
             {
-                teams[managerTeams[m]].Caseload += manager.Caseload;
+                manager.IsCaseloadCritical = CaseloadMembership.IsCritical(manager.Caseload, policy.Caseload.Critical);
+                if (managerTeams[m] != NoTeam)
+                {
+                    teams[managerTeams[m]].Caseload += manager.Caseload;
+                }
             }
         }
 
@@ -216,7 +223,7 @@ internal sealed class CaseBuilder
             partitions.Add(current);
         }
 
-        return new CaseBuilder
+        return new FactBuilder
         {
             Partitions = partitions,
             Evaluated = evaluatedCount,

@@ -15,7 +15,7 @@ namespace Safeguarding.Rules.Tests.Evaluation;
 /// act without a trace), findings are linked facts and the engine listens to every firing. Both must agree, and in any
 /// session outside the engine's own, a finding must follow its match as a linked fact does.
 /// </summary>
-public sealed class FindingOutputTests
+public sealed class SessionRunnerTests
 {
     public static TheoryData<int, bool, string?> Cases => new()
     {
@@ -112,7 +112,7 @@ public sealed class FindingOutputTests
         var records = new RecordAggregates(snapshot.Offenders, snapshot.AsOf!.Value);
         var input = SnapshotValidator.Validate(snapshot, observer: records);
         input.Problems.Should().BeEmpty();
-        return CaseBuilder.Build(input, records.Complete(), snapshot.AsOf!.Value, new SafeguardingPolicy(), includeRejected: false, partitionSize: int.MaxValue)
+        return FactBuilder.Build(input, records.Complete(), snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: int.MaxValue)
             .Partitions.SelectMany(p => p.CreateFacts()).ToList();
     }
 

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using NRules;
+using Safeguarding.Rules.Facts;
+
+namespace Safeguarding.Rules.Evaluation;
+
+/// <summary>
+/// The mode for built-in rules only: each session's findings go to a <see cref="FindingCollector"/> beside the session
+/// (its <see cref="IFindingSink"/>), which costs no facts, and the rules that fired are read from the findings. A
+/// finding is replaced if its match changes; a match can only go if a fact is retracted or changed, which an
+/// evaluation never does, and no built-in condition turns false as facts are added: were one to, its finding could
+/// not follow, so that is checked rather than assumed.
+/// </summary>
+internal sealed class CollectingSessionRunner(ISessionFactory factory) : ISessionRunner
+{
+    public ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
+    {
+        var session = factory.CreateSession();
+        var collector = new FindingCollector();
+        var withdrawn = false;
+        session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
+        session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
+        session.InsertAll(partition.CreateFacts());
+        session.Fire();
+        if (withdrawn)
+        {
+            throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");
+        }
+
+        // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits.
+        string? lastRule = null;
+        foreach (var finding in collector.Findings)
+        {
+            if (!ReferenceEquals(finding.Rule, lastRule))
+            {
+                fired.TryAdd(finding.Rule, 0);
+                lastRule = finding.Rule;
+            }
+        }
+
+        // (AsEnumerable: on the IQueryable itself, FirstOrDefault would compile an expression tree each time.)
+        if (session.Query<OverdueVisit>().AsEnumerable().FirstOrDefault() is { } overdue)
+        {
+            fired.TryAdd(overdue.Rule, 0);
+        }
+
+        return ReportBuilder.SortPart(collector.Findings);
+    }
+}
