@@ -1,4 +1,5 @@
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Evaluation;
 
@@ -9,6 +10,9 @@ internal static class ReportBuilder
     private static readonly int Buckets = FindingKinds.All.Count + 1;
 
     private static readonly int VisitOverdueBucket = FindingKinds.OrderOf(FindingKinds.VisitOverdue);
+
+    /// <summary>VisitOverdue's escalation levels, lowest first: the summary's escalation tallies are kept in this order.</summary>
+    private static readonly EscalationLevel[] OverdueLevels = [.. FindingSchema.Of(FindingKinds.VisitOverdue).EscalationLevels];
 
     /// <summary>Sorts one partition's findings into the contract's order; run on the partition's own thread.</summary>
     public static SortedPart SortPart(IReadOnlyCollection<Finding> findings)
@@ -43,7 +47,7 @@ internal static class ReportBuilder
         starts[Buckets] = at;
 
         // What the summary needs of the overdue visits, tallied here where they are still in the cache.
-        var escalations = new int[3];
+        var escalations = new int[OverdueLevels.Length];
         var overdueByRisk = new int[4];
         var overdueFrom = starts[VisitOverdueBucket];
         var days = new int[starts[VisitOverdueBucket + 1] - overdueFrom];
@@ -51,9 +55,9 @@ internal static class ReportBuilder
         for (var i = 0; i < days.Length; i++)
         {
             var finding = keys[overdueFrom + i];
-            if (finding.EscalateTo is { } level)
+            if (finding.EscalateTo is { } level && Array.IndexOf(OverdueLevels, level) is var rank and >= 0)
             {
-                escalations[(int)level]++;
+                escalations[rank]++;
             }
 
             if (finding.RiskLevel is { } risk)
@@ -121,7 +125,7 @@ internal static class ReportBuilder
         // Contract kinds from the bucket sizes; kinds of host rules share the last bucket, so they are counted one by one.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdueByRisk = new int[4];
-        var escalated = new int[3];
+        var escalated = new int[OverdueLevels.Length];
         var dayCount = 0;
         var hostKinds = 0;
         foreach (var part in parts)
@@ -153,12 +157,11 @@ internal static class ReportBuilder
             counts[findings[i].Kind] = counts.GetValueOrDefault(findings[i].Kind) + 1;
         }
 
-        var escalations = new Dictionary<EscalationLevel, int>
+        var escalations = new Dictionary<EscalationLevel, int>(OverdueLevels.Length);
+        for (var rank = 0; rank < OverdueLevels.Length; rank++)
         {
-            [EscalationLevel.OffenderManager] = escalated[(int)EscalationLevel.OffenderManager],
-            [EscalationLevel.Supervisor] = escalated[(int)EscalationLevel.Supervisor],
-            [EscalationLevel.DetectiveInspector] = escalated[(int)EscalationLevel.DetectiveInspector],
-        };
+            escalations[OverdueLevels[rank]] = escalated[rank];
+        }
 
         var daysOverdue = new int[dayCount];
         var at = 0;
@@ -214,41 +217,4 @@ internal static class ReportBuilder
     /// and its overdue visits' tallies: by escalation level and by risk level, and their days overdue.
     /// </summary>
     internal sealed record SortedPart(Finding[] Findings, int[] Starts, int[] Escalations, int[] OverdueByRisk, int[] DaysOverdue);
-
-    /// <summary>Within a kind (the contract's table order is the bucket order): team, manager, offender (ordinal; absent first), then record index and rule.</summary>
-    private sealed class FindingOrder : IComparer<Finding>
-    {
-        public static readonly FindingOrder Instance = new();
-
-        public int Compare(Finding? x, Finding? y)
-        {
-            // Within one kind bucket; host-defined kinds share the last bucket, in ordinal order of kind.
-            var c = string.CompareOrdinal(x!.Kind, y!.Kind);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(x.TeamId, y.TeamId);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(x.ManagerId, y.ManagerId);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(x.OffenderId, y.OffenderId);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = (x.Index ?? -1).CompareTo(y.Index ?? -1);
-            return c != 0 ? c : string.CompareOrdinal(x.Rule, y.Rule);
-        }
-    }
 }
