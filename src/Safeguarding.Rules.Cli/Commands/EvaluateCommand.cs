@@ -73,6 +73,7 @@ internal static class EvaluateCommand
 
     private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top)
     {
+        OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var loaded = SnapshotSource.Load(snapshotPath, progress);
@@ -97,7 +98,8 @@ internal static class EvaluateCommand
 
         WarnAboutRejectedRecords(report, loaded.Source);
 
-        using var counted = new CountingStream(OutputTarget.Open(outputPath));
+        using var target = OutputTarget.Open(outputPath, snapshotPath, policyPath);
+        using var counted = new CountingStream(target.Stream);
         using (progress.Start("Writing " + Text.Number(report.Findings.Count) + " findings", () => Text.Megabytes(counted.Bytes)))
         {
             switch (format)
@@ -113,7 +115,7 @@ internal static class EvaluateCommand
 
                     break;
                 default:
-                    using (var writer = OutputTarget.Writer(counted))
+                    using (var writer = OutputTarget.TextWriter(counted))
                     {
                         TableReport.Write(report, loaded.Source, top, writer);
                     }
@@ -122,6 +124,7 @@ internal static class EvaluateCommand
             }
 
             counted.Flush();
+            target.Commit();
         }
 
         return ExitCodes.Success;

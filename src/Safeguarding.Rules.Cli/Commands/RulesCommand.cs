@@ -32,16 +32,18 @@ internal static class RulesCommand
     private static int Run(string format)
     {
         var rules = new SafeguardingEngine().Rules;
-        using var stream = OutputTarget.Open(null);
+        using var target = OutputTarget.Open(null);
         if (format == Formats.Json)
         {
-            RuleCatalogue.WriteJson(rules, stream);
+            RuleCatalogue.WriteJson(rules, target.Stream);
         }
         else
         {
-            using var writer = OutputTarget.Writer(stream);
+            using var writer = OutputTarget.TextWriter(target.Stream);
             RuleCatalogue.WriteTable(rules, writer);
         }
+
+        target.Commit();
 
         return ExitCodes.Success;
     }
