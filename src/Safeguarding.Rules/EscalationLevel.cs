@@ -11,4 +11,10 @@ public enum EscalationLevel
 
     /// <summary>The detective inspector.</summary>
     DetectiveInspector = 2,
+
+    /// <summary>
+    /// The duty inspector in custody (child protection, contract section 6). Levels are compared through each kind's
+    /// own order (<see cref="Findings.FindingKindSchema.EscalationLevels"/>), never through their numbers.
+    /// </summary>
+    Inspector = 3,
 }

@@ -22,6 +22,7 @@ internal static class ContractNames
         EscalationLevel.OffenderManager => "OffenderManager",
         EscalationLevel.Supervisor => "Supervisor",
         EscalationLevel.DetectiveInspector => "DetectiveInspector",
+        EscalationLevel.Inspector => "Inspector",
         _ => null,
     };
 
