@@ -51,6 +51,21 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_JsonWithIdOfControlCharacters_IsEscapedByTheJsonWriterAndReadsBack()
+    {
+        var path = SnapshotWith(Unallocated(EscapeId));
+
+        var result = CliProcess.Run("evaluate", path, "--format", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        HasControl(result.StdOut).Should().BeFalse("the JSON writer escapes control characters and line separators");
+        result.StdOut.Should().Contain("\\u001B");
+        Json.Parse(result.StdOutBytes).GetProperty("findings").EnumerateArray()
+            .Select(f => f.TryGetProperty("offenderId", out var id) ? id.GetString() : null)
+            .Should().Contain(EscapeId);
+    }
+
+    [Fact]
     public void Validate_ProblemsNamingIdsWithControlCharacters_AreOneEscapedLineEach()
     {
         var path = SnapshotWith(Unallocated(EscapeId), Unallocated(EscapeId));
