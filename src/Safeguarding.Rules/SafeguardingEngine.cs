@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NRules;
+using Safeguarding.Rules.Diagnostics;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
@@ -66,6 +67,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var started = Stopwatch.GetTimestamp();
+        using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
         if (options?.Policy is { } own)
         {
@@ -82,6 +84,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
             LogRejected(_logger, input.Problems.Count, offenderRecords);
+            EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
@@ -116,6 +119,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         // The date as yyyy-MM-dd whatever the culture: a generated log message formats its values by the current culture.
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
         return new EvaluationReport
         {
             IsEvaluated = true,
