@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Safeguarding.Rules.Cli.Commands;
+using Safeguarding.Rules.Cli.Output;
 
 namespace Safeguarding.Rules.Cli;
 
@@ -11,7 +12,10 @@ internal static class CliApplication
     public static int Run(string[] args)
     {
         var help = new Dictionary<Command, CommandHelp>();
-        var error = Console.Error;
+
+        // Everything on stderr (problems, warnings, parse errors that quote an argument) goes through one escaping
+        // writer, so input text cannot reach the terminal as control characters or start a line of its own.
+        var error = TerminalWriter.InstallOnStandardError();
         try
         {
             var root = BuildRootCommand(help);

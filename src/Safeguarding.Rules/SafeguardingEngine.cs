@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NRules;
@@ -94,7 +95,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
-        var asOf = options?.AsOf ?? snapshot.AsOf ?? UkCalendar.Today(_time);
+        var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
         var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
@@ -135,7 +136,9 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
         var rulesMs = Stopwatch.GetElapsedTime(prepared, ruled).TotalMilliseconds;
         var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
-        LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        // The date as yyyy-MM-dd whatever the culture: a generated log message formats its values by the current culture.
+        var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
         EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
         return new EvaluationReport
         {
@@ -172,7 +175,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private static partial void LogCompiled(ILogger logger, int ruleCount, double elapsedMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Evaluated {OffenderRecords} offender records as of {AsOf}: {FindingCount} findings, {ProblemCount} input problems, {PartitionCount} partitions, {ElapsedMs:F1} ms ({PrepareMs:F1} ms checking and aggregating the records, {RulesMs:F1} ms in the rules' sessions, {ReportMs:F1} ms joining their results)")]
-    private static partial void LogEvaluated(ILogger logger, int offenderRecords, DateOnly asOf, int findingCount, int problemCount, int partitionCount, double elapsedMs, double prepareMs, double rulesMs, double reportMs);
+    private static partial void LogEvaluated(ILogger logger, int offenderRecords, string asOf, int findingCount, int problemCount, int partitionCount, double elapsedMs, double prepareMs, double rulesMs, double reportMs);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Evaluation stopped: {ProblemCount} input problems in {OffenderRecords} offender records; nothing was evaluated")]
     private static partial void LogRejected(ILogger logger, int problemCount, int offenderRecords);

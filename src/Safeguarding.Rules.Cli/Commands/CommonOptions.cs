@@ -52,6 +52,19 @@ internal static class CommonOptions
         return minimum;
     };
 
+    /// <summary>A parser for a whole number from 0 to <see cref="ulong.MaxValue"/> that names the option and the value when it is not one.</summary>
+    public static Func<ArgumentResult, ulong> UnsignedWholeNumber(string option) => result =>
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (ulong.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError(option + " must be a whole number from 0 to " + ulong.MaxValue.ToString(CultureInfo.InvariantCulture) + "; it is '" + token + "'.");
+        return 0;
+    };
+
     private static DateOnly? ParseDate(ArgumentResult result)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;

@@ -83,6 +83,7 @@ internal static class EvaluateCommand
 
     private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top, string? sincePath)
     {
+        OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
@@ -109,7 +110,8 @@ internal static class EvaluateCommand
         WarnAboutRejectedRecords(report, loaded.Source);
         var changes = earlier is null ? null : FindingChanges.Compare(report, earlier);
 
-        using var counted = new CountingStream(OutputTarget.Open(outputPath));
+        using var target = OutputTarget.Open(outputPath, snapshotPath, policyPath);
+        using var counted = new CountingStream(target.Stream);
         using (progress.Start("Writing " + Text.Number(report.Findings.Count) + " findings", () => Text.Megabytes(counted.Bytes)))
         {
             switch (format)
@@ -125,7 +127,7 @@ internal static class EvaluateCommand
 
                     break;
                 default:
-                    using (var writer = OutputTarget.Writer(counted))
+                    using (var writer = OutputTarget.TextWriter(counted))
                     {
                         TableReport.Write(report, loaded.Source, top, writer, changes);
                     }
@@ -134,6 +136,7 @@ internal static class EvaluateCommand
             }
 
             counted.Flush();
+            target.Commit();
         }
 
         return ExitCodes.Success;

@@ -82,6 +82,7 @@ internal static class ImpactCommand
 
     private static int Run(string snapshotPath, string policyPath, string? baselinePath, DateOnly? asOf, string format, string? outputPath, bool failOnChange)
     {
+        OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath, baselinePath);
         var progress = ProgressReporter.ForStandardError();
         var problems = new List<string>();
         var proposed = PolicySource.Check(policyPath, problems);
@@ -106,19 +107,19 @@ internal static class ImpactCommand
                 ProblemText.Count(report.Problems.Count) + " in " + loaded.Source + "; nothing was evaluated.");
         }
 
-        using (var stream = OutputTarget.Open(outputPath))
+        using (var target = OutputTarget.Open(outputPath, snapshotPath, policyPath, baselinePath))
         {
             if (format == Formats.Json)
             {
-                ImpactJson.Write(report, stream);
+                ImpactJson.Write(report, target.Stream);
             }
             else
             {
-                using var writer = OutputTarget.Writer(stream);
+                using var writer = OutputTarget.TextWriter(target.Stream);
                 ImpactTable.Write(report, loaded.Source, writer);
             }
 
-            stream.Flush();
+            target.Commit();
         }
 
         if (failOnChange && report.HasChanges)

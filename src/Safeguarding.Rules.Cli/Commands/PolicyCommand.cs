@@ -34,8 +34,9 @@ internal static class PolicyCommand
     private static int Run(string? policyPath)
     {
         var policy = PolicySource.Load(policyPath);
-        using var stream = OutputTarget.Open(null);
-        PolicyJson.Write(policy, stream);
+        using var target = OutputTarget.Open(null);
+        PolicyJson.Write(policy, target.Stream);
+        target.Commit();
         return ExitCodes.Success;
     }
 }

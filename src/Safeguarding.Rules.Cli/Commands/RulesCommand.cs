@@ -38,16 +38,18 @@ internal static class RulesCommand
     {
         var policy = PolicySource.Load(policyPath);
         var rules = new SafeguardingEngine(new SafeguardingRulesOptions { Policy = policy }).Rules;
-        using var stream = OutputTarget.Open(null);
+        using var target = OutputTarget.Open(null);
         if (format == Formats.Json)
         {
-            RuleCatalogueJson.Write(rules, stream);
+            RuleCatalogueJson.Write(rules, target.Stream);
         }
         else
         {
-            using var writer = OutputTarget.Writer(stream);
+            using var writer = OutputTarget.TextWriter(target.Stream);
             RuleCatalogue.WriteTable(rules, writer);
         }
+
+        target.Commit();
 
         return ExitCodes.Success;
     }

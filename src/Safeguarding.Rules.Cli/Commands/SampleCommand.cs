@@ -23,9 +23,10 @@ internal static class SampleCommand
         };
         var seed = new Option<ulong>("--seed")
         {
-            Description = "The generator's seed: the same N and seed give the same file on every run and machine.",
+            Description = "The generator's seed, a whole number from 0 to 18446744073709551615: the same N and seed give the same file on every run and machine.",
             HelpName = "S",
             DefaultValueFactory = _ => 1,
+            CustomParser = CommonOptions.UnsignedWholeNumber("--seed"),
         };
         var output = CommonOptions.Output("the snapshot");
 
@@ -60,11 +61,13 @@ internal static class SampleCommand
             snapshot = SyntheticCaseload.Generate(offenders, seed);
         }
 
-        using var counted = new CountingStream(OutputTarget.Open(outputPath));
+        using var target = OutputTarget.Open(outputPath);
+        using var counted = new CountingStream(target.Stream);
         using (progress.Start("Writing the snapshot", () => Text.Megabytes(counted.Bytes)))
         {
             SnapshotJson.Write(snapshot, counted);
             counted.Flush();
+            target.Commit();
         }
 
         return ExitCodes.Success;

@@ -78,14 +78,14 @@ internal static class TestCommand
             throw new ExpectedFailureException(folder + ": cannot be read: " + e.Message.ReplaceLineEndings(" "), e);
         }
 
-        using (var stream = OutputTarget.Open(null))
+        using (var target = OutputTarget.Open(null))
         {
-            using (var writer = OutputTarget.Writer(stream))
+            using (var writer = OutputTarget.TextWriter(target.Stream))
             {
                 ScenarioSuiteText.Write(suite, coverage, writer, Console.Error);
             }
 
-            stream.Flush();
+            target.Commit();
         }
 
         return suite.UnreadableCount > 0 ? ExitCodes.InvalidInput

@@ -81,7 +81,7 @@ internal static class ValidateCommand
         }
 
         var snapshot = loaded.Snapshot;
-        var output = Console.Out;
+        using var output = new TerminalWriter(Console.Out, ownsInner: false);
         output.WriteLine(
             loaded.Source + ": valid: " + Text.Number(snapshot.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
             + (snapshot.Teams is { } teams ? Text.Number(teams.Count) + " teams, " : "no teams list, ") + Text.Number(snapshot.Visits.Count) + " visits, "

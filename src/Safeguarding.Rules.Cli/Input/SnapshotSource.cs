@@ -48,7 +48,9 @@ internal static class SnapshotSource
         try
         {
             using var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan));
-            var length = file.Length;
+
+            // A FIFO, /dev/stdin or a shell's <(...) cannot seek and has no length: it is read as standard input is.
+            var length = file.CanSeek ? file.Length : -1;
             using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
             {
                 return new(SnapshotJson.Read(file), path);

@@ -61,7 +61,7 @@ internal static class CsvFindings
                 writer.Write(',');
             }
 
-            writer.Write(Field(cells[i]));
+            writer.Write(CsvCell.Neutralise(Field(cells[i])));
         }
 
         writer.Write(NewLine);

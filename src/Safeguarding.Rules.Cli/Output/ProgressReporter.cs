@@ -21,7 +21,7 @@ internal sealed class ProgressReporter
     }
 
     /// <summary>A reporter for the process's stderr: enabled when stderr is a terminal.</summary>
-    public static ProgressReporter ForStandardError() => new(Console.Error, !Console.IsErrorRedirected);
+    public static ProgressReporter ForStandardError() => new(TerminalWriter.RawStandardError, !Console.IsErrorRedirected);
 
     /// <summary>Starts a step; dispose the result when it ends.</summary>
     /// <param name="activity">What the step does, e.g. <c>Reading caseload.json</c>.</param>
@@ -99,7 +99,9 @@ internal sealed class ProgressReporter
 
         private void Write(string line)
         {
+            line = TerminalText.Escape(line);
             var padding = Math.Max(0, _shownLength - line.Length);
+            // The writer is the raw stderr (the carriage return is ours); the line, which can hold a path, is escaped here.
             _error.Write("\r" + line + new string(' ', padding));
             _shownLength = Math.Max(line.Length, 1);
         }

@@ -24,7 +24,7 @@ internal static class ScenarioSuiteText
             }
             else
             {
-                output.WriteLine(result.ToString());
+                WriteLines(output, result.ToString());
             }
         }
 
@@ -33,7 +33,7 @@ internal static class ScenarioSuiteText
         if (coverage)
         {
             output.WriteLine();
-            output.WriteLine(suite.Coverage.ToString());
+            WriteLines(output, suite.Coverage.ToString());
         }
 
         if (suite.UnreadableCount > 0)
@@ -50,6 +50,18 @@ internal static class ScenarioSuiteText
         var line = Text.Number(suite.Results.Count) + (suite.Results.Count == 1 ? " scenario in " : " scenarios in ") + suite.Folder + ": "
             + Text.Number(suite.PassedCount) + " passed, " + Text.Number(suite.FailedCount) + " failed, " + Text.Number(suite.UnreadableCount) + " unreadable";
         return suite.Results.Count == 0 ? line + " (no *.yaml or *.yml file found)" : line;
+    }
+
+    /// <summary>
+    /// Writes the kit's multi-line text (lines joined by LF) one line at a time, so the terminal writer escapes what is
+    /// in each line but keeps the line ends. A raw LF inside an id of a scenario file still ends a line here.
+    /// </summary>
+    private static void WriteLines(TextWriter output, string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            output.WriteLine(line);
+        }
     }
 
     private static string Files(int count) => count == 1 ? "1 file" : Text.Number(count) + " files";

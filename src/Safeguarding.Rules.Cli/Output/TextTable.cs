@@ -1,6 +1,9 @@
 namespace Safeguarding.Rules.Cli.Output;
 
-/// <summary>Plain-text columns, padded to the widest cell; numeric columns are right-aligned.</summary>
+/// <summary>
+/// Plain-text columns, padded to the widest cell; numeric columns are right-aligned. Each cell is escaped and cut to
+/// <see cref="TerminalText.MaxCellLength"/> characters (<see cref="TerminalText.Cell"/>).
+/// </summary>
 internal sealed class TextTable
 {
     private readonly string[] _headers;
@@ -31,7 +34,8 @@ internal sealed class TextTable
             throw new ArgumentException("A row must have one cell per column.", nameof(cells));
         }
 
-        _rows.Add(cells);
+        // Cells come from the input: escaped for the terminal, and cut to a bounded width (one long id must not pad every row).
+        _rows.Add(Array.ConvertAll(cells, TerminalText.Cell));
     }
 
     /// <summary>Writes the table, with its header row unless <paramref name="header"/> is false, indented by <paramref name="indent"/>.</summary>

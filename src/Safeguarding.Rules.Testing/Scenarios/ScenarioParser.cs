@@ -10,6 +10,19 @@ namespace Safeguarding.Rules.Testing.Scenarios;
 /// <summary>Reads one scenario file, collecting every problem with its line, column and field path.</summary>
 internal sealed partial class ScenarioParser
 {
+    /// <summary>
+    /// The deepest nesting of mappings and sequences a scenario file may have. A scenario needs about six levels
+    /// (given, offenders, an offender, visits, a visit); the cap stops a file nested thousands deep from overflowing
+    /// the stack while the YAML library builds its node tree.
+    /// </summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>
+    /// The most filler offenders (<c>holding</c>) all the managers of a scenario may ask for together, so a file of many
+    /// managers each holding the most one may cannot make a run build a billion offenders.
+    /// </summary>
+    internal const int MaxHoldingTotal = 100_000;
+
     private static readonly string[] TopFields = ["description", "asOf", "policy", "exhaustive", "allowPartialResults", "given", "expect"];
     private static readonly string[] GivenFields = ["teams", "managers", "offenders"];
     private static readonly string[] ManagerFields = ["id", "team", "holding"];
@@ -43,9 +56,16 @@ internal sealed partial class ScenarioParser
     {
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(yaml), skipComments: true);
+        var parser = new DepthLimitedParser(new Parser(scanner), MaxDepth);
         try
         {
-            stream.Load(new Parser(scanner));
+            // The parser reads events without recursion; building the node tree recurses, so the depth is capped first.
+            stream.Load(parser);
+        }
+        catch (YamlException) when (parser.TooDeepAt is { } deep)
+        {
+            Problem(deep, "$", Invariant($"nests mappings and sequences more than {MaxDepth} levels deep; a scenario needs fewer than ten"));
+            return Result(null);
         }
         catch (YamlException exception)
         {
@@ -133,6 +153,7 @@ internal sealed partial class ScenarioParser
         }
 
         var holdings = new List<(string Manager, int Count)>();
+        var holdingTotal = 0L;
         if (Optional(given, "managers") is { } managers && Sequence(managers, "given.managers") is { } managerList)
         {
             for (var i = 0; i < managerList.Count; i++)
@@ -146,11 +167,17 @@ internal sealed partial class ScenarioParser
 
                 var id = Required(manager, managerList[i], path, "id") is { } idNode ? Id(idNode, path + ".id") : null;
                 var team = Optional(manager, "team") is { } teamNode ? Id(teamNode, path + ".team") : null;
-                var holding = Optional(manager, "holding") is { } holdingNode ? Int(holdingNode, path + ".holding", 0, 100_000) : null;
+                var holding = Optional(manager, "holding") is { } holdingNode ? Int(holdingNode, path + ".holding", 0, MaxHoldingTotal) : null;
+                if (holding is > 0 && holdingTotal <= MaxHoldingTotal && (holdingTotal += holding.Value) > MaxHoldingTotal)
+                {
+                    Problem(manager["holding"].Value.Start, path + ".holding", Invariant(
+                        $"brings the managers' holdings to more than {MaxHoldingTotal:N0} filler offenders; a scenario may ask for at most {MaxHoldingTotal:N0} in total"));
+                }
+
                 if (id is not null)
                 {
                     scenario.Manager(id, team);
-                    if (holding is > 0)
+                    if (holding is > 0 && holdingTotal <= MaxHoldingTotal)
                     {
                         holdings.Add((id, holding.Value));
                     }

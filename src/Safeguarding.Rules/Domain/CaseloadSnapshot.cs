@@ -5,6 +5,8 @@ namespace Safeguarding.Rules.Domain;
 /// <summary>
 /// A force's caseload at a point in time: the input of an evaluation (contract section 1).
 /// Build one in code, or read one from the contract's JSON with <c>SnapshotJson.Read</c>.
+/// A list set to <see langword="null"/> (for example <c>Offenders = null!</c>) is taken as empty, as an absent
+/// array in the JSON is; <see cref="Teams"/> alone keeps <see langword="null"/>, which means "no team list".
 /// </summary>
 public sealed class CaseloadSnapshot
 {
@@ -21,17 +23,17 @@ public sealed class CaseloadSnapshot
     /// </summary>
     public IReadOnlyList<Team>? Teams { get; init; }
 
-    /// <summary>The offender managers.</summary>
-    public IReadOnlyList<Manager> Managers { get; init; } = [];
+    /// <summary>The offender managers; <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<Manager> Managers { get; init => field = value ?? []; } = [];
 
-    /// <summary>The offenders.</summary>
-    public IReadOnlyList<Offender> Offenders { get; init; } = [];
+    /// <summary>The offenders; <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<Offender> Offenders { get; init => field = value ?? []; } = [];
 
-    /// <summary>The home visits.</summary>
-    public IReadOnlyList<Visit> Visits { get; init; } = [];
+    /// <summary>The home visits; <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<Visit> Visits { get; init => field = value ?? []; } = [];
 
-    /// <summary>The neighbourhood briefings.</summary>
-    public IReadOnlyList<Briefing> Briefings { get; init; } = [];
+    /// <summary>The neighbourhood briefings; <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<Briefing> Briefings { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// Problems found while reading the snapshot's document (wrong JSON types, missing fields, unknown values),

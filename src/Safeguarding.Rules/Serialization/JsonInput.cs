@@ -20,7 +20,10 @@ internal static class JsonInput
 
     /// <summary>
     /// Reads <paramref name="stream"/> from its position to its end into one growing buffer and parses the bytes with
-    /// <paramref name="parse"/>; the buffer is sized from the stream's length when it has one. Small documents use a
+    /// <paramref name="parse"/>; the buffer is sized from the stream's length when it has one. Reading stops early at
+    /// the first byte that no JSON document can hold (a control character other than tab, CR and LF, such as NUL; a
+    /// byte that is not UTF-8; a first character that cannot start a JSON value), so <c>/dev/zero</c> or a binary file
+    /// fails at once instead of after gigabytes; the parser then reports that fault with its position. Small documents use a
     /// buffer rented from the shared pool; large ones an array of their own, so the pool does not keep hundreds of
     /// megabytes alive. The buffer is cleared after parsing either way, because it may hold personal data.
     /// </summary>
@@ -48,6 +51,7 @@ internal static class JsonInput
 
         var buffer = Allocate(size);
         var length = 0;
+        var early = default(EarlyCheck);
         try
         {
             while (true)
@@ -72,6 +76,11 @@ internal static class JsonInput
                 }
 
                 length += read;
+                if (early.FoundBadByte(buffer.AsSpan(0, length)))
+                {
+                    // The parser finds the same fault in what was read and names its position; the rest is never read.
+                    break;
+                }
             }
 
             return parse(buffer.AsMemory(0, length));
@@ -163,8 +172,14 @@ internal static class JsonInput
     };
 
     /// <summary>Reads the current number token as a whole number: <c>30</c>, and also <c>30.0</c> or <c>3e1</c>, which are the same number.</summary>
+    /// <param name="reader">The reader, on a number token.</param>
+    /// <param name="problem">Why the number is not read, or <see langword="null"/>.</param>
+    /// <param name="outOfRange">
+    /// The problem for a whole number beyond the 32-bit range (<c>1e400</c>), when the field has a narrower range of its
+    /// own, so the message names the field's range rather than the int32 one; default the int32 range.
+    /// </param>
     /// <returns>The value, or <see langword="null"/> with <paramref name="problem"/> saying why not.</returns>
-    public static int? ReadWholeNumber(ref Utf8JsonReader reader, out string? problem)
+    public static int? ReadWholeNumber(ref Utf8JsonReader reader, out string? problem, string? outOfRange = null)
     {
         problem = null;
         if (reader.TryGetInt32(out var value))
@@ -186,8 +201,87 @@ internal static class JsonInput
             }
         }
 
-        problem = "is out of range: it must be a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
+        problem = outOfRange ?? "is out of range: it must be a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
         return null;
+    }
+
+    /// <summary>
+    /// Checks a document's bytes as they arrive for a fault the parser would stop at anyway, so reading can stop there:
+    /// the checks cost one vectorised pass over each new chunk.
+    /// </summary>
+    private struct EarlyCheck
+    {
+        /// <summary>The bytes below 0x20 that JSON allows nowhere (tab, LF and CR are whitespace; others must be escaped in strings).</summary>
+        private static readonly SearchValues<byte> ForbiddenControls = SearchValues.Create(
+        [
+            0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F,
+            0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+        ]);
+
+        /// <summary>The bytes a JSON value can start with: an object, an array, a string, a number, true, false, null.</summary>
+        private static readonly SearchValues<byte> ValueStarts = SearchValues.Create("{[\"-0123456789tfn"u8);
+
+        private int _checked;
+        private bool _startSeen;
+
+        /// <summary>Checks the bytes read since the last call (<paramref name="read"/> is everything read so far).</summary>
+        /// <returns>Whether <paramref name="read"/> holds a byte the parser will stop at.</returns>
+        public bool FoundBadByte(ReadOnlySpan<byte> read)
+        {
+            if (!_startSeen)
+            {
+                ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+                if (read.Length < mark.Length && mark.StartsWith(read))
+                {
+                    return false; // Perhaps the start of a byte order mark: wait for more.
+                }
+
+                var content = SkipByteOrderMark(read);
+                var first = content.IndexOfAnyExcept(" \t\r\n"u8);
+                if (first >= 0)
+                {
+                    _startSeen = true;
+                    if (!ValueStarts.Contains(content[first]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            var fresh = read[_checked..];
+            if (fresh.IndexOfAny(ForbiddenControls) >= 0)
+            {
+                return true;
+            }
+
+            // Validate up to the last whole UTF-8 sequence; an incomplete one at the end waits for its other bytes.
+            var complete = fresh.Length - IncompleteTail(fresh);
+            if (!System.Text.Unicode.Utf8.IsValid(fresh[..complete]))
+            {
+                return true;
+            }
+
+            _checked += complete;
+            return false;
+        }
+
+        /// <summary>How many bytes at the end of <paramref name="bytes"/> start a UTF-8 sequence that needs more bytes (0 to 3).</summary>
+        private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+        {
+            for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+            {
+                var b = bytes[^back];
+                if ((b & 0xC0) == 0x80)
+                {
+                    continue; // A continuation byte: look further back for its lead byte.
+                }
+
+                var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                return needed > back ? back : 0;
+            }
+
+            return 0;
+        }
     }
 
     private static string Position(long line, long bytePosition) =>

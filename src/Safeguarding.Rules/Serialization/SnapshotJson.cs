@@ -33,7 +33,12 @@ public static class SnapshotJson
     /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
     public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => SnapshotReader.Read(utf8Json);
 
-    /// <summary>Reads a snapshot from <paramref name="stream"/>, from its position to its end, into one pooled buffer.</summary>
+    /// <summary>
+    /// Reads a snapshot from <paramref name="stream"/>, from its position to its end, into one pooled buffer. A stream that
+    /// cannot seek (a pipe, a FIFO) is read the same way. Reading stops at the first byte no JSON document can hold
+    /// (a NUL or other control byte, invalid UTF-8, a first character that cannot start a value), so an endless or
+    /// binary input fails at once; that problem names its position.
+    /// </summary>
     /// <param name="stream">The document; left open.</param>
     /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
     /// <exception cref="IOException">The stream could not be read.</exception>

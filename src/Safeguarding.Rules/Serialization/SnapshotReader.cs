@@ -292,10 +292,10 @@ internal sealed class SnapshotReader
                     reactive = ReadBoolean(ref json, "reactiveManagement");
                     break;
                 case 9:
-                    interval = ReadWholeNumber(ref json, "visitIntervalDays");
+                    interval = ReadWholeNumber(ref json, "visitIntervalDays", SnapshotValidator.VisitIntervalRange);
                     break;
                 case 10:
-                    mappa = ReadWholeNumber(ref json, "mappaLevel");
+                    mappa = ReadWholeNumber(ref json, "mappaLevel", SnapshotValidator.MappaLevelRange);
                     break;
                 default:
                     movedOn = ReadDate(ref json, "movedIntoNeighbourhoodOn", required: false);
@@ -613,12 +613,13 @@ internal sealed class SnapshotReader
         }
     }
 
-    private int? ReadWholeNumber(ref Utf8JsonReader json, string field)
+    /// <summary>Reads a whole number whose field allows <paramref name="range"/> (<c>must be from 1 to 3</c>).</summary>
+    private int? ReadWholeNumber(ref Utf8JsonReader json, string field, string range)
     {
         switch (json.TokenType)
         {
             case JsonTokenType.Number:
-                var value = JsonInput.ReadWholeNumber(ref json, out var problem);
+                var value = JsonInput.ReadWholeNumber(ref json, out var problem, range + "; it is far outside that range");
                 if (problem is not null)
                 {
                     _fieldProblems.Add(new(field, problem));

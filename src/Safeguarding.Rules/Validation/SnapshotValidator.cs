@@ -6,6 +6,12 @@ namespace Safeguarding.Rules.Validation;
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
 internal static class SnapshotValidator
 {
+    /// <summary>The range of an offender's <c>visitIntervalDays</c>, as problems state it.</summary>
+    public const string VisitIntervalRange = "must be from 1 to 730";
+
+    /// <summary>The range of an offender's <c>mappaLevel</c>, as problems state it.</summary>
+    public const string MappaLevelRange = "must be from 1 to 3";
+
     public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
@@ -347,12 +353,12 @@ internal static class SnapshotValidator
 
         if (offender.VisitIntervalDays is { } interval && (interval < 1 || interval > 730))
         {
-            problems.Add(new(Array, index, id, "visitIntervalDays", "must be from 1 to 730; it is " + interval.ToString(CultureInfo.InvariantCulture)));
+            problems.Add(new(Array, index, id, "visitIntervalDays", VisitIntervalRange + "; it is " + interval.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (offender.MappaLevel is { } mappa && (mappa < 1 || mappa > 3))
         {
-            problems.Add(new(Array, index, id, "mappaLevel", "must be from 1 to 3; it is " + mappa.ToString(CultureInfo.InvariantCulture)));
+            problems.Add(new(Array, index, id, "mappaLevel", MappaLevelRange + "; it is " + mappa.ToString(CultureInfo.InvariantCulture)));
         }
 
         return manager;
@@ -395,6 +401,9 @@ internal static class SnapshotValidator
         private readonly Dictionary<string, (int Index, int Position)> _first = new(capacity, StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _duplicates = new(StringComparer.Ordinal);
         private readonly HashSet<int> _rejected = [];
+
+        /// <summary>How many of the other records sharing an id a duplicate-id problem names.</summary>
+        private const int OthersNamed = 3;
 
         /// <summary>Adds a record's id: its index in the input and, for a typed record, its position in the typed list (else -1).</summary>
         public void Add(string id, int index, int position = -1)
@@ -450,10 +459,35 @@ internal static class SnapshotValidator
                 indexes.Sort();
                 foreach (var index in indexes)
                 {
-                    var others = string.Join(", ", indexes.Where(i => i != index).Select(i => array + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
-                    problems.Add(new(array, index, id, "id", "duplicate id, also used by " + others + "; every record with it is rejected"));
+                    problems.Add(new(array, index, id, "id", "duplicate id, also used by " + Others(indexes, index) + "; every record with it is rejected"));
                 }
             }
+        }
+
+        /// <summary>
+        /// The first <see cref="OthersNamed"/> records other than <paramref name="index"/> that share its id, and how many
+        /// more: one problem per record stays the same size however many records share the id.
+        /// </summary>
+        private string Others(List<int> indexes, int index)
+        {
+            var text = new System.Text.StringBuilder();
+            var named = 0;
+            foreach (var other in indexes)
+            {
+                if (named == OthersNamed)
+                {
+                    break;
+                }
+
+                if (other != index)
+                {
+                    text.Append(named == 0 ? string.Empty : ", ").Append(array).Append('[').Append(other.ToString(CultureInfo.InvariantCulture)).Append(']');
+                    named++;
+                }
+            }
+
+            var more = indexes.Count - 1 - named;
+            return more > 0 ? text.Append(" and ").Append(more.ToString("N0", CultureInfo.InvariantCulture)).Append(" more").ToString() : text.ToString();
         }
 
         public HashSet<string> ValidIds()

@@ -58,6 +58,29 @@ public sealed class LoggingTests
         logger.Messages.Should().Contain(m => m.Contains("ms in the rules' sessions", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    public void Evaluate_AnyCulture_LogsTheAsOfDateAsIso8601(string culture)
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = SyntheticCaseload.Generate(10, seed: 5);
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        logger.Messages.Should().ContainSingle(m => m.Contains("offender records as of 2018-05-01:", StringComparison.Ordinal));
+    }
+
     private sealed class RecordingLogger : ILogger<SafeguardingEngine>
     {
         public List<string> Messages { get; } = [];

@@ -250,14 +250,24 @@ public sealed class SnapshotJsonProblemTests
     [Theory]
     [InlineData("1.5", "must be a whole number; it has a fractional part")]
     [InlineData("0.1", "must be a whole number; it has a fractional part")]
-    [InlineData("2147483648", "is out of range: it must be a whole number from -2147483648 to 2147483647")]
-    [InlineData("1e10", "is out of range: it must be a whole number from -2147483648 to 2147483647")]
-    [InlineData("-1e400", "is out of range: it must be a whole number from -2147483648 to 2147483647")]
+    [InlineData("2147483648", "must be from 1 to 3; it is far outside that range")]
+    [InlineData("1e10", "must be from 1 to 3; it is far outside that range")]
+    [InlineData("1e400", "must be from 1 to 3; it is far outside that range")]
+    [InlineData("-1e400", "must be from 1 to 3; it is far outside that range")]
     public void Read_NumberThatIsNotAWholeNumberInRange_IsAProblem(string value, string expected)
     {
         var problem = JsonText.OnlyProblemOf($$"""{ "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-03-02", "mappaLevel": {{value}} }""");
 
         problem.Should().BeEquivalentTo(new { Array = "offenders", Index = (int?)0, Id = "RSO-1", Field = "mappaLevel", Problem = expected });
+    }
+
+    [Fact]
+    public void Read_VisitIntervalBeyondInt32_NamesTheFieldsOwnRange()
+    {
+        var problem = JsonText.OnlyProblemOf("""{ "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-03-02", "visitIntervalDays": 1e400 }""");
+
+        problem.Field.Should().Be("visitIntervalDays");
+        problem.Problem.Should().Be("must be from 1 to 730; it is far outside that range");
     }
 
     [Fact]

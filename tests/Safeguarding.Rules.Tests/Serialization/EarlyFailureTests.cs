@@ -1,0 +1,80 @@
+using System.Text;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Tests.Serialization;
+
+/// <summary>Input that can never be JSON (<c>/dev/zero</c>, a binary file) fails at the first bad byte, without reading the rest.</summary>
+public sealed class EarlyFailureTests
+{
+    private const long OneMegabyte = 1024 * 1024;
+
+    [Fact]
+    public void Read_EndlessZeros_FailsAtTheFirstByte()
+    {
+        var input = new EndlessStream([], 0);
+
+        var snapshot = SnapshotJson.Read(input);
+
+        input.BytesRead.Should().BeLessThan(OneMegabyte);
+        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Be("is not valid JSON: the error is at line 1, byte position 1 (counting from 1)");
+    }
+
+    [Fact]
+    public void Read_ValidStartThenEndlessZeros_FailsWhereTheZerosStart()
+    {
+        var input = new EndlessStream(Encoding.UTF8.GetBytes("{\n  \"offenders\": [ {\"id\": \"RSO-"), 0);
+
+        var snapshot = SnapshotJson.Read(input);
+
+        input.BytesRead.Should().BeLessThan(OneMegabyte);
+        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Contain("line 2, byte position 30");
+    }
+
+    [Fact]
+    public void Read_EndlessInvalidUtf8_FailsAtTheFirstInvalidByte()
+    {
+        var input = new EndlessStream(Encoding.UTF8.GetBytes("{\"asOf\": \""), 0xFF);
+
+        var snapshot = SnapshotJson.Read(input);
+
+        input.BytesRead.Should().BeLessThan(OneMegabyte);
+        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Be("is not valid UTF-8 text: the error is at line 1, byte position 11 (counting from 1)");
+    }
+
+    [Fact]
+    public void Read_EndlessTextThatCannotStartJson_FailsAtItsFirstCharacter()
+    {
+        var input = new EndlessStream("\uFEFF  "u8.ToArray(), (byte)'x');
+
+        var snapshot = SnapshotJson.Read(input);
+
+        input.BytesRead.Should().BeLessThan(OneMegabyte);
+        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Contain("line 1, byte position 3");
+    }
+
+    [Fact]
+    public void Read_EndlessZerosAsAPolicy_FailsAtTheFirstByte()
+    {
+        var input = new EndlessStream([], 0);
+
+        var result = PolicyJson.Read(input);
+
+        input.BytesRead.Should().BeLessThan(OneMegabyte);
+        result.Problems.Should().ContainSingle().Which.ToString().Should().Contain("not valid JSON");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Read_MultiByteCharactersSplitAcrossReads_AreStillValid(int chunk)
+    {
+        var document = Encoding.UTF8.GetBytes("\uFEFF{ \"asOf\": \"2018-05-01\", \"unknown\": \"é € 𝄞 ü\", \"offenders\": [] }");
+
+        var snapshot = SnapshotJson.Read(new ChunkedStream(document, chunk));
+
+        snapshot.ReadProblems.Should().BeEmpty();
+        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+    }
+}
