@@ -3,7 +3,6 @@ using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Benchmarks;

@@ -1,6 +1,4 @@
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Testing.Scenarios;
 
 namespace Safeguarding.Rules.Testing;

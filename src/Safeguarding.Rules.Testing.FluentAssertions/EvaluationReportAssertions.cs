@@ -2,7 +2,6 @@ using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Testing;
 

@@ -1,7 +1,6 @@
 using FluentAssertions;
 using FluentAssertions.Execution;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Testing;
 

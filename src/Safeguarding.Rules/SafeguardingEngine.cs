@@ -6,7 +6,6 @@ using NRules;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Validation;
 

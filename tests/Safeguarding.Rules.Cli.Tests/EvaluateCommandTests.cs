@@ -294,9 +294,10 @@ public sealed class EvaluateCommandTests : IDisposable
 
         csv.ExitCode.Should().Be(0, csv.ToString());
         var records = Csv.Parse(csv.StdOut);
+        // Every kind's fields in the order they first appear in the contract's section 5 table.
         records[0].Should().Equal(
-            "kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "daysUntilDue",
-            "escalateTo", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "reason");
+            "kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo",
+            "daysUntilDue", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "reason");
         var findings = Json.Parse(json.StdOutBytes).GetProperty("findings").EnumerateArray().ToList();
         records.Should().HaveCount(findings.Count + 1);
         for (var i = 0; i < findings.Count; i++)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Safeguarding.Rules.Cli.Tests.Support;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
 
@@ -90,8 +89,8 @@ public sealed class ImpactCommandTests : IDisposable
         var caseload = SnapshotJson.ReadFile(snapshot);
         var before = engine.Evaluate(caseload);
         var after = engine.Evaluate(caseload, new EvaluationOptions { Policy = new SafeguardingPolicy { VisitIntervalDays = new VisitIntervalPolicy { High = 60 } } });
-        var old = before.Findings.ToDictionary(f => f.Key);
-        var @new = after.Findings.ToDictionary(f => f.Key);
+        var old = before.Findings.ToDictionary(f => f.Id);
+        var @new = after.Findings.ToDictionary(f => f.Id);
         var expected = @new.Keys.Except(old.Keys).Select(k => ("Raised", k))
             .Concat(old.Keys.Except(@new.Keys).Select(k => ("Cleared", k)))
             .Concat(@new.Keys.Intersect(old.Keys).Where(k => !Values(old[k]).Equals(Values(@new[k]))).Select(k => ("Changed", k)))
@@ -179,12 +178,12 @@ public sealed class ImpactCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         var doc = Json.Parse(result.StdOutBytes);
         doc.GetProperty("changes").EnumerateArray().Select(c => c.Str("change") + " " + c.Str("key")).Should().Equal(
-            "Changed VisitOverdue/RSO-1",
-            "Raised VisitOverdue/RSO-2",
-            "Changed UnitBacklog/T-NORTH",
-            "Raised VisitOverdue/RSO-3",
-            "Cleared VisitDueSoon/RSO-3",
-            "Raised UnitBacklog/T-SOUTH");
+            "Changed VisitOverdue:RSO-1",
+            "Raised VisitOverdue:RSO-2",
+            "Changed UnitBacklog:T-NORTH",
+            "Raised VisitOverdue:RSO-3",
+            "Cleared VisitDueSoon:RSO-3",
+            "Raised UnitBacklog:T-SOUTH");
         var backlog = doc.GetProperty("changes")[2].GetProperty("fields").EnumerateArray().Should().ContainSingle().Subject;
         backlog.Str("field").Should().Be("overdueVisits");
         backlog.Int("baseline").Should().Be(1);
@@ -234,7 +233,7 @@ public sealed class ImpactCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         var doc = Json.Parse(result.StdOutBytes);
         doc.Str("asOf").Should().Be("2018-04-01");
-        var raised = doc.GetProperty("changes").EnumerateArray().Single(c => c.Str("key") == "VisitOverdue/RSO-1");
+        var raised = doc.GetProperty("changes").EnumerateArray().Single(c => c.Str("key") == "VisitOverdue:RSO-1");
         raised.Str("change").Should().Be("Raised");
         raised.Int("proposed.daysOverdue").Should().Be(22);
     }

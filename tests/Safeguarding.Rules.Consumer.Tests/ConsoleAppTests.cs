@@ -26,7 +26,6 @@ public sealed class ConsoleAppTests(PackedFeed feed)
 
     private const string Program = """
         using Safeguarding.Rules;
-        using Safeguarding.Rules.Evaluation;
         using Safeguarding.Rules.Serialization;
 
         var engine = new SafeguardingEngine();

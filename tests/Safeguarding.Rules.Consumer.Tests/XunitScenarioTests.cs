@@ -12,7 +12,6 @@ public sealed class XunitScenarioTests(PackedFeed feed)
     private const string Tests = """
         using FluentAssertions;
         using Safeguarding.Rules.Domain;
-        using Safeguarding.Rules.Findings;
         using Safeguarding.Rules.Testing;
         using Safeguarding.Rules.Testing.Scenarios;
         using Xunit;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using RulesEngine.Models;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using MsRulesEngine = RulesEngine.RulesEngine;
 

@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Benchmarks.Support;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Benchmarks.Baselines;
 

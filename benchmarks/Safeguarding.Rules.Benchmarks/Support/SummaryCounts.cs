@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.TestSupport.Oracle;
 
 namespace Safeguarding.Rules.Benchmarks.Support;

@@ -4,42 +4,33 @@ namespace Safeguarding.Rules.Cli.Output;
 
 /// <summary>
 /// Findings as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break): one finding
-/// per row, in the report's order, with a header naming kind, rule, every field of the contract's section 5 table, and reason.
-/// Absent values are empty fields.
+/// per row, in the report's order. The header is fixed whatever the findings: <c>kind</c>, <c>rule</c>, every field of
+/// the findings schema in the order each first appears in the contract's tables (<see cref="FindingSchema.Fields"/>),
+/// then <c>reason</c>. A finding's cells for fields its kind does not have, and for absent values, are empty.
 /// </summary>
 internal static class CsvFindings
 {
     public const string NewLine = "\r\n";
 
     public static IReadOnlyList<string> Header { get; } =
-    [
-        "kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "daysUntilDue",
-        "escalateTo", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "reason",
-    ];
+        ["kind", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
 
     public static void Write(IEnumerable<Finding> findings, TextWriter writer)
     {
         WriteRow(writer, Header);
         var cells = new string[Header.Count];
-        foreach (var f in findings)
+        foreach (var finding in findings)
         {
-            cells[0] = f.Kind;
-            cells[1] = f.Rule;
-            cells[2] = f.OffenderId ?? string.Empty;
-            cells[3] = f.ManagerId ?? string.Empty;
-            cells[4] = f.TeamId ?? string.Empty;
-            cells[5] = f.RiskLevel?.ToString() ?? string.Empty;
-            cells[6] = Text.Date(f.DueOn);
-            cells[7] = Text.OptionalNumber(f.DaysOverdue);
-            cells[8] = Text.OptionalNumber(f.DaysUntilDue);
-            cells[9] = f.EscalateTo?.ToString() ?? string.Empty;
-            cells[10] = Text.OptionalNumber(f.NoAccessVisits);
-            cells[11] = Text.OptionalNumber(f.Caseload);
-            cells[12] = Text.OptionalNumber(f.OverdueVisits);
-            cells[13] = f.NeighbourhoodId ?? string.Empty;
-            cells[14] = Text.Date(f.Since);
-            cells[15] = Text.OptionalNumber(f.Index);
-            cells[16] = f.Reason;
+            var cell = 0;
+            cells[cell++] = finding.Kind;
+            cells[cell++] = finding.Rule;
+            var kind = FindingSchema.Of(finding.Kind);
+            foreach (var field in FindingSchema.Fields)
+            {
+                cells[cell++] = kind.Fields.Contains(field) ? field.Format(finding) ?? string.Empty : string.Empty;
+            }
+
+            cells[cell] = finding.Reason;
             WriteRow(writer, cells);
         }
     }

@@ -1,4 +1,3 @@
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Impact;
 
 namespace Safeguarding.Rules.Cli.Output;

@@ -1,6 +1,5 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Cli.Output;
 

@@ -1,4 +1,3 @@
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Testing.Scenarios;
 

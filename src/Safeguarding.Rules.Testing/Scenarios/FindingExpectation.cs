@@ -1,64 +1,33 @@
-using System.Globalization;
 using System.Text;
-using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Testing.Scenarios;
 
 /// <summary>
 /// One expected finding of a scenario: its kind and the fields to match. A finding matches when every field the
-/// expectation gives equals the finding's (fields left <see langword="null"/> match anything). With <see cref="None"/>
-/// it says that there is no finding of the kind at all.
+/// expectation gives equals the finding's (fields not given match anything). With <see cref="None"/> it says that
+/// there is no finding of the kind at all.
 /// </summary>
+/// <remarks>
+/// Fields are those of <see cref="FindingSchema"/>, keyed by their contract names (<c>offenderId</c>, <c>daysOverdue</c>)
+/// and holding the values as the findings document writes them (<c>RSO-1</c>, <c>8</c>, <c>2018-04-10</c>,
+/// <c>DetectiveInspector</c>). Scenario files name them by their aliases (<c>offender</c>, <c>risk</c>).
+/// </remarks>
 public sealed record FindingExpectation
 {
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>
     public required string Kind { get; init; }
 
     /// <summary>Whether this says "no finding of <see cref="Kind"/>" (no other field is then given).</summary>
     public bool None { get; init; }
 
-    /// <summary>The offender's id (scenario field <c>offender</c>).</summary>
-    public string? OffenderId { get; init; }
-
-    /// <summary>The manager's id (scenario field <c>manager</c>).</summary>
-    public string? ManagerId { get; init; }
-
-    /// <summary>The team's id (scenario field <c>team</c>).</summary>
-    public string? TeamId { get; init; }
-
-    /// <summary>The neighbourhood's id (scenario field <c>neighbourhood</c>).</summary>
-    public string? NeighbourhoodId { get; init; }
-
-    /// <summary>The rejected record's index (scenario field <c>index</c>).</summary>
-    public int? Index { get; init; }
-
-    /// <summary>The offender's risk level (scenario field <c>risk</c>).</summary>
-    public RiskLevel? RiskLevel { get; init; }
-
-    /// <summary>The due date (scenario field <c>dueOn</c>).</summary>
-    public DateOnly? DueOn { get; init; }
-
-    /// <summary>Days overdue (scenario field <c>daysOverdue</c>).</summary>
-    public int? DaysOverdue { get; init; }
-
-    /// <summary>Days until due (scenario field <c>daysUntilDue</c>).</summary>
-    public int? DaysUntilDue { get; init; }
-
-    /// <summary>The escalation level (scenario field <c>escalateTo</c>).</summary>
-    public EscalationLevel? EscalateTo { get; init; }
-
-    /// <summary>No-access visits (scenario field <c>noAccessVisits</c>).</summary>
-    public int? NoAccessVisits { get; init; }
-
-    /// <summary>A manager's or team's caseload (scenario field <c>caseload</c>).</summary>
-    public int? Caseload { get; init; }
-
-    /// <summary>A team's overdue visits (scenario field <c>overdueVisits</c>).</summary>
-    public int? OverdueVisits { get; init; }
-
-    /// <summary>The date a briefing was needed from (scenario field <c>since</c>).</summary>
-    public DateOnly? Since { get; init; }
+    /// <summary>
+    /// The expected field values: contract field name (<see cref="FindingField.Name"/>) to the value as the findings
+    /// document writes it (<see cref="FindingField.Format"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = NoFields;
 
     /// <summary>The rule that produced the finding (scenario field <c>rule</c>).</summary>
     public string? Rule { get; init; }
@@ -80,52 +49,66 @@ public sealed record FindingExpectation
 
     /// <summary>The fields this expectation gives that <paramref name="finding"/> does not have, each as <c>field (expected X, actual Y)</c>.</summary>
     /// <param name="finding">An actual finding.</param>
-    /// <returns>The differences; empty when every given field matches.</returns>
+    /// <returns>The differences, named as scenario files name the fields; empty when every given field matches.</returns>
     public IReadOnlyList<string> Mismatches(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var differences = new List<string>();
-        var actual = Fields(finding, includeRule: true);
-        foreach (var (name, expected) in GivenFields())
+        foreach (var (field, expected) in GivenFields())
         {
-            if (string.Equals(name, "reasonContains", StringComparison.Ordinal))
+            var actual = field.Format(finding);
+            if (!string.Equals(expected, actual, StringComparison.Ordinal))
             {
-                if (!finding.Reason.Contains(ReasonContains!, StringComparison.Ordinal))
-                {
-                    differences.Add("reasonContains (the reason does not contain the text)");
-                }
-
-                continue;
+                differences.Add($"{field.Alias} (expected {expected}, actual {actual ?? "none"})");
             }
+        }
 
-            var value = actual.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal)).Value;
-            if (!string.Equals(expected, value, StringComparison.Ordinal))
-            {
-                differences.Add($"{name} (expected {expected}, actual {value ?? "none"})");
-            }
+        foreach (var name in Fields.Keys.Where(static name => FindingSchema.FieldNamed(name) is null).Order(StringComparer.Ordinal))
+        {
+            differences.Add($"{name} (not a finding field)");
+        }
+
+        if (Rule is not null && !string.Equals(Rule, finding.Rule, StringComparison.Ordinal))
+        {
+            differences.Add($"rule (expected {Rule}, actual {finding.Rule})");
+        }
+
+        if (ReasonContains is not null && !finding.Reason.Contains(ReasonContains, StringComparison.Ordinal))
+        {
+            differences.Add("reasonContains (the reason does not contain the text)");
         }
 
         return differences;
     }
 
-    /// <summary>Whether <paramref name="finding"/> is about the subject this expectation names (offender, manager, team or record index), whatever its other fields.</summary>
+    /// <summary>
+    /// Whether <paramref name="finding"/> is about the subject this expectation names, whatever its other fields: the
+    /// expectation gives at least one of the kind's identity fields (<see cref="FindingKindSchema.Identity"/>), and the
+    /// finding has each one given.
+    /// </summary>
     /// <param name="finding">An actual finding of the same kind.</param>
     /// <returns><see langword="true"/> when the expectation names a subject and the finding has it.</returns>
     public bool IsAbout(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (OffenderId is null && ManagerId is null && TeamId is null && Index is null)
+        var named = false;
+        foreach (var field in FindingSchema.Of(Kind).Identity)
         {
-            return false;
+            if (Fields.TryGetValue(field.Name, out var expected))
+            {
+                named = true;
+                if (!string.Equals(expected, field.Format(finding), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
         }
 
-        return (OffenderId is null || string.Equals(OffenderId, finding.OffenderId, StringComparison.Ordinal))
-            && (ManagerId is null || string.Equals(ManagerId, finding.ManagerId, StringComparison.Ordinal))
-            && (TeamId is null || string.Equals(TeamId, finding.TeamId, StringComparison.Ordinal))
-            && (Index is null || Index == finding.Index);
+        return named;
     }
 
     /// <summary>The expectation as a scenario file line: <c>{ kind: VisitOverdue, offender: RSO-1, daysOverdue: 8 }</c>.</summary>
+    /// <returns>The line.</returns>
     public override string ToString()
     {
         var fields = new List<(string Name, string Value)> { ("kind", Kind) };
@@ -134,7 +117,17 @@ public sealed record FindingExpectation
             fields.Add(("none", "true"));
         }
 
-        fields.AddRange(GivenFields().Select(f => (f.Name, string.Equals(f.Name, "reasonContains", StringComparison.Ordinal) ? Quote(f.Value) : f.Value)));
+        fields.AddRange(GivenFields().Select(static f => (f.Field.Alias, f.Value)));
+        if (Rule is not null)
+        {
+            fields.Add(("rule", Rule));
+        }
+
+        if (ReasonContains is not null)
+        {
+            fields.Add(("reasonContains", Quote(ReasonContains)));
+        }
+
         return Flow(fields);
     }
 
@@ -148,7 +141,11 @@ public sealed record FindingExpectation
     public static string Describe(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return Flow([("kind", finding.Kind), .. Fields(finding, includeRule: true).Where(f => f.Value is not null).Select(f => (f.Name, f.Value!))]);
+        return Flow([
+            ("kind", finding.Kind),
+            .. FindingSchema.Of(finding.Kind).Fields.Select(f => (f.Alias, f.Format(finding))).Where(static f => f.Item2 is not null).Select(static f => (f.Alias, f.Item2!)),
+            ("rule", finding.Rule),
+        ]);
     }
 
     internal static string Flow(IEnumerable<(string Name, string Value)> fields)
@@ -171,58 +168,7 @@ public sealed record FindingExpectation
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private IEnumerable<(string Name, string Value)> GivenFields()
-    {
-        var fields = new List<(string Name, string? Value)>
-        {
-            ("offender", OffenderId),
-            ("manager", ManagerId),
-            ("team", TeamId),
-            ("neighbourhood", NeighbourhoodId),
-            ("index", Number(Index)),
-            ("risk", RiskLevel?.ToString()),
-            ("dueOn", Date(DueOn)),
-            ("daysOverdue", Number(DaysOverdue)),
-            ("daysUntilDue", Number(DaysUntilDue)),
-            ("escalateTo", EscalateTo?.ToString()),
-            ("noAccessVisits", Number(NoAccessVisits)),
-            ("caseload", Number(Caseload)),
-            ("overdueVisits", Number(OverdueVisits)),
-            ("since", Date(Since)),
-            ("rule", Rule),
-            ("reasonContains", ReasonContains),
-        };
-        return fields.Where(f => f.Value is not null).Select(f => (f.Name, f.Value!));
-    }
-
-    private static List<(string Name, string? Value)> Fields(Finding finding, bool includeRule)
-    {
-        var fields = new List<(string Name, string? Value)>
-        {
-            ("offender", finding.OffenderId),
-            ("manager", finding.ManagerId),
-            ("team", finding.TeamId),
-            ("neighbourhood", finding.NeighbourhoodId),
-            ("index", Number(finding.Index)),
-            ("risk", finding.RiskLevel?.ToString()),
-            ("dueOn", Date(finding.DueOn)),
-            ("daysOverdue", Number(finding.DaysOverdue)),
-            ("daysUntilDue", Number(finding.DaysUntilDue)),
-            ("escalateTo", finding.EscalateTo?.ToString()),
-            ("noAccessVisits", Number(finding.NoAccessVisits)),
-            ("caseload", Number(finding.Caseload)),
-            ("overdueVisits", Number(finding.OverdueVisits)),
-            ("since", Date(finding.Since)),
-        };
-        if (includeRule)
-        {
-            fields.Add(("rule", finding.Rule));
-        }
-
-        return fields;
-    }
-
-    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The fields given, in the schema's order.</summary>
+    private IEnumerable<(FindingField Field, string Value)> GivenFields() =>
+        FindingSchema.Fields.Where(f => Fields.ContainsKey(f.Name)).Select(f => (f, Fields[f.Name]));
 }

@@ -26,27 +26,8 @@ internal sealed partial class ScenarioParser
     private static readonly string[] BriefingFields = ["neighbourhood", "daysAgo", "on"];
     private static readonly string[] AnyKindFields = ["kind", "none", "rule", "reasonContains"];
 
-    /// <summary>The fields contract section 5 gives each kind, in the scenario's names.</summary>
-    private static readonly Dictionary<string, string[]> KindFields = new(StringComparer.Ordinal)
-    {
-        [FindingKinds.VisitOverdue] = ["offender", "manager", "team", "risk", "dueOn", "daysOverdue", "escalateTo"],
-        [FindingKinds.VisitDueSoon] = ["offender", "manager", "team", "risk", "dueOn", "daysUntilDue"],
-        [FindingKinds.RepeatedNoAccess] = ["offender", "manager", "team", "risk", "noAccessVisits"],
-        [FindingKinds.ReactiveManagementIneligible] = ["offender", "manager", "team", "risk"],
-        [FindingKinds.CaseloadAboveTarget] = ["manager", "team", "caseload"],
-        [FindingKinds.CaseloadCritical] = ["manager", "team", "caseload"],
-        [FindingKinds.Unallocated] = ["offender", "risk"],
-        [FindingKinds.UnitBacklog] = ["team", "overdueVisits", "caseload"],
-        [FindingKinds.RiskReviewOverdue] = ["offender", "manager", "team", "risk", "dueOn"],
-        [FindingKinds.NeighbourhoodNotBriefed] = ["offender", "manager", "team", "neighbourhood", "since"],
-        [FindingKinds.DataQuality] = ["offender", "index"],
-    };
-
-    private static readonly string[] ExpectFields =
-    [
-        .. AnyKindFields, "offender", "manager", "team", "neighbourhood", "index", "risk", "dueOn", "daysOverdue",
-        "daysUntilDue", "escalateTo", "noAccessVisits", "caseload", "overdueVisits", "since",
-    ];
+    /// <summary>Every field an expected finding may give: the ones of any kind, then each finding field's scenario name.</summary>
+    private static readonly string[] ExpectFields = [.. AnyKindFields, .. FindingSchema.Fields.Select(static f => f.Alias)];
 
     private readonly string _path;
     private readonly string _name;
@@ -399,7 +380,7 @@ internal sealed partial class ScenarioParser
         string? kind = null;
         if (Required(fields, node, path, "kind") is { } kindNode && Text(kindNode, path + ".kind") is { } kindText)
         {
-            if (KindFields.ContainsKey(kindText))
+            if (FindingSchema.TryGetContractKind(kindText, out _))
             {
                 kind = kindText;
             }
@@ -418,9 +399,9 @@ internal sealed partial class ScenarioParser
                 {
                     Problem(key.Start, path + "." + name, "cannot be given with none: true, which says there is no finding of the kind at all");
                 }
-                else if (!AnyKindFields.Contains(name, StringComparer.Ordinal) && !KindFields[kind].Contains(name, StringComparer.Ordinal))
+                else if (!AnyKindFields.Contains(name, StringComparer.Ordinal) && !FindingSchema.Of(kind).Fields.Any(f => string.Equals(f.Alias, name, StringComparison.Ordinal)))
                 {
-                    Problem(key.Start, path + "." + name, Invariant($"is not a field of {kind} findings; they have {string.Join(", ", KindFields[kind])}"));
+                    Problem(key.Start, path + "." + name, Invariant($"is not a field of {kind} findings; they have {string.Join(", ", FindingSchema.Of(kind).Fields.Select(static f => f.Alias))}"));
                 }
             }
         }
@@ -429,25 +410,57 @@ internal sealed partial class ScenarioParser
         {
             Kind = kind ?? string.Empty,
             None = none,
-            OffenderId = NotNull(fields, "offender") is { } offender ? Id(offender, path + ".offender") : null,
-            ManagerId = NotNull(fields, "manager") is { } manager ? Id(manager, path + ".manager") : null,
-            TeamId = NotNull(fields, "team") is { } team ? Id(team, path + ".team") : null,
-            NeighbourhoodId = NotNull(fields, "neighbourhood") is { } neighbourhood ? Id(neighbourhood, path + ".neighbourhood") : null,
-            Index = NotNull(fields, "index") is { } index ? Int(index, path + ".index", 0, int.MaxValue) : null,
-            RiskLevel = NotNull(fields, "risk") is { } risk ? Enum<RiskLevel>(risk, path + ".risk", "Low, Medium, High or VeryHigh") : null,
-            DueOn = NotNull(fields, "dueOn") is { } dueOn ? Date(dueOn, path + ".dueOn") : null,
-            DaysOverdue = NotNull(fields, "daysOverdue") is { } overdue ? Int(overdue, path + ".daysOverdue", 1, int.MaxValue) : null,
-            DaysUntilDue = NotNull(fields, "daysUntilDue") is { } until ? Int(until, path + ".daysUntilDue", 0, int.MaxValue) : null,
-            EscalateTo = NotNull(fields, "escalateTo") is { } escalate ? Enum<EscalationLevel>(escalate, path + ".escalateTo", "OffenderManager, Supervisor or DetectiveInspector") : null,
-            NoAccessVisits = NotNull(fields, "noAccessVisits") is { } noAccess ? Int(noAccess, path + ".noAccessVisits", 1, int.MaxValue) : null,
-            Caseload = NotNull(fields, "caseload") is { } caseload ? Int(caseload, path + ".caseload", 0, int.MaxValue) : null,
-            OverdueVisits = NotNull(fields, "overdueVisits") is { } overdueVisits ? Int(overdueVisits, path + ".overdueVisits", 1, int.MaxValue) : null,
-            Since = NotNull(fields, "since") is { } since ? Date(since, path + ".since") : null,
+            Fields = ExpectedValues(fields, path, kind),
             Rule = NotNull(fields, "rule") is { } rule ? Id(rule, path + ".rule") : null,
             ReasonContains = NotNull(fields, "reasonContains") is { } reason ? Text(reason, path + ".reasonContains") : null,
             Line = (int)node.Start.Line,
         };
         return kind is null || _problems.Count > problemsBefore ? null : expectation;
+    }
+
+    /// <summary>The finding fields an expectation gives, parsed by each field's type and kept as the findings document writes them.</summary>
+    private Dictionary<string, string> ExpectedValues(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string path, string? kind)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in FindingSchema.Fields)
+        {
+            if (NotNull(fields, field.Alias) is not { } node)
+            {
+                continue;
+            }
+
+            var at = path + "." + field.Alias;
+            var value = field.Type switch
+            {
+                FindingValueType.Number => Int(node, at, field.Minimum, int.MaxValue)?.ToString(CultureInfo.InvariantCulture),
+                FindingValueType.Date => Date(node, at)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                FindingValueType.RiskLevel => Enum<RiskLevel>(node, at, "Low, Medium, High or VeryHigh")?.ToString(),
+                FindingValueType.EscalationLevel => EscalationLevelOf(node, at, kind),
+                _ => Id(node, at),
+            };
+            if (value is not null)
+            {
+                values[field.Name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>An escalation level of the kind's own order (every level when the kind is unknown).</summary>
+    private string? EscalationLevelOf(YamlNode node, string path, string? kind)
+    {
+        var levels = kind is not null && FindingSchema.Of(kind).EscalationLevels is { Count: > 0 } own ? own : System.Enum.GetValues<EscalationLevel>();
+        var names = levels.Select(static l => l.ToString()).ToList();
+        var expected = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+        var text = Scalar(node, path, expected);
+        if (text is null || names.Contains(text, StringComparer.Ordinal))
+        {
+            return text;
+        }
+
+        Problem(node.Start, path, "unknown value; expected " + expected);
+        return null;
     }
 
     /// <summary>A date given as <c>{prefix}DaysAgo</c> (days before the as-of date) or <c>{prefix}On</c> (a date); one of the two at most.</summary>

@@ -1,8 +1,6 @@
 using NRules;
 using NRules.Fluent;
 using NRules.RuleModel;
-using Safeguarding.Rules.Findings;
-using Safeguarding.Rules.Rules;
 using NRulesRule = NRules.Fluent.Dsl.Rule;
 
 namespace Safeguarding.Rules.Evaluation;

@@ -1,5 +1,4 @@
 using NRules.Extensibility;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Evaluation;
 

@@ -1,17 +1,16 @@
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Impact;
 
 /// <summary>
 /// One finding that differs between the baseline and the proposed policy: raised, cleared, or changed, matched by
-/// <see cref="Finding.Key"/> (the kind and the subject).
+/// <see cref="Finding.Id"/> (the kind and the subject).
 /// </summary>
 public sealed class FindingChange
 {
     /// <summary>Raised, cleared or changed.</summary>
     public required FindingChangeKind Change { get; init; }
 
-    /// <summary>The finding's <see cref="Finding.Key"/>: its kind and subject.</summary>
+    /// <summary>The finding's <see cref="Finding.Id"/>: its kind and subject.</summary>
     public required string Key { get; init; }
 
     /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>

@@ -20,12 +20,12 @@ namespace Safeguarding.Rules.Impact;
 ///                "kinds": [ { "kind": "VisitOverdue", "baseline": 14, "proposed": 18, "raised": 4, "cleared": 0, "changed": 1 } ] }, ... ],
 ///   "affected": { "offenders": [ "RSO-000017", ... ], "managers": [ "OM-0001", ... ], "teams": [ "T-001", ... ] },
 ///   "changes": [
-///     { "change": "Changed", "key": "VisitOverdue/RSO-000017", "kind": "VisitOverdue",
+///     { "change": "Changed", "key": "VisitOverdue:RSO-000017", "kind": "VisitOverdue",
 ///       "offenderId": "RSO-000017", "managerId": "OM-0001", "teamId": "T-001",
 ///       "fields": [ { "field": "dueOn", "baseline": "2018-04-10", "proposed": "2018-03-10" },
 ///                   { "field": "daysOverdue", "baseline": 21, "proposed": 52 } ],
-///       "baseline": { "rule": "...", "riskLevel": "High", "dueOn": "2018-04-10", ..., "reason": "..." },
-///       "proposed": { "rule": "...", "riskLevel": "High", "dueOn": "2018-03-10", ..., "reason": "..." } }, ...
+///       "baseline": { "rule": "...", "offenderId": "RSO-000017", ..., "riskLevel": "High", "dueOn": "2018-04-10", ..., "reason": "..." },
+///       "proposed": { "rule": "...", "offenderId": "RSO-000017", ..., "riskLevel": "High", "dueOn": "2018-03-10", ..., "reason": "..." } }, ...
 ///   ]
 /// }
 /// </code>
@@ -36,9 +36,8 @@ namespace Safeguarding.Rules.Impact;
 /// <c>Raised</c>, <c>Cleared</c> or <c>Changed</c>; <c>fields</c> (only for <c>Changed</c>) lists each differing
 /// field with its two values, numbers as numbers and dates as <c>yyyy-MM-dd</c>, a value absent on one side omitted;
 /// <c>baseline</c> (absent when raised) and <c>proposed</c> (absent when cleared) are the finding on each side:
-/// <c>rule</c>, every field it has (in the findings document's order: managerId, teamId, riskLevel, neighbourhoodId,
-/// since, dueOn, daysOverdue, daysUntilDue, escalateTo, noAccessVisits, overdueVisits, caseload, index), and
-/// <c>reason</c>.
+/// <c>rule</c>, the fields of its kind as the findings document writes them (<see cref="FindingSchema"/>), and
+/// <c>reason</c>. <c>key</c> is the finding's id (<see cref="Finding.Id"/>).
 /// </para>
 /// </remarks>
 public static class ImpactJson
@@ -69,7 +68,6 @@ public static class ImpactJson
     private static readonly JsonEncodedText ManagerId = JsonEncodedText.Encode("managerId");
     private static readonly JsonEncodedText TeamId = JsonEncodedText.Encode("teamId");
     private static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
-    private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
 
     /// <summary>Writes the impact document of <paramref name="report"/>.</summary>
@@ -193,11 +191,11 @@ public static class ImpactJson
             writer.WriteStartArray(Fields);
             foreach (var difference in change.Fields)
             {
-                var field = ComparedField.Named(difference.Field);
+                var field = FindingSchema.FieldNamed(difference.Field)!;
                 writer.WriteStartObject();
                 writer.WriteString(Field, field.Name);
-                Value(writer, Baseline, field, before);
-                Value(writer, Proposed, field, after);
+                field.Write(writer, Baseline, before);
+                field.Write(writer, Proposed, after);
                 writer.WriteEndObject();
             }
 
@@ -221,33 +219,13 @@ public static class ImpactJson
     {
         writer.WriteStartObject(name);
         writer.WriteString(Rule, finding.Rule);
-        foreach (var field in ComparedField.All)
+        foreach (var field in FindingSchema.Of(finding.Kind).Fields)
         {
-            Value(writer, field.EncodedName, field, finding);
-        }
-
-        if (finding.Index is { } index)
-        {
-            writer.WriteNumber(Index, index);
+            field.Write(writer, finding);
         }
 
         writer.WriteString(Reason, finding.Reason);
         writer.WriteEndObject();
-    }
-
-    private static void Value(Utf8JsonWriter writer, JsonEncodedText name, ComparedField field, Finding finding)
-    {
-        if (field.Number is { } number)
-        {
-            if (number(finding) is { } value)
-            {
-                writer.WriteNumber(name, value);
-            }
-        }
-        else if (field.Text(finding) is { } text)
-        {
-            writer.WriteString(name, text);
-        }
     }
 
     private static void Optional(Utf8JsonWriter writer, JsonEncodedText name, string? value)

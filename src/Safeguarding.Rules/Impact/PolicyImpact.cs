@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Impact;
 /// caseload and as-of date, so a policy change can be tested before it goes live.
 /// </summary>
 /// <remarks>
-/// Findings are matched by <see cref="Finding.Key"/> (the kind and the subject: offender, manager, team or record).
+/// Findings are matched by <see cref="Finding.Id"/> (the kind and the subject: offender, manager, team or record).
 /// A finding only the proposed evaluation has is <see cref="FindingChangeKind.Raised"/>, one only the baseline has is
 /// <see cref="FindingChangeKind.Cleared"/>, and one both have is <see cref="FindingChangeKind.Changed"/> when any
 /// compared field differs: <c>managerId</c>, <c>teamId</c>, <c>riskLevel</c>, <c>neighbourhoodId</c>, <c>since</c>,
@@ -121,14 +121,16 @@ public static class PolicyImpact
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var after in proposed)
         {
-            var key = Occurrence(after.Key, seen);
+            var key = Occurrence(after.Id, seen);
             if (!before.Remove(key, out var old))
             {
                 changes.Add(Change(FindingChangeKind.Raised, null, after, []));
                 continue;
             }
 
-            var fields = ComparedField.Differences(old, after);
+            var fields = FindingSchema.Differences(old, after, FindingComparison.EveryField)
+                .Select(field => new FieldChange { Field = field.Name, Baseline = field.Format(old), Proposed = field.Format(after) })
+                .ToList();
             if (fields.Count > 0)
             {
                 changes.Add(Change(FindingChangeKind.Changed, old, after, fields));
@@ -150,7 +152,7 @@ public static class PolicyImpact
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
-            byKey.Add(Occurrence(finding.Key, seen), finding);
+            byKey.Add(Occurrence(finding.Id, seen), finding);
         }
 
         return byKey;
@@ -169,7 +171,7 @@ public static class PolicyImpact
         return new FindingChange
         {
             Change = change,
-            Key = subject.Key,
+            Key = subject.Id,
             Kind = subject.Kind,
             OffenderId = subject.OffenderId,
             ManagerId = subject.ManagerId,

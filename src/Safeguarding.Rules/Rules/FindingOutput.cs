@@ -1,8 +1,7 @@
 using NRules.RuleModel;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// How a built-in rule gives its finding (its action runs for a new match and for a changed one). In the engine's own

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules;
+namespace Safeguarding.Rules;
 
 /// <summary>Builds findings' plain-English reasons from identifiers, dates and numbers only.</summary>
 internal static class Reasons

@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Serialization;
 
@@ -23,6 +22,7 @@ internal static class ContractNames
         EscalationLevel.OffenderManager => "OffenderManager",
         EscalationLevel.Supervisor => "Supervisor",
         EscalationLevel.DetectiveInspector => "DetectiveInspector",
+        EscalationLevel.Inspector => "Inspector",
         _ => null,
     };
 

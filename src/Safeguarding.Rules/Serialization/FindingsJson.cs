@@ -20,9 +20,8 @@ namespace Safeguarding.Rules.Serialization;
 /// </para>
 /// <para>
 /// Findings of kinds a host's rules define have the same shape: <c>kind</c>, <c>rule</c>, every field that is not
-/// <see langword="null"/> in the one order consistent with every row of the contract table (offenderId, managerId,
-/// teamId, riskLevel, neighbourhoodId, since, dueOn, daysOverdue, daysUntilDue, escalateTo, noAccessVisits,
-/// overdueVisits, caseload, index), then <c>reason</c>. They follow the contract's kinds in <c>findings</c>, but
+/// <see langword="null"/> in the order each first appears in the contract's tables (<see cref="FindingSchema.Fields"/>),
+/// then <c>reason</c>. They follow the contract's kinds in <c>findings</c>, but
 /// <c>summary</c> keeps exactly the contract's keys, so host kinds are not counted there (a host kind's name could
 /// otherwise collide with a summary key such as <c>offenders</c>); consumers count them from <c>findings</c>.
 /// </para>
@@ -57,50 +56,18 @@ public static class FindingsJson
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-    private static readonly JsonEncodedText OffenderId = JsonEncodedText.Encode("offenderId");
-    private static readonly JsonEncodedText ManagerId = JsonEncodedText.Encode("managerId");
-    private static readonly JsonEncodedText TeamId = JsonEncodedText.Encode("teamId");
-    private static readonly JsonEncodedText RiskLevelName = JsonEncodedText.Encode("riskLevel");
-    private static readonly JsonEncodedText NeighbourhoodId = JsonEncodedText.Encode("neighbourhoodId");
-    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
-    private static readonly JsonEncodedText DueOn = JsonEncodedText.Encode("dueOn");
-    private static readonly JsonEncodedText DaysOverdue = JsonEncodedText.Encode("daysOverdue");
-    private static readonly JsonEncodedText DaysUntilDue = JsonEncodedText.Encode("daysUntilDue");
-    private static readonly JsonEncodedText EscalateTo = JsonEncodedText.Encode("escalateTo");
-    private static readonly JsonEncodedText NoAccessVisits = JsonEncodedText.Encode("noAccessVisits");
-    private static readonly JsonEncodedText OverdueVisits = JsonEncodedText.Encode("overdueVisits");
-    private static readonly JsonEncodedText Caseload = JsonEncodedText.Encode("caseload");
     private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
     private static readonly JsonEncodedText Array = JsonEncodedText.Encode("array");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
     private static readonly JsonEncodedText Problem = JsonEncodedText.Encode("problem");
 
-    /// <summary>The summary counts of the contract's kinds, in the contract's order (after <c>notYetRegistered</c>, around <c>escalations</c>).</summary>
-    private static readonly (JsonEncodedText Name, string Kind)[] CountsBeforeEscalations =
-    [
-        (JsonEncodedText.Encode("visitOverdue"), FindingKinds.VisitOverdue),
-        (JsonEncodedText.Encode("visitDueSoon"), FindingKinds.VisitDueSoon),
-        (JsonEncodedText.Encode("repeatedNoAccess"), FindingKinds.RepeatedNoAccess),
-        (JsonEncodedText.Encode("reactiveManagementIneligible"), FindingKinds.ReactiveManagementIneligible),
-        (JsonEncodedText.Encode("caseloadAboveTarget"), FindingKinds.CaseloadAboveTarget),
-        (JsonEncodedText.Encode("caseloadCritical"), FindingKinds.CaseloadCritical),
-        (JsonEncodedText.Encode("unallocated"), FindingKinds.Unallocated),
-    ];
-
-    private static readonly (JsonEncodedText Name, string Kind)[] CountsAfterEscalations =
-    [
-        (JsonEncodedText.Encode("unitBacklog"), FindingKinds.UnitBacklog),
-        (JsonEncodedText.Encode("riskReviewOverdue"), FindingKinds.RiskReviewOverdue),
-        (JsonEncodedText.Encode("neighbourhoodNotBriefed"), FindingKinds.NeighbourhoodNotBriefed),
-        (JsonEncodedText.Encode("dataQuality"), FindingKinds.DataQuality),
-    ];
+    /// <summary>Each contract kind's summary key, in the contract's order (<c>escalations</c> follows <c>unallocated</c>).</summary>
+    private static readonly (JsonEncodedText Name, string Kind)[] SummaryCounts =
+        FindingSchema.Kinds.Select(static k => (JsonEncodedText.Encode(k.SummaryKey!), k.Kind!)).ToArray();
 
     /// <summary>The library's name as the document gives it.</summary>
     private const string LibraryName = "Safeguarding.Rules";
-
-    /// <summary>The fields the table gives every offender-level kind.</summary>
-    private const FindingFields OffenderFields = FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.RiskLevel;
 
     /// <summary>The library's version as major.minor.patch, from its assembly version (deterministic for a build).</summary>
     private static readonly string LibraryVersion = FormatVersion(typeof(FindingsJson).Assembly.GetName().Version);
@@ -182,19 +149,17 @@ public static class FindingsJson
         writer.WriteNumber(Evaluated, summary.Evaluated);
         writer.WriteNumber(Rejected, summary.Rejected);
         writer.WriteNumber(NotYetRegistered, summary.NotYetRegistered);
-        foreach (var (name, kind) in CountsBeforeEscalations)
+        foreach (var (name, kind) in SummaryCounts)
         {
             writer.WriteNumber(name, summary.Count(kind));
-        }
-
-        writer.WriteStartObject(Escalations);
-        writer.WriteNumber(OffenderManager, Escalated(summary, EscalationLevel.OffenderManager));
-        writer.WriteNumber(Supervisor, Escalated(summary, EscalationLevel.Supervisor));
-        writer.WriteNumber(DetectiveInspector, Escalated(summary, EscalationLevel.DetectiveInspector));
-        writer.WriteEndObject();
-        foreach (var (name, kind) in CountsAfterEscalations)
-        {
-            writer.WriteNumber(name, summary.Count(kind));
+            if (string.Equals(kind, FindingKinds.Unallocated, StringComparison.Ordinal))
+            {
+                writer.WriteStartObject(Escalations);
+                writer.WriteNumber(OffenderManager, Escalated(summary, EscalationLevel.OffenderManager));
+                writer.WriteNumber(Supervisor, Escalated(summary, EscalationLevel.Supervisor));
+                writer.WriteNumber(DetectiveInspector, Escalated(summary, EscalationLevel.DetectiveInspector));
+                writer.WriteEndObject();
+            }
         }
 
         var outcomes = summary.Outcomes;
@@ -230,80 +195,24 @@ public static class FindingsJson
 
     private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position)
     {
-        var fields = FieldsOf(finding.Kind);
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
         writer.WriteString(Rule, finding.Rule);
-        String(writer, fields, FindingFields.OffenderId, OffenderId, finding.OffenderId);
-        String(writer, fields, FindingFields.ManagerId, ManagerId, finding.ManagerId);
-        String(writer, fields, FindingFields.TeamId, TeamId, finding.TeamId);
-        if (Has(fields, FindingFields.RiskLevel) && finding.RiskLevel is { } risk)
+        try
         {
-            writer.WriteString(RiskLevelName, ContractNames.Of(risk) ?? throw Undefined(finding, position, "riskLevel"));
+            foreach (var field in FindingSchema.Of(finding.Kind).Fields)
+            {
+                field.Write(writer, finding);
+            }
+        }
+        catch (InvalidOperationException undefined)
+        {
+            throw new InvalidOperationException("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
         }
 
-        String(writer, fields, FindingFields.NeighbourhoodId, NeighbourhoodId, finding.NeighbourhoodId);
-        Date(writer, fields, FindingFields.Since, Since, finding.Since);
-        Date(writer, fields, FindingFields.DueOn, DueOn, finding.DueOn);
-        Number(writer, fields, FindingFields.DaysOverdue, DaysOverdue, finding.DaysOverdue);
-        Number(writer, fields, FindingFields.DaysUntilDue, DaysUntilDue, finding.DaysUntilDue);
-        if (Has(fields, FindingFields.EscalateTo) && finding.EscalateTo is { } level)
-        {
-            writer.WriteString(EscalateTo, ContractNames.Of(level) ?? throw Undefined(finding, position, "escalateTo"));
-        }
-
-        Number(writer, fields, FindingFields.NoAccessVisits, NoAccessVisits, finding.NoAccessVisits);
-        Number(writer, fields, FindingFields.OverdueVisits, OverdueVisits, finding.OverdueVisits);
-        Number(writer, fields, FindingFields.Caseload, Caseload, finding.Caseload);
-        Number(writer, fields, FindingFields.Index, Index, finding.Index);
         writer.WriteString(Reason, finding.Reason);
         writer.WriteEndObject();
     }
-
-    /// <summary>The fields of a kind, from the contract's table; every field for a host's own kinds.</summary>
-    private static FindingFields FieldsOf(string kind) => kind switch
-    {
-        FindingKinds.VisitOverdue => OffenderFields | FindingFields.DueOn | FindingFields.DaysOverdue | FindingFields.EscalateTo,
-        FindingKinds.VisitDueSoon => OffenderFields | FindingFields.DueOn | FindingFields.DaysUntilDue,
-        FindingKinds.RepeatedNoAccess => OffenderFields | FindingFields.NoAccessVisits,
-        FindingKinds.ReactiveManagementIneligible => OffenderFields,
-        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => FindingFields.ManagerId | FindingFields.TeamId | FindingFields.Caseload,
-        FindingKinds.Unallocated => FindingFields.OffenderId | FindingFields.RiskLevel,
-        FindingKinds.UnitBacklog => FindingFields.TeamId | FindingFields.OverdueVisits | FindingFields.Caseload,
-        FindingKinds.RiskReviewOverdue => OffenderFields | FindingFields.DueOn,
-        FindingKinds.NeighbourhoodNotBriefed => FindingFields.OffenderId | FindingFields.ManagerId | FindingFields.TeamId | FindingFields.NeighbourhoodId | FindingFields.Since,
-        FindingKinds.DataQuality => FindingFields.OffenderId | FindingFields.Index,
-        _ => FindingFields.All,
-    };
-
-    private static bool Has(FindingFields fields, FindingFields field) => (fields & field) != 0;
-
-    private static void String(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, string? value)
-    {
-        if (Has(fields, field) && value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void Date(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, DateOnly? value)
-    {
-        if (Has(fields, field) && value is { } date)
-        {
-            JsonOutput.WriteDate(writer, name, date);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter writer, FindingFields fields, FindingFields field, JsonEncodedText name, int? value)
-    {
-        if (Has(fields, field) && value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-    }
-
-    private static InvalidOperationException Undefined(Finding finding, int position, string field) =>
-        new("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + ") has a " + field + " the contract does not define.");
 
     private static string FormatVersion(Version? version) =>
         version is null

@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.TestSupport.Oracle;
 

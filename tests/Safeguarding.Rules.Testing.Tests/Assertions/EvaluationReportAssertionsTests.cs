@@ -1,8 +1,6 @@
 using FluentAssertions.Execution;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
-using Safeguarding.Rules.Rules;
 using Xunit.Sdk;
 
 namespace Safeguarding.Rules.Testing.Tests.Assertions;

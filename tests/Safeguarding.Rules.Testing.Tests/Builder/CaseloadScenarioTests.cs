@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 
 namespace Safeguarding.Rules.Testing.Tests.Builder;

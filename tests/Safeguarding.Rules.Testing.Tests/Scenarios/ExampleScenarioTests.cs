@@ -1,4 +1,3 @@
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 

@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 
@@ -38,10 +37,13 @@ public sealed class ScenarioFileTests
         scenario.Expectations[0].Should().BeEquivalentTo(new
         {
             Kind = FindingKinds.VisitOverdue,
-            OffenderId = "RSO-1",
-            DueOn = new DateOnly(2018, 4, 23),
-            DaysOverdue = 8,
-            EscalateTo = EscalationLevel.DetectiveInspector,
+            Fields = new Dictionary<string, string>
+            {
+                ["offenderId"] = "RSO-1",
+                ["dueOn"] = "2018-04-23",
+                ["daysOverdue"] = "8",
+                ["escalateTo"] = "DetectiveInspector",
+            },
             Line = 13,
         });
         scenario.Expectations[1].None.Should().BeTrue();

@@ -1,6 +1,4 @@
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 
@@ -39,7 +37,7 @@ public sealed class ScenarioRunnerTests
         var difference = result.Differences.Should().ContainSingle().Subject;
         difference.Kind.Should().Be(FindingDifferenceKind.Differing);
         difference.FindingKind.Should().Be(FindingKinds.VisitOverdue);
-        difference.Expected!.OffenderId.Should().Be("RSO-1");
+        difference.Expected!.Fields["offenderId"].Should().Be("RSO-1");
         difference.Actual!.DaysOverdue.Should().Be(9);
         difference.Mismatches.Should().Equal("dueOn (expected 2018-04-23, actual 2018-04-22)", "daysOverdue (expected 8, actual 9)");
         var reason = result.Report!.Findings.Single(f => f.Kind == FindingKinds.VisitOverdue).Reason;
@@ -109,7 +107,7 @@ public sealed class ScenarioRunnerTests
         var difference = result.Differences.Should().ContainSingle().Subject;
         difference.Kind.Should().Be(FindingDifferenceKind.Unexpected);
         difference.FindingKind.Should().Be(FindingKinds.UnitBacklog);
-        result.Diff.Should().StartWith("UnitBacklog: 0 missing, 1 unexpected, 0 differing\n  + unexpected  { kind: UnitBacklog, team: T-1, caseload: 1, overdueVisits: 1, rule: UnitBacklog }");
+        result.Diff.Should().StartWith("UnitBacklog: 0 missing, 1 unexpected, 0 differing\n  + unexpected  { kind: UnitBacklog, team: T-1, overdueVisits: 1, caseload: 1, rule: UnitBacklog }");
     }
 
     [Fact]

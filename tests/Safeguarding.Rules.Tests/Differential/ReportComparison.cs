@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.TestSupport.Oracle;
 using Xunit.Sdk;
 

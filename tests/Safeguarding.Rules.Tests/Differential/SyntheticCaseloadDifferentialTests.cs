@@ -1,7 +1,6 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.TestSupport.Oracle;

@@ -2,7 +2,6 @@ using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Tests.Evaluation;

@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Tests.Support;
 

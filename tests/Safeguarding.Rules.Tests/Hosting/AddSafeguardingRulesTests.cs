@@ -4,8 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Tests.Support;
 
 namespace Safeguarding.Rules.Tests.Hosting;

@@ -66,7 +66,7 @@ public sealed class ImpactJsonTests
 
         var change = root.GetProperty("changes").EnumerateArray().Should().ContainSingle().Subject;
         change.GetProperty("change").GetString().Should().Be("Changed");
-        change.GetProperty("key").GetString().Should().Be("VisitOverdue/RSO-1");
+        change.GetProperty("key").GetString().Should().Be("VisitOverdue:RSO-1");
         change.GetProperty("offenderId").GetString().Should().Be("RSO-1");
         var fields = change.GetProperty("fields").EnumerateArray().ToList();
         fields.Select(f => f.GetProperty("field").GetString()).Should().Equal("dueOn", "daysOverdue");

@@ -1,6 +1,5 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Impact;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Synthetic;
@@ -278,10 +277,10 @@ public sealed class PolicyImpactTests
     /// <summary>The expected keys, computed from the two reports alone.</summary>
     private static (List<string> Raised, List<string> Cleared, List<string> Changed) Expected(EvaluationReport before, EvaluationReport after)
     {
-        before.Findings.Select(f => f.Key).Should().OnlyHaveUniqueItems();
-        after.Findings.Select(f => f.Key).Should().OnlyHaveUniqueItems();
-        var old = before.Findings.ToDictionary(f => f.Key);
-        var @new = after.Findings.ToDictionary(f => f.Key);
+        before.Findings.Select(f => f.Id).Should().OnlyHaveUniqueItems();
+        after.Findings.Select(f => f.Id).Should().OnlyHaveUniqueItems();
+        var old = before.Findings.ToDictionary(f => f.Id);
+        var @new = after.Findings.ToDictionary(f => f.Id);
         var raised = @new.Keys.Except(old.Keys).ToList();
         var cleared = old.Keys.Except(@new.Keys).ToList();
         var changed = @new.Keys.Intersect(old.Keys).Where(k => !Values(old[k]).Equals(Values(@new[k]))).ToList();

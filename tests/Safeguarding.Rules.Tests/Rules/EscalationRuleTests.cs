@@ -1,6 +1,4 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Findings;
-using Safeguarding.Rules.Rules;
 using Safeguarding.Rules.Tests.Support;
 
 namespace Safeguarding.Rules.Tests.Rules;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Tests.Serialization;
@@ -291,7 +290,7 @@ public sealed class FindingsJsonTests
     }
 
     [Fact]
-    public void Write_HostKind_WritesItsNonNullFieldsInTheTableOrderAndIsNotInTheSummary()
+    public void Write_HostKind_WritesItsNonNullFieldsInFirstAppearanceOrderAndIsNotInTheSummary()
     {
         var finding = new Finding
         {
@@ -309,7 +308,8 @@ public sealed class FindingsJsonTests
         using var document = Parse(Report(new Dictionary<RiskLevel, decimal>(), null, null, finding));
 
         var written = Findings(document).Single();
-        Keys(written).Should().Equal("kind", "rule", "offenderId", "neighbourhoodId", "dueOn", "escalateTo", "caseload", "index", "reason");
+        // The order in which the fields first appear in the contract's section 5 table (the findings CSV's column order).
+        Keys(written).Should().Equal("kind", "rule", "offenderId", "dueOn", "escalateTo", "caseload", "neighbourhoodId", "index", "reason");
         written.GetProperty("escalateTo").GetString().Should().Be("Supervisor");
         Keys(document.RootElement.GetProperty("summary")).Should().Equal(SummaryKeys);
     }

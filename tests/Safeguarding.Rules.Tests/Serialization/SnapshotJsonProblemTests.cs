@@ -1,5 +1,4 @@
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Tests.Serialization;

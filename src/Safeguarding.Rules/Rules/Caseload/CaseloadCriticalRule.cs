@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Caseload;
+namespace Safeguarding.Rules.Caseload;
 
 /// <summary>A manager holding more than the critical caseload is critical (and gets only this finding).</summary>
 [Name(RuleNames.CaseloadCritical)]

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Caseload;
+namespace Safeguarding.Rules.Caseload;
 
 internal static class CaseloadFindings
 {

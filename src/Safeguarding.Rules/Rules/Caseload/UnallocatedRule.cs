@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Caseload;
+namespace Safeguarding.Rules.Caseload;
 
 /// <summary>An offender with no manager is unallocated: nobody will visit them.</summary>
 [Name(RuleNames.Unallocated)]

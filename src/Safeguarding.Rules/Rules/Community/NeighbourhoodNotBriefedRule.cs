@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Community;
+namespace Safeguarding.Rules.Community;
 
 /// <summary>The neighbourhood team must be briefed within a week of an offender moving onto its patch.</summary>
 [Name(RuleNames.NeighbourhoodNotBriefed)]

@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Community;
+namespace Safeguarding.Rules.Community;
 
 /// <summary>A risk assessment more than a year old, or no assessment four weeks after registration, is overdue.</summary>
 [Name(RuleNames.RiskReviewOverdue)]

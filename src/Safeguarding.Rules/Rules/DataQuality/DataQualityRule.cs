@@ -1,9 +1,8 @@
 using System.Globalization;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.DataQuality;
+namespace Safeguarding.Rules.DataQuality;
 
 /// <summary>Every rejected offender record becomes a finding, so that no offender is silently dropped.</summary>
 [Name(RuleNames.DataQuality)]

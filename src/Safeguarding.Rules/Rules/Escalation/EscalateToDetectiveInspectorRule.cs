@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Escalation;
+namespace Safeguarding.Rules.Escalation;
 
 /// <summary>An overdue visit goes to the detective inspector when it is long overdue, or overdue at High or Very High risk.</summary>
 [Name(RuleNames.EscalateToDetectiveInspector)]

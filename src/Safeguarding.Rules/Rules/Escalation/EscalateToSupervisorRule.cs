@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Escalation;
+namespace Safeguarding.Rules.Escalation;
 
 /// <summary>An overdue visit not for the detective inspector goes to the supervisor when any supervisor condition holds.</summary>
 [Name(RuleNames.EscalateToSupervisor)]

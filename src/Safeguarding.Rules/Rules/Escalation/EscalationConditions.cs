@@ -2,7 +2,7 @@ using System.Globalization;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 
-namespace Safeguarding.Rules.Rules.Escalation;
+namespace Safeguarding.Rules.Escalation;
 
 /// <summary>The conditions of each escalation level (contract section 2, Escalation), and their wording.</summary>
 internal static class EscalationConditions

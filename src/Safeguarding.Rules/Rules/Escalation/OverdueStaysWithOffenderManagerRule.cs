@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Escalation;
+namespace Safeguarding.Rules.Escalation;
 
 /// <summary>An overdue visit for which no escalation condition holds stays with the offender manager.</summary>
 [Name(RuleNames.OverdueStaysWithOffenderManager)]

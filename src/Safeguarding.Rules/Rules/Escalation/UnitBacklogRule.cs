@@ -1,9 +1,8 @@
 using System.Globalization;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Escalation;
+namespace Safeguarding.Rules.Escalation;
 
 /// <summary>A team whose overdue visits exceed the backlog percentage of its caseload goes to the head of unit.</summary>
 [Name(RuleNames.UnitBacklog)]

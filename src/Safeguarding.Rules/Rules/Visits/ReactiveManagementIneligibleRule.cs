@@ -1,9 +1,8 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Visits;
+namespace Safeguarding.Rules.Visits;
 
 /// <summary>Reactive management is only for Low risk; above it the flag hides risk.</summary>
 [Name(RuleNames.ReactiveManagementIneligible)]

@@ -1,9 +1,8 @@
 using System.Globalization;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Visits;
+namespace Safeguarding.Rules.Visits;
 
 /// <summary>Repeated no-access visits since the latest completed visit are a warning sign.</summary>
 [Name(RuleNames.RepeatedNoAccess)]

@@ -1,8 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Rules.Visits;
+namespace Safeguarding.Rules.Visits;
 
 /// <summary>A visit due today or within the due-soon window is due soon.</summary>
 [Name(RuleNames.VisitDueSoon)]

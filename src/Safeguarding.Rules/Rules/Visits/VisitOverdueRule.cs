@@ -1,7 +1,7 @@
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
 
-namespace Safeguarding.Rules.Rules.Visits;
+namespace Safeguarding.Rules.Visits;
 
 /// <summary>An offender who needs visits and whose visit due date is before the as-of date has an overdue visit.</summary>
 [Name(RuleNames.VisitOverdue)]

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Findings;
+namespace Safeguarding.Rules;
 
 /// <summary>Who in the chain of command an overdue visit goes to (contract section 2, Escalation).</summary>
 public enum EscalationLevel
@@ -11,4 +11,10 @@ public enum EscalationLevel
 
     /// <summary>The detective inspector.</summary>
     DetectiveInspector = 2,
+
+    /// <summary>
+    /// The duty inspector in custody (child protection, contract section 6). Levels are compared through each kind's
+    /// own order (<see cref="Findings.FindingKindSchema.EscalationLevels"/>), never through their numbers.
+    /// </summary>
+    Inspector = 3,
 }

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Rules;
+namespace Safeguarding.Rules;
 
 /// <summary>The policy areas the built-in rules are tagged with; switch an area off by its tag.</summary>
 public static class RuleTags

@@ -1,7 +1,6 @@
-using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Validation;
 
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// The result of an evaluation: the findings in the contract's order, the summary, and every problem with the input.

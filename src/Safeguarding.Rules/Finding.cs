@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Domain;
 
-namespace Safeguarding.Rules.Findings;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// One conclusion of the policy (contract section 5): what was found, which rule found it, the fields the
@@ -66,26 +66,16 @@ public sealed record Finding
     public int? Index { get; init; }
 
     /// <summary>
-    /// An identifier that stays the same for the same finding across evaluations:
-    /// the kind and the subject (offender, manager, team or record index).
+    /// The finding's id (contract section 7): the kind, then the parts that identify its subject, joined by <c>:</c>,
+    /// e.g. <c>VisitOverdue:RSO-000123</c>. It stays the same for the same finding across runs and policies; within
+    /// one report it is unique. Computed from <see cref="Findings.FindingSchema"/> on each call.
     /// </summary>
-    public string Key => Kind switch
-    {
-        FindingKinds.UnitBacklog => $"{Kind}/{TeamId}",
-        FindingKinds.CaseloadAboveTarget or FindingKinds.CaseloadCritical => $"{Kind}/{ManagerId}",
-        FindingKinds.DataQuality => $"{Kind}/{Index}/{OffenderId}",
-        _ => $"{Kind}/{OffenderId ?? ManagerId ?? TeamId}",
-    };
+    public string Id => Findings.FindingSchema.Of(Kind).IdOf(this);
 
     /// <summary>
     /// A hash of the finding's kind and subject only (equality still compares every field): findings are facts in the
     /// engine's working memory, and hashing the reason text on every insert would cost more than the rest of the finding.
     /// </summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => HashCode.Combine(
-        StringComparer.Ordinal.GetHashCode(Kind),
-        OffenderId is null ? 0 : StringComparer.Ordinal.GetHashCode(OffenderId),
-        ManagerId is null ? 0 : StringComparer.Ordinal.GetHashCode(ManagerId),
-        TeamId is null ? 0 : StringComparer.Ordinal.GetHashCode(TeamId),
-        Index);
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Kind), Findings.FindingSchema.Of(Kind).SubjectHash(this));
 }

@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Domain;
 
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>Outcome measures of an evaluation (contract section 5, <c>summary.outcomes</c>): results, not activity.</summary>
 public sealed class OutcomeMeasures

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Findings;
+namespace Safeguarding.Rules;
 
 /// <summary>The finding kinds of contract section 5, in the contract's output order.</summary>
 public static class FindingKinds

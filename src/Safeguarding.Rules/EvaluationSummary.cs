@@ -1,6 +1,5 @@
-using Safeguarding.Rules.Findings;
 
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>The counts of an evaluation (contract section 5, <c>summary</c>).</summary>
 public sealed class EvaluationSummary

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Rules;
+namespace Safeguarding.Rules;
 
 /// <summary>The stable names of the built-in rules: what findings carry in <c>rule</c>, and what a host names to switch a rule off.</summary>
 public static class RuleNames

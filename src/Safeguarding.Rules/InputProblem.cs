@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Safeguarding.Rules.Validation;
+namespace Safeguarding.Rules;
 
 /// <summary>
 /// One problem with the input (contract section 3): the record it is in, the field, and what is wrong.

@@ -1,4 +1,4 @@
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>One entry of the rule catalogue: a rule the engine runs.</summary>
 /// <param name="Name">The rule's stable name.</param>

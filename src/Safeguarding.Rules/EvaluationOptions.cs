@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Policies;
 
-namespace Safeguarding.Rules.Evaluation;
+namespace Safeguarding.Rules;
 
 /// <summary>Per-call settings of an evaluation. Anything left <see langword="null"/> takes the engine's default.</summary>
 public sealed class EvaluationOptions

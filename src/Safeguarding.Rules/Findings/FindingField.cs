@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Findings;
+
+/// <summary>
+/// One field a finding can carry in the findings document: its contract name, its name in scenario files, its type,
+/// how it is read from a <see cref="Finding"/> and how it is written. Every writer, reader and comparer of findings
+/// works from these descriptors (see <see cref="FindingSchema"/>), so a field is defined once.
+/// </summary>
+public abstract class FindingField
+{
+    private protected FindingField(string name, string alias, FindingValueType type, bool movesWithTime)
+    {
+        Name = name;
+        Alias = alias;
+        Type = type;
+        MovesWithTime = movesWithTime;
+        EncodedName = JsonEncodedText.Encode(name);
+    }
+
+    /// <summary>The property name in the findings document and the findings CSV header, e.g. <c>offenderId</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The field's name in scenario files, e.g. <c>offender</c>.</summary>
+    public string Alias { get; }
+
+    /// <summary>The value's type.</summary>
+    public FindingValueType Type { get; }
+
+    /// <summary>
+    /// Whether the value is a counter that moves with time alone (such as <c>daysOverdue</c>): comparing two runs on
+    /// different days ignores it (contract section 7).
+    /// </summary>
+    public bool MovesWithTime { get; }
+
+    /// <summary>For a <see cref="FindingValueType.Number"/> field, the smallest value a finding can hold; 0 otherwise.</summary>
+    public virtual int Minimum => 0;
+
+    internal JsonEncodedText EncodedName { get; }
+
+    /// <summary>The value as the findings document writes it, or <see langword="null"/> when the finding does not have it.</summary>
+    /// <param name="finding">A finding.</param>
+    /// <returns>The contract text: an id, a number in invariant digits, a <c>yyyy-MM-dd</c> date, or an enum value's contract name.</returns>
+    public abstract string? Format(Finding finding);
+
+    /// <summary>Whether the finding has a value for this field.</summary>
+    /// <param name="finding">A finding.</param>
+    /// <returns><see langword="true"/> when the value is present.</returns>
+    public abstract bool IsPresent(Finding finding);
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    /// <summary>Whether the two findings hold the same value (both absent included), without formatting either.</summary>
+    internal abstract bool ValueEquals(Finding x, Finding y);
+
+    /// <summary>A hash of the value that does not allocate; equal values give equal hashes.</summary>
+    internal abstract int ValueHash(Finding finding);
+
+    /// <summary>Writes the property under its contract name when the value is present.</summary>
+    internal void Write(Utf8JsonWriter writer, Finding finding) => Write(writer, EncodedName, finding);
+
+    /// <summary>Writes the value as the property <paramref name="name"/> when it is present.</summary>
+    internal abstract void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding);
+
+    internal static FindingField Text(string name, string alias, Func<Finding, string?> value) => new TextField(name, alias, value);
+
+    internal static FindingField Number(string name, string alias, int minimum, Func<Finding, int?> value, bool movesWithTime = false) =>
+        new NumberField(name, alias, minimum, value, movesWithTime);
+
+    internal static FindingField Date(string name, string alias, Func<Finding, DateOnly?> value) => new DateField(name, alias, value);
+
+    internal static FindingField Risk(string name, string alias, Func<Finding, RiskLevel?> value) =>
+        new EnumField<RiskLevel>(name, alias, FindingValueType.RiskLevel, value, ContractNames.Of);
+
+    internal static FindingField Escalation(string name, string alias, Func<Finding, EscalationLevel?> value) =>
+        new EnumField<EscalationLevel>(name, alias, FindingValueType.EscalationLevel, value, ContractNames.Of);
+
+    private sealed class TextField(string name, string alias, Func<Finding, string?> value)
+        : FindingField(name, alias, FindingValueType.Text, movesWithTime: false)
+    {
+        public override string? Format(Finding finding) => value(finding);
+
+        public override bool IsPresent(Finding finding) => value(finding) is not null;
+
+        internal override bool ValueEquals(Finding x, Finding y) => string.Equals(value(x), value(y), StringComparison.Ordinal);
+
+        internal override int ValueHash(Finding finding) => value(finding) is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0;
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } text)
+            {
+                writer.WriteString(name, text);
+            }
+        }
+    }
+
+    private sealed class NumberField(string name, string alias, int minimum, Func<Finding, int?> value, bool movesWithTime)
+        : FindingField(name, alias, FindingValueType.Number, movesWithTime)
+    {
+        public override int Minimum => minimum;
+
+        public override string? Format(Finding finding) => value(finding)?.ToString(CultureInfo.InvariantCulture);
+
+        public override bool IsPresent(Finding finding) => value(finding).HasValue;
+
+        internal override bool ValueEquals(Finding x, Finding y) => value(x) == value(y);
+
+        internal override int ValueHash(Finding finding) => value(finding).GetHashCode();
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } number)
+            {
+                writer.WriteNumber(name, number);
+            }
+        }
+    }
+
+    private sealed class DateField(string name, string alias, Func<Finding, DateOnly?> value)
+        : FindingField(name, alias, FindingValueType.Date, movesWithTime: false)
+    {
+        public override string? Format(Finding finding) => value(finding)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public override bool IsPresent(Finding finding) => value(finding).HasValue;
+
+        internal override bool ValueEquals(Finding x, Finding y) => value(x) == value(y);
+
+        internal override int ValueHash(Finding finding) => value(finding).GetHashCode();
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } date)
+            {
+                JsonOutput.WriteDate(writer, name, date);
+            }
+        }
+    }
+
+    private sealed class EnumField<T>(string name, string alias, FindingValueType type, Func<Finding, T?> value, Func<T, string?> contractName)
+        : FindingField(name, alias, type, movesWithTime: false)
+        where T : struct, Enum
+    {
+        public override string? Format(Finding finding) => value(finding) is { } level ? contractName(level) ?? Undefined(level) : null;
+
+        public override bool IsPresent(Finding finding) => value(finding).HasValue;
+
+        internal override bool ValueEquals(Finding x, Finding y) => Nullable.Equals(value(x), value(y));
+
+        internal override int ValueHash(Finding finding) => value(finding).GetHashCode();
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } level)
+            {
+                writer.WriteString(name, contractName(level) ?? Undefined(level));
+            }
+        }
+
+        private string Undefined(T level) =>
+            throw new InvalidOperationException("A finding has a " + Name + " the contract does not define (" +
+                Convert.ToInt64(level, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ").");
+    }
+}

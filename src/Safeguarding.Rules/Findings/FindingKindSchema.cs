@@ -1,0 +1,123 @@
+using System.Text;
+
+namespace Safeguarding.Rules.Findings;
+
+/// <summary>
+/// One finding kind as the contract defines it: its fields in the contract table's order, its identity (the parts of
+/// its id, contract section 7), its summary key and, for kinds that escalate, the order of its escalation levels.
+/// Findings of kinds a host's own rules raise share one descriptor (<see cref="FindingSchema.HostKind"/>).
+/// </summary>
+public sealed class FindingKindSchema
+{
+    private readonly Func<Finding, string?>[] _idParts;
+    private readonly EscalationLevel[] _escalationLevels;
+
+    internal FindingKindSchema(
+        string? kind,
+        IReadOnlyList<FindingField> fields,
+        IReadOnlyList<FindingField> identity,
+        Func<Finding, string?>[]? idParts = null,
+        EscalationLevel[]? escalationLevels = null)
+    {
+        Kind = kind;
+        SummaryKey = kind is null ? null : char.ToLowerInvariant(kind[0]) + kind[1..];
+        Fields = fields;
+        Identity = identity;
+        _idParts = idParts ?? identity.Select(static field => (Func<Finding, string?>)field.Format).ToArray();
+        _escalationLevels = escalationLevels ?? [];
+    }
+
+    /// <summary>The kind's name; <see langword="null"/> for the descriptor shared by host kinds.</summary>
+    public string? Kind { get; }
+
+    /// <summary>The kind's key in the document's <c>summary</c> (its name in camelCase); <see langword="null"/> for host kinds, which are not counted there.</summary>
+    public string? SummaryKey { get; }
+
+    /// <summary>Whether this is a kind of the contract (not a host's own).</summary>
+    public bool IsContractKind => Kind is not null;
+
+    /// <summary>The fields a finding of this kind carries besides <c>kind</c>, <c>rule</c> and <c>reason</c>, in the contract table's order.</summary>
+    public IReadOnlyList<FindingField> Fields { get; }
+
+    /// <summary>
+    /// The fields that say which subject a finding is about: two findings of one kind with the same values here are
+    /// the same finding (in another run, or under another policy). For host kinds, <c>teamId</c>, <c>managerId</c>
+    /// and <c>offenderId</c>, those present.
+    /// </summary>
+    public IReadOnlyList<FindingField> Identity { get; }
+
+    /// <summary>The escalation levels of this kind from lowest to highest; empty for kinds that do not escalate.</summary>
+    public IReadOnlyList<EscalationLevel> EscalationLevels => _escalationLevels;
+
+    /// <summary>
+    /// The finding's id (contract section 7): the kind, then each identity part, joined by <c>:</c>, with <c>%</c>
+    /// written <c>%25</c> and <c>:</c> written <c>%3A</c> in each part.
+    /// </summary>
+    /// <param name="finding">A finding of this kind.</param>
+    /// <returns>The id, e.g. <c>VisitOverdue:RSO-000123</c>.</returns>
+    public string IdOf(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var id = new StringBuilder(finding.Kind);
+        foreach (var part in _idParts)
+        {
+            if (part(finding) is { } text)
+            {
+                id.Append(':');
+                AppendEscaped(id, text);
+            }
+        }
+
+        return id.ToString();
+    }
+
+    /// <summary>Whether <paramref name="after"/> is escalated higher than <paramref name="before"/> in this kind's order.</summary>
+    /// <param name="before">The earlier level.</param>
+    /// <param name="after">The later level.</param>
+    /// <returns><see langword="true"/> when both are levels of this kind and <paramref name="after"/> ranks above <paramref name="before"/>.</returns>
+    public bool IsHigher(EscalationLevel before, EscalationLevel after)
+    {
+        var from = Array.IndexOf(_escalationLevels, before);
+        var to = Array.IndexOf(_escalationLevels, after);
+        return from >= 0 && to > from;
+    }
+
+    /// <summary>Whether the two findings (of this kind) are about the same subject: equal identity values.</summary>
+    internal bool SameSubject(Finding x, Finding y)
+    {
+        foreach (var field in Identity)
+        {
+            if (!field.ValueEquals(x, y))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash of the identity values that does not allocate.</summary>
+    internal int SubjectHash(Finding finding)
+    {
+        var hash = default(HashCode);
+        foreach (var field in Identity)
+        {
+            hash.Add(field.ValueHash(finding));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static void AppendEscaped(StringBuilder id, string part)
+    {
+        foreach (var c in part)
+        {
+            _ = c switch
+            {
+                '%' => id.Append("%25"),
+                ':' => id.Append("%3A"),
+                _ => id.Append(c),
+            };
+        }
+    }
+}

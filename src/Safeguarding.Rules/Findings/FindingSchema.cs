@@ -1,0 +1,144 @@
+using System.Globalization;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Findings;
+
+/// <summary>
+/// The findings schema: every finding field and every finding kind of the contract, in one table. The findings
+/// document, the findings CSV, impact analysis, change reports, the testing kit's expectations and scenario files
+/// all read their fields, names, order and identity from here, so adding a field or a kind is one edit here (plus
+/// the <see cref="Finding"/> property and the rule that raises it).
+/// </summary>
+public static class FindingSchema
+{
+    /// <summary>The offender concerned.</summary>
+    public static FindingField OffenderId { get; } = FindingField.Text("offenderId", "offender", static f => f.OffenderId);
+
+    /// <summary>The offender manager concerned.</summary>
+    public static FindingField ManagerId { get; } = FindingField.Text("managerId", "manager", static f => f.ManagerId);
+
+    /// <summary>The team concerned.</summary>
+    public static FindingField TeamId { get; } = FindingField.Text("teamId", "team", static f => f.TeamId);
+
+    /// <summary>The offender's risk level.</summary>
+    public static FindingField RiskLevel { get; } = FindingField.Risk("riskLevel", "risk", static f => f.RiskLevel);
+
+    /// <summary>When the visit or review was due.</summary>
+    public static FindingField DueOn { get; } = FindingField.Date("dueOn", "dueOn", static f => f.DueOn);
+
+    /// <summary>Days overdue.</summary>
+    public static FindingField DaysOverdue { get; } = FindingField.Number("daysOverdue", "daysOverdue", 1, static f => f.DaysOverdue, movesWithTime: true);
+
+    /// <summary>Who the finding goes to in the chain of command.</summary>
+    public static FindingField EscalateTo { get; } = FindingField.Escalation("escalateTo", "escalateTo", static f => f.EscalateTo);
+
+    /// <summary>Days until a visit is due.</summary>
+    public static FindingField DaysUntilDue { get; } = FindingField.Number("daysUntilDue", "daysUntilDue", 0, static f => f.DaysUntilDue, movesWithTime: true);
+
+    /// <summary>No-access visits since the latest completed one.</summary>
+    public static FindingField NoAccessVisits { get; } = FindingField.Number("noAccessVisits", "noAccessVisits", 1, static f => f.NoAccessVisits);
+
+    /// <summary>A manager's or a team's caseload.</summary>
+    public static FindingField Caseload { get; } = FindingField.Number("caseload", "caseload", 0, static f => f.Caseload);
+
+    /// <summary>A team's overdue visits.</summary>
+    public static FindingField OverdueVisits { get; } = FindingField.Number("overdueVisits", "overdueVisits", 1, static f => f.OverdueVisits);
+
+    /// <summary>The neighbourhood not briefed.</summary>
+    public static FindingField NeighbourhoodId { get; } = FindingField.Text("neighbourhoodId", "neighbourhood", static f => f.NeighbourhoodId);
+
+    /// <summary>The date from which a briefing was needed.</summary>
+    public static FindingField Since { get; } = FindingField.Date("since", "since", static f => f.Since);
+
+    /// <summary>A rejected record's index in its input array.</summary>
+    public static FindingField Index { get; } = FindingField.Number("index", "index", 0, static f => f.Index);
+
+    /// <summary>Every field, in the order each first appears in the contract's tables: the findings CSV's column order, and the order of a host kind's fields.</summary>
+    public static IReadOnlyList<FindingField> Fields { get; } =
+    [
+        OffenderId, ManagerId, TeamId, RiskLevel, DueOn, DaysOverdue, EscalateTo, DaysUntilDue, NoAccessVisits,
+        Caseload, OverdueVisits, NeighbourhoodId, Since, Index,
+    ];
+
+    /// <summary>Every contract kind, in the contract's output order (which is also the summary's).</summary>
+    public static IReadOnlyList<FindingKindSchema> Kinds { get; } =
+    [
+        Kind(FindingKinds.VisitOverdue, [OffenderId, ManagerId, TeamId, RiskLevel, DueOn, DaysOverdue, EscalateTo], [OffenderId],
+            escalationLevels: [EscalationLevel.OffenderManager, EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector]),
+        Kind(FindingKinds.VisitDueSoon, [OffenderId, ManagerId, TeamId, RiskLevel, DueOn, DaysUntilDue], [OffenderId]),
+        Kind(FindingKinds.RepeatedNoAccess, [OffenderId, ManagerId, TeamId, RiskLevel, NoAccessVisits], [OffenderId]),
+        Kind(FindingKinds.ReactiveManagementIneligible, [OffenderId, ManagerId, TeamId, RiskLevel], [OffenderId]),
+        Kind(FindingKinds.CaseloadAboveTarget, [ManagerId, TeamId, Caseload], [ManagerId]),
+        Kind(FindingKinds.CaseloadCritical, [ManagerId, TeamId, Caseload], [ManagerId]),
+        Kind(FindingKinds.Unallocated, [OffenderId, RiskLevel], [OffenderId]),
+        Kind(FindingKinds.UnitBacklog, [TeamId, OverdueVisits, Caseload], [TeamId]),
+        Kind(FindingKinds.RiskReviewOverdue, [OffenderId, ManagerId, TeamId, RiskLevel, DueOn], [OffenderId]),
+        Kind(FindingKinds.NeighbourhoodNotBriefed, [OffenderId, ManagerId, TeamId, NeighbourhoodId, Since], [OffenderId, NeighbourhoodId]),
+        new FindingKindSchema(
+            FindingKinds.DataQuality,
+            [OffenderId, Index],
+            [Index],
+            idParts: [static _ => SnapshotArrays.Offenders, static f => f.Index is { } index ? "#" + index.ToString(CultureInfo.InvariantCulture) : null]),
+    ];
+
+    /// <summary>The descriptor shared by kinds a host's own rules raise: every field, identity <c>teamId</c>, <c>managerId</c>, <c>offenderId</c>.</summary>
+    public static FindingKindSchema HostKind { get; } = new(null, Fields, [TeamId, ManagerId, OffenderId]);
+
+    private static readonly Dictionary<string, FindingKindSchema> ByKind = Kinds.ToDictionary(static k => k.Kind!, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, FindingField> ByAlias = Fields.ToDictionary(static f => f.Alias, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, FindingField> ByName = Fields.ToDictionary(static f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The descriptor of <paramref name="kind"/>: the contract's, or <see cref="HostKind"/> for any other kind.</summary>
+    /// <param name="kind">A finding kind.</param>
+    /// <returns>The kind's descriptor.</returns>
+    public static FindingKindSchema Of(string kind) =>
+        ByKind.TryGetValue(kind ?? throw new ArgumentNullException(nameof(kind)), out var schema) ? schema : HostKind;
+
+    /// <summary>The contract kind named <paramref name="kind"/>, if it is one.</summary>
+    /// <param name="kind">A finding kind.</param>
+    /// <param name="schema">The kind's descriptor when it is a contract kind.</param>
+    /// <returns><see langword="true"/> for a contract kind.</returns>
+    public static bool TryGetContractKind(string kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FindingKindSchema? schema) =>
+        ByKind.TryGetValue(kind, out schema);
+
+    /// <summary>The field with the contract name <paramref name="name"/> (e.g. <c>offenderId</c>), if there is one.</summary>
+    /// <param name="name">A contract field name.</param>
+    /// <returns>The field, or <see langword="null"/>.</returns>
+    public static FindingField? FieldNamed(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The field with the scenario-file name <paramref name="alias"/> (e.g. <c>offender</c>), if there is one.</summary>
+    /// <param name="alias">A scenario-file field name.</param>
+    /// <returns>The field, or <see langword="null"/>.</returns>
+    public static FindingField? FieldWithAlias(string alias) => ByAlias.GetValueOrDefault(alias);
+
+    /// <summary>The fields whose values differ between two findings of the same subject, compared as <paramref name="mode"/> says.</summary>
+    /// <param name="before">The earlier (or baseline) finding.</param>
+    /// <param name="after">The later (or proposed) finding, of the same kind.</param>
+    /// <param name="mode">Which fields count.</param>
+    /// <returns>The differing fields, in the kind's field order.</returns>
+    public static IReadOnlyList<FindingField> Differences(Finding before, Finding after, FindingComparison mode)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var differences = new List<FindingField>();
+        foreach (var field in Of(after.Kind).Fields)
+        {
+            if (mode == FindingComparison.SinceEarlierRun && field.MovesWithTime)
+            {
+                continue;
+            }
+
+            if (!field.ValueEquals(before, after))
+            {
+                differences.Add(field);
+            }
+        }
+
+        return differences;
+    }
+
+    private static FindingKindSchema Kind(string kind, FindingField[] fields, FindingField[] identity, EscalationLevel[]? escalationLevels = null) =>
+        new(kind, fields, identity, escalationLevels: escalationLevels);
+}
