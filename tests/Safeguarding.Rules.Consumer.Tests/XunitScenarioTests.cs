@@ -11,6 +11,7 @@ public sealed class XunitScenarioTests(PackedFeed feed)
 {
     private const string Tests = """
         using FluentAssertions;
+        using Safeguarding.Rules;
         using Safeguarding.Rules.Domain;
         using Safeguarding.Rules.Testing;
         using Safeguarding.Rules.Testing.Scenarios;

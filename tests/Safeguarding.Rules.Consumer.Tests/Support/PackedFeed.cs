@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Xml.Linq;
 
@@ -92,7 +93,10 @@ public sealed class PackedFeed : IDisposable
 
     /// <summary>
     /// One <c>dotnet pack</c> of a solution filter holding every project under src/ (those that are not packable are
-    /// built and skipped), into an artifacts folder of this run's own so the repository's bin and obj are untouched.
+    /// skipped). When the solution has been built in the tests' configuration (as <c>dotnet test</c> of the solution
+    /// and CI do), the packages are made from that build (<c>--no-build</c>, seconds instead of minutes; only the
+    /// package version is this run's). Otherwise the projects are built into an artifacts folder of this run's own,
+    /// so the repository's bin and obj are untouched.
     /// </summary>
     private void Pack()
     {
@@ -106,18 +110,34 @@ public sealed class PackedFeed : IDisposable
             solution = new { path = Path.GetRelativePath(Root, Repository.SolutionPath), projects },
         }));
 
+        var packFromBuild = Processes.Run(Processes.Dotnet,
+            ["pack", filter, "-c", Configuration, "-o", Feed, "--no-build", "--no-restore", "-p:PackageVersion=" + Version], Root);
+        if (packFromBuild.ExitCode == 0)
+        {
+            return;
+        }
+
+        foreach (var partial in Directory.GetFiles(Feed))
+        {
+            File.Delete(partial);
+        }
+
         var result = Processes.Run(Processes.Dotnet,
         [
-            "pack", filter, "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+            "pack", filter, "-c", Configuration, "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
             "-p:Version=" + Version, "-p:ContinuousIntegrationBuild=true",
-            // The solution build has already run the analyzers over these sources; they change nothing in the output.
+            // The solution build runs the analyzers over these sources; they change nothing in the output.
             "-p:RunAnalyzers=false",
         ], Root);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException("Packing the repository failed:\n" + result);
+            throw new InvalidOperationException("Packing the repository failed:\n" + packFromBuild + "\n" + result);
         }
     }
+
+    /// <summary>The configuration these tests were built in (Release in CI): the packages are made in the same one.</summary>
+    private static string Configuration { get; } = typeof(PackedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Release";
 
     /// <summary>
     /// The local feed for the Safeguarding.Rules packages (package source mapping: only from there) and nuget.org for

@@ -5,7 +5,7 @@ namespace Safeguarding.Rules.Consumer.Tests.Support;
 /// <summary>Runs <c>dotnet</c> and installed tools as a consumer's shell would: no MSBuild state inherited from the test run.</summary>
 internal static class Processes
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
     /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else <c>dotnet</c> on the PATH.</summary>
     public static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
