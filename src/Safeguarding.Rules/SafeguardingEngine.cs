@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NRules;
+using Safeguarding.Rules.Diagnostics;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
@@ -65,6 +66,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var started = Stopwatch.GetTimestamp();
+        using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
         if (options?.Policy is { } own)
         {
@@ -81,6 +83,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
             LogRejected(_logger, input.Problems.Count, offenderRecords);
+            EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
@@ -113,6 +116,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var rulesMs = Stopwatch.GetElapsedTime(prepared, ruled).TotalMilliseconds;
         var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
         LogEvaluated(_logger, offenderRecords, asOf, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
         return new EvaluationReport
         {
             IsEvaluated = true,

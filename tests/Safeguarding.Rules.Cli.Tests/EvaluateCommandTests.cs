@@ -55,7 +55,7 @@ public sealed class EvaluateCommandTests : IDisposable
         findings.Should().HaveCount(2);
         var overdue = findings[0];
         overdue.EnumerateObject().Select(static p => p.Name).Should().BeEquivalentTo(
-            "kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo", "reason");
+            "kind", "id", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo", "reason");
         overdue.Str("kind").Should().Be("VisitOverdue");
         overdue.Str("rule").Should().NotBeNullOrEmpty();
         overdue.Str("offenderId").Should().Be("RSO-000123");
@@ -68,7 +68,7 @@ public sealed class EvaluateCommandTests : IDisposable
         overdue.Str("reason").Should().Contain("2018-01-09").And.Contain("2018-04-10").And.Contain("21 days overdue").And.Contain("DetectiveInspector");
 
         var backlog = findings[1];
-        backlog.EnumerateObject().Select(static p => p.Name).Should().BeEquivalentTo("kind", "rule", "teamId", "overdueVisits", "caseload", "reason");
+        backlog.EnumerateObject().Select(static p => p.Name).Should().BeEquivalentTo("kind", "id", "rule", "teamId", "overdueVisits", "caseload", "reason");
         backlog.Str("kind").Should().Be("UnitBacklog");
         backlog.Str("teamId").Should().Be("T-NORTH");
         backlog.Int("overdueVisits").Should().Be(1);
@@ -296,7 +296,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var records = Csv.Parse(csv.StdOut);
         // Every kind's fields in the order they first appear in the contract's section 5 table.
         records[0].Should().Equal(
-            "kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo",
+            "kind", "id", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo",
             "daysUntilDue", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "reason");
         var findings = Json.Parse(json.StdOutBytes).GetProperty("findings").EnumerateArray().ToList();
         records.Should().HaveCount(findings.Count + 1);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Cli.Input;
 using Safeguarding.Rules.Cli.IO;
 using Safeguarding.Rules.Cli.Output;
@@ -36,9 +37,15 @@ internal static class EvaluateCommand
             CustomParser = CommonOptions.WholeNumber("--top", 0, int.MaxValue),
         };
 
+        var since = new Option<string?>("--since")
+        {
+            Description = "An earlier run's findings document (--format json output, any version): each finding gets its change since then (Raised, Escalated, Changed, Unchanged), json gains a 'changes' block with the cleared findings, csv a 'change' column, and table a first section of what was raised and escalated.",
+            HelpName = "PREVIOUS.json",
+        };
+
         var command = new Command("evaluate", "Evaluates a caseload snapshot against the policy and reports the findings.")
         {
-            snapshot, asOf, policy, format, output, allowInvalid, top,
+            snapshot, asOf, policy, format, output, allowInvalid, top, since,
         };
         command.SetAction(parse => Run(
             parse.GetValue(snapshot),
@@ -47,7 +54,8 @@ internal static class EvaluateCommand
             parse.GetValue(format) ?? Formats.Table,
             parse.GetValue(output),
             parse.GetValue(allowInvalid),
-            parse.GetValue(top)));
+            parse.GetValue(top),
+            parse.GetValue(since)));
 
         return (command, new CommandHelp(
         [
@@ -57,6 +65,7 @@ internal static class EvaluateCommand
             "safeguarding-rules evaluate caseload.json --format json --output findings.json",
             "safeguarding-rules evaluate caseload.json --format csv > findings.csv",
             "cat caseload.json | safeguarding-rules evaluate - --allow-invalid --format json",
+            "safeguarding-rules evaluate today.json --since yesterday-findings.json",
         ])
         {
             Details =
@@ -64,17 +73,19 @@ internal static class EvaluateCommand
                 "With no SNAPSHOT, evaluates the built-in synthetic force: 2,000 offenders shaped like the 2018",
                 "Merseyside inspection, as of 2018-05-01, so the output never changes.",
                 "table lists the most urgent findings first: highest escalation, then most days overdue.",
-                "csv has one finding per row: kind, rule, every field of the contract's findings table, reason.",
+                "csv has one finding per row: kind, id, rule, every field of the contract's findings tables, reason.",
+                "--since compares with an earlier findings document by finding id; one that cannot be read is bad input (exit 2).",
                 "Progress is shown on stderr when a step takes more than a second and stderr is a terminal.",
             ],
             ExitCodes = CliApplication.StandardExitCodes("evaluated, whether or not there are findings"),
         });
     }
 
-    private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top)
+    private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top, string? sincePath)
     {
         var progress = ProgressReporter.ForStandardError();
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
+        var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
         var loaded = SnapshotSource.Load(snapshotPath, progress);
 
         EvaluationReport report;
@@ -96,6 +107,7 @@ internal static class EvaluateCommand
         }
 
         WarnAboutRejectedRecords(report, loaded.Source);
+        var changes = earlier is null ? null : FindingChanges.Compare(report, earlier);
 
         using var counted = new CountingStream(OutputTarget.Open(outputPath));
         using (progress.Start("Writing " + Text.Number(report.Findings.Count) + " findings", () => Text.Megabytes(counted.Bytes)))
@@ -103,19 +115,19 @@ internal static class EvaluateCommand
             switch (format)
             {
                 case Formats.Json:
-                    FindingsJson.Write(report, counted);
+                    FindingsJson.WriteWithChanges(report, changes, counted);
                     break;
                 case Formats.Csv:
                     using (var writer = OutputTarget.Writer(counted, CsvFindings.NewLine))
                     {
-                        CsvFindings.Write(report.Findings, writer);
+                        CsvFindings.Write(report.Findings, writer, changes);
                     }
 
                     break;
                 default:
                     using (var writer = OutputTarget.Writer(counted))
                     {
-                        TableReport.Write(report, loaded.Source, top, writer);
+                        TableReport.Write(report, loaded.Source, top, writer, changes);
                     }
 
                     break;

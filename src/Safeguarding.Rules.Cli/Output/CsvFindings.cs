@@ -1,28 +1,41 @@
+using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Cli.Output;
 
 /// <summary>
 /// Findings as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break): one finding
-/// per row, in the report's order. The header is fixed whatever the findings: <c>kind</c>, <c>rule</c>, every field of
-/// the findings schema in the order each first appears in the contract's tables (<see cref="FindingSchema.Fields"/>),
-/// then <c>reason</c>. A finding's cells for fields its kind does not have, and for absent values, are empty.
+/// per row, in the report's order. The header is fixed whatever the findings: <c>kind</c>, <c>id</c>, <c>change</c>
+/// (only when compared with an earlier run), <c>rule</c>, every field of the findings schema in the order each first
+/// appears in the contract's tables (<see cref="FindingSchema.Fields"/>), then <c>reason</c>. A finding's cells for
+/// fields its kind does not have, and for absent values, are empty.
 /// </summary>
 internal static class CsvFindings
 {
     public const string NewLine = "\r\n";
 
     public static IReadOnlyList<string> Header { get; } =
-        ["kind", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
+        ["kind", "id", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
 
-    public static void Write(IEnumerable<Finding> findings, TextWriter writer)
+    public static IReadOnlyList<string> HeaderWithChanges { get; } =
+        ["kind", "id", "change", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
+
+    public static void Write(IReadOnlyList<Finding> findings, TextWriter writer, ChangeReport? changes = null)
     {
-        WriteRow(writer, Header);
-        var cells = new string[Header.Count];
-        foreach (var finding in findings)
+        var header = changes is null ? Header : HeaderWithChanges;
+        WriteRow(writer, header);
+        var cells = new string[header.Count];
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             var cell = 0;
             cells[cell++] = finding.Kind;
+            cells[cell++] = finding.Id;
+            if (changes is not null)
+            {
+                cells[cell++] = changes.Changes[i].ToString();
+            }
+
             cells[cell++] = finding.Rule;
             var kind = FindingSchema.Of(finding.Kind);
             foreach (var field in FindingSchema.Fields)

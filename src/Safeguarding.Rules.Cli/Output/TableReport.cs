@@ -16,12 +16,17 @@ internal static class TableReport
     /// <param name="source">Where the snapshot came from.</param>
     /// <param name="top">How many findings to list; 0 for all.</param>
     /// <param name="writer">The destination.</param>
-    public static void Write(EvaluationReport report, string source, int top, TextWriter writer)
+    /// <param name="changes">What changed since an earlier run, shown first; <see langword="null"/> when none was given.</param>
+    public static void Write(EvaluationReport report, string source, int top, TextWriter writer, Changes.ChangeReport? changes = null)
     {
         var summary = report.Summary;
         writer.WriteLine("Safeguarding evaluation as of " + Text.Date(report.AsOf) + ", policy " + report.PolicyVersion);
         writer.WriteLine("Snapshot: " + source);
         writer.WriteLine();
+        if (changes is not null)
+        {
+            SinceSection.Write(changes, top, writer);
+        }
 
         var offenders = new TextTable("Offenders", ">Count");
         offenders.Add("Offender records", Text.Number(summary.Offenders));

@@ -66,22 +66,33 @@ public abstract class FindingField
     /// <summary>Writes the value as the property <paramref name="name"/> when it is present.</summary>
     internal abstract void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding);
 
-    internal static FindingField Text(string name, string alias, Func<Finding, string?> value) => new TextField(name, alias, value);
+    /// <summary>
+    /// Reads the value as a findings document writes it (<paramref name="json"/>) into a copy of <paramref name="finding"/>;
+    /// <see langword="null"/> when the JSON value is not of the field's type.
+    /// </summary>
+    internal abstract Finding? Read(JsonElement json, Finding finding);
 
-    internal static FindingField Number(string name, string alias, int minimum, Func<Finding, int?> value, bool movesWithTime = false) =>
-        new NumberField(name, alias, minimum, value, movesWithTime);
+    internal static FindingField Text(string name, string alias, Func<Finding, string?> value, Func<Finding, string, Finding> with) =>
+        new TextField(name, alias, value, with);
 
-    internal static FindingField Date(string name, string alias, Func<Finding, DateOnly?> value) => new DateField(name, alias, value);
+    internal static FindingField Number(string name, string alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime = false) =>
+        new NumberField(name, alias, minimum, value, with, movesWithTime);
 
-    internal static FindingField Risk(string name, string alias, Func<Finding, RiskLevel?> value) =>
-        new EnumField<RiskLevel>(name, alias, FindingValueType.RiskLevel, value, ContractNames.Of);
+    internal static FindingField Date(string name, string alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with) =>
+        new DateField(name, alias, value, with);
 
-    internal static FindingField Escalation(string name, string alias, Func<Finding, EscalationLevel?> value) =>
-        new EnumField<EscalationLevel>(name, alias, FindingValueType.EscalationLevel, value, ContractNames.Of);
+    internal static FindingField Risk(string name, string alias, Func<Finding, RiskLevel?> value, Func<Finding, RiskLevel, Finding> with) =>
+        new EnumField<RiskLevel>(name, alias, FindingValueType.RiskLevel, value, with, ContractNames.Of);
 
-    private sealed class TextField(string name, string alias, Func<Finding, string?> value)
+    internal static FindingField Escalation(string name, string alias, Func<Finding, EscalationLevel?> value, Func<Finding, EscalationLevel, Finding> with) =>
+        new EnumField<EscalationLevel>(name, alias, FindingValueType.EscalationLevel, value, with, ContractNames.Of);
+
+    private sealed class TextField(string name, string alias, Func<Finding, string?> value, Func<Finding, string, Finding> with)
         : FindingField(name, alias, FindingValueType.Text, movesWithTime: false)
     {
+        internal override Finding? Read(JsonElement json, Finding finding) =>
+            json.ValueKind == JsonValueKind.String ? with(finding, json.GetString()!) : null;
+
         public override string? Format(Finding finding) => value(finding);
 
         public override bool IsPresent(Finding finding) => value(finding) is not null;
@@ -99,9 +110,12 @@ public abstract class FindingField
         }
     }
 
-    private sealed class NumberField(string name, string alias, int minimum, Func<Finding, int?> value, bool movesWithTime)
+    private sealed class NumberField(string name, string alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime)
         : FindingField(name, alias, FindingValueType.Number, movesWithTime)
     {
+        internal override Finding? Read(JsonElement json, Finding finding) =>
+            json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var number) ? with(finding, number) : null;
+
         public override int Minimum => minimum;
 
         public override string? Format(Finding finding) => value(finding)?.ToString(CultureInfo.InvariantCulture);
@@ -121,9 +135,15 @@ public abstract class FindingField
         }
     }
 
-    private sealed class DateField(string name, string alias, Func<Finding, DateOnly?> value)
+    private sealed class DateField(string name, string alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with)
         : FindingField(name, alias, FindingValueType.Date, movesWithTime: false)
     {
+        internal override Finding? Read(JsonElement json, Finding finding) =>
+            json.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? with(finding, date)
+                : null;
+
         public override string? Format(Finding finding) => value(finding)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         public override bool IsPresent(Finding finding) => value(finding).HasValue;
@@ -141,10 +161,27 @@ public abstract class FindingField
         }
     }
 
-    private sealed class EnumField<T>(string name, string alias, FindingValueType type, Func<Finding, T?> value, Func<T, string?> contractName)
+    private sealed class EnumField<T>(string name, string alias, FindingValueType type, Func<Finding, T?> value, Func<Finding, T, Finding> with, Func<T, string?> contractName)
         : FindingField(name, alias, type, movesWithTime: false)
         where T : struct, Enum
     {
+        internal override Finding? Read(JsonElement json, Finding finding)
+        {
+            if (json.ValueKind == JsonValueKind.String)
+            {
+                var text = json.GetString();
+                foreach (var level in Enum.GetValues<T>())
+                {
+                    if (string.Equals(contractName(level), text, StringComparison.Ordinal))
+                    {
+                        return with(finding, level);
+                    }
+                }
+            }
+
+            return null;
+        }
+
         public override string? Format(Finding finding) => value(finding) is { } level ? contractName(level) ?? Undefined(level) : null;
 
         public override bool IsPresent(Finding finding) => value(finding).HasValue;

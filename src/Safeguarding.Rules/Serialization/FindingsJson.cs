@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Serialization;
@@ -61,6 +61,19 @@ public static class FindingsJson
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
     private static readonly JsonEncodedText Problem = JsonEncodedText.Encode("problem");
+    private static readonly JsonEncodedText ChangeName = JsonEncodedText.Encode("change");
+    private static readonly JsonEncodedText ChangesName = JsonEncodedText.Encode("changes");
+    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
+    private static readonly JsonEncodedText RaisedName = JsonEncodedText.Encode("raised");
+    private static readonly JsonEncodedText EscalatedName = JsonEncodedText.Encode("escalated");
+    private static readonly JsonEncodedText ChangedName = JsonEncodedText.Encode("changed");
+    private static readonly JsonEncodedText UnchangedName = JsonEncodedText.Encode("unchanged");
+    private static readonly JsonEncodedText ClearedName = JsonEncodedText.Encode("cleared");
+    private static readonly JsonEncodedText ClearedFindings = JsonEncodedText.Encode("clearedFindings");
+
+    /// <summary>The contract's spelling of each <see cref="ChangeKind"/>, by its value.</summary>
+    private static readonly JsonEncodedText[] ChangeNames =
+        Enum.GetValues<ChangeKind>().Select(static k => JsonEncodedText.Encode(k.ToString())).ToArray();
 
     /// <summary>Each contract kind's summary key, in the contract's order (<c>escalations</c> follows <c>unallocated</c>).</summary>
     private static readonly (JsonEncodedText Name, string Kind)[] SummaryCounts =
@@ -80,13 +93,36 @@ public static class FindingsJson
     /// The report was not evaluated (its problems are the output then, not a findings document), or a finding holds an
     /// enum value the contract does not define.
     /// </exception>
-    public static void Write(EvaluationReport report, Stream stream, bool indented = true)
+    public static void Write(EvaluationReport report, Stream stream, bool indented = true) => WriteWithChanges(report, changes: null, stream, indented);
+
+    /// <summary>
+    /// Writes the findings document of <paramref name="report"/> with what changed since an earlier run (contract
+    /// section 7): each finding's <c>change</c> and the <c>changes</c> block.
+    /// </summary>
+    /// <param name="report">An evaluated report (<see cref="EvaluationReport.IsEvaluated"/>).</param>
+    /// <param name="changes">
+    /// The changes of <paramref name="report"/> (<see cref="FindingChanges.Compare(EvaluationReport, FindingsDocument)"/>);
+    /// <see langword="null"/> to write the document without them.
+    /// </param>
+    /// <param name="stream">Where to write; flushed, left open.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds on every platform); default <see langword="true"/>.</param>
+    /// <exception cref="InvalidOperationException">
+    /// The report was not evaluated (its problems are the output then, not a findings document), or a finding holds an
+    /// enum value the contract does not define.
+    /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="changes"/> is not of <paramref name="report"/>'s findings.</exception>
+    public static void WriteWithChanges(EvaluationReport report, ChangeReport? changes, Stream stream, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(stream);
         if (!report.IsEvaluated)
         {
             throw new InvalidOperationException("The report was not evaluated, so it has no findings document: report its Problems instead.");
+        }
+
+        if (changes is not null && !ReferenceEquals(changes.Current, report.Findings))
+        {
+            throw new ArgumentException("The changes are of another report's findings: compare this report with the earlier run.", nameof(changes));
         }
 
         using var writer = JsonOutput.CreateWriter(stream, indented);
@@ -103,7 +139,7 @@ public static class FindingsJson
         writer.WriteStartArray(FindingsName);
         for (var i = 0; i < report.Findings.Count; i++)
         {
-            WriteFinding(writer, report.Findings[i], i);
+            WriteFinding(writer, report.Findings[i], i, report.Findings[i].Id, changes?.Changes[i], cleared: false);
             JsonOutput.FlushIfFull(writer);
         }
 
@@ -136,6 +172,11 @@ public static class FindingsJson
             }
 
             writer.WriteEndArray();
+        }
+
+        if (changes is not null)
+        {
+            WriteChanges(writer, changes);
         }
 
         writer.WriteEndObject();
@@ -193,11 +234,53 @@ public static class FindingsJson
         }
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position)
+    private static void WriteChanges(Utf8JsonWriter writer, ChangeReport changes)
+    {
+        writer.WriteStartObject(ChangesName);
+        writer.WriteStartObject(Since);
+        if (changes.SinceAsOf is { } asOf)
+        {
+            JsonOutput.WriteDate(writer, AsOf, asOf);
+        }
+
+        if (changes.SincePolicyVersion is { } version)
+        {
+            writer.WriteString(PolicyVersion, version);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteNumber(RaisedName, changes.Raised);
+        writer.WriteNumber(EscalatedName, changes.Escalated);
+        writer.WriteNumber(ChangedName, changes.Changed);
+        writer.WriteNumber(UnchangedName, changes.Unchanged);
+        writer.WriteNumber(ClearedName, changes.Cleared);
+        writer.WriteStartArray(ClearedFindings);
+        for (var i = 0; i < changes.ClearedFindings.Count; i++)
+        {
+            WriteFinding(writer, changes.ClearedFindings[i], i, changes.ClearedIds[i], change: null, cleared: true);
+            JsonOutput.FlushIfFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
-        writer.WriteString(Rule, finding.Rule);
+        writer.WriteString(Id, id);
+        if (change is { } kind)
+        {
+            writer.WriteString(ChangeName, ChangeNames[(int)kind]);
+        }
+
+        // An earlier document gives a cleared finding's rule and reason "as far as" it has them.
+        if (!cleared || finding.Rule.Length > 0)
+        {
+            writer.WriteString(Rule, finding.Rule);
+        }
+
         try
         {
             foreach (var field in FindingSchema.Of(finding.Kind).Fields)
@@ -210,7 +293,11 @@ public static class FindingsJson
             throw new InvalidOperationException("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
         }
 
-        writer.WriteString(Reason, finding.Reason);
+        if (!cleared || finding.Reason.Length > 0)
+        {
+            writer.WriteString(Reason, finding.Reason);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -185,7 +185,7 @@ public sealed class FindingSchemaTests
     {
         var written = WrittenFinding(Full(kind));
 
-        written.EnumerateObject().Select(p => p.Name).Should().Equal(["kind", "rule", .. ContractTable.Single(k => k.Kind == kind).Fields, "reason"]);
+        written.EnumerateObject().Select(p => p.Name).Should().Equal(["kind", "id", "rule", .. ContractTable.Single(k => k.Kind == kind).Fields, "reason"]);
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class FindingsJsonTests
 
         var finding = Findings(document).Single(f => f.GetProperty("kind").GetString() == "VisitOverdue"
             && f.TryGetProperty("offenderId", out var id) && id.GetString() == "RSO-000123");
-        Keys(finding).Should().Equal("kind", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo", "reason");
+        Keys(finding).Should().Equal("kind", "id", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo", "reason");
         finding.GetProperty("kind").GetString().Should().Be("VisitOverdue");
         finding.GetProperty("rule").GetString().Should().Be(report.Findings.Single(f => f.OffenderId == "RSO-000123" && f.Kind == FindingKinds.VisitOverdue).Rule);
         finding.GetProperty("managerId").GetString().Should().Be("OM-017");
@@ -140,7 +140,7 @@ public sealed class FindingsJsonTests
     }
 
     [Fact]
-    public void Write_EveryFinding_HasKindRuleTheTableFieldsInOrderAndReason()
+    public void Write_EveryFinding_HasKindIdRuleTheTableFieldsInOrderAndReason()
     {
         using var document = Parse(Evaluate(partial: true));
 
@@ -149,10 +149,10 @@ public sealed class FindingsJsonTests
         foreach (var finding in findings)
         {
             var keys = Keys(finding);
-            keys.Take(2).Should().Equal("kind", "rule");
+            keys.Take(3).Should().Equal("kind", "id", "rule");
             keys[^1].Should().Be("reason");
             var row = TableFields[finding.GetProperty("kind").GetString()!];
-            var middle = keys.Skip(2).SkipLast(1).ToList();
+            var middle = keys.Skip(3).SkipLast(1).ToList();
             middle.Should().BeSubsetOf(row);
             middle.Should().Equal(row.Where(middle.Contains), "the fields follow the table's order");
         }
@@ -166,12 +166,12 @@ public sealed class FindingsJsonTests
         AllValues(document.RootElement).Should().NotContain(v => v.ValueKind == JsonValueKind.Null);
         var findings = Findings(document).ToList();
         var unallocated = findings.Single(f => f.GetProperty("kind").GetString() == "Unallocated");
-        Keys(unallocated).Should().Equal("kind", "rule", "offenderId", "riskLevel", "reason");
+        Keys(unallocated).Should().Equal("kind", "id", "rule", "offenderId", "riskLevel", "reason");
         var dataQuality = findings.Where(f => f.GetProperty("kind").GetString() == "DataQuality").ToList();
         dataQuality.Select(Keys).Should().BeEquivalentTo(new[]
         {
-            new[] { "kind", "rule", "index", "reason" },
-            new[] { "kind", "rule", "offenderId", "index", "reason" },
+            new[] { "kind", "id", "rule", "index", "reason" },
+            new[] { "kind", "id", "rule", "offenderId", "index", "reason" },
         });
     }
 
@@ -286,7 +286,7 @@ public sealed class FindingsJsonTests
 
         using var document = Parse(Report(new Dictionary<RiskLevel, decimal>(), null, null, finding));
 
-        Keys(Findings(document).Single()).Should().Equal("kind", "rule", "offenderId", "riskLevel", "reason");
+        Keys(Findings(document).Single()).Should().Equal("kind", "id", "rule", "offenderId", "riskLevel", "reason");
     }
 
     [Fact]
@@ -309,7 +309,7 @@ public sealed class FindingsJsonTests
 
         var written = Findings(document).Single();
         // The order in which the fields first appear in the contract's section 5 table (the findings CSV's column order).
-        Keys(written).Should().Equal("kind", "rule", "offenderId", "dueOn", "escalateTo", "caseload", "neighbourhoodId", "index", "reason");
+        Keys(written).Should().Equal("kind", "id", "rule", "offenderId", "dueOn", "escalateTo", "caseload", "neighbourhoodId", "index", "reason");
         written.GetProperty("escalateTo").GetString().Should().Be("Supervisor");
         Keys(document.RootElement.GetProperty("summary")).Should().Equal(SummaryKeys);
     }

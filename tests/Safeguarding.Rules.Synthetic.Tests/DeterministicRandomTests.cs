@@ -1,7 +1,7 @@
 using CsCheck;
 using Safeguarding.Rules.Synthetic;
 
-namespace Safeguarding.Rules.Tests.Synthetic;
+namespace Safeguarding.Rules.Synthetic.Tests;
 
 public sealed class DeterministicRandomTests
 {

@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Domain;
 
-namespace Safeguarding.Rules.Tests.Synthetic;
+namespace Safeguarding.Rules.Synthetic.Tests;
 
 /// <summary>The contract's section 3 rules, checked independently of the library's validator.</summary>
 internal static class SnapshotChecks

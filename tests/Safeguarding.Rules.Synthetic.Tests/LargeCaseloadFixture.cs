@@ -2,7 +2,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Synthetic;
 
-namespace Safeguarding.Rules.Tests.Synthetic;
+namespace Safeguarding.Rules.Synthetic.Tests;
 
 /// <summary>A 20,000-offender caseload (seed 1, other options default) and its evaluation under the default policy, shared by the realism tests.</summary>
 public sealed class LargeCaseloadFixture

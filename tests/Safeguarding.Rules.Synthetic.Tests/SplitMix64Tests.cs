@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Synthetic;
 
-namespace Safeguarding.Rules.Tests.Synthetic;
+namespace Safeguarding.Rules.Synthetic.Tests;
 
 public sealed class SplitMix64Tests
 {

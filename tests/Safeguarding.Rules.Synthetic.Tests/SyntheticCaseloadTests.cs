@@ -1,7 +1,7 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Synthetic;
 
-namespace Safeguarding.Rules.Tests.Synthetic;
+namespace Safeguarding.Rules.Synthetic.Tests;
 
 public sealed class SyntheticCaseloadTests
 {

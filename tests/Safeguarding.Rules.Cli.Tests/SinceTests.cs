@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Safeguarding.Rules.Cli.Tests.Support;
+
+namespace Safeguarding.Rules.Cli.Tests;
+
+/// <summary><c>evaluate --since PREVIOUS.json</c>: what changed since an earlier run (contract section 7).</summary>
+public sealed class SinceTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Since_Json_GivesEachFindingItsChangeAndTheChangesBlock()
+    {
+        var yesterday = CliProcess.Run("evaluate", "--as-of", "2018-04-30", "--format", "json");
+        var previous = _files.Write("yesterday.json", yesterday.StdOut);
+
+        var today = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+
+        today.ExitCode.Should().Be(0, today.ToString());
+        var doc = Json.Parse(today.StdOutBytes);
+        var before = Json.Parse(yesterday.StdOutBytes).GetProperty("findings").EnumerateArray().Select(f => f.Str("id")!).ToHashSet();
+        var findings = doc.GetProperty("findings").EnumerateArray().ToList();
+        foreach (var finding in findings)
+        {
+            finding.EnumerateObject().Select(p => p.Name).Take(3).Should().Equal("kind", "id", "change");
+            if (!before.Contains(finding.Str("id")!))
+            {
+                finding.Str("change").Should().Be("Raised");
+            }
+            else
+            {
+                finding.Str("change").Should().BeOneOf("Escalated", "Changed", "Unchanged");
+            }
+        }
+
+        var changes = doc.GetProperty("changes");
+        changes.Str("since.asOf").Should().Be("2018-04-30");
+        changes.Str("since.policyVersion").Should().Be("default");
+        var current = findings.Select(f => f.Str("id")!).ToHashSet();
+        var cleared = changes.GetProperty("clearedFindings").EnumerateArray().Select(f => f.Str("id")!).ToList();
+        cleared.Should().BeEquivalentTo(before.Except(current));
+        changes.Int("cleared").Should().Be(cleared.Count);
+        (changes.Int("raised") + changes.Int("escalated") + changes.Int("changed") + changes.Int("unchanged")).Should().Be(findings.Count);
+        changes.Int("raised").Should().Be(current.Except(before).Count());
+        doc.EnumerateObject().Select(p => p.Name).Last().Should().Be("changes");
+    }
+
+    [Fact]
+    public void Since_Table_ShowsTheSinceSectionFirst()
+    {
+        var previous = _files.Write("yesterday.json", CliProcess.Run("evaluate", "--as-of", "2018-04-30", "--format", "json").StdOut);
+
+        var result = CliProcess.Run("evaluate", "--since", previous);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.StdOut.Split('\n');
+        lines[3].Should().StartWith("Since 2018-04-30 (policy default): ");
+        lines[3].Should().MatchRegex(@"\d+ raised, \d+ escalated, \d+ changed, \d+ unchanged, \d+ cleared$");
+        lines[4].Should().StartWith("Change ");
+        result.StdOut.IndexOf("cleared since 2018-04-30", StringComparison.Ordinal).Should().BeLessThan(result.StdOut.IndexOf("Offender records", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Since_Csv_AddsTheChangeColumnAfterTheId()
+    {
+        var previous = _files.Write("yesterday.json", CliProcess.Run("evaluate", "--as-of", "2018-04-30", "--format", "json").StdOut);
+
+        var csv = CliProcess.Run("evaluate", "--format", "csv", "--since", previous);
+        var json = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+
+        csv.ExitCode.Should().Be(0, csv.ToString());
+        var records = Csv.Parse(csv.StdOut);
+        records[0].Take(4).Should().Equal("kind", "id", "change", "rule");
+        var findings = Json.Parse(json.StdOutBytes).GetProperty("findings").EnumerateArray().ToList();
+        records.Skip(1).Select(r => (r[1], r[2])).Should().Equal(findings.Select(f => (f.Str("id")!, f.Str("change")!)));
+    }
+
+    [Fact]
+    public void Since_AVersion1DocumentWithoutIds_IsAccepted()
+    {
+        var yesterday = Json.Parse(CliProcess.Run("evaluate", "--as-of", "2018-04-30", "--format", "json").StdOutBytes);
+        var withoutIds = System.Text.Json.Nodes.JsonNode.Parse(yesterday.GetRawText())!.AsObject();
+        foreach (var finding in withoutIds["findings"]!.AsArray())
+        {
+            finding!.AsObject().Remove("id");
+        }
+
+        var previous = _files.Write("v1.json", withoutIds.ToJsonString());
+        var withIds = _files.Write("v11.json", yesterday.GetRawText());
+
+        var fromV1 = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+        var fromV11 = CliProcess.Run("evaluate", "--format", "json", "--since", withIds);
+
+        fromV1.ExitCode.Should().Be(0, fromV1.ToString());
+        fromV1.StdOut.Should().Be(fromV11.StdOut);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "not a findings document")]
+    [InlineData("""{ "findings": [ { "kind": "UnitBacklog", "teamId": "T" }, { "kind": "UnitBacklog", "teamId": "T" } ] }""", "duplicate id UnitBacklog:T")]
+    [InlineData("""{ "schemaVersion": 1, "asOf": "2018-05-01" }""", "findings: is required")]
+    [InlineData("not json", "not valid JSON")]
+    public void Since_NotAFindingsDocument_IsBadInputNamingTheFile(string content, string problem)
+    {
+        var previous = _files.Write("previous.json", content);
+
+        var result = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOut.Should().BeEmpty();
+        result.StdErr.Should().Contain(previous).And.Contain(problem);
+    }
+
+    [Fact]
+    public void Since_AMissingFile_IsBadInput()
+    {
+        var result = CliProcess.Run("evaluate", "--since", _files.Path("absent.json"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOut.Should().BeEmpty();
+        result.StdErr.Should().Contain("absent.json").And.Contain("not found");
+    }
+}

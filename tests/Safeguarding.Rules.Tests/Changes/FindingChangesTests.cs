@@ -1,0 +1,220 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Safeguarding.Rules.Changes;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.Tests.Differential;
+using Xunit;
+
+namespace Safeguarding.Rules.Tests.Changes;
+
+/// <summary>Contract section 7: changes between runs, matched by finding id.</summary>
+public sealed class FindingChangesTests
+{
+    private static readonly DateOnly Day = new(2018, 5, 1);
+
+    [Fact]
+    public void Compare_EachRuleOfSection7_InItsOrder()
+    {
+        var earlier = Report(
+            Overdue("RSO-1", EscalationLevel.OffenderManager, days: 5),
+            Overdue("RSO-2", EscalationLevel.DetectiveInspector, days: 30),
+            Overdue("RSO-3", EscalationLevel.Supervisor, days: 15),
+            Overdue("RSO-4", EscalationLevel.Supervisor, days: 15),
+            Overdue("RSO-9", EscalationLevel.Supervisor, days: 15));
+        var current = Report(
+            Overdue("RSO-1", EscalationLevel.Supervisor, days: 6) with { DueOn = new DateOnly(2018, 1, 1) }, // escalated beats changed
+            Overdue("RSO-2", EscalationLevel.Supervisor, days: 31),                                          // lower: changed
+            Overdue("RSO-3", EscalationLevel.Supervisor, days: 16) with { DueOn = Day.AddDays(-15), Reason = "other words", Rule = "R" }, // counters, rule, reason: unchanged
+            Overdue("RSO-4", EscalationLevel.Supervisor, days: 15) with { ManagerId = null },                 // absent on one side: changed
+            Overdue("RSO-5", EscalationLevel.OffenderManager, days: 1));                                     // new: raised
+
+        var changes = FindingChanges.Compare(current, earlier);
+
+        changes.Changes.Should().Equal(ChangeKind.Escalated, ChangeKind.Changed, ChangeKind.Unchanged, ChangeKind.Changed, ChangeKind.Raised);
+        changes.ClearedFindings.Select(f => f.OffenderId).Should().Equal("RSO-9");
+        (changes.Raised, changes.Escalated, changes.Changed, changes.Unchanged, changes.Cleared).Should().Be((1, 1, 2, 1, 1));
+        changes.SinceAsOf.Should().Be(Day);
+    }
+
+    [Fact]
+    public void Read_ADocumentWithoutIds_ComputesThemFromTheFields()
+    {
+        var json = """
+            { "asOf": "2018-04-30", "policyVersion": "v0", "findings": [
+              { "kind": "VisitOverdue", "rule": "r", "offenderId": "A:1%", "riskLevel": "High", "dueOn": "2018-04-01", "daysOverdue": 29, "escalateTo": "DetectiveInspector", "reason": "x" },
+              { "kind": "DataQuality", "rule": "DataQuality", "index": 7, "reason": "y" },
+              { "kind": "NeighbourhoodNotBriefed", "offenderId": "RSO-1", "neighbourhoodId": "NPT-1" } ] }
+            """;
+
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
+
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Problems));
+        result.Document!.Ids.Should().Equal("VisitOverdue:A%3A1%25", "DataQuality:offenders:#7", "NeighbourhoodNotBriefed:RSO-1:NPT-1");
+        result.Document!.AsOf.Should().Be(new DateOnly(2018, 4, 30));
+        result.Document.PolicyVersion.Should().Be("v0");
+        var overdue = result.Document.Findings[0];
+        (overdue.RiskLevel, overdue.DueOn, overdue.DaysOverdue, overdue.EscalateTo).Should().Be((RiskLevel.High, new DateOnly(2018, 4, 1), 29, EscalationLevel.DetectiveInspector));
+    }
+
+    [Fact]
+    public void Read_AGivenId_IsTheOneMatched()
+    {
+        var json = """{ "findings": [ { "kind": "UnitBacklog", "id": "UnitBacklog:T-1", "teamId": "T-1", "overdueVisits": 3, "caseload": 10 } ] }""";
+
+        FindingsDocument.Read(Encoding.UTF8.GetBytes(json)).Document!.Ids.Should().Equal("UnitBacklog:T-1");
+    }
+
+    [Theory]
+    [InlineData("[]", "not a findings document: the top level is not a JSON object")]
+    [InlineData("""{ "summary": {} }""", "findings: is required and must be an array (is this a findings document?)")]
+    [InlineData("""{ "schemaVersion": 2, "findings": [] }""", "schemaVersion: must be 1 when present")]
+    [InlineData("""{ "findings": [ { "kind": "VisitOverdue", "offenderId": 5 } ] }""", "findings[0].offenderId: is required for a VisitOverdue finding (it identifies the finding) and must be a string")]
+    [InlineData("""{ "findings": [ { "rule": "r" } ] }""", "findings[0].kind: is required and must be a non-empty string")]
+    [InlineData("""{ "findings": [ 3 ] }""", "findings[0]: is not a JSON object")]
+    [InlineData("""{ "findings": [ { "kind": "X", "teamId": "T" }, { "kind": "X", "teamId": "T" } ] }""", "findings[1].id: duplicate id X:T, also findings[0]")]
+    [InlineData("{ \"findings\": [", "not valid JSON at line 1, position 16")]
+    public void Read_NotAnEarlierRun_SaysWhy(string json, string problem)
+    {
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
+
+        result.IsValid.Should().BeFalse();
+        result.Problems.Should().Contain(problem);
+    }
+
+    [Fact]
+    public void Compare_TheSameReportReadBackFromJson_IsUnchangedThroughout()
+    {
+        var report = SharedEngine.Instance.Evaluate(SyntheticCaseload.Generate(2_000, 7));
+        var earlier = FindingsDocument.Read(Json(report)).Document!;
+
+        var changes = FindingChanges.Compare(report, earlier);
+
+        changes.Changes.Should().OnlyContain(c => c == ChangeKind.Unchanged);
+        changes.Cleared.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(1UL, 1)]
+    [InlineData(2UL, 7)]
+    [InlineData(3UL, 30)]
+    public void Compare_TwoDaysOfAGeneratedCaseload_AgreesWithAComparisonOfTheTwoJsonDocuments(ulong seed, int days)
+    {
+        var snapshot = SyntheticCaseload.Generate(3_000, seed);
+        var yesterday = SharedEngine.Instance.Evaluate(snapshot, new EvaluationOptions { AsOf = Day.AddDays(-days) });
+        var today = SharedEngine.Instance.Evaluate(snapshot, new EvaluationOptions { AsOf = Day });
+
+        var changes = FindingChanges.Compare(today, FindingsDocument.Read(Json(yesterday)).Document!);
+        using var stream = new MemoryStream();
+        FindingsJson.WriteWithChanges(today, changes, stream);
+        var written = JsonNode.Parse(stream.ToArray())!.AsObject();
+
+        var (expected, cleared) = JsonOracle(JsonNode.Parse(Json(yesterday))!["findings"]!.AsArray(), JsonNode.Parse(Json(today))!["findings"]!.AsArray());
+        written["findings"]!.AsArray().Select(f => (string)f!["change"]!).Should().Equal(expected);
+        written["changes"]!["clearedFindings"]!.AsArray().Select(f => (string)f!["id"]!).Should().BeEquivalentTo(cleared);
+        written["changes"]!["cleared"]!.GetValue<int>().Should().Be(cleared.Count);
+        expected.Should().Contain("Raised").And.Contain("Unchanged");
+    }
+
+    [Fact]
+    public void WriteWithChanges_PutsChangeAfterIdAndTheBlockLast()
+    {
+        var earlier = Report(Overdue("RSO-1", EscalationLevel.OffenderManager, days: 5));
+        var current = Report(Overdue("RSO-1", EscalationLevel.Supervisor, days: 20));
+        using var stream = new MemoryStream();
+
+        FindingsJson.WriteWithChanges(current, FindingChanges.Compare(current, earlier), stream);
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        var root = document.RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "changes");
+        root.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name).Take(4).Should().Equal("kind", "id", "change", "rule");
+        root.GetProperty("findings")[0].GetProperty("change").GetString().Should().Be("Escalated");
+        root.GetProperty("changes").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "since", "raised", "escalated", "changed", "unchanged", "cleared", "clearedFindings");
+    }
+
+    [Fact]
+    public void WriteWithChanges_ChangesOfAnotherReport_Throws()
+    {
+        var report = Report(Overdue("RSO-1", EscalationLevel.OffenderManager, days: 5));
+        var other = Report(Overdue("RSO-1", EscalationLevel.OffenderManager, days: 5));
+
+        var write = () => FindingsJson.WriteWithChanges(report, FindingChanges.Compare(other, report), new MemoryStream());
+
+        write.Should().Throw<ArgumentException>();
+    }
+
+    /// <summary>
+    /// Section 7 over two findings documents as JSON, written independently of the library: match by id, then
+    /// escalation by the contract's order, then any field but the time counters, rule and reason.
+    /// </summary>
+    private static (List<string> Changes, List<string> Cleared) JsonOracle(JsonArray earlier, JsonArray current)
+    {
+        string[] order = ["OffenderManager", "Supervisor", "DetectiveInspector"];
+        string[] ignored = ["kind", "id", "rule", "reason", "daysOverdue", "daysUntilDue"];
+        var before = earlier.ToDictionary(f => (string)f!["id"]!, f => f!.AsObject());
+        var changes = new List<string>();
+        foreach (var node in current)
+        {
+            var finding = node!.AsObject();
+            if (!before.Remove((string)finding["id"]!, out var old))
+            {
+                changes.Add("Raised");
+            }
+            else if (old["escalateTo"] is { } from && finding["escalateTo"] is { } to
+                && Array.IndexOf(order, (string)to!) > Array.IndexOf(order, (string)from!))
+            {
+                changes.Add("Escalated");
+            }
+            else
+            {
+                var names = finding.Select(p => p.Key).Concat(old.Select(p => p.Key)).Distinct().Except(ignored);
+                changes.Add(names.Any(n => finding[n]?.ToJsonString() != old[n]?.ToJsonString()) ? "Changed" : "Unchanged");
+            }
+        }
+
+        return (changes, before.Keys.ToList());
+    }
+
+    private static byte[] Json(EvaluationReport report)
+    {
+        using var stream = new MemoryStream();
+        FindingsJson.Write(report, stream);
+        return stream.ToArray();
+    }
+
+    private static Finding Overdue(string offender, EscalationLevel level, int days) => new()
+    {
+        Kind = FindingKinds.VisitOverdue,
+        Rule = "VisitOverdue",
+        Reason = "reason",
+        OffenderId = offender,
+        ManagerId = "OM-1",
+        TeamId = "T-1",
+        RiskLevel = RiskLevel.High,
+        DueOn = Day.AddDays(-days),
+        DaysOverdue = days,
+        EscalateTo = level,
+    };
+
+    private static EvaluationReport Report(params Finding[] findings) => new()
+    {
+        IsEvaluated = true,
+        PartialResultsAllowed = false,
+        AsOf = Day,
+        PolicyVersion = "default",
+        Summary = new EvaluationSummary
+        {
+            FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            Escalations = new Dictionary<EscalationLevel, int>(),
+            Outcomes = new OutcomeMeasures { VisitedWithinPolicyPercent = new Dictionary<RiskLevel, decimal>() },
+        },
+        Findings = findings,
+        Problems = [],
+        FiredRules = new HashSet<string>(),
+    };
+}
