@@ -1,3 +1,4 @@
+using System.Text;
 using Safeguarding.Rules.Testing.Scenarios;
 
 namespace Safeguarding.Rules.Cli.Output;
@@ -24,7 +25,7 @@ internal static class ScenarioSuiteText
             }
             else
             {
-                WriteLines(output, result.ToString());
+                WriteLines(output, Verdict(result));
             }
         }
 
@@ -42,6 +43,34 @@ internal static class ScenarioSuiteText
             error.WriteLine(
                 ProblemText.Count(problems) + " in " + Files(suite.UnreadableCount) + " that could not be read as scenarios; unreadable files are not run.");
         }
+    }
+
+    /// <summary>
+    /// <c>PASS name</c>; or <c>FAIL name</c> followed by the scenario's description and its diff, each line indented by
+    /// two spaces.
+    /// </summary>
+    public static string Verdict(ScenarioResult result)
+    {
+        if (result.Passed)
+        {
+            return "PASS " + result.Name;
+        }
+
+        var text = new StringBuilder("FAIL ").Append(result.Name);
+        if (result.Scenario is not null)
+        {
+            text.Append("\n  ").Append(result.Scenario.Description);
+        }
+
+        if (result.Diff.Length > 0)
+        {
+            foreach (var line in result.Diff.Split('\n'))
+            {
+                text.Append("\n  ").Append(line);
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary><c>N scenarios in FOLDER: P passed, F failed, U unreadable</c>.</summary>

@@ -131,13 +131,22 @@ public sealed record FindingExpectation
         return Flow(fields);
     }
 
-    /// <summary>An actual finding in the scenario file's form, with every field the contract gives its kind and its rule.</summary>
-    internal static string Describe(Finding finding) =>
-        Flow([
+    /// <summary>
+    /// An actual finding in the scenario file's form, with every field the contract gives its kind and its rule:
+    /// <c>{ kind: VisitOverdue, offender: RSO-1, ..., rule: OverdueStaysWithOffenderManager }</c>. Assertion libraries
+    /// use it to show findings in their failure messages; a policy officer can paste it into an <c>expect</c> list.
+    /// </summary>
+    /// <param name="finding">The finding.</param>
+    /// <returns>The finding as one flow mapping, without its reason.</returns>
+    public static string Describe(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Flow([
             ("kind", finding.Kind),
             .. FindingSchema.Of(finding.Kind).Fields.Select(f => (f.Alias, f.Format(finding))).Where(static f => f.Item2 is not null).Select(static f => (f.Alias, f.Item2!)),
             ("rule", finding.Rule),
         ]);
+    }
 
     internal static string Flow(IEnumerable<(string Name, string Value)> fields)
     {

@@ -5,7 +5,7 @@ namespace Safeguarding.Rules.Testing.Scenarios;
 
 /// <summary>
 /// How one scenario file fared: passed, failed (with the differences between expected and actual findings) or unreadable
-/// (with every problem). <see cref="ToString"/> is what a runner prints.
+/// (with every problem).
 /// </summary>
 public sealed class ScenarioResult
 {
@@ -68,19 +68,21 @@ public sealed class ScenarioResult
     public string Diff => string.Join('\n', DiffLines(string.Empty));
 
     /// <summary>
-    /// One line <c>PASS name</c> when passed; otherwise <c>FAIL name</c> or <c>UNREADABLE name</c> followed by the
-    /// description and the diff, or by every problem with the file.
+    /// <c>name: passed</c>; <c>name: failed</c> followed by the description and the diff; or <c>name: unreadable</c>
+    /// followed by every problem with the file. Each line after the first is indented by two spaces. A runner that
+    /// prints its own verdicts (the CLI's <c>PASS</c>/<c>FAIL</c>) builds them from <see cref="Outcome"/>,
+    /// <see cref="Diff"/> and <see cref="Problems"/>.
     /// </summary>
     public override string ToString()
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(Name);
         switch (Outcome)
         {
             case ScenarioOutcome.Passed:
-                text.Append("PASS ").Append(Name);
+                text.Append(": passed");
                 break;
             case ScenarioOutcome.Unreadable:
-                text.Append("UNREADABLE ").Append(Name);
+                text.Append(": unreadable");
                 foreach (var problem in Problems)
                 {
                     text.Append("\n  ").Append(problem);
@@ -88,7 +90,7 @@ public sealed class ScenarioResult
 
                 break;
             default:
-                text.Append("FAIL ").Append(Name);
+                text.Append(": failed");
                 if (Scenario is not null)
                 {
                     text.Append("\n  ").Append(Scenario.Description);

@@ -35,12 +35,6 @@ public sealed class ScenarioSuiteResult
     public bool AllPassed => Results.Count > 0 && Results.All(r => r.Passed);
 
     /// <summary>
-    /// The exit code a command-line runner returns: 2 when a file is unreadable, else 1 when a scenario failed or the
-    /// folder holds no scenario, else 0.
-    /// </summary>
-    public int ExitCode => UnreadableCount > 0 ? 2 : AllPassed ? 0 : 1;
-
-    /// <summary>
     /// Every result (<see cref="ScenarioResult.ToString"/>: one line per passing scenario, the diff of each failing one,
     /// the problems of each unreadable file), then a closing line
     /// <c>N scenarios in FOLDER: P passed, F failed, U unreadable</c>.
