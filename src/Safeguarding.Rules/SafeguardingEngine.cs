@@ -7,6 +7,7 @@ using NRules;
 using Safeguarding.Rules.Diagnostics;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Validation;
 
@@ -130,6 +131,10 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         var ruled = Stopwatch.GetTimestamp();
         var findings = ReportBuilder.Merge(parts);
+        if (_rules.HasHostRules)
+        {
+            FindingIds.EnsureUnique(findings);
+        }
         var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
