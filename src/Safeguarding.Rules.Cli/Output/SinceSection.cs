@@ -37,18 +37,10 @@ internal static class SinceSection
 
             var ordered = Urgency.MostUrgentFirst(news.Select(static n => n.Finding).ToList()).ToList();
             var shown = top <= 0 ? ordered.Count : Math.Min(top, ordered.Count);
-            var table = new TextTable("Change", "Escalate to", ">Overdue", "Kind", "Offender", "Manager", "Team", "Detail") { HideEmptyColumns = true };
+            var table = new TextTable(["Change", .. FindingRow.Headers]) { HideEmptyColumns = true };
             foreach (var f in ordered.Take(shown))
             {
-                table.Add(
-                    change[f].ToString(),
-                    f.EscalateTo?.ToString() ?? string.Empty,
-                    f.DaysOverdue is { } days ? Text.Number(days) + "d" : string.Empty,
-                    f.Kind,
-                    f.OffenderId ?? string.Empty,
-                    f.ManagerId ?? string.Empty,
-                    f.TeamId ?? string.Empty,
-                    FindingDetail.Of(f));
+                table.Add([change[f].ToString(), .. FindingRow.Cells(f)]);
             }
 
             table.Write(writer);

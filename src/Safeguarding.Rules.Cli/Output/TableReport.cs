@@ -86,19 +86,10 @@ internal static class TableReport
             shown == total
                 ? "Findings, most urgent first (all " + Text.Number(total) + ")"
                 : "Most urgent findings (" + Text.Number(shown) + " of " + Text.Number(total) + "; --top 0 lists all, --format json or csv gives every field and reason)");
-        var table = new TextTable("Escalate to", ">Overdue", "Kind", "Offender", "Manager", "Team", "Risk", "Due", "Detail") { HideEmptyColumns = true };
+        var table = new TextTable([.. FindingRow.Headers]) { HideEmptyColumns = true };
         foreach (var f in Urgency.MostUrgentFirst(report.Findings).Take(shown))
         {
-            table.Add(
-                f.EscalateTo?.ToString() ?? string.Empty,
-                f.DaysOverdue is { } days ? Text.Number(days) + "d" : string.Empty,
-                f.Kind,
-                f.OffenderId ?? string.Empty,
-                f.ManagerId ?? string.Empty,
-                f.TeamId ?? string.Empty,
-                f.RiskLevel?.ToString() ?? string.Empty,
-                Text.Date(f.DueOn),
-                FindingDetail.Of(f));
+            table.Add([.. FindingRow.Cells(f)]);
         }
 
         table.Write(writer);
