@@ -15,6 +15,11 @@ public interface ISafeguardingEvaluator
     /// </summary>
     /// <param name="snapshot">The caseload.</param>
     /// <param name="options">The as-of date, policy and partial-results switch for this call; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">
+    /// Stops the evaluation: checked before it starts and between partitions (sessions of whole teams), so a
+    /// cancelled evaluation ends after the partitions already running; nothing partial is returned.
+    /// </param>
     /// <returns>The report.</returns>
-    EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default);
 }

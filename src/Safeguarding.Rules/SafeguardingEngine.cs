@@ -83,9 +83,10 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     public ISessionFactory SessionFactory => _rules.Factory;
 
     /// <inheritdoc />
-    public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null)
+    public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
@@ -108,6 +109,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -117,17 +119,30 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             for (var i = 0; i < parts.Length; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 parts[i] = runner.Run(cases.Partitions[i], fired);
             }
         }
         else
         {
+            // Partitions not yet started when the token is cancelled are skipped; the loop then throws OperationCanceledException.
             Parallel.For(
                 0,
                 parts.Length,
-                new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
-                i => parts[i] = runner.Run(cases.Partitions[i], fired));
+                new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken },
+                (i, loop) =>
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        loop.Stop();
+                        return;
+                    }
+
+                    parts[i] = runner.Run(cases.Partitions[i], fired);
+                });
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         var ruled = Stopwatch.GetTimestamp();
         var findings = ReportBuilder.Merge(parts);

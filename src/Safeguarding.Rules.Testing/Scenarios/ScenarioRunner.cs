@@ -59,10 +59,13 @@ public sealed class ScenarioRunner
 
     /// <summary>Runs <paramref name="scenario"/>.</summary>
     /// <param name="scenario">The scenario.</param>
+    /// <param name="cancellationToken">Stops the run: checked before the evaluation and by it between its partitions.</param>
     /// <returns>Passed, or failed with the differences.</returns>
-    public ScenarioResult Run(Scenario scenario)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ScenarioResult Run(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        cancellationToken.ThrowIfCancellationRequested();
         var policy = scenario.Policy;
         if (_basePolicy is not null)
         {
@@ -81,7 +84,7 @@ public sealed class ScenarioRunner
             AsOf = scenario.AsOf,
             Policy = policy,
             AllowPartialResults = scenario.AllowPartialResults,
-        });
+        }, cancellationToken);
         if (!report.IsEvaluated)
         {
             var errors = new List<string> { "The given facts are not valid input, so nothing was evaluated (allowPartialResults: true evaluates around them):" };
@@ -96,29 +99,34 @@ public sealed class ScenarioRunner
 
     /// <summary>Reads and runs the scenario file at <paramref name="path"/>, named by its file name.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Stops the run: checked before the file is read and by the evaluation between its partitions.</param>
     /// <returns>Passed, failed, or unreadable with every problem.</returns>
     /// <exception cref="IOException">The file could not be read.</exception>
-    public ScenarioResult RunFile(string path) => RunFile(path, System.IO.Path.GetFileName(path));
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ScenarioResult RunFile(string path, CancellationToken cancellationToken = default) => RunFile(path, System.IO.Path.GetFileName(path), cancellationToken);
 
     /// <summary>Reads and runs every scenario file in <paramref name="folder"/> and its subfolders (see <see cref="FindScenarioFiles"/>).</summary>
     /// <param name="folder">The folder.</param>
+    /// <param name="cancellationToken">Stops the run: checked before each file and by each evaluation between its partitions.</param>
     /// <returns>One result per file, and the rule coverage over the readable ones.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
-    public ScenarioSuiteResult RunFolder(string folder)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ScenarioSuiteResult RunFolder(string folder, CancellationToken cancellationToken = default)
     {
         var results = FindScenarioFiles(folder)
-            .Select(name => RunFile(System.IO.Path.Combine(folder, name), name))
+            .Select(name => RunFile(System.IO.Path.Combine(folder, name), name, cancellationToken))
             .ToList();
         var coverage = RuleCoverage.Of(Evaluator.Rules, results.Where(r => r.Report is not null).Select(r => (r.Name, r.FiredRules)));
         return new ScenarioSuiteResult(folder, results, coverage);
     }
 
-    internal ScenarioResult RunFile(string path, string name)
+    internal ScenarioResult RunFile(string path, string name, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var loaded = ScenarioFile.Load(path, name);
         return loaded.IsValid
-            ? Run(loaded.Scenario)
+            ? Run(loaded.Scenario, cancellationToken)
             : new ScenarioResult(name, path, ScenarioOutcome.Unreadable, null, loaded.Problems, null, [], []);
     }
 

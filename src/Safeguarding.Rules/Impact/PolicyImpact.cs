@@ -32,9 +32,11 @@ public static class PolicyImpact
     /// <param name="proposed">The proposed policy.</param>
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy (the default policy for a <c>new SafeguardingEngine()</c>).</param>
     /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
+    /// <param name="cancellationToken">Stops the comparison: checked before and between the two evaluations, and by each evaluation between its partitions.</param>
     /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
-    public static ImpactReport Compare(ISafeguardingEvaluator evaluator, CaseloadSnapshot snapshot, SafeguardingPolicy proposed, SafeguardingPolicy? baseline = null, DateOnly? asOf = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ImpactReport Compare(ISafeguardingEvaluator evaluator, CaseloadSnapshot snapshot, SafeguardingPolicy proposed, SafeguardingPolicy? baseline = null, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -42,13 +44,15 @@ public static class PolicyImpact
         proposed.EnsureValid();
         baseline?.EnsureValid();
 
-        var before = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false });
+        cancellationToken.ThrowIfCancellationRequested();
+        var before = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false }, cancellationToken);
         if (!before.IsEvaluated)
         {
             return NotEvaluated(before.Problems, before.AsOf, before.PolicyVersion, proposed.Version);
         }
 
-        var after = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false });
+        cancellationToken.ThrowIfCancellationRequested();
+        var after = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false }, cancellationToken);
         return Compare(before, after);
     }
 

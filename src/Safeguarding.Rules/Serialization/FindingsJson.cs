@@ -113,6 +113,87 @@ public static class FindingsJson
     /// <exception cref="ArgumentException"><paramref name="changes"/> is not of <paramref name="report"/>'s findings.</exception>
     public static void WriteWithChanges(EvaluationReport report, ChangeReport? changes, Stream stream, bool indented = true)
     {
+        CheckArguments(report, changes, stream);
+        using var writer = JsonOutput.CreateWriter(stream, indented);
+        foreach (var _ in WriteDocument(writer, report, changes))
+        {
+            JsonOutput.FlushIfFull(writer);
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// Writes the findings document of <paramref name="report"/> as <see cref="Write"/> does (the same bytes), without
+    /// blocking a thread on <paramref name="stream"/>: the document is built in chunks of about 64 KB in memory and each
+    /// chunk is written with <see cref="Stream.WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, so an HTTP
+    /// response body or a network stream receives it as it is made, and no synchronous write or flush reaches the stream.
+    /// </summary>
+    /// <param name="report">An evaluated report (<see cref="EvaluationReport.IsEvaluated"/>).</param>
+    /// <param name="stream">Where to write; flushed, left open.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds on every platform); default <see langword="true"/>.</param>
+    /// <param name="cancellationToken">Stops the writing between chunks; the stream then holds part of the document.</param>
+    /// <returns>The writing.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The report was not evaluated (its problems are the output then, not a findings document), or a finding holds an
+    /// enum value the contract does not define.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task WriteAsync(EvaluationReport report, Stream stream, bool indented = true, CancellationToken cancellationToken = default) =>
+        WriteWithChangesAsync(report, changes: null, stream, indented, cancellationToken);
+
+    /// <summary>
+    /// Writes the findings document of <paramref name="report"/> with what changed since an earlier run, as
+    /// <see cref="WriteWithChanges"/> does (the same bytes), asynchronously as <see cref="WriteAsync"/> does.
+    /// </summary>
+    /// <param name="report">An evaluated report (<see cref="EvaluationReport.IsEvaluated"/>).</param>
+    /// <param name="changes">The changes of <paramref name="report"/>; <see langword="null"/> to write the document without them.</param>
+    /// <param name="stream">Where to write; flushed, left open.</param>
+    /// <param name="indented">Whether to indent (two spaces, line feeds on every platform); default <see langword="true"/>.</param>
+    /// <param name="cancellationToken">Stops the writing between chunks; the stream then holds part of the document.</param>
+    /// <returns>The writing.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The report was not evaluated, or a finding holds an enum value the contract does not define.
+    /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="changes"/> is not of <paramref name="report"/>'s findings.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task WriteWithChangesAsync(EvaluationReport report, ChangeReport? changes, Stream stream, bool indented = true, CancellationToken cancellationToken = default)
+    {
+        // Checked before the task starts, so a wrong argument throws at the call rather than when the task is awaited.
+        CheckArguments(report, changes, stream);
+        return WriteInChunksAsync(report, changes, stream, indented, cancellationToken);
+    }
+
+    private static async Task WriteInChunksAsync(EvaluationReport report, ChangeReport? changes, Stream stream, bool indented, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var chunk = new MemoryStream();
+        using var writer = JsonOutput.CreateWriter(chunk, indented);
+        foreach (var _ in WriteDocument(writer, report, changes))
+        {
+            if (JsonOutput.IsFull(writer))
+            {
+                await SendAsync(writer, chunk, stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await SendAsync(writer, chunk, stream, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the writer's pending bytes into <paramref name="chunk"/>, writes them to <paramref name="stream"/> asynchronously and empties the chunk.</summary>
+    private static async Task SendAsync(Utf8JsonWriter writer, MemoryStream chunk, Stream stream, CancellationToken cancellationToken)
+    {
+        writer.Flush();
+        if (chunk.Length > 0)
+        {
+            await stream.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken).ConfigureAwait(false);
+            chunk.SetLength(0);
+        }
+    }
+
+    private static void CheckArguments(EvaluationReport report, ChangeReport? changes, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(stream);
         if (!report.IsEvaluated)
@@ -124,8 +205,14 @@ public static class FindingsJson
         {
             throw new ArgumentException("The changes are of another report's findings: compare this report with the earlier run.", nameof(changes));
         }
+    }
 
-        using var writer = JsonOutput.CreateWriter(stream, indented);
+    /// <summary>
+    /// Writes the document to <paramref name="writer"/>, pausing after each finding and each rejected record so the
+    /// caller can hand the pending bytes on (synchronously or not): one writing code for both, hence the same bytes.
+    /// </summary>
+    private static IEnumerable<bool> WriteDocument(Utf8JsonWriter writer, EvaluationReport report, ChangeReport? changes)
+    {
         writer.WriteStartObject();
         writer.WriteNumber(SchemaVersion, 1);
         writer.WriteStartObject(Library);
@@ -140,7 +227,7 @@ public static class FindingsJson
         for (var i = 0; i < report.Findings.Count; i++)
         {
             WriteFinding(writer, report.Findings[i], i, report.Findings[i].Id, changes?.Changes[i], cleared: false);
-            JsonOutput.FlushIfFull(writer);
+            yield return true;
         }
 
         writer.WriteEndArray();
@@ -168,7 +255,7 @@ public static class FindingsJson
                 writer.WriteString(Field, problem.Field);
                 writer.WriteString(Problem, problem.Problem);
                 writer.WriteEndObject();
-                JsonOutput.FlushIfFull(writer);
+                yield return true;
             }
 
             writer.WriteEndArray();
@@ -176,11 +263,13 @@ public static class FindingsJson
 
         if (changes is not null)
         {
-            WriteChanges(writer, changes);
+            foreach (var pause in WriteChanges(writer, changes))
+            {
+                yield return pause;
+            }
         }
 
         writer.WriteEndObject();
-        writer.Flush();
     }
 
     private static void WriteSummary(Utf8JsonWriter writer, EvaluationSummary summary)
@@ -234,7 +323,7 @@ public static class FindingsJson
         }
     }
 
-    private static void WriteChanges(Utf8JsonWriter writer, ChangeReport changes)
+    private static IEnumerable<bool> WriteChanges(Utf8JsonWriter writer, ChangeReport changes)
     {
         writer.WriteStartObject(ChangesName);
         writer.WriteStartObject(Since);
@@ -258,7 +347,7 @@ public static class FindingsJson
         for (var i = 0; i < changes.ClearedFindings.Count; i++)
         {
             WriteFinding(writer, changes.ClearedFindings[i], i, changes.ClearedIds[i], change: null, cleared: true);
-            JsonOutput.FlushIfFull(writer);
+            yield return true;
         }
 
         writer.WriteEndArray();

@@ -41,15 +41,7 @@ internal static class JsonInput
             return parse(segment.AsMemory(start));
         }
 
-        var size = InitialBufferSize;
-        if (stream.CanSeek)
-        {
-            // One byte more than the remaining length, so the end is seen without growing.
-            var remaining = Math.Max(0, stream.Length - stream.Position);
-            size = (int)Math.Min(remaining + 1, Array.MaxLength);
-        }
-
-        var buffer = Allocate(size);
+        var buffer = Allocate(InitialSize(stream));
         var length = 0;
         var early = default(EarlyCheck);
         try
@@ -63,10 +55,7 @@ internal static class JsonInput
                         return tooLarge();
                     }
 
-                    var larger = Allocate((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    Release(buffer, length);
-                    buffer = larger;
+                    buffer = Grow(buffer, length);
                 }
 
                 var read = stream.Read(buffer, length, buffer.Length - length);
@@ -89,6 +78,88 @@ internal static class JsonInput
         {
             Release(buffer, length);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Parse{T}(Stream, Func{ReadOnlyMemory{byte}, T}, Func{T})"/>, reading the stream asynchronously;
+    /// the bytes are parsed once they are all in (parsing is synchronous work on memory).
+    /// </summary>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<T> ParseAsync<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> parse, Func<T> tooLarge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            var start = (int)Math.Min(memory.Position, segment.Count);
+            memory.Position = segment.Count;
+            return parse(segment.AsMemory(start));
+        }
+
+        var buffer = Allocate(InitialSize(stream));
+        var length = 0;
+        var early = default(EarlyCheck);
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= Array.MaxLength)
+                    {
+                        return tooLarge();
+                    }
+
+                    buffer = Grow(buffer, length);
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (early.FoundBadByte(buffer.AsSpan(0, length)))
+                {
+                    break;
+                }
+            }
+
+            return parse(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            Release(buffer, length);
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/> for one asynchronous sequential read and parses it as <see cref="ParseAsync{T}"/> does.</summary>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<T> ParseFileAsync<T>(string path, Func<ReadOnlyMemory<byte>, T> parse, Func<T> tooLarge, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using (file.ConfigureAwait(false))
+        {
+            return await ParseAsync(file, parse, tooLarge, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The first buffer's size: one byte more than what a seekable stream has left (so its end is seen without growing), else 64 KB.</summary>
+    private static int InitialSize(Stream stream) =>
+        stream.CanSeek ? (int)Math.Min(Math.Max(0, stream.Length - stream.Position) + 1, Array.MaxLength) : InitialBufferSize;
+
+    /// <summary>A buffer twice the size (at most <see cref="Array.MaxLength"/>) holding the first <paramref name="length"/> bytes; the old one is released.</summary>
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        var larger = Allocate((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        Release(buffer, length);
+        return larger;
     }
 
     /// <summary>Opens <paramref name="path"/> for one sequential read and parses it as <see cref="Parse{T}(Stream, Func{ReadOnlyMemory{byte}, T}, Func{T})"/> does.</summary>

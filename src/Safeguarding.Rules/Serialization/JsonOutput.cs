@@ -39,6 +39,9 @@ internal static class JsonOutput
         return new Utf8JsonWriter(stream, options);
     }
 
+    /// <summary>Whether the writer holds enough pending bytes to hand them to its stream.</summary>
+    public static bool IsFull(Utf8JsonWriter writer) => writer.BytesPending > FlushThreshold;
+
     /// <summary>Hands the pending bytes to the stream once there are enough of them.</summary>
     public static void FlushIfFull(Utf8JsonWriter writer)
     {

@@ -29,6 +29,18 @@ public static class PolicyJson
     public static PolicyReadResult Read(Stream stream) =>
         JsonInput.Parse(stream, static bytes => PolicyReader.Read(bytes.Span), PolicyReader.TooLarge);
 
+    /// <summary>
+    /// Reads a policy file from <paramref name="stream"/> as <see cref="Read(Stream)"/> does, without blocking a thread
+    /// while the bytes arrive.
+    /// </summary>
+    /// <param name="stream">The file's content; left open.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The effective policy, or every problem.</returns>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<PolicyReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonInput.ParseAsync(stream, static bytes => PolicyReader.Read(bytes.Span), PolicyReader.TooLarge, cancellationToken);
+
     /// <summary>Reads the policy file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The effective policy, or every problem.</returns>

@@ -45,6 +45,28 @@ public static class SnapshotJson
     public static CaseloadSnapshot Read(Stream stream) =>
         JsonInput.Parse(stream, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge);
 
+    /// <summary>
+    /// Reads a snapshot from <paramref name="stream"/> as <see cref="Read(Stream)"/> does, without blocking a thread
+    /// while the bytes arrive (an HTTP request body, a network stream); the snapshot is parsed once they are all in.
+    /// </summary>
+    /// <param name="stream">The document; left open.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<CaseloadSnapshot> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonInput.ParseAsync(stream, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge, cancellationToken);
+
+    /// <summary>Reads a snapshot from the file at <paramref name="path"/> asynchronously, as <see cref="ReadAsync"/> does.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<CaseloadSnapshot> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        JsonInput.ParseFileAsync(path, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge, cancellationToken);
+
     /// <summary>Reads a snapshot from the file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
