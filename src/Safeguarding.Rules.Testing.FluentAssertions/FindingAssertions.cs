@@ -84,6 +84,25 @@ public sealed class FindingAssertions
     public FindingAssertions FromRule(string ruleName, string because = "", params object[] becauseArgs) =>
         Narrow("from rule " + ruleName, f => string.Equals(f.Rule, ruleName, StringComparison.Ordinal), because, becauseArgs);
 
+    /// <summary>
+    /// Keeps the findings whose field <paramref name="field"/> (its contract name, e.g. <c>daysOverdue</c>) holds
+    /// <paramref name="value"/> as the findings document writes it: any field of the findings schema, including ones
+    /// added after these assertions were written.
+    /// </summary>
+    /// <param name="field">A finding field's contract name (see <c>FindingSchema.Fields</c>).</param>
+    /// <param name="value">The value as the findings document writes it (<c>8</c>, <c>2018-04-23</c>, <c>Supervisor</c>).</param>
+    /// <param name="because">Why, for the failure message.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>The narrowed assertions.</returns>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is not a finding field.</exception>
+    [CustomAssertion]
+    public FindingAssertions WithField(string field, string value, string because = "", params object[] becauseArgs)
+    {
+        var described = Findings.FindingSchema.FieldNamed(field)
+            ?? throw new ArgumentException(field + " is not a finding field; they are " + string.Join(", ", Findings.FindingSchema.Fields.Select(static f => f.Name)) + ".", nameof(field));
+        return Narrow("with " + field + " " + value, f => string.Equals(described.Format(f), value, StringComparison.Ordinal), because, becauseArgs);
+    }
+
     /// <summary>Keeps the findings of risk level <paramref name="riskLevel"/>.</summary>
     /// <param name="riskLevel">The risk level.</param>
     /// <param name="because">Why, for the failure message.</param>

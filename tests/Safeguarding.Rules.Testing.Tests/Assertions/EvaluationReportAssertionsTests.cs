@@ -23,6 +23,18 @@ public sealed class EvaluationReportAssertionsTests
         .Evaluate();
 
     [Fact]
+    public void WithField_AnySchemaField_NarrowsByItsWrittenValue()
+    {
+        Report.Should().HaveFinding(FindingKinds.VisitOverdue).WithField("offenderId", "RSO-2").WithField("daysOverdue", "15")
+            .WithField("escalateTo", "Supervisor").Which.DueOn.Should().Be(new DateOnly(2018, 4, 16));
+
+        var wrong = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).WithField("daysOverdue", "16");
+        wrong.Should().Throw<XunitException>().WithMessage("*with daysOverdue 16*");
+        var unknown = () => Report.Should().HaveFinding(FindingKinds.VisitOverdue).WithField("daysOverDue", "15");
+        unknown.Should().Throw<ArgumentException>().WithMessage("daysOverDue is not a finding field*");
+    }
+
+    [Fact]
     public void HaveFinding_Matching_PassesAndGivesTheFinding()
     {
         var finding = Report.Should().HaveFinding(FindingKinds.VisitOverdue)

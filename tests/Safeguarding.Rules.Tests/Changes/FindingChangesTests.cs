@@ -7,6 +7,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.Tests.Differential;
+using Safeguarding.Rules.Tests.Findings;
 using Xunit;
 
 namespace Safeguarding.Rules.Tests.Changes;
@@ -201,20 +202,5 @@ public sealed class FindingChangesTests
         EscalateTo = level,
     };
 
-    private static EvaluationReport Report(params Finding[] findings) => new()
-    {
-        IsEvaluated = true,
-        PartialResultsAllowed = false,
-        AsOf = Day,
-        PolicyVersion = "default",
-        Summary = new EvaluationSummary
-        {
-            FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
-            Escalations = new Dictionary<EscalationLevel, int>(),
-            Outcomes = new OutcomeMeasures { VisitedWithinPolicyPercent = new Dictionary<RiskLevel, decimal>() },
-        },
-        Findings = findings,
-        Problems = [],
-        FiredRules = new HashSet<string>(),
-    };
+    private static EvaluationReport Report(params Finding[] findings) => HandReports.Of(Day, findings);
 }

@@ -257,20 +257,5 @@ public sealed class FindingSchemaTests
         return document.RootElement.GetProperty("findings")[0].Clone();
     }
 
-    private static EvaluationReport Report(params Finding[] findings) => new()
-    {
-        IsEvaluated = true,
-        PartialResultsAllowed = false,
-        AsOf = new DateOnly(2018, 5, 1),
-        PolicyVersion = "default",
-        Summary = new EvaluationSummary
-        {
-            FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
-            Escalations = new Dictionary<EscalationLevel, int>(),
-            Outcomes = new OutcomeMeasures { VisitedWithinPolicyPercent = new Dictionary<RiskLevel, decimal>() },
-        },
-        Findings = findings,
-        Problems = [],
-        FiredRules = new HashSet<string>(),
-    };
+    private static EvaluationReport Report(params Finding[] findings) => HandReports.Of(new DateOnly(2018, 5, 1), findings);
 }
