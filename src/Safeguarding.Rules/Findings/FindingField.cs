@@ -12,10 +12,10 @@ namespace Safeguarding.Rules.Findings;
 /// </summary>
 public abstract class FindingField
 {
-    private protected FindingField(string name, string alias, FindingValueType type, bool movesWithTime)
+    private protected FindingField(string name, string? alias, FindingValueType type, bool movesWithTime)
     {
         Name = name;
-        Alias = alias;
+        Alias = alias ?? name;
         Type = type;
         MovesWithTime = movesWithTime;
         EncodedName = JsonEncodedText.Encode(name);
@@ -24,7 +24,7 @@ public abstract class FindingField
     /// <summary>The property name in the findings document and the findings CSV header, e.g. <c>offenderId</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The field's name in scenario files, e.g. <c>offender</c>.</summary>
+    /// <summary>The field's name in scenario files, e.g. <c>offender</c>; the contract name when no shorter one is given.</summary>
     public string Alias { get; }
 
     /// <summary>The value's type.</summary>
@@ -72,22 +72,22 @@ public abstract class FindingField
     /// </summary>
     internal abstract Finding? Read(JsonElement json, Finding finding);
 
-    internal static FindingField Text(string name, string alias, Func<Finding, string?> value, Func<Finding, string, Finding> with) =>
+    internal static FindingField Text(string name, string? alias, Func<Finding, string?> value, Func<Finding, string, Finding> with) =>
         new TextField(name, alias, value, with);
 
-    internal static FindingField Number(string name, string alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime = false) =>
+    internal static FindingField Number(string name, string? alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime = false) =>
         new NumberField(name, alias, minimum, value, with, movesWithTime);
 
-    internal static FindingField Date(string name, string alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with) =>
+    internal static FindingField Date(string name, string? alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with) =>
         new DateField(name, alias, value, with);
 
-    internal static FindingField Risk(string name, string alias, Func<Finding, RiskLevel?> value, Func<Finding, RiskLevel, Finding> with) =>
+    internal static FindingField Risk(string name, string? alias, Func<Finding, RiskLevel?> value, Func<Finding, RiskLevel, Finding> with) =>
         new EnumField<RiskLevel>(name, alias, FindingValueType.RiskLevel, value, with, ContractNames.Of);
 
-    internal static FindingField Escalation(string name, string alias, Func<Finding, EscalationLevel?> value, Func<Finding, EscalationLevel, Finding> with) =>
+    internal static FindingField Escalation(string name, string? alias, Func<Finding, EscalationLevel?> value, Func<Finding, EscalationLevel, Finding> with) =>
         new EnumField<EscalationLevel>(name, alias, FindingValueType.EscalationLevel, value, with, ContractNames.Of);
 
-    private sealed class TextField(string name, string alias, Func<Finding, string?> value, Func<Finding, string, Finding> with)
+    private sealed class TextField(string name, string? alias, Func<Finding, string?> value, Func<Finding, string, Finding> with)
         : FindingField(name, alias, FindingValueType.Text, movesWithTime: false)
     {
         internal override Finding? Read(JsonElement json, Finding finding) =>
@@ -110,7 +110,7 @@ public abstract class FindingField
         }
     }
 
-    private sealed class NumberField(string name, string alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime)
+    private sealed class NumberField(string name, string? alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime)
         : FindingField(name, alias, FindingValueType.Number, movesWithTime)
     {
         internal override Finding? Read(JsonElement json, Finding finding) =>
@@ -135,7 +135,7 @@ public abstract class FindingField
         }
     }
 
-    private sealed class DateField(string name, string alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with)
+    private sealed class DateField(string name, string? alias, Func<Finding, DateOnly?> value, Func<Finding, DateOnly, Finding> with)
         : FindingField(name, alias, FindingValueType.Date, movesWithTime: false)
     {
         internal override Finding? Read(JsonElement json, Finding finding) =>
@@ -161,7 +161,7 @@ public abstract class FindingField
         }
     }
 
-    private sealed class EnumField<T>(string name, string alias, FindingValueType type, Func<Finding, T?> value, Func<Finding, T, Finding> with, Func<T, string?> contractName)
+    private sealed class EnumField<T>(string name, string? alias, FindingValueType type, Func<Finding, T?> value, Func<Finding, T, Finding> with, Func<T, string?> contractName)
         : FindingField(name, alias, type, movesWithTime: false)
         where T : struct, Enum
     {

@@ -24,34 +24,34 @@ public static class FindingSchema
     public static FindingField RiskLevel { get; } = FindingField.Risk("riskLevel", "risk", static f => f.RiskLevel, static (f, v) => f with { RiskLevel = v });
 
     /// <summary>When the visit or review was due.</summary>
-    public static FindingField DueOn { get; } = FindingField.Date("dueOn", "dueOn", static f => f.DueOn, static (f, v) => f with { DueOn = v });
+    public static FindingField DueOn { get; } = FindingField.Date("dueOn", null, static f => f.DueOn, static (f, v) => f with { DueOn = v });
 
     /// <summary>Days overdue.</summary>
-    public static FindingField DaysOverdue { get; } = FindingField.Number("daysOverdue", "daysOverdue", 1, static f => f.DaysOverdue, static (f, v) => f with { DaysOverdue = v }, movesWithTime: true);
+    public static FindingField DaysOverdue { get; } = FindingField.Number("daysOverdue", null, 1, static f => f.DaysOverdue, static (f, v) => f with { DaysOverdue = v }, movesWithTime: true);
 
     /// <summary>Who the finding goes to in the chain of command.</summary>
-    public static FindingField EscalateTo { get; } = FindingField.Escalation("escalateTo", "escalateTo", static f => f.EscalateTo, static (f, v) => f with { EscalateTo = v });
+    public static FindingField EscalateTo { get; } = FindingField.Escalation("escalateTo", null, static f => f.EscalateTo, static (f, v) => f with { EscalateTo = v });
 
     /// <summary>Days until a visit is due.</summary>
-    public static FindingField DaysUntilDue { get; } = FindingField.Number("daysUntilDue", "daysUntilDue", 0, static f => f.DaysUntilDue, static (f, v) => f with { DaysUntilDue = v }, movesWithTime: true);
+    public static FindingField DaysUntilDue { get; } = FindingField.Number("daysUntilDue", null, 0, static f => f.DaysUntilDue, static (f, v) => f with { DaysUntilDue = v }, movesWithTime: true);
 
     /// <summary>No-access visits since the latest completed one.</summary>
-    public static FindingField NoAccessVisits { get; } = FindingField.Number("noAccessVisits", "noAccessVisits", 1, static f => f.NoAccessVisits, static (f, v) => f with { NoAccessVisits = v });
+    public static FindingField NoAccessVisits { get; } = FindingField.Number("noAccessVisits", null, 1, static f => f.NoAccessVisits, static (f, v) => f with { NoAccessVisits = v });
 
     /// <summary>A manager's or a team's caseload.</summary>
-    public static FindingField Caseload { get; } = FindingField.Number("caseload", "caseload", 0, static f => f.Caseload, static (f, v) => f with { Caseload = v });
+    public static FindingField Caseload { get; } = FindingField.Number("caseload", null, 0, static f => f.Caseload, static (f, v) => f with { Caseload = v });
 
     /// <summary>A team's overdue visits.</summary>
-    public static FindingField OverdueVisits { get; } = FindingField.Number("overdueVisits", "overdueVisits", 1, static f => f.OverdueVisits, static (f, v) => f with { OverdueVisits = v });
+    public static FindingField OverdueVisits { get; } = FindingField.Number("overdueVisits", null, 1, static f => f.OverdueVisits, static (f, v) => f with { OverdueVisits = v });
 
     /// <summary>The neighbourhood not briefed.</summary>
     public static FindingField NeighbourhoodId { get; } = FindingField.Text("neighbourhoodId", "neighbourhood", static f => f.NeighbourhoodId, static (f, v) => f with { NeighbourhoodId = v });
 
     /// <summary>The date from which a briefing was needed.</summary>
-    public static FindingField Since { get; } = FindingField.Date("since", "since", static f => f.Since, static (f, v) => f with { Since = v });
+    public static FindingField Since { get; } = FindingField.Date("since", null, static f => f.Since, static (f, v) => f with { Since = v });
 
     /// <summary>A rejected record's index in its input array.</summary>
-    public static FindingField Index { get; } = FindingField.Number("index", "index", 0, static f => f.Index, static (f, v) => f with { Index = v });
+    public static FindingField Index { get; } = FindingField.Number("index", null, 0, static f => f.Index, static (f, v) => f with { Index = v });
 
     /// <summary>Every field, in the order each first appears in the contract's tables: the findings CSV's column order, and the order of a host kind's fields.</summary>
     public static IReadOnlyList<FindingField> Fields { get; } =

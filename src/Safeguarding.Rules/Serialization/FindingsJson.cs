@@ -49,7 +49,8 @@ public static class FindingsJson
     private static readonly JsonEncodedText High = JsonEncodedText.Encode("high");
     private static readonly JsonEncodedText Medium = JsonEncodedText.Encode("medium");
     private static readonly JsonEncodedText Low = JsonEncodedText.Encode("low");
-    private static readonly JsonEncodedText DaysOverdueSummary = JsonEncodedText.Encode("daysOverdue");
+    /// <summary>The outcome measure over the VisitOverdue findings' days overdue is named after that field.</summary>
+    private static readonly JsonEncodedText DaysOverdueSummary = JsonEncodedText.Encode(FindingSchema.DaysOverdue.Name);
     private static readonly JsonEncodedText Median = JsonEncodedText.Encode("median");
     private static readonly JsonEncodedText Max = JsonEncodedText.Encode("max");
     private static readonly JsonEncodedText FindingsName = JsonEncodedText.Encode("findings");
