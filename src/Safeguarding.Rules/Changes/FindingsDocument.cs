@@ -1,3 +1,5 @@
+using Safeguarding.Rules.Serialization;
+
 namespace Safeguarding.Rules.Changes;
 
 /// <summary>
@@ -53,20 +55,12 @@ public sealed class FindingsDocument
     /// <summary>Reads a findings document from a stream (read to its end, not closed).</summary>
     /// <param name="stream">The document.</param>
     /// <returns>The document, or the problems that make it unusable as an earlier run.</returns>
-    public static FindingsDocumentReadResult Read(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-    }
+    public static FindingsDocumentReadResult Read(Stream stream) =>
+        JsonInput.Parse(stream, static bytes => FindingsDocumentReader.Read(bytes.Span), FindingsDocumentReader.TooLarge);
 
     /// <summary>Reads a findings document from a file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The document, or the problems that make it unusable as an earlier run.</returns>
-    public static FindingsDocumentReadResult ReadFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        return Read(File.ReadAllBytes(path));
-    }
+    public static FindingsDocumentReadResult ReadFile(string path) =>
+        JsonInput.ParseFile(path, static bytes => FindingsDocumentReader.Read(bytes.Span), FindingsDocumentReader.TooLarge);
 }

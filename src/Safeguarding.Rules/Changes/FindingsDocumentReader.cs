@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Changes;
 
@@ -11,20 +12,19 @@ namespace Safeguarding.Rules.Changes;
 /// </summary>
 internal static class FindingsDocumentReader
 {
+    public static FindingsDocumentReadResult TooLarge() => Invalid("the document " + JsonInput.TooLarge);
+
     public static FindingsDocumentReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), JsonInput.ReaderOptions);
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line
-                ? Invariant($" at line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
-                : string.Empty;
-            return Invalid("not valid JSON" + where);
+            return Invalid("the document " + JsonInput.NotJson(e));
         }
 
         using (document)

@@ -62,6 +62,14 @@ public sealed class FindingChangesTests
     }
 
     [Fact]
+    public void Read_AStreamWithAByteOrderMark_IsRead()
+    {
+        using var stream = new MemoryStream([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{ "findings": [ { "kind": "UnitBacklog", "teamId": "T-1" } ] }""")]);
+
+        FindingsDocument.Read(stream).Document!.Ids.Should().Equal("UnitBacklog:T-1");
+    }
+
+    [Fact]
     public void Read_AGivenId_IsTheOneMatched()
     {
         var json = """{ "findings": [ { "kind": "UnitBacklog", "id": "UnitBacklog:T-1", "teamId": "T-1", "overdueVisits": 3, "caseload": 10 } ] }""";
@@ -77,7 +85,7 @@ public sealed class FindingChangesTests
     [InlineData("""{ "findings": [ { "rule": "r" } ] }""", "findings[0].kind: is required and must be a non-empty string")]
     [InlineData("""{ "findings": [ 3 ] }""", "findings[0]: is not a JSON object")]
     [InlineData("""{ "findings": [ { "kind": "X", "teamId": "T" }, { "kind": "X", "teamId": "T" } ] }""", "findings[1].id: duplicate id X:T, also findings[0]")]
-    [InlineData("{ \"findings\": [", "not valid JSON at line 1, position 16")]
+    [InlineData("{ \"findings\": [", "the document is not valid JSON: the error is at line 1, byte position 16 (counting from 1)")]
     public void Read_NotAnEarlierRun_SaysWhy(string json, string problem)
     {
         var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
