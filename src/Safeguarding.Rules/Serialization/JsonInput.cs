@@ -41,42 +41,23 @@ internal static class JsonInput
             return parse(segment.AsMemory(start));
         }
 
-        var buffer = Allocate(InitialSize(stream));
-        var length = 0;
-        var early = default(EarlyCheck);
+        var buffer = new Filling(InitialSize(stream));
         try
         {
-            while (true)
+            do
             {
-                if (length == buffer.Length)
+                if (!buffer.MakeRoom())
                 {
-                    if (buffer.Length >= Array.MaxLength)
-                    {
-                        return tooLarge();
-                    }
-
-                    buffer = Grow(buffer, length);
-                }
-
-                var read = stream.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (early.FoundBadByte(buffer.AsSpan(0, length)))
-                {
-                    // The parser finds the same fault in what was read and names its position; the rest is never read.
-                    break;
+                    return tooLarge();
                 }
             }
+            while (buffer.Advance(stream.Read(buffer.Free.Span)));
 
-            return parse(buffer.AsMemory(0, length));
+            return parse(buffer.Filled);
         }
         finally
         {
-            Release(buffer, length);
+            buffer.Release();
         }
     }
 
@@ -97,41 +78,23 @@ internal static class JsonInput
             return parse(segment.AsMemory(start));
         }
 
-        var buffer = Allocate(InitialSize(stream));
-        var length = 0;
-        var early = default(EarlyCheck);
+        var buffer = new Filling(InitialSize(stream));
         try
         {
-            while (true)
+            do
             {
-                if (length == buffer.Length)
+                if (!buffer.MakeRoom())
                 {
-                    if (buffer.Length >= Array.MaxLength)
-                    {
-                        return tooLarge();
-                    }
-
-                    buffer = Grow(buffer, length);
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (early.FoundBadByte(buffer.AsSpan(0, length)))
-                {
-                    break;
+                    return tooLarge();
                 }
             }
+            while (buffer.Advance(await stream.ReadAsync(buffer.Free, cancellationToken).ConfigureAwait(false)));
 
-            return parse(buffer.AsMemory(0, length));
+            return parse(buffer.Filled);
         }
         finally
         {
-            Release(buffer, length);
+            buffer.Release();
         }
     }
 
@@ -353,6 +316,56 @@ internal static class JsonInput
 
             return 0;
         }
+    }
+
+    /// <summary>
+    /// One growing buffer being filled from a stream, shared by the synchronous and asynchronous readers: room is made
+    /// by doubling, and filling stops at the stream's end or at the first byte no JSON document can hold.
+    /// </summary>
+    private sealed class Filling(int initialSize)
+    {
+        private byte[] _buffer = Allocate(initialSize);
+        private int _length;
+        private EarlyCheck _early;
+
+        /// <summary>Where the next read goes.</summary>
+        public Memory<byte> Free => _buffer.AsMemory(_length);
+
+        /// <summary>What has been read.</summary>
+        public ReadOnlyMemory<byte> Filled => _buffer.AsMemory(0, _length);
+
+        /// <summary>Grows the buffer when it is full; <see langword="false"/> when it cannot grow (the document is too large).</summary>
+        public bool MakeRoom()
+        {
+            if (_length < _buffer.Length)
+            {
+                return true;
+            }
+
+            if (_buffer.Length >= Array.MaxLength)
+            {
+                return false;
+            }
+
+            _buffer = Grow(_buffer, _length);
+            return true;
+        }
+
+        /// <summary>Takes <paramref name="read"/> bytes in; <see langword="false"/> when reading should stop.</summary>
+        public bool Advance(int read)
+        {
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _length += read;
+
+            // At a bad byte the parser finds the same fault in what was read and names its position; the rest is never read.
+            return !_early.FoundBadByte(_buffer.AsSpan(0, _length));
+        }
+
+        public void Release() => JsonInput.Release(_buffer, _length);
     }
 
     private static string Position(long line, long bytePosition) =>
