@@ -18,6 +18,13 @@ public sealed class EvaluationReport
     /// <summary>The as-of date the evaluation used.</summary>
     public required DateOnly AsOf { get; init; }
 
+    /// <summary>
+    /// The as-of instant T the evaluation used (contract section 6), with a zero offset: the snapshot's <c>extractedAt</c>
+    /// when the caller gave no as-of date, else the end of <see cref="AsOf"/> in UK local time. Instants after it are
+    /// treated as absent. Default: the end of <see cref="AsOf"/>.
+    /// </summary>
+    public DateTimeOffset AsOfInstant { get => field == default ? ChildProtection.AsOfInstant.EndOf(AsOf) : field; init; }
+
     /// <summary>The version label of the policy applied.</summary>
     public required string PolicyVersion { get; init; }
 

@@ -97,7 +97,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
-        var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
+        var asOf = ChildProtection.AsOfInstant.Date(options?.AsOf, snapshot.AsOf, snapshot.ExtractedAt, _time);
+        var asOfInstant = ChildProtection.AsOfInstant.Of(asOf, options?.AsOf, snapshot.ExtractedAt);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
         var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
@@ -106,7 +107,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             LogRejected(_logger, input.Problems.Count, offenderRecords);
             EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
-            return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
+            return NotEvaluated(input.Problems, asOf, asOfInstant, policy.Version, allowPartial, offenderRecords);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -165,6 +166,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             IsEvaluated = true,
             PartialResultsAllowed = allowPartial,
             AsOf = asOf,
+            AsOfInstant = asOfInstant,
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
@@ -173,11 +175,12 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         };
     }
 
-    private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()
+    private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, DateTimeOffset asOfInstant, string policyVersion, bool allowPartial, int offenders) => new()
     {
         IsEvaluated = false,
         PartialResultsAllowed = allowPartial,
         AsOf = asOf,
+        AsOfInstant = asOfInstant,
         PolicyVersion = policyVersion,
         Summary = new EvaluationSummary
         {

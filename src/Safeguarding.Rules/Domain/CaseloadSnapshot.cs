@@ -17,6 +17,13 @@ public sealed class CaseloadSnapshot
     public DateOnly? AsOf { get; init; }
 
     /// <summary>
+    /// When the snapshot was extracted (contract section 6), when given. With no as-of date from the caller it is the
+    /// as-of instant, and its UK local date is the default as-of date; when <see cref="AsOf"/> is also given, the two
+    /// must agree (the UK local date of this instant must equal <see cref="AsOf"/>).
+    /// </summary>
+    public DateTimeOffset? ExtractedAt { get; init; }
+
+    /// <summary>
     /// The teams, or <see langword="null"/> when the snapshot has no <c>teams</c> property.
     /// When present (even empty), every manager's <see cref="Manager.TeamId"/> must name a listed team;
     /// when absent, teams are known from the managers' team ids.
@@ -34,6 +41,15 @@ public sealed class CaseloadSnapshot
 
     /// <summary>The neighbourhood briefings; <see langword="null"/> is taken as none.</summary>
     public IReadOnlyList<Briefing> Briefings { get; init => field = value ?? []; } = [];
+
+    /// <summary>The strategy discussions (contract section 6); <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<StrategyDiscussion> StrategyDiscussions { get; init => field = value ?? []; } = [];
+
+    /// <summary>The detentions in police custody (contract section 6); <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<Detention> Detentions { get; init => field = value ?? []; } = [];
+
+    /// <summary>The police protections (contract section 6); <see langword="null"/> is taken as none.</summary>
+    public IReadOnlyList<PoliceProtection> PoliceProtections { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// Problems found while reading the snapshot's document (wrong JSON types, missing fields, unknown values),

@@ -33,4 +33,21 @@ internal static class ContractNames
         VisitOutcome.Cancelled => "Cancelled",
         _ => null,
     };
+
+    public static string? Of(ActionOwner owner) => owner switch
+    {
+        ActionOwner.Police => "Police",
+        ActionOwner.SocialCare => "SocialCare",
+        ActionOwner.Health => "Health",
+        ActionOwner.Education => "Education",
+        ActionOwner.Other => "Other",
+        _ => null,
+    };
+
+    /// <summary>Each action owner with its contract name in UTF-8, for the reader.</summary>
+    public static (ActionOwner Value, byte[] Utf8)[] ActionOwners { get; } =
+        Enum.GetValues<ActionOwner>().Select(static o => (o, System.Text.Encoding.UTF8.GetBytes(Of(o)!))).ToArray();
+
+    /// <summary>The action owners as a problem lists them.</summary>
+    public const string ActionOwnerList = "Police, SocialCare, Health, Education or Other";
 }

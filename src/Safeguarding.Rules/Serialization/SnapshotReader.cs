@@ -9,9 +9,10 @@ namespace Safeguarding.Rules.Serialization;
 /// Reports the problems of section 3 that are about the document's shape and types; the checks across records
 /// (duplicates, references, ranges, schema version) are <see cref="SnapshotValidator"/>'s.
 /// </summary>
-internal sealed class SnapshotReader
+internal sealed partial class SnapshotReader
 {
-    private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings);
+    private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings,
+        ExtractedAtField, SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections);
     private static readonly FieldNames TeamFields = new("id");
     private static readonly FieldNames ManagerFields = new("id", "teamId");
     private static readonly FieldNames OffenderFields = new(
@@ -107,6 +108,10 @@ internal sealed class SnapshotReader
             Offenders = _offenders,
             Visits = _visits,
             Briefings = _briefings,
+            ExtractedAt = _extractedAt,
+            StrategyDiscussions = _discussions,
+            Detentions = _detentions,
+            PoliceProtections = _protections,
             ReadProblems = _problems,
             MalformedRecords = _malformed,
         };
@@ -133,6 +138,9 @@ internal sealed class SnapshotReader
                 break;
             case 1:
                 _asOf = ReadDate(ref json, "asOf", required: false);
+                break;
+            case ExtractedAtPosition:
+                _extractedAt = ReadInstant(ref json, ExtractedAtField, required: false);
                 break;
             case < 0:
                 json.Skip(); // Unknown properties are ignored, whatever their shape.
@@ -195,8 +203,11 @@ internal sealed class SnapshotReader
                     case SnapshotArrays.Visits:
                         ReadVisit(ref json, index);
                         break;
-                    default:
+                    case SnapshotArrays.Briefings:
                         ReadBriefing(ref json, index);
+                        break;
+                    default:
+                        ReadChildProtectionRecord(ref json, array, index);
                         break;
                 }
             }

@@ -6,7 +6,7 @@ using Safeguarding.Rules.Validation;
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>Writes a <see cref="CaseloadSnapshot"/> in the contract's section 1 format, streaming record by record.</summary>
-internal static class SnapshotWriter
+internal static partial class SnapshotWriter
 {
     private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
     private static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
@@ -48,6 +48,8 @@ internal static class SnapshotWriter
         {
             JsonOutput.WriteDate(writer, AsOf, asOf);
         }
+
+        WriteExtractedAt(writer, snapshot);
 
         if (snapshot.Teams is { } teams)
         {
@@ -115,6 +117,7 @@ internal static class SnapshotWriter
         }
 
         writer.WriteEndArray();
+        WriteChildProtection(writer, snapshot);
         writer.WriteEndObject();
         writer.Flush();
     }

@@ -17,4 +17,13 @@ public static class SnapshotArrays
 
     /// <summary><c>briefings</c></summary>
     public const string Briefings = "briefings";
+
+    /// <summary><c>strategyDiscussions</c></summary>
+    public const string StrategyDiscussions = "strategyDiscussions";
+
+    /// <summary><c>detentions</c></summary>
+    public const string Detentions = "detentions";
+
+    /// <summary><c>policeProtections</c></summary>
+    public const string PoliceProtections = "policeProtections";
 }

@@ -219,6 +219,12 @@ internal static class SnapshotValidator
             observing.BeginBriefings,
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
+        if (ChildProtectionValidator.CheckExtractedAt(snapshot) is { } extractedAt)
+        {
+            problems.Add(extractedAt);
+        }
+
+        var childProtection = ChildProtectionValidator.Validate(snapshot, problems, validTeams);
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
         {
@@ -229,6 +235,7 @@ internal static class SnapshotValidator
             OffenderManager = offenderManager,
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
+            ChildProtection = childProtection,
         };
     }
 
@@ -532,7 +539,8 @@ internal static class SnapshotValidator
     {
         public static readonly ProblemOrder Instance = new();
 
-        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings];
+        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings,
+            SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections];
 
         public int Compare(InputProblem? x, InputProblem? y)
         {

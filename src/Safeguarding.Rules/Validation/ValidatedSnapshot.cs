@@ -24,6 +24,9 @@ internal sealed class ValidatedSnapshot
     /// <summary>Rejected offender records (well-formed or not), by their index in the input.</summary>
     public required List<RejectedRecord> RejectedOffenders { get; init; }
 
+    /// <summary>The child-protection records, valid and rejected (contract section 6).</summary>
+    public ChildProtectionRecords ChildProtection { get; init; } = ChildProtectionRecords.None;
+
     public bool HasDocumentProblem => Problems.Exists(static p => p.IsDocumentProblem);
 }
 

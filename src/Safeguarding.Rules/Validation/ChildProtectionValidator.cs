@@ -1,0 +1,292 @@
+using System.Globalization;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Validation;
+
+/// <summary>
+/// The checks of contract sections 3 and 6 on the child-protection arrays and <c>extractedAt</c>: required and
+/// non-empty ids, unique ids per array (every record sharing one is rejected), team references when the snapshot lists
+/// teams, unique action ids within a discussion, the orderings the contract names, and interviews of one detention
+/// starting in the same second. A record with any problem, its nested actions or interviews included, is rejected whole.
+/// </summary>
+internal static class ChildProtectionValidator
+{
+    /// <summary>The document problem of an <c>extractedAt</c> whose UK local date is not the snapshot's <c>asOf</c>, if there is one.</summary>
+    public static InputProblem? CheckExtractedAt(CaseloadSnapshot snapshot)
+    {
+        if (snapshot.AsOf is { } asOf && snapshot.ExtractedAt is { } extractedAt && UkTime.LocalDate(extractedAt) is var local && local != asOf)
+        {
+            return new InputProblem(null, null, null, "extractedAt", "falls on " + Date(local) + " in UK local time, which is not the snapshot's asOf (" + Date(asOf) + "); the two must agree");
+        }
+
+        return null;
+    }
+
+    public static ChildProtectionRecords Validate(CaseloadSnapshot snapshot, List<InputProblem> problems, HashSet<string>? validTeams)
+    {
+        if (snapshot.StrategyDiscussions.Count == 0 && snapshot.Detentions.Count == 0 && snapshot.PoliceProtections.Count == 0
+            && !snapshot.MalformedRecords.Any(static m => IsChildProtectionArray(m.Array)))
+        {
+            return ChildProtectionRecords.None;
+        }
+
+        var found = new List<InputProblem>();
+        var records = new ChildProtectionRecords();
+        Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, snapshot, static d => d.SourceIndex, static d => d.Id, (p, d, i, id) => CheckDiscussion(p, d, i, id, validTeams), records.Discussions);
+        Check(found, snapshot.Detentions, SnapshotArrays.Detentions, snapshot, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
+        Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, snapshot, static p => p.SourceIndex, static p => p.Id, (p, r, i, id) => CheckProtection(p, r, i, id, validTeams), records.Protections);
+
+        // Every record with a problem (read or checked) is rejected, once, with its fields at fault.
+        foreach (var group in snapshot.ReadProblems.Concat(found)
+                     .Where(static p => IsChildProtectionArray(p.Array) && p.Index is not null)
+                     .GroupBy(static p => (p.Array!, p.Index!.Value))
+                     .OrderBy(static g => Rank(g.Key.Item1)).ThenBy(static g => g.Key.Value))
+        {
+            records.Rejected.Add(new RejectedArrayRecord(
+                group.Key.Item1,
+                group.Key.Value,
+                group.Select(static p => p.Id).FirstOrDefault(static id => id is not null),
+                group.Select(static p => p.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
+        }
+
+        problems.AddRange(found);
+        return records;
+    }
+
+    /// <summary>Whether <paramref name="array"/> is one of the child-protection arrays.</summary>
+    public static bool IsChildProtectionArray(string? array) => Rank(array) >= 0;
+
+    /// <summary>The array's position among the child-protection arrays (the order of <c>DataQuality</c> findings), or -1.</summary>
+    public static int Rank(string? array) => array switch
+    {
+        SnapshotArrays.StrategyDiscussions => 0,
+        SnapshotArrays.Detentions => 1,
+        SnapshotArrays.PoliceProtections => 2,
+        _ => -1,
+    };
+
+    private static void Check<T>(
+        List<InputProblem> problems,
+        IReadOnlyList<T> records,
+        string array,
+        CaseloadSnapshot snapshot,
+        Func<T, int> sourceIndex,
+        Func<T, string?> idOf,
+        Action<List<InputProblem>, T, int, string?> check,
+        List<T> valid)
+        where T : class
+    {
+        // Ids: of typed records and of malformed ones with a readable id.
+        var byId = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var indexes = new int[records.Count];
+        var bad = new HashSet<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var index = indexes[i] = record is null ? i : sourceIndex(record) >= 0 ? sourceIndex(record) : i;
+            var before = problems.Count;
+            var id = record is null ? null : idOf(record);
+            if (record is null)
+            {
+                problems.Add(new(array, index, null, "$", "must be a record, not null"));
+            }
+            else if (id is null)
+            {
+                problems.Add(new(array, index, null, "id", "is required"));
+            }
+            else if (id.Length == 0)
+            {
+                problems.Add(new(array, index, null, "id", "must be a non-empty string"));
+            }
+            else
+            {
+                Add(byId, id, index);
+            }
+
+            if (record is not null)
+            {
+                check(problems, record, index, string.IsNullOrEmpty(id) ? null : id);
+            }
+
+            if (problems.Count > before)
+            {
+                bad.Add(i);
+            }
+        }
+
+        foreach (var malformed in snapshot.MalformedRecords)
+        {
+            if (malformed.Array == array)
+            {
+                if (malformed.Id is { Length: > 0 } id)
+                {
+                    Add(byId, id, malformed.Index);
+                }
+
+                // A malformed record's partial copy holds its id and team: only the team reference is left to check.
+                if (malformed.Partial is T copy and (StrategyDiscussion or PoliceProtection))
+                {
+                    check(problems, copy, malformed.Index, malformed.Id);
+                }
+            }
+        }
+
+        foreach (var (id, shared) in byId.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        {
+            if (shared.Count > 1)
+            {
+                shared.Sort();
+                foreach (var index in shared)
+                {
+                    problems.Add(new(array, index, id, "id", "duplicate id, also used by " + string.Join(", ", shared.Where(o => o != index).Take(3).Select(o => array + "[" + o.ToString(CultureInfo.InvariantCulture) + "]"))
+                        + (shared.Count > 4 ? " and " + (shared.Count - 4).ToString("N0", CultureInfo.InvariantCulture) + " more" : string.Empty) + "; every record with it is rejected"));
+                }
+            }
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!bad.Contains(i) && idOf(records[i]) is { } id && byId[id].Count == 1)
+            {
+                valid.Add(records[i]);
+            }
+        }
+    }
+
+    private static void CheckDiscussion(List<InputProblem> problems, StrategyDiscussion discussion, int index, string? id, HashSet<string>? validTeams)
+    {
+        const string Array = SnapshotArrays.StrategyDiscussions;
+        CheckTeam(problems, Array, index, id, discussion.TeamId, validTeams);
+        if (discussion.HeldOn == default)
+        {
+            return; // A malformed record's partial copy: the rest was reported by the reader.
+        }
+
+        if (discussion.OutcomeRecordedOn is { } outcome && outcome < discussion.HeldOn)
+        {
+            problems.Add(new(Array, index, id, "outcomeRecordedOn", "is before heldOn (" + Date(discussion.HeldOn) + ")"));
+        }
+
+        var actionIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var a = 0; a < discussion.Actions.Count; a++)
+        {
+            var path = "actions[" + a.ToString(CultureInfo.InvariantCulture) + "]";
+            var action = discussion.Actions[a];
+            if (action is null)
+            {
+                problems.Add(new(Array, index, id, path, "must be an action, not null"));
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(action.Id))
+            {
+                problems.Add(new(Array, index, id, path + ".id", action.Id is null ? "is required" : "must be a non-empty string"));
+            }
+            else if (!actionIds.TryAdd(action.Id, a))
+            {
+                problems.Add(new(Array, index, id, path + ".id", "duplicate action id, also used by actions[" + actionIds[action.Id].ToString(CultureInfo.InvariantCulture) + "] of this discussion"));
+            }
+
+            if (!Enum.IsDefined(action.Owner))
+            {
+                problems.Add(new(Array, index, id, path + ".owner", "unknown value; expected " + ContractNames.ActionOwnerList));
+            }
+        }
+    }
+
+    private static void CheckDetention(List<InputProblem> problems, Detention detention, int index, string? id)
+    {
+        const string Array = SnapshotArrays.Detentions;
+        if (string.IsNullOrEmpty(detention.CustodySuiteId))
+        {
+            problems.Add(new(Array, index, id, "custodySuiteId", detention.CustodySuiteId is null ? "is required" : "must be a non-empty string"));
+        }
+
+        var authorised = detention.AuthorisedAt;
+        if (detention.AppropriateAdultArrivedAt is { } arrived && arrived < authorised)
+        {
+            problems.Add(new(Array, index, id, "appropriateAdultArrivedAt", "is before authorisedAt"));
+        }
+
+        if (detention.ReleasedAt is { } released && released < authorised)
+        {
+            problems.Add(new(Array, index, id, "releasedAt", "is before authorisedAt"));
+        }
+
+        var seconds = new Dictionary<long, int>();
+        for (var i = 0; i < detention.Interviews.Count; i++)
+        {
+            var path = "interviews[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var interview = detention.Interviews[i];
+            if (interview is null)
+            {
+                problems.Add(new(Array, index, id, path, "must be an interview, not null"));
+                continue;
+            }
+
+            if (interview.StartedAt < authorised)
+            {
+                problems.Add(new(Array, index, id, path + ".startedAt", "is before authorisedAt"));
+            }
+
+            var second = interview.StartedAt.UtcTicks / TimeSpan.TicksPerSecond;
+            if (!seconds.TryAdd(second, i))
+            {
+                problems.Add(new(Array, index, id, path + ".startedAt", "starts in the same second as interviews[" + seconds[second].ToString(CultureInfo.InvariantCulture) + "] of this detention"));
+            }
+        }
+    }
+
+    private static void CheckProtection(List<InputProblem> problems, PoliceProtection protection, int index, string? id, HashSet<string>? validTeams)
+    {
+        const string Array = SnapshotArrays.PoliceProtections;
+        CheckTeam(problems, Array, index, id, protection.TeamId, validTeams);
+        if (protection.StartedAt == default)
+        {
+            return; // A malformed record's partial copy.
+        }
+
+        if (protection.LocalAuthorityInformedAt is { } informed && informed < protection.StartedAt)
+        {
+            problems.Add(new(Array, index, id, "localAuthorityInformedAt", "is before startedAt"));
+        }
+
+        if (protection.EndedAt is { } ended && ended < protection.StartedAt)
+        {
+            problems.Add(new(Array, index, id, "endedAt", "is before startedAt"));
+        }
+    }
+
+    private static void CheckTeam(List<InputProblem> problems, string array, int index, string? id, string? teamId, HashSet<string>? validTeams)
+    {
+        if (teamId is null)
+        {
+            return;
+        }
+
+        if (teamId.Length == 0)
+        {
+            problems.Add(new(array, index, id, "teamId", "must be a non-empty string or absent"));
+        }
+        else if (validTeams is not null && !validTeams.Contains(teamId))
+        {
+            problems.Add(new(array, index, id, "teamId", "names team " + teamId + ", which is not a valid listed team"));
+        }
+    }
+
+    private static void Add(Dictionary<string, List<int>> byId, string id, int index)
+    {
+        if (byId.TryGetValue(id, out var list))
+        {
+            list.Add(index);
+        }
+        else
+        {
+            byId[id] = [index];
+        }
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,182 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Tests.Serialization;
+
+namespace Safeguarding.Rules.Tests.Validation;
+
+/// <summary>Contract sections 3 and 6: reading and checking the child-protection arrays and the as-of instant.</summary>
+public sealed class ChildProtectionInputTests
+{
+    private static readonly SafeguardingEngine Engine = new();
+
+    private const string Example = """
+        {
+          "asOf": "2018-05-01",
+          "extractedAt": "2018-05-01T23:10:00+01:00",
+          "teams": [ { "id": "T-NORTH" } ],
+          "strategyDiscussions": [ { "id": "SD-0412", "teamId": "T-NORTH", "heldOn": "2018-04-20",
+              "outcomeRecordedOn": "2018-04-23",
+              "actions": [ { "id": "1", "owner": "Police", "dueOn": "2018-04-27", "completedOn": null } ] } ],
+          "detentions": [ { "id": "CUS-00931", "custodySuiteId": "CS-1", "juvenile": true,
+              "authorisedAt": "2018-04-30T21:15:00+01:00", "appropriateAdultArrivedAt": "2018-05-01T01:40:00+01:00",
+              "releasedAt": null,
+              "interviews": [ { "startedAt": "2018-05-01T09:00:00+01:00", "appropriateAdultPresent": true,
+                                "urgentInterviewAuthorised": false } ] } ],
+          "policeProtections": [ { "id": "PP-0077", "teamId": "T-NORTH", "startedAt": "2018-04-29T10:00:00+01:00",
+              "localAuthorityInformedAt": "2018-04-29T11:30:00+01:00", "endedAt": null } ]
+        }
+        """;
+
+    [Fact]
+    public void Read_ContractExample_GivesTheRecordsWithInstantsInUtc()
+    {
+        var snapshot = JsonText.Read(Example);
+
+        snapshot.ReadProblems.Should().BeEmpty();
+        snapshot.ExtractedAt.Should().Be(new DateTimeOffset(2018, 5, 1, 22, 10, 0, TimeSpan.Zero));
+        var discussion = snapshot.StrategyDiscussions.Should().ContainSingle().Subject;
+        discussion.Actions.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "1", Owner = ActionOwner.Police, DueOn = new DateOnly(2018, 4, 27), CompletedOn = (DateOnly?)null });
+        var detention = snapshot.Detentions.Should().ContainSingle().Subject;
+        detention.AuthorisedAt.Should().Be(new DateTimeOffset(2018, 4, 30, 20, 15, 0, TimeSpan.Zero));
+        detention.Interviews.Should().ContainSingle().Which.AppropriateAdultPresent.Should().BeTrue();
+        snapshot.PoliceProtections.Should().ContainSingle().Which.EndedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public void Write_ThenRead_GivesTheSameRecords()
+    {
+        var snapshot = JsonText.Read(Example);
+        using var stream = new MemoryStream();
+        SnapshotJson.Write(snapshot, stream);
+
+        var again = SnapshotJson.Read(stream.ToArray());
+
+        again.ReadProblems.Should().BeEmpty();
+        again.ExtractedAt.Should().Be(snapshot.ExtractedAt);
+        again.StrategyDiscussions.Should().BeEquivalentTo(snapshot.StrategyDiscussions);
+        again.Detentions.Should().BeEquivalentTo(snapshot.Detentions);
+        again.PoliceProtections.Should().BeEquivalentTo(snapshot.PoliceProtections);
+    }
+
+    [Theory]
+    [InlineData("2018-05-01T09:00+01:00")]
+    [InlineData("2018-05-01T09:00:30Z")]
+    [InlineData("2018-05-01T09:00:30.1234567-05:30")]
+    public void Read_InstantForms_AreAccepted(string instant)
+    {
+        var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
+
+        snapshot.ReadProblems.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2018-05-01T09:00:00")]
+    [InlineData("2018-05-01 09:00:00Z")]
+    [InlineData("2018-05-01T09:00:00z")]
+    [InlineData("2018-05-01T24:00:00Z")]
+    [InlineData("2018-05-01T09:00:00.12345678Z")]
+    [InlineData("2018-05-01T09:00:00.Z")]
+    [InlineData("2018-02-30T09:00:00Z")]
+    [InlineData("2018-05-01T09:00:00+0100")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    public void Read_MalformedInstant_IsAProblemOfItsField(string instant)
+    {
+        var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
+
+        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = "policeProtections", Index = (int?)0, Id = "P", Field = "startedAt" });
+        snapshot.PoliceProtections.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_ProblemsInNestedRecords_NameTheirPathAndRejectTheWholeRecord()
+    {
+        const string Text = """
+            {
+              "asOf": "2018-05-01",
+              "strategyDiscussions": [
+                { "id": "SD-1", "heldOn": "2018-04-20", "actions": [ { "id": "1", "owner": "Police", "dueOn": "2018-04-27" }, { "id": "2", "owner": "Army", "dueOn": "2018-04-27" } ] },
+                { "id": "SD-2", "heldOn": "2018-04-20", "outcomeRecordedOn": "2018-04-19", "actions": [ { "id": "1", "owner": "Police", "dueOn": "2018-04-27" }, { "id": "1", "owner": "Health", "dueOn": "2018-04-27" } ] }
+              ],
+              "detentions": [
+                { "id": "D-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-04-30T21:15:00+01:00",
+                  "interviews": [ { "startedAt": "2018-04-30T21:00:00+01:00", "appropriateAdultPresent": true }, { "startedAt": "2018-04-30T20:00:00.5Z" }, { "startedAt": "2018-04-30T20:00:00Z", "appropriateAdultPresent": false } ] },
+                { "id": "D-1", "custodySuiteId": "CS-1", "juvenile": false, "authorisedAt": "2018-04-30T21:15:00+01:00" }
+              ],
+              "policeProtections": [ { "id": "PP-1", "teamId": "T-X", "startedAt": "2018-04-29T10:00:00Z", "endedAt": "2018-04-29T09:00:00Z" } ],
+              "teams": []
+            }
+            """;
+
+        var report = Engine.Evaluate(JsonText.Read(Text), new EvaluationOptions { AllowPartialResults = true });
+
+        report.IsEvaluated.Should().BeTrue();
+        report.Problems.Select(static p => p.ToString()).Should().Equal(
+            "strategyDiscussions[0] (id SD-1) actions[1].owner: unknown value; expected Police, SocialCare, Health, Education or Other",
+            "strategyDiscussions[1] (id SD-2) actions[1].id: duplicate action id, also used by actions[0] of this discussion",
+            "strategyDiscussions[1] (id SD-2) outcomeRecordedOn: is before heldOn (2018-04-20)",
+            "detentions[0] (id D-1) id: duplicate id, also used by detentions[1]; every record with it is rejected",
+            "detentions[0] (id D-1) interviews[0].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[1].appropriateAdultPresent: is required",
+            "detentions[1] (id D-1) id: duplicate id, also used by detentions[0]; every record with it is rejected",
+            "policeProtections[0] (id PP-1) endedAt: is before startedAt",
+            "policeProtections[0] (id PP-1) teamId: names team T-X, which is not a valid listed team");
+        report.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal(
+            "DataQuality:strategyDiscussions:#0",
+            "DataQuality:strategyDiscussions:#1",
+            "DataQuality:detentions:#0",
+            "DataQuality:detentions:#1",
+            "DataQuality:policeProtections:#0");
+    }
+
+    [Fact]
+    public void Evaluate_InterviewsInTheSameSecond_AreAProblem()
+    {
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Detentions =
+            [
+                new Detention
+                {
+                    Id = "D-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = new DateTimeOffset(2018, 4, 30, 20, 0, 0, TimeSpan.Zero),
+                    Interviews =
+                    [
+                        new Interview { StartedAt = new DateTimeOffset(2018, 4, 30, 22, 0, 0, TimeSpan.Zero), AppropriateAdultPresent = true },
+                        new Interview { StartedAt = new DateTimeOffset(2018, 4, 30, 23, 0, 0, 500, TimeSpan.FromHours(1)), AppropriateAdultPresent = true },
+                    ],
+                },
+            ],
+        };
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.IsEvaluated.Should().BeFalse();
+        report.Problems.Should().ContainSingle().Which.ToString().Should().Be("detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention");
+    }
+
+    [Fact]
+    public void Evaluate_ExtractedAtOnAnotherDayThanAsOf_StopsEvenAPartialRun()
+    {
+        var snapshot = JsonText.Read("""{ "asOf": "2018-05-01", "extractedAt": "2018-05-01T23:10:00Z" }""");
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+
+        report.IsEvaluated.Should().BeFalse();
+        report.Problems.Should().ContainSingle().Which.ToString().Should().Be("extractedAt: falls on 2018-05-02 in UK local time, which is not the snapshot's asOf (2018-05-01); the two must agree");
+    }
+
+    [Fact]
+    public void Evaluate_AsOfInstant_IsExtractedAtUnlessTheCallerGivesADate()
+    {
+        var snapshot = JsonText.Read("""{ "extractedAt": "2018-05-01T23:10:00+01:00" }""");
+
+        var own = Engine.Evaluate(snapshot);
+        var callers = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+        var winter = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 1, 15) });
+
+        own.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        own.AsOfInstant.Should().Be(new DateTimeOffset(2018, 5, 1, 22, 10, 0, TimeSpan.Zero));
+        callers.AsOfInstant.Should().Be(new DateTimeOffset(2018, 5, 1, 23, 0, 0, TimeSpan.Zero));
+        winter.AsOfInstant.Should().Be(new DateTimeOffset(2018, 1, 16, 0, 0, 0, TimeSpan.Zero));
+    }
+}
