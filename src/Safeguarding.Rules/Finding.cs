@@ -62,8 +62,53 @@ public sealed record Finding
     /// <summary>The date from which the briefing was needed (NeighbourhoodNotBriefed).</summary>
     public DateOnly? Since { get; init; }
 
-    /// <summary>The rejected record's index in <c>offenders</c> (DataQuality).</summary>
+    /// <summary>The rejected record's index in its input array (DataQuality).</summary>
     public int? Index { get; init; }
+
+    /// <summary>The strategy discussion concerned (StrategyOutcomeNotRecorded, StrategyActionOverdue).</summary>
+    public string? DiscussionId { get; init; }
+
+    /// <summary>The discussion's action concerned (StrategyActionOverdue).</summary>
+    public string? ActionId { get; init; }
+
+    /// <summary>The date the strategy discussion was held (StrategyOutcomeNotRecorded).</summary>
+    public DateOnly? HeldOn { get; init; }
+
+    /// <summary>The detention concerned (AppropriateAdultDelayed, InterviewWithoutAppropriateAdult).</summary>
+    public string? DetentionId { get; init; }
+
+    /// <summary>The custody suite of the detention.</summary>
+    public string? CustodySuiteId { get; init; }
+
+    /// <summary>When the detention was authorised, in UTC to the second (AppropriateAdultDelayed).</summary>
+    public DateTimeOffset? AuthorisedAt { get; init; }
+
+    /// <summary>Whole minutes a detained juvenile waited for an appropriate adult (AppropriateAdultDelayed).</summary>
+    public int? MinutesWaited { get; init; }
+
+    /// <summary>Whether the wait goes on at the as-of instant (AppropriateAdultDelayed, LocalAuthorityNotInformed).</summary>
+    public bool? Awaiting { get; init; }
+
+    /// <summary>When the interview started, in UTC to the second (InterviewWithoutAppropriateAdult).</summary>
+    public DateTimeOffset? InterviewStartedAt { get; init; }
+
+    /// <summary>The police protection concerned (PoliceProtectionExceeded, LocalAuthorityNotInformed).</summary>
+    public string? ProtectionId { get; init; }
+
+    /// <summary>When the police protection started, in UTC to the second.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Whole hours in police protection (PoliceProtectionExceeded).</summary>
+    public int? HoursInProtection { get; init; }
+
+    /// <summary>Whole minutes from the start of a police protection to informing the local authority, or to the as-of instant (LocalAuthorityNotInformed).</summary>
+    public int? MinutesToInform { get; init; }
+
+    /// <summary>The input array of a rejected child-protection record (DataQuality); absent for offender records.</summary>
+    public string? Array { get; init; }
+
+    /// <summary>The id of a rejected child-protection record, when known (DataQuality).</summary>
+    public string? RecordId { get; init; }
 
     /// <summary>
     /// The finding's id (contract section 7): the kind, then the parts that identify its subject, joined by <c>:</c>,

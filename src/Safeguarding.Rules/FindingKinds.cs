@@ -1,6 +1,6 @@
 namespace Safeguarding.Rules;
 
-/// <summary>The finding kinds of contract section 5, in the contract's output order.</summary>
+/// <summary>The finding kinds of contract sections 5 and 6, in the contract's output order.</summary>
 public static class FindingKinds
 {
     /// <summary>A home visit is overdue; carries its escalation level.</summary>
@@ -33,7 +33,25 @@ public static class FindingKinds
     /// <summary>The neighbourhood team has not been briefed about an offender on its patch.</summary>
     public const string NeighbourhoodNotBriefed = nameof(NeighbourhoodNotBriefed);
 
-    /// <summary>An offender record was rejected as invalid (only with partial results allowed).</summary>
+    /// <summary>A strategy discussion's outcome is not recorded by its due working day.</summary>
+    public const string StrategyOutcomeNotRecorded = nameof(StrategyOutcomeNotRecorded);
+
+    /// <summary>A police-owned action of a strategy discussion is overdue.</summary>
+    public const string StrategyActionOverdue = nameof(StrategyActionOverdue);
+
+    /// <summary>A detained juvenile waited too long for an appropriate adult.</summary>
+    public const string AppropriateAdultDelayed = nameof(AppropriateAdultDelayed);
+
+    /// <summary>A detained juvenile was interviewed without an appropriate adult and without an urgent interview authorised.</summary>
+    public const string InterviewWithoutAppropriateAdult = nameof(InterviewWithoutAppropriateAdult);
+
+    /// <summary>A police protection lasted longer than the policy's maximum (72 hours at most).</summary>
+    public const string PoliceProtectionExceeded = nameof(PoliceProtectionExceeded);
+
+    /// <summary>The local authority was not informed of a police protection in time.</summary>
+    public const string LocalAuthorityNotInformed = nameof(LocalAuthorityNotInformed);
+
+    /// <summary>An input record was rejected as invalid (only with partial results allowed).</summary>
     public const string DataQuality = nameof(DataQuality);
 
     /// <summary>Every contract kind, in output order (from <see cref="Findings.FindingSchema.Kinds"/>).</summary>

@@ -44,4 +44,25 @@ public static class RuleNames
 
     /// <summary>A rejected offender record.</summary>
     public const string DataQuality = nameof(DataQuality);
+
+    /// <summary>A strategy discussion's outcome not recorded in time.</summary>
+    public const string StrategyOutcomeNotRecorded = nameof(StrategyOutcomeNotRecorded);
+
+    /// <summary>A police action of a strategy discussion overdue.</summary>
+    public const string StrategyActionOverdue = nameof(StrategyActionOverdue);
+
+    /// <summary>An appropriate adult delayed for a detained juvenile.</summary>
+    public const string AppropriateAdultDelayed = nameof(AppropriateAdultDelayed);
+
+    /// <summary>A juvenile interviewed without an appropriate adult.</summary>
+    public const string InterviewWithoutAppropriateAdult = nameof(InterviewWithoutAppropriateAdult);
+
+    /// <summary>A police protection beyond its maximum.</summary>
+    public const string PoliceProtectionExceeded = nameof(PoliceProtectionExceeded);
+
+    /// <summary>A local authority not informed of a police protection in time.</summary>
+    public const string LocalAuthorityNotInformed = nameof(LocalAuthorityNotInformed);
+
+    /// <summary>A rejected strategy discussion, detention or police protection record.</summary>
+    public const string ChildProtectionDataQuality = nameof(ChildProtectionDataQuality);
 }

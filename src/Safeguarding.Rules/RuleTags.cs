@@ -17,4 +17,7 @@ public static class RuleTags
 
     /// <summary>Rejected records.</summary>
     public const string DataQuality = nameof(DataQuality);
+
+    /// <summary>Child protection: strategy discussions, appropriate adults, police protection.</summary>
+    public const string ChildProtection = nameof(ChildProtection);
 }

@@ -112,6 +112,10 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         cancellationToken.ThrowIfCancellationRequested();
         var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
+
+        // The child-protection records are independent facts of no team's partition: the first partition takes them, so
+        // their findings need no merging across partitions.
+        cases.Partitions[0].Facts.AddRange(ChildProtectionFacts.Build(input.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection));
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
@@ -151,7 +155,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits, childProtection);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;

@@ -123,7 +123,8 @@ internal static class FindingsDocumentReader
         var ok = true;
         foreach (var field in schema.IsContractKind ? schema.Identity : [])
         {
-            if (!field.IsPresent(finding))
+            // A DataQuality finding without array is an offender record's (its v1 fields): the array is offenders.
+            if (!field.IsPresent(finding) && !ReferenceEquals(field, FindingSchema.Array))
             {
                 problems.Add(path + "." + field.Name + ": is required for a " + kind + " finding (it identifies the finding) and must be " + Describe(field.Type));
                 ok = false;

@@ -120,7 +120,7 @@ internal static class ReportBuilder
     }
 
     /// <summary>The summary and outcome measures, from the partitions' tallies and the merged findings.</summary>
-    public static EvaluationSummary Summarise(IReadOnlyList<SortedPart> parts, List<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits)
+    public static EvaluationSummary Summarise(IReadOnlyList<SortedPart> parts, List<Finding> findings, int offenders, int evaluated, int rejected, int notYetRegistered, int[] needingVisits, ChildProtectionOutcomes? childProtection = null)
     {
         // Contract kinds from the bucket sizes; kinds of host rules share the last bucket, so they are counted one by one.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -182,17 +182,12 @@ internal static class ReportBuilder
             }
         }
 
-        decimal? median = null;
-        int? max = null;
-        if (daysOverdue.Length > 0)
-        {
-            Array.Sort(daysOverdue);
-            var middle = daysOverdue.Length / 2;
-            median = daysOverdue.Length % 2 == 1
-                ? daysOverdue[middle]
-                : Math.Round((daysOverdue[middle - 1] + daysOverdue[middle]) / 2m, 1, MidpointRounding.AwayFromZero);
-            max = daysOverdue[^1];
-        }
+        var (median, max) = MedianAndMax(daysOverdue);
+        childProtection ??= ChildProtectionOutcomes.None;
+        var (waitMedian, waitMax) = MedianAndMax(childProtection.WaitsEndedByArrival);
+        decimal? onTime = childProtection.DiscussionsMeasured == 0
+            ? null
+            : Math.Round(100m * childProtection.OutcomesOnTime / childProtection.DiscussionsMeasured, 1, MidpointRounding.AwayFromZero);
 
         var byKind = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
         foreach (var (kind, count) in counts.OrderBy(static c => FindingKinds.OrderOf(c.Key)).ThenBy(static c => c.Key, StringComparer.Ordinal))
@@ -208,8 +203,32 @@ internal static class ReportBuilder
             NotYetRegistered = notYetRegistered,
             FindingsByKind = byKind,
             Escalations = escalations,
-            Outcomes = new OutcomeMeasures { VisitedWithinPolicyPercent = percent, MedianDaysOverdue = median, MaxDaysOverdue = max },
+            Outcomes = new OutcomeMeasures
+            {
+                VisitedWithinPolicyPercent = percent,
+                MedianDaysOverdue = median,
+                MaxDaysOverdue = max,
+                StrategyOutcomesRecordedOnTimePercent = onTime,
+                MedianAppropriateAdultWaitMinutes = waitMedian,
+                MaxAppropriateAdultWaitMinutes = waitMax,
+            },
         };
+    }
+
+    /// <summary>The median (the middle value, or the mean of the two middle values to one decimal place) and the maximum; both absent for no values. Sorts <paramref name="values"/>.</summary>
+    private static (decimal? Median, int? Max) MedianAndMax(int[] values)
+    {
+        if (values.Length == 0)
+        {
+            return (null, null);
+        }
+
+        Array.Sort(values);
+        var middle = values.Length / 2;
+        var median = values.Length % 2 == 1
+            ? values[middle]
+            : Math.Round(((long)values[middle - 1] + values[middle]) / 2m, 1, MidpointRounding.AwayFromZero);
+        return (median, values[^1]);
     }
 
     /// <summary>

@@ -87,6 +87,12 @@ public abstract class FindingField
     internal static FindingField Escalation(string name, string? alias, Func<Finding, EscalationLevel?> value, Func<Finding, EscalationLevel, Finding> with) =>
         new EnumField<EscalationLevel>(name, alias, FindingValueType.EscalationLevel, value, with, ContractNames.Of);
 
+    internal static FindingField Instant(string name, string? alias, Func<Finding, DateTimeOffset?> value, Func<Finding, DateTimeOffset, Finding> with) =>
+        new InstantField(name, alias, value, with);
+
+    internal static FindingField Boolean(string name, string? alias, Func<Finding, bool?> value, Func<Finding, bool, Finding> with) =>
+        new BooleanField(name, alias, value, with);
+
     private sealed class TextField(string name, string? alias, Func<Finding, string?> value, Func<Finding, string, Finding> with)
         : FindingField(name, alias, FindingValueType.Text, movesWithTime: false)
     {
@@ -201,5 +207,65 @@ public abstract class FindingField
         private string Undefined(T level) =>
             throw new InvalidOperationException("A finding has a " + Name + " the contract does not define (" +
                 Convert.ToInt64(level, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ").");
+    }
+
+    private sealed class InstantField(string name, string? alias, Func<Finding, DateTimeOffset?> value, Func<Finding, DateTimeOffset, Finding> with)
+        : FindingField(name, alias, FindingValueType.Instant, movesWithTime: false)
+    {
+        internal override Finding? Read(JsonElement json, Finding finding) =>
+            json.ValueKind == JsonValueKind.String && InstantText.TryParse(json.GetString()!, out var instant)
+                ? with(finding, InstantText.ToOutput(instant))
+                : null;
+
+        public override string? Format(Finding finding) => value(finding) is { } instant ? InstantText.Format(instant) : null;
+
+        public override bool IsPresent(Finding finding) => value(finding).HasValue;
+
+        // Compared as written: to the second, in UTC.
+        internal override bool ValueEquals(Finding x, Finding y) => Nullable.Equals(Truncated(value(x)), Truncated(value(y)));
+
+        internal override int ValueHash(Finding finding) => Truncated(value(finding)).GetHashCode();
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } instant)
+            {
+                writer.WriteString(name, InstantText.Format(instant));
+            }
+        }
+
+        private static long? Truncated(DateTimeOffset? instant) => instant is { } i ? i.UtcTicks / TimeSpan.TicksPerSecond : null;
+    }
+
+    private sealed class BooleanField(string name, string? alias, Func<Finding, bool?> value, Func<Finding, bool, Finding> with)
+        : FindingField(name, alias, FindingValueType.Boolean, movesWithTime: false)
+    {
+        internal override Finding? Read(JsonElement json, Finding finding) => json.ValueKind switch
+        {
+            JsonValueKind.True => with(finding, true),
+            JsonValueKind.False => with(finding, false),
+            _ => null,
+        };
+
+        public override string? Format(Finding finding) => value(finding) switch
+        {
+            true => "true",
+            false => "false",
+            null => null,
+        };
+
+        public override bool IsPresent(Finding finding) => value(finding).HasValue;
+
+        internal override bool ValueEquals(Finding x, Finding y) => value(x) == value(y);
+
+        internal override int ValueHash(Finding finding) => value(finding).GetHashCode();
+
+        internal override void Write(Utf8JsonWriter writer, JsonEncodedText name, Finding finding)
+        {
+            if (value(finding) is { } flag)
+            {
+                writer.WriteBoolean(name, flag);
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 namespace Safeguarding.Rules.Findings;
 
 /// <summary>
-/// The findings document's order (contract section 5): by kind in the contract's order (host kinds after, in ordinal
-/// order of kind), then team, manager and offender (ordinal, an absent value first), then record index and rule.
+/// The findings document's order (contract sections 5 and 6): by kind in the contract's order (host kinds after, in
+/// ordinal order of kind), then (DataQuality) input array, then team, manager and offender (ordinal, an absent value
+/// first), then the child-protection identity parts (discussion, action, detention, interview start by time,
+/// protection), then record index and rule.
 /// </summary>
 internal sealed class FindingOrder : IComparer<Finding>
 {
@@ -17,6 +19,13 @@ internal sealed class FindingOrder : IComparer<Finding>
         }
 
         c = string.CompareOrdinal(x.Kind, y.Kind);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        // DataQuality: by input array (offenders, then the child-protection arrays in snapshot order).
+        c = ArrayRank(x.Array).CompareTo(ArrayRank(y.Array));
         if (c != 0)
         {
             return c;
@@ -40,7 +49,40 @@ internal sealed class FindingOrder : IComparer<Finding>
             return c;
         }
 
+        // The child-protection kinds' identity parts (contract section 6); absent for every other kind.
+        c = string.CompareOrdinal(x.DiscussionId, y.DiscussionId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.ActionId, y.ActionId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.DetentionId, y.DetentionId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = Nullable.Compare(x.InterviewStartedAt, y.InterviewStartedAt);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.ProtectionId, y.ProtectionId);
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = (x.Index ?? -1).CompareTo(y.Index ?? -1);
         return c != 0 ? c : string.CompareOrdinal(x.Rule, y.Rule);
     }
+
+    private static int ArrayRank(string? array) => array is null ? -1 : Validation.ChildProtectionValidator.Rank(array);
 }

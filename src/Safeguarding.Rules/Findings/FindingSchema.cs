@@ -53,11 +53,58 @@ public static class FindingSchema
     /// <summary>A rejected record's index in its input array.</summary>
     public static FindingField Index { get; } = FindingField.Number("index", null, 0, static f => f.Index, static (f, v) => f with { Index = v });
 
+    /// <summary>The strategy discussion concerned.</summary>
+    public static FindingField DiscussionId { get; } = FindingField.Text("discussionId", "discussion", static f => f.DiscussionId, static (f, v) => f with { DiscussionId = v });
+
+    /// <summary>The discussion's action concerned.</summary>
+    public static FindingField ActionId { get; } = FindingField.Text("actionId", "action", static f => f.ActionId, static (f, v) => f with { ActionId = v });
+
+    /// <summary>The date a strategy discussion was held.</summary>
+    public static FindingField HeldOn { get; } = FindingField.Date("heldOn", null, static f => f.HeldOn, static (f, v) => f with { HeldOn = v });
+
+    /// <summary>The detention concerned.</summary>
+    public static FindingField DetentionId { get; } = FindingField.Text("detentionId", "detention", static f => f.DetentionId, static (f, v) => f with { DetentionId = v });
+
+    /// <summary>The custody suite of a detention.</summary>
+    public static FindingField CustodySuiteId { get; } = FindingField.Text("custodySuiteId", "custodySuite", static f => f.CustodySuiteId, static (f, v) => f with { CustodySuiteId = v });
+
+    /// <summary>When a detention was authorised.</summary>
+    public static FindingField AuthorisedAt { get; } = FindingField.Instant("authorisedAt", null, static f => f.AuthorisedAt, static (f, v) => f with { AuthorisedAt = v });
+
+    /// <summary>Minutes a detained juvenile waited for an appropriate adult.</summary>
+    public static FindingField MinutesWaited { get; } = FindingField.Number("minutesWaited", null, 0, static f => f.MinutesWaited, static (f, v) => f with { MinutesWaited = v }, movesWithTime: true);
+
+    /// <summary>Whether the wait goes on at the as-of instant.</summary>
+    public static FindingField Awaiting { get; } = FindingField.Boolean("awaiting", null, static f => f.Awaiting, static (f, v) => f with { Awaiting = v });
+
+    /// <summary>When an interview started.</summary>
+    public static FindingField InterviewStartedAt { get; } = FindingField.Instant("interviewStartedAt", null, static f => f.InterviewStartedAt, static (f, v) => f with { InterviewStartedAt = v });
+
+    /// <summary>The police protection concerned.</summary>
+    public static FindingField ProtectionId { get; } = FindingField.Text("protectionId", "protection", static f => f.ProtectionId, static (f, v) => f with { ProtectionId = v });
+
+    /// <summary>When a police protection started.</summary>
+    public static FindingField StartedAt { get; } = FindingField.Instant("startedAt", null, static f => f.StartedAt, static (f, v) => f with { StartedAt = v });
+
+    /// <summary>Whole hours in police protection.</summary>
+    public static FindingField HoursInProtection { get; } = FindingField.Number("hoursInProtection", null, 0, static f => f.HoursInProtection, static (f, v) => f with { HoursInProtection = v }, movesWithTime: true);
+
+    /// <summary>Minutes from the start of a police protection to informing the local authority (or to the as-of instant).</summary>
+    public static FindingField MinutesToInform { get; } = FindingField.Number("minutesToInform", null, 0, static f => f.MinutesToInform, static (f, v) => f with { MinutesToInform = v }, movesWithTime: true);
+
+    /// <summary>The input array of a rejected child-protection record.</summary>
+    public static FindingField Array { get; } = FindingField.Text("array", null, static f => f.Array, static (f, v) => f with { Array = v });
+
+    /// <summary>The id of a rejected child-protection record, when known.</summary>
+    public static FindingField RecordId { get; } = FindingField.Text("recordId", "record", static f => f.RecordId, static (f, v) => f with { RecordId = v });
+
     /// <summary>Every field, in the order each first appears in the contract's tables: the findings CSV's column order, and the order of a host kind's fields.</summary>
     public static IReadOnlyList<FindingField> Fields { get; } =
     [
         OffenderId, ManagerId, TeamId, RiskLevel, DueOn, DaysOverdue, EscalateTo, DaysUntilDue, NoAccessVisits,
-        Caseload, OverdueVisits, NeighbourhoodId, Since, Index,
+        Caseload, OverdueVisits, NeighbourhoodId, Since, Index, DiscussionId, HeldOn, ActionId, DetentionId,
+        CustodySuiteId, AuthorisedAt, MinutesWaited, Awaiting, InterviewStartedAt, ProtectionId, StartedAt,
+        HoursInProtection, MinutesToInform, Array, RecordId,
     ];
 
     /// <summary>Every contract kind, in the contract's output order (which is also the summary's).</summary>
@@ -74,11 +121,18 @@ public static class FindingSchema
         Kind(FindingKinds.UnitBacklog, [TeamId, OverdueVisits, Caseload], [TeamId]),
         Kind(FindingKinds.RiskReviewOverdue, [OffenderId, ManagerId, TeamId, RiskLevel, DueOn], [OffenderId]),
         Kind(FindingKinds.NeighbourhoodNotBriefed, [OffenderId, ManagerId, TeamId, NeighbourhoodId, Since], [OffenderId, NeighbourhoodId]),
+        Kind(FindingKinds.StrategyOutcomeNotRecorded, [DiscussionId, TeamId, HeldOn, DueOn, DaysOverdue], [DiscussionId]),
+        Kind(FindingKinds.StrategyActionOverdue, [DiscussionId, ActionId, TeamId, DueOn, DaysOverdue], [DiscussionId, ActionId]),
+        Kind(FindingKinds.AppropriateAdultDelayed, [DetentionId, CustodySuiteId, AuthorisedAt, MinutesWaited, Awaiting, EscalateTo], [DetentionId],
+            escalationLevels: [EscalationLevel.Supervisor, EscalationLevel.Inspector]),
+        Kind(FindingKinds.InterviewWithoutAppropriateAdult, [DetentionId, CustodySuiteId, InterviewStartedAt], [DetentionId, InterviewStartedAt]),
+        Kind(FindingKinds.PoliceProtectionExceeded, [ProtectionId, TeamId, StartedAt, HoursInProtection], [ProtectionId]),
+        Kind(FindingKinds.LocalAuthorityNotInformed, [ProtectionId, TeamId, StartedAt, MinutesToInform, Awaiting], [ProtectionId]),
         new FindingKindSchema(
             FindingKinds.DataQuality,
-            [OffenderId, Index],
-            [Index],
-            idParts: [static _ => SnapshotArrays.Offenders, static f => f.Index is { } index ? "#" + index.ToString(CultureInfo.InvariantCulture) : null]),
+            [OffenderId, Array, Index, RecordId],
+            [Array, Index],
+            idParts: [static f => f.Array ?? SnapshotArrays.Offenders, static f => f.Index is { } index ? "#" + index.ToString(CultureInfo.InvariantCulture) : null]),
     ];
 
     /// <summary>The descriptor shared by kinds a host's own rules raise: every field, identity <c>teamId</c>, <c>managerId</c>, <c>offenderId</c>.</summary>

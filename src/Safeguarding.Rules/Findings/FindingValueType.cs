@@ -17,4 +17,10 @@ public enum FindingValueType
 
     /// <summary>An escalation level, written as its contract name (<c>OffenderManager</c>, <c>Supervisor</c>, ...).</summary>
     EscalationLevel,
+
+    /// <summary>An instant, written in UTC as <c>yyyy-MM-ddTHH:mm:ssZ</c> (contract section 6).</summary>
+    Instant,
+
+    /// <summary>A boolean, written as JSON <c>true</c> or <c>false</c> (always, <c>false</c> included, when the kind has the field).</summary>
+    Boolean,
 }

@@ -21,6 +21,7 @@ public sealed class PolicyView
         RiskReviewDays = policy.RiskReviewDays;
         InitialAssessmentDays = policy.InitialAssessmentDays;
         NeighbourhoodBriefingDays = policy.NeighbourhoodBriefingDays;
+        ChildProtection = new ChildProtectionView(policy.ChildProtection);
     }
 
     /// <summary>The default policy of contract section 4, read-only.</summary>
@@ -56,6 +57,9 @@ public sealed class PolicyView
     /// <summary>Days after a move-in (or registration or release) by which the neighbourhood team must be briefed (<c>neighbourhoodBriefingDays</c>).</summary>
     public int NeighbourhoodBriefingDays { get; }
 
+    /// <summary>Child-protection policy (<c>childProtection</c>).</summary>
+    public ChildProtectionView ChildProtection { get; }
+
     /// <summary>The value at a policy file path (e.g. <c>caseload.target</c>) as text, or <see langword="null"/> for an unknown path.</summary>
     internal string? ValueAt(string path) => path switch
     {
@@ -76,6 +80,14 @@ public sealed class PolicyView
         "riskReviewDays" => Number(RiskReviewDays),
         "initialAssessmentDays" => Number(InitialAssessmentDays),
         "neighbourhoodBriefingDays" => Number(NeighbourhoodBriefingDays),
+        "childProtection.strategyOutcomeWorkingDays" => Number(ChildProtection.StrategyOutcomeWorkingDays),
+        "childProtection.appropriateAdultAlertMinutes" => Number(ChildProtection.AppropriateAdultAlertMinutes),
+        "childProtection.appropriateAdultInspectorMinutes" => Number(ChildProtection.AppropriateAdultInspectorMinutes),
+        "childProtection.policeProtectionMaxHours" => Number(ChildProtection.PoliceProtectionMaxHours),
+        "childProtection.localAuthorityInformMinutes" => Number(ChildProtection.LocalAuthorityInformMinutes),
+        "childProtection.nonWorkingDays" => ChildProtection.NonWorkingDaysInOrder.Count == 0
+            ? "none"
+            : string.Join(", ", ChildProtection.NonWorkingDaysInOrder.Select(static d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         _ => null,
     };
 

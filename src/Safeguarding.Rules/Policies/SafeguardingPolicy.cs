@@ -42,6 +42,9 @@ public sealed class SafeguardingPolicy
     /// <summary>Days after an offender moves into a neighbourhood (or registration or release) by which its team must be briefed. Default 7.</summary>
     public int NeighbourhoodBriefingDays { get; set; } = 7;
 
+    /// <summary>Child-protection policy (contract section 6; defaults 1 working day, 120 / 240 minutes, 72 hours, 240 minutes, no extra non-working days).</summary>
+    public ChildProtectionPolicy ChildProtection { get; set; } = new();
+
     /// <summary>Every problem with the policy, each naming the property as the policy file does; empty when valid.</summary>
     /// <returns>The problems found.</returns>
     public IReadOnlyList<PolicyProblem> Validate()
@@ -104,6 +107,7 @@ public sealed class SafeguardingPolicy
         AtLeast(problems, "riskReviewDays", RiskReviewDays, 1);
         AtLeast(problems, "initialAssessmentDays", InitialAssessmentDays, 1);
         AtLeast(problems, "neighbourhoodBriefingDays", NeighbourhoodBriefingDays, 1);
+        ValidateChildProtection(problems);
         return problems;
     }
 
@@ -126,7 +130,37 @@ public sealed class SafeguardingPolicy
         copy.VisitIntervalDays = VisitIntervalDays?.Clone()!;
         copy.Caseload = Caseload?.Clone()!;
         copy.Escalation = Escalation?.Clone()!;
+        copy.ChildProtection = ChildProtection?.Clone()!;
         return copy;
+    }
+
+    private void ValidateChildProtection(List<PolicyProblem> problems)
+    {
+        if (ChildProtection is not { } policy)
+        {
+            problems.Add(new("childProtection", "must be given (omit the property to keep the defaults)"));
+            return;
+        }
+
+        AtLeast(problems, "childProtection.strategyOutcomeWorkingDays", policy.StrategyOutcomeWorkingDays, 1);
+        AtLeast(problems, "childProtection.appropriateAdultAlertMinutes", policy.AppropriateAdultAlertMinutes, 1);
+        AtLeast(problems, "childProtection.appropriateAdultInspectorMinutes", policy.AppropriateAdultInspectorMinutes, 1);
+        if (policy.AppropriateAdultInspectorMinutes < policy.AppropriateAdultAlertMinutes)
+        {
+            problems.Add(new("childProtection.appropriateAdultInspectorMinutes", Invariant($"must be at least childProtection.appropriateAdultAlertMinutes ({policy.AppropriateAdultAlertMinutes}); it is {policy.AppropriateAdultInspectorMinutes}")));
+        }
+
+        AtLeast(problems, "childProtection.policeProtectionMaxHours", policy.PoliceProtectionMaxHours, 1);
+        if (policy.PoliceProtectionMaxHours > 72)
+        {
+            problems.Add(new("childProtection.policeProtectionMaxHours", Invariant($"must be at most 72, the statutory maximum (a force may be stricter, never looser); it is {policy.PoliceProtectionMaxHours}")));
+        }
+
+        AtLeast(problems, "childProtection.localAuthorityInformMinutes", policy.LocalAuthorityInformMinutes, 1);
+        if (policy.NonWorkingDays is null)
+        {
+            problems.Add(new("childProtection.nonWorkingDays", "must be a list of dates (omit the property to keep the default, none)"));
+        }
     }
 
     private static void AtLeast(List<PolicyProblem> problems, string property, int value, int minimum)

@@ -51,6 +51,8 @@ public static class FindingsJson
     private static readonly JsonEncodedText Low = JsonEncodedText.Encode("low");
     /// <summary>The outcome measure over the VisitOverdue findings' days overdue is named after that field.</summary>
     private static readonly JsonEncodedText DaysOverdueSummary = JsonEncodedText.Encode(FindingSchema.DaysOverdue.Name);
+    private static readonly JsonEncodedText StrategyOutcomesRecordedOnTimePercent = JsonEncodedText.Encode("strategyOutcomesRecordedOnTimePercent");
+    private static readonly JsonEncodedText AppropriateAdultWaitMinutes = JsonEncodedText.Encode("appropriateAdultWaitMinutes");
     private static readonly JsonEncodedText Median = JsonEncodedText.Encode("median");
     private static readonly JsonEncodedText Max = JsonEncodedText.Encode("max");
     private static readonly JsonEncodedText FindingsName = JsonEncodedText.Encode("findings");
@@ -309,8 +311,26 @@ public static class FindingsJson
             writer.WriteEndObject();
         }
 
+        WriteChildProtectionOutcomes(writer, outcomes);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The outcome measures of contract section 6, after the v1 measures, each omitted when its population is empty.</summary>
+    private static void WriteChildProtectionOutcomes(Utf8JsonWriter writer, OutcomeMeasures outcomes)
+    {
+        if (outcomes.StrategyOutcomesRecordedOnTimePercent is { } onTime)
+        {
+            JsonOutput.WriteDecimal(writer, StrategyOutcomesRecordedOnTimePercent, onTime);
+        }
+
+        if (outcomes.MedianAppropriateAdultWaitMinutes is { } median && outcomes.MaxAppropriateAdultWaitMinutes is { } max)
+        {
+            writer.WriteStartObject(AppropriateAdultWaitMinutes);
+            JsonOutput.WriteDecimal(writer, Median, median);
+            writer.WriteNumber(Max, max);
+            writer.WriteEndObject();
+        }
     }
 
     private static int Escalated(EvaluationSummary summary, EscalationLevel level) =>

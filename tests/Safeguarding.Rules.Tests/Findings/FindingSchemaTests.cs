@@ -28,7 +28,13 @@ public sealed class FindingSchemaTests
         ("UnitBacklog", ["teamId", "overdueVisits", "caseload"]),
         ("RiskReviewOverdue", ["offenderId", "managerId", "teamId", "riskLevel", "dueOn"]),
         ("NeighbourhoodNotBriefed", ["offenderId", "managerId", "teamId", "neighbourhoodId", "since"]),
-        ("DataQuality", ["offenderId", "index"]),
+        ("StrategyOutcomeNotRecorded", ["discussionId", "teamId", "heldOn", "dueOn", "daysOverdue"]),
+        ("StrategyActionOverdue", ["discussionId", "actionId", "teamId", "dueOn", "daysOverdue"]),
+        ("AppropriateAdultDelayed", ["detentionId", "custodySuiteId", "authorisedAt", "minutesWaited", "awaiting", "escalateTo"]),
+        ("InterviewWithoutAppropriateAdult", ["detentionId", "custodySuiteId", "interviewStartedAt"]),
+        ("PoliceProtectionExceeded", ["protectionId", "teamId", "startedAt", "hoursInProtection"]),
+        ("LocalAuthorityNotInformed", ["protectionId", "teamId", "startedAt", "minutesToInform", "awaiting"]),
+        ("DataQuality", ["offenderId", "array", "index", "recordId"]),
     ];
 
     /// <summary>Contract section 7: the identity parts of each kind.</summary>
@@ -44,7 +50,13 @@ public sealed class FindingSchemaTests
         ["UnitBacklog"] = ["teamId"],
         ["RiskReviewOverdue"] = ["offenderId"],
         ["NeighbourhoodNotBriefed"] = ["offenderId", "neighbourhoodId"],
-        ["DataQuality"] = ["index"],
+        ["StrategyOutcomeNotRecorded"] = ["discussionId"],
+        ["StrategyActionOverdue"] = ["discussionId", "actionId"],
+        ["AppropriateAdultDelayed"] = ["detentionId"],
+        ["InterviewWithoutAppropriateAdult"] = ["detentionId", "interviewStartedAt"],
+        ["PoliceProtectionExceeded"] = ["protectionId"],
+        ["LocalAuthorityNotInformed"] = ["protectionId"],
+        ["DataQuality"] = ["array", "index"],
     };
 
     public static TheoryData<string> Kinds() => new(ContractTable.Select(k => k.Kind));
@@ -73,7 +85,9 @@ public sealed class FindingSchemaTests
     [Fact]
     public void Fields_AreInTheOrderTheyFirstAppearInTheTable()
     {
-        var firstAppearance = ContractTable.SelectMany(k => k.Fields).Distinct().ToList();
+        // Section 5's table (DataQuality then has offenderId and index), then section 6's kinds and DataQuality's additions.
+        var sectionFive = ContractTable.Take(10).Append(("DataQuality", ["offenderId", "index"]));
+        var firstAppearance = sectionFive.Concat(ContractTable.Skip(10)).SelectMany(k => k.Fields).Distinct().ToList();
 
         FindingSchema.Fields.Select(f => f.Name).Should().Equal(firstAppearance);
     }
@@ -83,7 +97,9 @@ public sealed class FindingSchemaTests
     {
         FindingSchema.Kinds.Select(k => k.SummaryKey).Should().Equal(
             "visitOverdue", "visitDueSoon", "repeatedNoAccess", "reactiveManagementIneligible", "caseloadAboveTarget",
-            "caseloadCritical", "unallocated", "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "dataQuality");
+            "caseloadCritical", "unallocated", "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed",
+            "strategyOutcomeNotRecorded", "strategyActionOverdue", "appropriateAdultDelayed", "interviewWithoutAppropriateAdult",
+            "policeProtectionExceeded", "localAuthorityNotInformed", "dataQuality");
     }
 
     [Fact]
@@ -91,7 +107,9 @@ public sealed class FindingSchemaTests
     {
         FindingSchema.Fields.Select(f => f.Alias).Should().Equal(
             "offender", "manager", "team", "risk", "dueOn", "daysOverdue", "escalateTo", "daysUntilDue", "noAccessVisits",
-            "caseload", "overdueVisits", "neighbourhood", "since", "index");
+            "caseload", "overdueVisits", "neighbourhood", "since", "index", "discussion", "heldOn", "action", "detention",
+            "custodySuite", "authorisedAt", "minutesWaited", "awaiting", "interviewStartedAt", "protection", "startedAt",
+            "hoursInProtection", "minutesToInform", "array", "record");
     }
 
     [Fact]
@@ -105,6 +123,19 @@ public sealed class FindingSchemaTests
     {
         new Finding { Kind = "DataQuality", Rule = "DataQuality", Reason = "r", OffenderId = "RSO-9", Index = 12 }.Id
             .Should().Be("DataQuality:offenders:#12");
+    }
+
+    [Fact]
+    public void Id_OfAChildProtectionDataQualityFinding_NamesItsArray()
+    {
+        new Finding { Kind = "DataQuality", Rule = "r", Reason = "r", Array = "detentions", Index = 3, RecordId = "CUS-1" }.Id
+            .Should().Be("DataQuality:detentions:#3");
+    }
+
+    [Fact]
+    public void Id_OfAnInterviewFinding_HasTheStartAsWritten()
+    {
+        Full("InterviewWithoutAppropriateAdult").Id.Should().Be("InterviewWithoutAppropriateAdult:CUS-00931:2018-05-01T08%3A00%3A00Z");
     }
 
     [Fact]
@@ -163,7 +194,7 @@ public sealed class FindingSchemaTests
     [Fact]
     public void MovesWithTime_IsExactlySection7sCounters()
     {
-        FindingSchema.Fields.Where(f => f.MovesWithTime).Select(f => f.Name).Should().BeEquivalentTo("daysOverdue", "daysUntilDue");
+        FindingSchema.Fields.Where(f => f.MovesWithTime).Select(f => f.Name).Should().BeEquivalentTo("daysOverdue", "daysUntilDue", "minutesWaited", "hoursInProtection", "minutesToInform");
     }
 
     [Fact]
@@ -198,9 +229,16 @@ public sealed class FindingSchemaTests
         foreach (var field in FindingSchema.Of(kind).Fields)
         {
             var value = written.GetProperty(field.Name);
-            var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString();
+            var text = value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? value.GetRawText() : value.GetString();
             text.Should().Be(field.Format(finding), field.Name);
-            value.ValueKind.Should().Be(field.Type == FindingValueType.Number ? JsonValueKind.Number : JsonValueKind.String, field.Name);
+            value.ValueKind.Should().Be(
+                field.Type switch
+                {
+                    FindingValueType.Number => JsonValueKind.Number,
+                    FindingValueType.Boolean => finding.Awaiting == true ? JsonValueKind.True : JsonValueKind.False,
+                    _ => JsonValueKind.String,
+                },
+                field.Name);
         }
     }
 
@@ -247,6 +285,21 @@ public sealed class FindingSchemaTests
         NeighbourhoodId = "NPT-07",
         Since = new DateOnly(2017, 11, 20),
         Index = 12,
+        DiscussionId = "SD-0412",
+        ActionId = "1",
+        HeldOn = new DateOnly(2018, 4, 20),
+        DetentionId = "CUS-00931",
+        CustodySuiteId = "CS-1",
+        AuthorisedAt = new DateTimeOffset(2018, 4, 30, 20, 15, 0, TimeSpan.Zero),
+        MinutesWaited = 265,
+        Awaiting = false,
+        InterviewStartedAt = new DateTimeOffset(2018, 5, 1, 8, 0, 0, TimeSpan.Zero),
+        ProtectionId = "PP-0077",
+        StartedAt = new DateTimeOffset(2018, 4, 29, 9, 0, 0, TimeSpan.Zero),
+        HoursInProtection = 73,
+        MinutesToInform = 250,
+        Array = "detentions",
+        RecordId = "CUS-00931",
     };
 
     private static JsonElement WrittenFinding(Finding finding)

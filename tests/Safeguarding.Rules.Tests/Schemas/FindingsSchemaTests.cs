@@ -162,6 +162,24 @@ public sealed class FindingsSchemaTests
             Offenders = offenders,
             Visits = visits,
             Briefings = [],
+            StrategyDiscussions =
+            [
+                new StrategyDiscussion
+                {
+                    Id = "SD-1", TeamId = "T-1", HeldOn = new DateOnly(2018, 4, 20),
+                    Actions = [new StrategyAction { Id = "1", Owner = ActionOwner.Police, DueOn = new DateOnly(2018, 4, 27) }],
+                },
+                new StrategyDiscussion { Id = "SD-2", HeldOn = new DateOnly(2018, 4, 30), OutcomeRecordedOn = new DateOnly(2018, 4, 20) },
+            ],
+            Detentions =
+            [
+                new Detention
+                {
+                    Id = "CUS-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = new DateTimeOffset(2018, 5, 1, 9, 0, 0, TimeSpan.Zero),
+                    Interviews = [new Interview { StartedAt = new DateTimeOffset(2018, 5, 1, 10, 0, 0, TimeSpan.Zero), AppropriateAdultPresent = false }],
+                },
+            ],
+            PoliceProtections = [new PoliceProtection { Id = "PP-1", TeamId = "T-2", StartedAt = new DateTimeOffset(2018, 4, 27, 9, 0, 0, TimeSpan.Zero) }],
         };
     }
 

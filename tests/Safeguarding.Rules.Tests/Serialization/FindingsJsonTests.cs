@@ -17,7 +17,7 @@ public sealed class FindingsJsonTests
     [
         "offenders", "evaluated", "rejected", "notYetRegistered", "visitOverdue", "visitDueSoon", "repeatedNoAccess",
         "reactiveManagementIneligible", "caseloadAboveTarget", "caseloadCritical", "unallocated", "escalations",
-        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "dataQuality", "outcomes",
+        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "strategyOutcomeNotRecorded", "strategyActionOverdue", "appropriateAdultDelayed", "interviewWithoutAppropriateAdult", "policeProtectionExceeded", "localAuthorityNotInformed", "dataQuality", "outcomes",
     ];
 
     /// <summary>Contract section 5's table: each kind's fields besides kind, rule and reason, in order.</summary>

@@ -115,7 +115,6 @@ public sealed class ChildProtectionInputTests
             "strategyDiscussions[1] (id SD-2) actions[1].id: duplicate action id, also used by actions[0] of this discussion",
             "strategyDiscussions[1] (id SD-2) outcomeRecordedOn: is before heldOn (2018-04-20)",
             "detentions[0] (id D-1) id: duplicate id, also used by detentions[1]; every record with it is rejected",
-            "detentions[0] (id D-1) interviews[0].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[1].appropriateAdultPresent: is required",
             "detentions[1] (id D-1) id: duplicate id, also used by detentions[0]; every record with it is rejected",
             "policeProtections[0] (id PP-1) endedAt: is before startedAt",
