@@ -61,8 +61,23 @@ public static class SafeguardingRulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSafeguardingRules();
-        services.AddOptions<SafeguardingRulesOptions>().Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        services.AddOptions<SafeguardingRulesOptions>()
+            .Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(options => ReplaceLists(options, configuration));
         return services;
+    }
+
+    /// <summary>
+    /// A list in configuration replaces the policy's list, as a list in a policy file does (contract section 6): the
+    /// binder alone would add the configured items to the list already there.
+    /// </summary>
+    private static void ReplaceLists(SafeguardingRulesOptions options, IConfiguration configuration)
+    {
+        var nonWorkingDays = configuration.GetSection("Policy:ChildProtection:NonWorkingDays");
+        if (nonWorkingDays.Exists() && options.Policy?.ChildProtection is { } childProtection)
+        {
+            childProtection.NonWorkingDays = [.. nonWorkingDays.Get<DateOnly[]>() ?? []];
+        }
     }
 
     /// <summary>Marks that the one-time registrations are done.</summary>

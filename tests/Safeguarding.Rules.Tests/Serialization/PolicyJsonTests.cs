@@ -282,7 +282,9 @@ public sealed class PolicyJsonTests
     {
         var written = Write(new SafeguardingPolicy { Version = "force-2026.1" });
 
-        Compact(written).Should().Be(Compact(JsonText.ContractPolicy));
+        // Section 4's example, then section 6's childProtection block with its defaults.
+        Compact(written).Should().Be(Compact(JsonText.ContractPolicy)[..^1]
+            + ",\"childProtection\":{\"strategyOutcomeWorkingDays\":1,\"appropriateAdultAlertMinutes\":120,\"appropriateAdultInspectorMinutes\":240,\"policeProtectionMaxHours\":72,\"localAuthorityInformMinutes\":240,\"nonWorkingDays\":[]}}");
     }
 
     [Fact]
