@@ -28,6 +28,8 @@ internal static class TableReport
             SinceSection.Write(changes, top, writer);
         }
 
+        ChildProtectionSection.Write(report, writer);
+
         var offenders = new TextTable("Offenders", ">Count");
         offenders.Add("Offender records", Text.Number(summary.Offenders));
         offenders.Add("  evaluated", Text.Number(summary.Evaluated));
