@@ -44,6 +44,9 @@ public sealed class CaseloadSnapshot
     /// <summary>Records the reader could not turn into typed records (they are in <see cref="ReadProblems"/>).</summary>
     internal IReadOnlyList<MalformedRecord> MalformedRecords { get; init; } = [];
 
+    /// <summary>Where the records came from in a CSV folder, so every problem names file, line and column; <see langword="null"/> otherwise.</summary>
+    internal IProblemLocator? ProblemLocator { get; init; }
+
     /// <summary>The number of offender records in the input, well-formed or not.</summary>
     public int OffenderRecordCount => Offenders.Count + MalformedRecords.Count(static m => m.Array == SnapshotArrays.Offenders);
 }
