@@ -134,7 +134,6 @@ internal sealed class CsvFolderReader
         Array.Fill(filePosition, -1);
         var rejectAll = false;
         var header = true;
-        var headerLine = 1;
         var record = new CsvRecord(columns.Count);
         var rowProblems = new List<(string Field, int Column, string Problem)>();
         var rows = 0;
@@ -143,7 +142,6 @@ internal sealed class CsvFolderReader
             if (header)
             {
                 header = false;
-                headerLine = row.LineNumberFrom;
                 places.HeaderCells = row.ColCount;
                 rejectAll = ReadHeader(table, row, filePosition, places);
                 continue;
@@ -223,7 +221,7 @@ internal sealed class CsvFolderReader
             _problems.Add(new(null, null, null, "$", "must hold exactly one row (schemaVersion, asOf, extractedAt) under its header; it has " + rows.ToString(CultureInfo.InvariantCulture))
             {
                 File = table.FileName,
-                Line = rows == 0 ? headerLine : places.RowLines[1],
+                Line = rows == 0 ? 1 : places.RowLines[1],
                 Column = 1,
             });
         }
