@@ -47,7 +47,13 @@ public sealed record InputProblem(string? Array, int? Index, string? Id, string 
 
         if (Array is not null)
         {
-            text.Append(Array).Append('[').Append(Index?.ToString(CultureInfo.InvariantCulture)).Append(']');
+            text.Append(Array);
+            if (Index is { } index)
+            {
+                // A problem of a whole file (a column missing from a CSV header) has no index.
+                text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+
             if (Id is not null)
             {
                 text.Append(" (id ").Append(Id).Append(')');
