@@ -34,6 +34,12 @@ internal abstract class CsvTable
     /// </summary>
     public bool MissingMeansNoList { get; init; }
 
+    /// <summary>
+    /// For a file of nested records (<c>strategy-actions.csv</c>, <c>interviews.csv</c>), the parent file's table and the
+    /// column holding the parent's id; <see langword="null"/> for a top-level array. See <see cref="CsvParentLink"/>.
+    /// </summary>
+    public CsvParentLink? Parent { get; init; }
+
     /// <summary>A new, empty collection for the records of one reading of the file.</summary>
     public abstract IRecordSink CreateSink();
 
