@@ -53,6 +53,17 @@ public sealed class CsvFolderReadTests
         snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
     }
 
+    [Fact]
+    public void ReadFolder_NonAsciiText_IsReadAsUtf8()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,neighbourhoodId", "RSO-É1,Low,2015-03-02,Ynys Môn 日本");
+
+        var offender = folder.Read().Offenders.Should().ContainSingle().Subject;
+
+        offender.Id.Should().Be("RSO-É1");
+        offender.NeighbourhoodId.Should().Be("Ynys Môn 日本");
+    }
+
     [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
