@@ -2,7 +2,6 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using nietras.SeparatedValues;
 using Safeguarding.Rules.Csv;
-using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 
@@ -38,11 +37,11 @@ public class CsvFolderBenchmarks
         _json = _folder + ".json";
         SnapshotJson.WriteFile(snapshot, _json);
         var read = ReadFolder();
-        if (read.ReadProblems.Count > 0 || read.Offenders.Count != snapshot.Offenders.Count || read.Visits.Count != snapshot.Visits.Count)
+        if (read.Problems.Count > 0 || read.Snapshot.Offenders.Count != snapshot.Offenders.Count || read.Snapshot.Visits.Count != snapshot.Visits.Count)
         {
             throw new InvalidOperationException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The written folder does not read back: {read.ReadProblems.Count} problems, {read.Offenders.Count} of {snapshot.Offenders.Count} offenders."));
+                $"The written folder does not read back: {read.Problems.Count} problems, {read.Snapshot.Offenders.Count} of {snapshot.Offenders.Count} offenders."));
         }
     }
 
@@ -55,14 +54,14 @@ public class CsvFolderBenchmarks
     }
 
     /// <summary>Reads the JSON file: the baseline a CSV folder is to be no slower than.</summary>
-    /// <returns>The snapshot.</returns>
+    /// <returns>The snapshot as read.</returns>
     [Benchmark(Baseline = true)]
-    public CaseloadSnapshot ReadJsonFile() => SnapshotJson.ReadFile(_json);
+    public SnapshotReadResult ReadJsonFile() => SnapshotJson.ReadFile(_json);
 
     /// <summary>Reads the CSV folder into the same snapshot (Sep inside).</summary>
     /// <returns>The snapshot.</returns>
     [Benchmark]
-    public CaseloadSnapshot ReadFolder() => SnapshotCsv.ReadFolder(_folder);
+    public SnapshotReadResult ReadFolder() => SnapshotCsv.ReadFolder(_folder);
 
     /// <summary>Sep 0.17.1: raw cells, start lines.</summary>
     /// <returns>A checksum.</returns>

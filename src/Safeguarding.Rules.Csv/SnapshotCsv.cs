@@ -1,6 +1,7 @@
 using Safeguarding.Rules.Csv.Reading;
 using Safeguarding.Rules.Csv.Writing;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Csv;
 
@@ -19,23 +20,28 @@ namespace Safeguarding.Rules.Csv;
 /// A missing file is an empty array, except that a missing <c>teams.csv</c> means the snapshot lists no teams.
 /// </para>
 /// <para>
-/// Reading never throws for bad content: every problem is in <see cref="CaseloadSnapshot.ReadProblems"/> with the
+/// Reading never throws for bad content: every problem is in <see cref="SnapshotReadResult.Problems"/> with the
 /// JSON reader's array, index, id and field, plus <see cref="InputProblem.File"/>, <see cref="InputProblem.Line"/> (the
 /// line the record starts on) and <see cref="InputProblem.Column"/>; the checks across records that evaluation makes
 /// (duplicate ids, references, ranges) name them too. A row with more or fewer cells than the header is a problem; a
 /// required column missing from a header is one problem and rejects every row of that file; <c>snapshot.csv</c> must
 /// hold exactly one row. Problems never quote a cell's value.
 /// </para>
+/// <para>
+/// <see cref="SnapshotReadResult.SourceSha256"/> of a folder is the decision record's <c>snapshotSha256</c> (contract
+/// section 8): the SHA-256 of the JCS form of the object mapping the name of each of the files above that is present
+/// to the SHA-256 hex of its bytes (other files are left out, as they are ignored).
+/// </para>
 /// </remarks>
 public static class SnapshotCsv
 {
     /// <summary>Reads the CSV folder at <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder holding <c>offenders.csv</c> and the other files.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem the reading found, and the SHA-256 of the input (<see cref="SnapshotReadResult.SourceSha256"/>).</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
-    public static CaseloadSnapshot ReadFolder(string folder) => CsvFolderReader.Read(folder).Snapshot;
+    public static SnapshotReadResult ReadFolder(string folder) => CsvFolderReader.Read(folder);
 
     /// <summary>
     /// Writes <paramref name="snapshot"/> as a CSV folder, creating the folder when needed and replacing the files it

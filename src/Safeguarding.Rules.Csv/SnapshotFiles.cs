@@ -11,10 +11,10 @@ public static class SnapshotFiles
     /// (<see cref="SnapshotCsv.ReadFolder"/>), anything else as a JSON file (<see cref="SnapshotJson.ReadFile"/>).
     /// </summary>
     /// <param name="path">A JSON snapshot file or a CSV folder.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem the reading found, and the SHA-256 of the input (<see cref="SnapshotReadResult.SourceSha256"/>).</returns>
     /// <exception cref="IOException">The file or a file of the folder could not be read (for example it does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static CaseloadSnapshot Read(string path)
+    public static SnapshotReadResult Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         return Directory.Exists(path) ? SnapshotCsv.ReadFolder(path) : SnapshotJson.ReadFile(path);

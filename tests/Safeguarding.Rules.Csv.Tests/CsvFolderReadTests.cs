@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Safeguarding.Rules.Csv.Tests.Support;
 using Safeguarding.Rules.Domain;
@@ -22,12 +23,12 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().Be(1);
-        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
-        snapshot.Teams.Should().ContainSingle().Which.Id.Should().Be("T-NORTH");
-        snapshot.Managers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "OM-017", TeamId = "T-NORTH" });
-        snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new Offender
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(1);
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.Teams.Should().ContainSingle().Which.Id.Should().Be("T-NORTH");
+        snapshot.Snapshot.Managers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "OM-017", TeamId = "T-NORTH" });
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new Offender
         {
             Id = "RSO-000123",
             ManagerId = "OM-017",
@@ -38,8 +39,8 @@ public sealed class CsvFolderReadTests
             MappaLevel = 1,
             MovedIntoNeighbourhoodOn = new DateOnly(2017, 11, 20),
         });
-        snapshot.Visits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { OffenderId = "RSO-000123", Outcome = VisitOutcome.Completed, Announced = (bool?)false });
-        snapshot.Briefings.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT-07");
+        snapshot.Snapshot.Visits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { OffenderId = "RSO-000123", Outcome = VisitOutcome.Completed, Announced = (bool?)false });
+        snapshot.Snapshot.Briefings.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT-07");
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,neighbourhoodId", "RSO-É1,Low,2015-03-02,Ynys Môn 日本");
 
-        var offender = folder.Read().Offenders.Should().ContainSingle().Subject;
+        var offender = folder.Read().Snapshot.Offenders.Should().ContainSingle().Subject;
 
         offender.Id.Should().Be("RSO-É1");
         offender.NeighbourhoodId.Should().Be("Ynys Môn 日本");
@@ -73,8 +74,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Array = "offenders", Index = 1, Id = "B", Field = "riskLevel", File = "offenders.csv", Line = 3, Column = 2,
         });
@@ -91,8 +92,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.Offenders.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT\r\n07, \"north\"");
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT\r\n07, \"north\"");
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Index = 1, Field = "registeredOn", Problem = "is not a real date: that day does not exist in the calendar", Line = 4, Column = 4,
         });
@@ -124,8 +125,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("Z");
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("Z");
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { Array = "offenders", Index = 1, Field = "$", File = "offenders.csv", Line = 3, Column = column });
         problem.Problem.Should().Be("has " + cells + " cells; the header has 3");
         snapshot.OffenderRecordCount.Should().Be(2);
@@ -160,9 +161,9 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
-        snapshot.SchemaVersion.Should().BeNull();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.SchemaVersion.Should().BeNull();
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class CsvFolderReadTests
         var snapshot = folder.Read();
         var report = Engine.Partial(snapshot);
 
-        snapshot.Teams.Should().BeNull();
+        snapshot.Snapshot.Teams.Should().BeNull();
         report.Problems.Should().BeEmpty();
     }
 
@@ -190,7 +191,7 @@ public sealed class CsvFolderReadTests
         var snapshot = folder.Read();
         var report = Engine.Partial(snapshot);
 
-        snapshot.Teams.Should().BeEmpty();
+        snapshot.Snapshot.Teams.Should().BeEmpty();
         report.Problems.Should().ContainEquivalentOf(new
         {
             Array = "managers", Index = 0, Id = "OM-1", Field = "teamId", File = "managers.csv", Line = 2, Column = 2,
@@ -206,8 +207,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "A", RiskLevel = RiskLevel.Low });
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "A", RiskLevel = RiskLevel.Low });
     }
 
     [Fact]
@@ -218,8 +219,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().AllSatisfy(static o =>
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().AllSatisfy(static o =>
         {
             o.ManagerId.Should().BeNull();
             o.InCustody.Should().BeFalse();
@@ -232,7 +233,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", "A,\"\",2015-03-02");
 
-        var problem = folder.Read().ReadProblems.Should().ContainSingle().Subject;
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
 
         problem.Should().BeEquivalentTo(new { Index = 0, Id = "A", Field = "riskLevel", Problem = "is required", Line = 2, Column = 2 });
     }
@@ -246,7 +247,7 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "1", ManagerId = "1" });
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "1", ManagerId = "1" });
         Engine.Partial(snapshot).Problems.Should().BeEmpty();
     }
 
@@ -258,7 +259,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,visitIntervalDays", "A,Low,2015-03-02," + cell);
 
-        folder.Read().Offenders.Should().ContainSingle().Which.VisitIntervalDays.Should().Be(expected);
+        folder.Read().Snapshot.Offenders.Should().ContainSingle().Which.VisitIntervalDays.Should().Be(expected);
     }
 
     [Fact]
@@ -266,7 +267,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,visitIntervalDays,inCustody", "A, Low,2015-03-02 , 30,true ");
 
-        var problems = folder.Read().ReadProblems;
+        var problems = folder.Read().Problems;
 
         problems.Select(static p => (p.Field, p.Column)).Should().BeEquivalentTo(new[]
         {
@@ -281,7 +282,7 @@ public sealed class CsvFolderReadTests
             .With("offenders.csv", "id,riskLevel,registeredOn,inCustody,mappaLevel,riskAssessedOn", "A,Low,2015-03-02,True,1.5,2018-1-10")
             .With("visits.csv", "date,offenderId,outcome,announced", "2018-02-01,A,Done,yes");
 
-        var problems = folder.Read().ReadProblems;
+        var problems = folder.Read().Problems;
 
         problems.Select(static p => (p.File, p.Line, p.Column, p.Field, p.Problem)).Should().BeEquivalentTo(new (string?, int?, int?, string, string)[]
         {
@@ -303,8 +304,8 @@ public sealed class CsvFolderReadTests
 
         var snapshot = folder.Read();
 
-        snapshot.Offenders.Should().BeEmpty();
-        snapshot.ReadProblems.Should().NotBeEmpty().And.AllSatisfy(static p => p.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2 }));
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
+        snapshot.Problems.Should().NotBeEmpty().And.AllSatisfy(static p => p.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2 }));
     }
 
     [Fact]
@@ -312,7 +313,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().With("visits.csv", "offenderId,date,outcome");
 
-        var problem = folder.Read().ReadProblems.Should().ContainSingle().Subject;
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
 
         problem.IsDocumentProblem.Should().BeTrue();
         problem.File.Should().Be("offenders.csv");
@@ -323,7 +324,7 @@ public sealed class CsvFolderReadTests
     {
         using var folder = new CsvFolder().WithBytes("offenders.csv", [.. Encoding.UTF8.GetBytes("id,riskLevel,registeredOn\r\nAB"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(",Low,2015-03-02\r\n")]);
 
-        var problem = folder.Read().ReadProblems.Should().ContainSingle().Subject;
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
 
         problem.IsDocumentProblem.Should().BeTrue();
         problem.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2, Column = 3 });
@@ -349,11 +350,27 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
+    {
+        using var folder = new CsvFolder()
+            .With("teams.csv", "id", "T-1")
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("notes.csv", "ignored");
+        static string Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        string FileHash(string name) => Hex(File.ReadAllBytes(Path.Combine(folder.Path, name)));
+        var jcs = "{\"offenders.csv\":\"" + FileHash("offenders.csv") + "\",\"teams.csv\":\"" + FileHash("teams.csv") + "\"}";
+
+        var result = folder.Read();
+
+        result.SourceSha256.Should().Be(Hex(Encoding.UTF8.GetBytes(jcs)));
+    }
+
+    [Fact]
     public void InputProblem_ToStringWithAPlace_StartsWithFileLineAndColumn()
     {
         using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", "A,Severe,2015-03-02");
 
-        var problem = folder.Read().ReadProblems.Should().ContainSingle().Subject;
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
 
         problem.ToString().Should().Be("offenders.csv:2:2: offenders[0] (id A) riskLevel: unknown value; expected Low, Medium, High or VeryHigh");
     }

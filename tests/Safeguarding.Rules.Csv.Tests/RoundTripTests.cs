@@ -23,13 +23,13 @@ public sealed class RoundTripTests
         var fromJson = SnapshotJson.Read(json.ToArray());
         var fromCsv = folder.Read();
 
-        fromCsv.ReadProblems.Should().BeEmpty();
-        fromCsv.Offenders.Should().Equal(fromJson.Offenders);
-        fromCsv.Managers.Should().Equal(fromJson.Managers);
-        fromCsv.Visits.Should().Equal(fromJson.Visits);
-        fromCsv.Briefings.Should().Equal(fromJson.Briefings);
-        (fromCsv.Teams ?? []).Should().Equal(fromJson.Teams ?? []);
-        (fromCsv.Teams is null).Should().Be(fromJson.Teams is null);
+        fromCsv.Problems.Should().BeEmpty();
+        fromCsv.Snapshot.Offenders.Should().Equal(fromJson.Snapshot.Offenders);
+        fromCsv.Snapshot.Managers.Should().Equal(fromJson.Snapshot.Managers);
+        fromCsv.Snapshot.Visits.Should().Equal(fromJson.Snapshot.Visits);
+        fromCsv.Snapshot.Briefings.Should().Equal(fromJson.Snapshot.Briefings);
+        (fromCsv.Snapshot.Teams ?? []).Should().Equal(fromJson.Snapshot.Teams ?? []);
+        (fromCsv.Snapshot.Teams is null).Should().Be(fromJson.Snapshot.Teams is null);
         Document(Engine.Instance.Evaluate(fromCsv)).Should().Equal(Document(Engine.Instance.Evaluate(fromJson)));
     }
 
@@ -41,7 +41,7 @@ public sealed class RoundTripTests
         using var second = new CsvFolder();
 
         SnapshotCsv.WriteFolder(generated, first.Path);
-        SnapshotCsv.WriteFolder(first.Read(), second.Path);
+        SnapshotCsv.WriteFolder(first.Read().Snapshot, second.Path);
 
         var names = Directory.GetFiles(first.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         names.Should().Equal("briefings.csv", "managers.csv", "offenders.csv", "snapshot.csv", "teams.csv", "visits.csv");
@@ -63,7 +63,7 @@ public sealed class RoundTripTests
         SnapshotCsv.WriteFolder(snapshot, folder.Path);
 
         File.ReadAllText(Path.Combine(folder.Path, "offenders.csv")).Should().StartWith("id,managerId,").And.Contain("\"A,\"\"1\"\"\r\nB\",, N ,Low,");
-        folder.Read().Offenders.Should().BeEquivalentTo(snapshot.Offenders);
+        folder.Read().Snapshot.Offenders.Should().BeEquivalentTo(snapshot.Offenders);
         File.Exists(Path.Combine(folder.Path, "teams.csv")).Should().BeFalse();
     }
 
@@ -87,7 +87,7 @@ public sealed class RoundTripTests
         var file = Path.Combine(folder.Path, "snapshot.json");
         SnapshotJson.WriteFile(generated, file);
 
-        SnapshotFiles.Read(folder.Path).Offenders.Should().Equal(SnapshotFiles.Read(file).Offenders);
+        SnapshotFiles.Read(folder.Path).Snapshot.Offenders.Should().Equal(SnapshotFiles.Read(file).Snapshot.Offenders);
     }
 
     private static byte[] Document(EvaluationReport report)

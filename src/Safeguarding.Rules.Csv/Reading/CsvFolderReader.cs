@@ -37,7 +37,7 @@ internal sealed class CsvFolderReader
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
-    public static CsvFolderRead Read(string folder)
+    public static SnapshotReadResult Read(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
@@ -66,13 +66,13 @@ internal sealed class CsvFolderReader
             }
         }
 
-        return new CsvFolderRead(reader.Assemble(), FolderHash.Of(reader._fileHashes));
+        return reader.Assemble(FolderHash.Of(reader._fileHashes));
     }
 
-    private CaseloadSnapshot Assemble()
+    private SnapshotReadResult Assemble(string sourceSha256)
     {
         var document = Records(CsvTables.Document) is [var values, ..] ? values : null;
-        return new CaseloadSnapshot
+        var snapshot = new CaseloadSnapshot
         {
             SchemaVersion = document?.SchemaVersion,
             AsOf = document?.AsOf,
@@ -81,8 +81,9 @@ internal sealed class CsvFolderReader
             Offenders = Records(CsvTables.Offenders)!,
             Visits = Records(CsvTables.Visits)!,
             Briefings = Records(CsvTables.Briefings)!,
-            ReadProblems = _problems,
-            MalformedRecords = _malformed,
+        };
+        return new SnapshotReadResult(snapshot, _problems, _malformed, sourceSha256)
+        {
             ProblemLocator = new CsvProblemLocator(_places, _document),
         };
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Safeguarding.Rules.Csv.Reading;
@@ -21,5 +20,5 @@ internal static class FolderHash
         return Sha256Hex(Encoding.UTF8.GetBytes(json.Append('}').ToString()));
     }
 
-    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Serialization.Sha256Hex.Of(bytes);
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Csv.Tests.Support;
 
@@ -27,7 +27,7 @@ internal sealed class CsvFolder : IDisposable
         return this;
     }
 
-    public CaseloadSnapshot Read() => SnapshotCsv.ReadFolder(Path);
+    public SnapshotReadResult Read() => SnapshotCsv.ReadFolder(Path);
 
     public void Dispose()
     {

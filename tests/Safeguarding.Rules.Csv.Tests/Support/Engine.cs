@@ -8,6 +8,6 @@ internal static class Engine
     public static SafeguardingEngine Instance => Shared.Value;
 
     /// <summary>Evaluates with partial results allowed, so every problem is listed and valid records still evaluated.</summary>
-    public static EvaluationReport Partial(Domain.CaseloadSnapshot snapshot) =>
-        Instance.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+    public static EvaluationReport Partial(Serialization.SnapshotReadResult input) =>
+        Instance.Evaluate(input, new EvaluationOptions { AllowPartialResults = true });
 }
