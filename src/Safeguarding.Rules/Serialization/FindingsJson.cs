@@ -255,6 +255,7 @@ public static class FindingsJson
 
                 writer.WriteString(Field, problem.Field);
                 writer.WriteString(Problem, problem.Problem);
+                WriteSourcePlace(writer, problem);
                 writer.WriteEndObject();
                 yield return true;
             }
@@ -271,6 +272,26 @@ public static class FindingsJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>A problem's place in a CSV folder (contract section 9): <c>file</c>, <c>line</c>, <c>column</c>, each only when known.</summary>
+    private static void WriteSourcePlace(Utf8JsonWriter writer, InputProblem problem)
+    {
+        if (problem.File is null)
+        {
+            return;
+        }
+
+        writer.WriteString("file"u8, problem.File);
+        if (problem.Line is { } line)
+        {
+            writer.WriteNumber("line"u8, line);
+        }
+
+        if (problem.Column is { } column)
+        {
+            writer.WriteNumber("column"u8, column);
+        }
     }
 
     private static void WriteSummary(Utf8JsonWriter writer, EvaluationSummary summary)

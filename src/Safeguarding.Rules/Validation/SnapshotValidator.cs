@@ -222,6 +222,14 @@ internal static class SnapshotValidator
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
         problems.Sort(ProblemOrder.Instance);
+        if (input.ProblemLocator is { } locator)
+        {
+            for (var i = 0; i < problems.Count; i++)
+            {
+                problems[i] = locator.Locate(problems[i]);
+            }
+        }
+
         return new ValidatedSnapshot
         {
             Snapshot = snapshot,
