@@ -15,8 +15,8 @@ namespace Safeguarding.Rules.Tests.Monitoring;
 /// </summary>
 public sealed class MonitorDriftTests
 {
-    private const int Cases = 6;
-    private const int Steps = 220;
+    private const int Cases = 4;
+    private const int Steps = 200;
 
     /// <summary>
     /// Caseload thresholds near the generated managers' caseloads, so reassignments make managers critical and not, and a
@@ -35,7 +35,7 @@ public sealed class MonitorDriftTests
     [Fact]
     public void Apply_RandomChangeSequences_MatchesFullEvaluationAfterEveryChange()
     {
-        Gen.Select(Gen.ULong, Gen.Int[300, 700], Gen.Bool)
+        Gen.Select(Gen.ULong, Gen.Int[200, 500], Gen.Bool)
             .Sample((seed, offenders, listTeams) => Drive(seed, offenders, listTeams), iter: Math.Max(Cases, Check.Iter), threads: 1, print: static c => c.ToString());
     }
 
@@ -70,7 +70,11 @@ public sealed class MonitorDriftTests
                 result.Problems.Should().NotBeEmpty();
                 result.Findings.Should().BeEmpty();
                 result.ClearedFindings.Should().BeEmpty();
-                monitor.Current.Findings.Should().Equal(previous.Findings, "a rejected change changes nothing ({0})", context);
+                if (!monitor.Current.Findings.SequenceEqual(previous.Findings))
+                {
+                    monitor.Current.Findings.Should().Equal(previous.Findings, "a rejected change changes nothing ({0})", context);
+                }
+
                 continue;
             }
 
@@ -89,23 +93,55 @@ public sealed class MonitorDriftTests
         return report;
     }
 
+    /// <summary>Cheap comparisons first (this runs after every change); the assertion library only to explain a difference.</summary>
     private static void AssertSameReport(EvaluationReport monitor, EvaluationReport full, string context)
     {
         monitor.AsOf.Should().Be(full.AsOf, context);
         monitor.PolicyVersion.Should().Be(full.PolicyVersion, context);
-        monitor.Findings.Should().Equal(full.Findings, context);
-        monitor.Summary.Should().BeEquivalentTo(full.Summary, context);
-        monitor.FiredRules.Should().BeEquivalentTo(full.FiredRules, context);
+        if (!monitor.Findings.SequenceEqual(full.Findings))
+        {
+            monitor.Findings.Should().Equal(full.Findings, context);
+        }
+
+        if (SummaryText(monitor.Summary) != SummaryText(full.Summary))
+        {
+            monitor.Summary.Should().BeEquivalentTo(full.Summary, context);
+        }
+
+        if (!monitor.FiredRules.SetEquals(full.FiredRules))
+        {
+            monitor.FiredRules.Should().BeEquivalentTo(full.FiredRules, context);
+        }
     }
+
+    private static string SummaryText(EvaluationSummary summary) => string.Join(
+        ";",
+        summary.Offenders,
+        summary.Evaluated,
+        summary.Rejected,
+        summary.NotYetRegistered,
+        string.Join(",", summary.FindingsByKind.Select(static k => k.Key + "=" + k.Value)),
+        string.Join(",", summary.Escalations.Select(static k => k.Key + "=" + k.Value)),
+        string.Join(",", summary.Outcomes.VisitedWithinPolicyPercent.Select(static k => k.Key + "=" + k.Value.ToString(CultureInfo.InvariantCulture))),
+        summary.Outcomes.MedianDaysOverdue?.ToString(CultureInfo.InvariantCulture),
+        summary.Outcomes.MaxDaysOverdue);
 
     private static void AssertSameChanges(MonitorResult result, ChangeReport expected, string context)
     {
         var changed = expected.Current.Select((finding, i) => (Finding: finding, Change: expected.Changes[i]))
             .Where(static c => c.Change != ChangeKind.Unchanged)
             .ToList();
-        result.Findings.Should().Equal(changed.Select(static c => c.Finding), context);
-        result.Changes.Should().Equal(changed.Select(static c => c.Change), context);
-        result.ClearedFindings.Should().Equal(expected.ClearedFindings, context);
+        if (!result.Findings.SequenceEqual(changed.Select(static c => c.Finding)) || !result.Changes.SequenceEqual(changed.Select(static c => c.Change)))
+        {
+            result.Findings.Should().Equal(changed.Select(static c => c.Finding), context);
+            result.Changes.Should().Equal(changed.Select(static c => c.Change), context);
+        }
+
+        if (!result.ClearedFindings.SequenceEqual(expected.ClearedFindings))
+        {
+            result.ClearedFindings.Should().Equal(expected.ClearedFindings, context);
+        }
+
         (result.Raised, result.Escalated, result.Changed, result.Cleared).Should().Be((expected.Raised, expected.Escalated, expected.Changed, expected.Cleared), context);
     }
 }
