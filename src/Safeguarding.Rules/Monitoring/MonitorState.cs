@@ -1,6 +1,7 @@
 using Safeguarding.Rules.Caseload;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Escalation;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Findings;
@@ -408,9 +409,11 @@ internal sealed class MonitorState
 
         if (wasCritical || fact.IsCaseloadCritical)
         {
+            // Only visits the detective inspector's conditions do not already hold for: theirs neither move nor cite the caseload.
             foreach (var offender in manager.Offenders)
             {
-                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition)
+                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
+                    && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
                     partition.Session.Update(overdue);
                 }
@@ -469,23 +472,39 @@ internal sealed class MonitorState
             PartitionFor(manager).Pending.Add(manager.Fact);
         }
 
-        foreach (var entry in _offenders.Values)
+        // The offender facts in parallel chunks (aggregates and the policy's dates), then placed and counted in order.
+        var entries = _offenders.Values.ToArray();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
+            new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
+            range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var entry = entries[i];
+                    entry.Fact = null;
+                    if (entry.Record.RegisteredOn <= AsOf)
+                    {
+                        var (last, noAccess, briefing) = Aggregates(entry);
+                        var fact = new OffenderCase(entry.Record, entry.Manager?.Fact, AsOf, _policy);
+                        OffenderInputs.Refresh(fact, entry.Record, entry.Manager?.Fact, last, noAccess, briefing, AsOf, _policy);
+                        entry.Fact = fact;
+                    }
+                }
+            });
+
+        foreach (var entry in entries)
         {
-            entry.Fact = null;
             entry.Partition = null;
             entry.Counted = null;
-            if (entry.Record.RegisteredOn > AsOf)
+            if (entry.Fact is null)
             {
                 continue;
             }
 
             var manager = entry.Manager;
-            var (last, noAccess, briefing) = Aggregates(entry);
-            var fact = new OffenderCase(entry.Record, manager?.Fact, AsOf, _policy);
-            OffenderInputs.Refresh(fact, entry.Record, manager?.Fact, last, noAccess, briefing, AsOf, _policy);
-            entry.Fact = fact;
             entry.Partition = PartitionFor(manager);
-            entry.Partition.Pending.Add(fact);
+            entry.Partition.Pending.Add(entry.Fact);
             if (manager is not null && CaseloadMembership.Counts(entry.Record.InCustody))
             {
                 entry.Counted = manager;
