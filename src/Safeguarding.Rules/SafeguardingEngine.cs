@@ -83,6 +83,21 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>The compiled NRules session factory, for hosts that open their own sessions over the public fact types.</summary>
     public ISessionFactory SessionFactory => _rules.Factory;
 
+    /// <summary>The compiled rules, for the live monitor.</summary>
+    internal CompiledRules Compiled => _rules;
+
+    /// <summary>The engine's policy, for the live monitor.</summary>
+    internal PolicyView Policy => _policy;
+
+    /// <summary>Whether the engine's evaluations allow partial results by default.</summary>
+    internal bool AllowPartialResults => _allowPartialResults;
+
+    /// <summary>How many partitions may run at once.</summary>
+    internal int MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
+    /// <summary>Today's date in the United Kingdom by the engine's clock.</summary>
+    internal DateOnly Today() => UkTime.Today(_time);
+
     /// <inheritdoc />
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)

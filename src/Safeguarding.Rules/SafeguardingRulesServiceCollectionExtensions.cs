@@ -14,7 +14,7 @@ namespace Safeguarding.Rules;
 public static class SafeguardingRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISafeguardingEvaluator"/> (a singleton <see cref="SafeguardingEngine"/>, compiled once on first use),
+    /// Registers <see cref="ISafeguardingEvaluator"/> (a singleton <see cref="SafeguardingEngine"/>, compiled once on first use), <see cref="Monitoring.ISafeguardingMonitorFactory"/> (live monitors with that engine),
     /// its <see cref="SafeguardingRulesOptions"/> validated at start-up, and <see cref="TimeProvider.System"/> unless the host has its own.
     /// Safe to call more than once: registrations are added once, and each <paramref name="configure"/> is applied in order.
     /// </summary>
@@ -36,6 +36,7 @@ public static class SafeguardingRulesServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<SafeguardingEngine>>()));
             services.TryAddSingleton<ISafeguardingEvaluator>(static sp => sp.GetRequiredService<SafeguardingEngine>());
+            services.TryAddSingleton<Monitoring.ISafeguardingMonitorFactory>(static sp => new Monitoring.SafeguardingMonitorFactory(sp.GetRequiredService<SafeguardingEngine>()));
         }
 
         if (configure is not null)
