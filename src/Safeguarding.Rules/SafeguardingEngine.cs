@@ -9,6 +9,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules;
@@ -22,6 +23,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private readonly CompiledRules _rules;
     private readonly IReadOnlyList<RuleInfo> _catalogue;
     private readonly PolicyView _policy;
+    private readonly SafeguardingPolicy _policyCopy;
     private readonly bool _allowPartialResults;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _partitionSize;
@@ -59,6 +61,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         // A snapshot of everything used later, so that changing the options object afterwards changes nothing.
         _policy = new PolicyView(options.Policy);
+        _policyCopy = options.Policy.Clone();
         _allowPartialResults = options.AllowPartialResults;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _partitionSize = options.PartitionSize;
@@ -90,11 +93,15 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
+        var policyCopy = _policyCopy;
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
             policy = new PolicyView(own);
+            policyCopy = own.Clone();
         }
+
+        var snapshotSha256 = SnapshotSha256(options);
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
@@ -170,7 +177,30 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Findings = findings,
             Problems = input.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
-        };
+        }.WithRecordSource(new RecordSource
+        {
+            AsOf = asOf,
+            SnapshotSha256 = snapshotSha256,
+            Snapshot = snapshotSha256 is null ? snapshot : null,
+            Policy = policyCopy,
+            Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
+        });
+    }
+
+    /// <summary>The caller's hash of the snapshot's source, in lowercase; <see langword="null"/> when not given.</summary>
+    private static string? SnapshotSha256(EvaluationOptions? options)
+    {
+        if (options?.SnapshotSha256 is not { } given)
+        {
+            return null;
+        }
+
+        if (!DecisionRecords.IsSha256(given, out var lowercase))
+        {
+            throw new ArgumentException("EvaluationOptions.SnapshotSha256 must be 64 hexadecimal digits: the SHA-256 of the snapshot's source bytes.", nameof(options));
+        }
+
+        return lowercase;
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Records;
 
 namespace Safeguarding.Rules.Serialization;
 
@@ -71,6 +72,12 @@ public static class FindingsJson
     private static readonly JsonEncodedText UnchangedName = JsonEncodedText.Encode("unchanged");
     private static readonly JsonEncodedText ClearedName = JsonEncodedText.Encode("cleared");
     private static readonly JsonEncodedText ClearedFindings = JsonEncodedText.Encode("clearedFindings");
+    private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
+    private static readonly JsonEncodedText AsOfInstant = JsonEncodedText.Encode("asOfInstant");
+    private static readonly JsonEncodedText SnapshotSha256 = JsonEncodedText.Encode("snapshotSha256");
+    private static readonly JsonEncodedText PolicySha256 = JsonEncodedText.Encode("policySha256");
+    private static readonly JsonEncodedText RulesSha256 = JsonEncodedText.Encode("rulesSha256");
+    private static readonly JsonEncodedText FindingsSha256 = JsonEncodedText.Encode("findingsSha256");
 
     /// <summary>The contract's spelling of each <see cref="ChangeKind"/>, by its value.</summary>
     private static readonly JsonEncodedText[] ChangeNames =
@@ -270,6 +277,23 @@ public static class FindingsJson
             }
         }
 
+        if (report.Record is { } record)
+        {
+            WriteRecord(writer, record);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the decision record (contract section 8), the document's last property.</summary>
+    private static void WriteRecord(Utf8JsonWriter writer, DecisionRecord record)
+    {
+        writer.WriteStartObject(RecordName);
+        writer.WriteString(AsOfInstant, DecisionRecords.FormatInstant(record.AsOfInstant));
+        writer.WriteString(SnapshotSha256, record.SnapshotSha256);
+        writer.WriteString(PolicySha256, record.PolicySha256);
+        writer.WriteString(RulesSha256, record.RulesSha256);
+        writer.WriteString(FindingsSha256, record.FindingsSha256);
         writer.WriteEndObject();
     }
 
@@ -355,7 +379,8 @@ public static class FindingsJson
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
+    /// <summary>Writes one finding as the document does; the decision record hashes the findings written by this same code.</summary>
+    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
