@@ -93,7 +93,7 @@ internal static class EvaluateCommand
         using (progress.Start("Evaluating " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
         {
             var engine = new SafeguardingEngine();
-            report = engine.Evaluate(loaded.Snapshot, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
+            report = engine.Evaluate(loaded.Snapshot, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid, SnapshotSha256 = loaded.Sha256 });
         }
 
         if (!report.IsEvaluated)

@@ -29,9 +29,11 @@ internal static class SnapshotSource
         if (path == StandardInput)
         {
             using var input = new CountingStream(Console.OpenStandardInput());
+            using var hashed = new Sha256ReadStream(input);
             using (progress.Start("Reading standard input", () => Text.Megabytes(input.Bytes) + " read"))
             {
-                return new(SnapshotJson.Read(input), "standard input");
+                var snapshot = SnapshotJson.Read(hashed);
+                return new(snapshot, "standard input", hashed.Finish());
             }
         }
 
@@ -51,9 +53,11 @@ internal static class SnapshotSource
 
             // A FIFO, /dev/stdin or a shell's <(...) cannot seek and has no length: it is read as standard input is.
             var length = file.CanSeek ? file.Length : -1;
+            using var hashed = new Sha256ReadStream(file);
             using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
             {
-                return new(SnapshotJson.Read(file), path);
+                var snapshot = SnapshotJson.Read(hashed);
+                return new(snapshot, path, hashed.Finish());
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
