@@ -146,7 +146,7 @@ public static class FindingsVerifier
 
         if (path.StartsWith("record.", StringComparison.Ordinal))
         {
-            return Differs(path, null, path["record.".Length..] + " differs: the document's record does not match its findings");
+            return Differs(path, null, path["record.".Length..] + " differs: the document's " + path + " does not match the re-evaluation's");
         }
 
         return Differs(path, null, "the document differs from the re-evaluation's at " + path);
