@@ -13,7 +13,10 @@ namespace Safeguarding.Rules.Serialization;
 /// The document is <c>schemaVersion</c>, <c>library</c> (this library's name and its major.minor.patch version),
 /// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order), <c>findings</c>
 /// (in the report's order, which is the contract's) and, only when partial results were allowed, <c>rejected</c>
-/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>).
+/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>),
+/// <c>changes</c> (only with a change report) and, last, <c>record</c>, the decision record of contract section 8
+/// (<see cref="EvaluationReport.Record"/>: <c>asOfInstant</c>, <c>snapshotSha256</c>, <c>policySha256</c>,
+/// <c>rulesSha256</c>, <c>findingsSha256</c>; left out for a report built by hand, which has none).
 /// Each finding is <c>kind</c>, <c>rule</c>, the fields of its kind in the contract table's order, and <c>reason</c>;
 /// absent values are omitted, never written as <see langword="null"/>, and fields outside the kind's row are not written.
 /// Numbers have no exponent and no trailing zeros (<c>83.3</c>, <c>100</c>, <c>21.5</c>); dates are <c>yyyy-MM-dd</c>.
