@@ -14,8 +14,9 @@ public sealed class DecisionRecord
     public required DateTimeOffset AsOfInstant { get; init; }
 
     /// <summary>
-    /// The SHA-256 of the snapshot: of the file's bytes exactly as read when the caller gave them
-    /// (<see cref="EvaluationOptions.SnapshotSha256"/>), else of the snapshot's JSON as <c>SnapshotJson.Write</c> writes it.
+    /// The SHA-256 of the snapshot: of the bytes it was read from (<c>SnapshotReadResult.SourceSha256</c>, when the
+    /// evaluation was given the read result), else, for a snapshot built in code, of its JSON as <c>SnapshotJson.Write</c>
+    /// writes it.
     /// </summary>
     public required string SnapshotSha256 { get; init; }
 

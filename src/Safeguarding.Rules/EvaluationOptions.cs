@@ -16,13 +16,4 @@ public sealed class EvaluationOptions
     /// which is <see langword="false"/>: any problem stops the evaluation and the report lists every problem.
     /// </summary>
     public bool? AllowPartialResults { get; init; }
-
-    /// <summary>
-    /// The SHA-256 (64 hexadecimal digits) of the bytes the snapshot was read from, for the decision record's
-    /// <c>snapshotSha256</c> (<see cref="EvaluationReport.Record"/>). Default: the hash of the snapshot's JSON as
-    /// <c>SnapshotJson.Write</c> writes it, which is right for a snapshot built in code; a snapshot read from a file
-    /// should give the hash of that file's bytes, so that a host and the command-line tool agree on it.
-    /// </summary>
-    /// <remarks>Anything but 64 hexadecimal digits makes <see cref="ISafeguardingEvaluator.Evaluate"/> throw <see cref="ArgumentException"/>.</remarks>
-    public string? SnapshotSha256 { get; init; }
 }

@@ -41,8 +41,8 @@ public sealed class EvaluationReport
     /// <see langword="null"/> for a report that was not evaluated, or that was not made by an evaluation (built by hand).
     /// </summary>
     /// <remarks>
-    /// When the snapshot's source hash was not given (<see cref="EvaluationOptions.SnapshotSha256"/>), the report keeps
-    /// the snapshot until the record is computed, and hashes its JSON as the library writes it then.
+    /// For a snapshot built in code (no <c>SnapshotReadResult.SourceSha256</c>), the report keeps the snapshot until the
+    /// record is computed, and hashes its JSON as the library writes it then.
     /// </remarks>
     public DecisionRecord? Record
     {

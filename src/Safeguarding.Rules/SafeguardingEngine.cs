@@ -10,6 +10,7 @@ using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Records;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules;
@@ -86,9 +87,19 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     public ISessionFactory SessionFactory => _rules.Factory;
 
     /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        return Evaluate(SnapshotReadResult.FromCode(snapshot), options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
+    public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var snapshot = input.Snapshot;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
@@ -101,23 +112,23 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             policyCopy = own.Clone();
         }
 
-        var snapshotSha256 = SnapshotSha256(options);
+        var snapshotSha256 = input.SourceSha256;
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
-        var offenderRecords = snapshot.OffenderRecordCount;
-        if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
+        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records);
+        var offenderRecords = input.OffenderRecordCount;
+        if (validated.HasDocumentProblem || (validated.Problems.Count > 0 && !allowPartial))
         {
-            LogRejected(_logger, input.Problems.Count, offenderRecords);
-            EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
-            return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
+            LogRejected(_logger, validated.Problems.Count, offenderRecords);
+            EvaluationTelemetry.RecordRejected(activity, started, validated.Problems.Count);
+            return NotEvaluated(validated.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
+        var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
@@ -157,7 +168,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -165,8 +176,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
         // The date as yyyy-MM-dd whatever the culture: a generated log message formats its values by the current culture.
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
-        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
+        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, validated.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, validated.Problems.Count);
         return new EvaluationReport
         {
             IsEvaluated = true,
@@ -175,7 +186,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
-            Problems = input.Problems,
+            Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         }.WithRecordSource(new RecordSource
         {
@@ -185,22 +196,6 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Policy = policyCopy,
             Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
         });
-    }
-
-    /// <summary>The caller's hash of the snapshot's source, in lowercase; <see langword="null"/> when not given.</summary>
-    private static string? SnapshotSha256(EvaluationOptions? options)
-    {
-        if (options?.SnapshotSha256 is not { } given)
-        {
-            return null;
-        }
-
-        if (!DecisionRecords.IsSha256(given, out var lowercase))
-        {
-            throw new ArgumentException("EvaluationOptions.SnapshotSha256 must be 64 hexadecimal digits: the SHA-256 of the snapshot's source bytes.", nameof(options));
-        }
-
-        return lowercase;
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -57,7 +57,7 @@ internal static class VerifyCommand
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
 
-        var result = FindingsVerifier.Verify(document, loaded.Snapshot, new SafeguardingEngine(), policy, loaded.Sha256);
+        var result = FindingsVerifier.Verify(document, loaded.Input, new SafeguardingEngine(), policy);
         switch (result.Outcome)
         {
             case VerificationOutcome.Verified:

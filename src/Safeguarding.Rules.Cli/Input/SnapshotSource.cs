@@ -22,18 +22,16 @@ internal static class SnapshotSource
         {
             using (progress.Start("Generating the " + BuiltInSample.Description))
             {
-                return new(BuiltInSample.Create(), BuiltInSample.Description);
+                return new(SnapshotReadResult.FromCode(BuiltInSample.Create()), BuiltInSample.Description);
             }
         }
 
         if (path == StandardInput)
         {
             using var input = new CountingStream(Console.OpenStandardInput());
-            using var hashed = new Sha256ReadStream(input);
             using (progress.Start("Reading standard input", () => Text.Megabytes(input.Bytes) + " read"))
             {
-                var snapshot = SnapshotJson.Read(hashed);
-                return new(snapshot, "standard input", hashed.Finish());
+                return new(SnapshotJson.Read(input), "standard input");
             }
         }
 
@@ -53,11 +51,9 @@ internal static class SnapshotSource
 
             // A FIFO, /dev/stdin or a shell's <(...) cannot seek and has no length: it is read as standard input is.
             var length = file.CanSeek ? file.Length : -1;
-            using var hashed = new Sha256ReadStream(file);
             using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
             {
-                var snapshot = SnapshotJson.Read(hashed);
-                return new(snapshot, path, hashed.Finish());
+                return new(SnapshotJson.Read(file), path);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

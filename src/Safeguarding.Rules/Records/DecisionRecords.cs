@@ -39,13 +39,6 @@ internal static class DecisionRecords
     /// <summary><paramref name="instant"/> in the output instant format (UTC, fractions of a second truncated).</summary>
     public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Whether <paramref name="text"/> is 64 hexadecimal digits; <paramref name="lowercase"/> is it in lowercase.</summary>
-    public static bool IsSha256(string text, out string lowercase)
-    {
-        lowercase = text.ToLowerInvariant();
-        return text.Length == 64 && lowercase.All(static c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
-    }
-
     /// <summary>The SHA-256 of the canonical form of the findings array as the findings document writes it, without <c>change</c>.</summary>
     public static string FindingsSha256(IReadOnlyList<Finding> findings)
     {

@@ -25,17 +25,15 @@ public static class FindingsVerifier
     /// difference (a changed finding, a count, <c>record.findingsSha256</c>). Whitespace and property order do not matter.
     /// </summary>
     /// <param name="findingsDocument">The findings document's bytes (UTF-8 JSON).</param>
-    /// <param name="snapshot">The snapshot the document claims to come from.</param>
+    /// <param name="snapshot">
+    /// The snapshot the document claims to come from, as read (<c>SnapshotJson.ReadFile</c>: its
+    /// <see cref="SnapshotReadResult.SourceSha256"/> is compared), or <see cref="SnapshotReadResult.FromCode"/> for one built in code.
+    /// </param>
     /// <param name="evaluator">The evaluator to re-evaluate with: the same rules as the run that wrote the document.</param>
     /// <param name="policy">The policy of that run; <see langword="null"/> for the evaluator's default.</param>
-    /// <param name="snapshotSha256">
-    /// The SHA-256 of the bytes <paramref name="snapshot"/> was read from (as <see cref="EvaluationOptions.SnapshotSha256"/>);
-    /// <see langword="null"/> for a snapshot built in code.
-    /// </param>
     /// <returns>The outcome and the first difference.</returns>
-    /// <exception cref="ArgumentException"><paramref name="snapshotSha256"/> is not 64 hexadecimal digits.</exception>
     /// <exception cref="PolicyValidationException"><paramref name="policy"/> is invalid.</exception>
-    public static VerificationResult Verify(ReadOnlySpan<byte> findingsDocument, CaseloadSnapshot snapshot, ISafeguardingEvaluator evaluator, SafeguardingPolicy? policy = null, string? snapshotSha256 = null)
+    public static VerificationResult Verify(ReadOnlySpan<byte> findingsDocument, SnapshotReadResult snapshot, ISafeguardingEvaluator evaluator, SafeguardingPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -77,14 +75,13 @@ public static class FindingsVerifier
                 AsOf = asOf,
                 Policy = policy,
                 AllowPartialResults = root.TryGetProperty("rejected", out _),
-                SnapshotSha256 = snapshotSha256,
             });
 
-            return Compare(root, record, report, snapshot, snapshotSha256);
+            return Compare(root, record, report, snapshot);
         }
     }
 
-    private static VerificationResult Compare(JsonElement root, JsonElement record, EvaluationReport report, CaseloadSnapshot snapshot, string? snapshotSha256)
+    private static VerificationResult Compare(JsonElement root, JsonElement record, EvaluationReport report, SnapshotReadResult snapshot)
     {
         if (!report.IsEvaluated && report.Problems.Any(static p => p.IsDocumentProblem))
         {
@@ -93,7 +90,7 @@ public static class FindingsVerifier
 
         if (!report.IsEvaluated)
         {
-            var hash = snapshotSha256?.ToLowerInvariant() ?? SnapshotHash(snapshot);
+            var hash = snapshot.SourceSha256 ?? SnapshotHash(snapshot.Snapshot);
             if (!string.Equals(hash, record.GetProperty("snapshotSha256").GetString(), StringComparison.Ordinal))
             {
                 return Differs("snapshotSha256", null, "snapshotSha256 differs: the snapshot is not the one the document was written from");

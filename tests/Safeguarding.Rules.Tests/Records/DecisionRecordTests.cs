@@ -107,7 +107,7 @@ public sealed class DecisionRecordTests
     [Fact]
     public void Record_SnapshotBuiltInCode_SnapshotSha256IsOfItsJsonAsTheLibraryWritesIt()
     {
-        var snapshot = Snapshot();
+        var snapshot = Snapshot().Snapshot;
         using var written = new MemoryStream();
         SnapshotJson.Write(snapshot, written);
 
@@ -115,24 +115,13 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void Record_SourceHashGiven_SnapshotSha256IsThatHashInLowercase()
+    public void Record_SnapshotReadFromBytes_SnapshotSha256IsOfThoseBytes()
     {
-        var source = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonText.ContractSnapshot)));
+        var bytes = Encoding.UTF8.GetBytes(JsonText.ContractSnapshot);
 
-        var record = Engine.Evaluate(Snapshot(), new EvaluationOptions { SnapshotSha256 = source }).Record!;
+        var record = Engine.Evaluate(SnapshotJson.Read(bytes)).Record!;
 
-        record.SnapshotSha256.Should().Be(source.ToLowerInvariant());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("abc")]
-    [InlineData("zz4d0b1d1d3e5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d")]
-    public void Evaluate_MalformedSnapshotSha256_Throws(string hash)
-    {
-        var evaluate = () => Engine.Evaluate(Snapshot(), new EvaluationOptions { SnapshotSha256 = hash });
-
-        evaluate.Should().Throw<ArgumentException>().WithMessage("*SnapshotSha256*");
+        record.SnapshotSha256.Should().Be(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
     }
 
     [Fact]
@@ -172,7 +161,7 @@ public sealed class DecisionRecordTests
         report.Record.Should().BeNull();
     }
 
-    private static CaseloadSnapshot Snapshot() => JsonText.Read(JsonText.ContractSnapshot);
+    private static SnapshotReadResult Snapshot() => JsonText.Read(JsonText.ContractSnapshot);
 
     private static JsonElement Document(EvaluationReport report)
     {

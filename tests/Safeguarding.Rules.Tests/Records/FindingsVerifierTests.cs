@@ -19,7 +19,7 @@ public sealed class FindingsVerifierTests
     [Fact]
     public void Verify_SnapshotBuiltInCode_IsVerified()
     {
-        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), Sample, Engine);
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, Engine);
 
         result.Outcome.Should().Be(VerificationOutcome.Verified, result.Message);
         result.Difference.Should().BeNull();
@@ -30,7 +30,7 @@ public sealed class FindingsVerifierTests
     {
         var report = Engine.Evaluate(Sample, new EvaluationOptions { AsOf = new DateOnly(2018, 3, 1) });
 
-        FindingsVerifier.Verify(Document(report), Sample, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
+        FindingsVerifier.Verify(Document(report), FromCode, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class FindingsVerifierTests
         var index = findings.Select((f, i) => (f, i)).First(x => x.f!["escalateTo"] is not null).i;
         findings[index]!["escalateTo"] = findings[index]!["escalateTo"]!.GetValue<string>() == "Supervisor" ? "OffenderManager" : "Supervisor";
 
-        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), Sample, Engine);
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
 
         result.Outcome.Should().Be(VerificationOutcome.Differs);
         result.Difference.Should().Be("findings[" + index + "].escalateTo");
@@ -55,7 +55,7 @@ public sealed class FindingsVerifierTests
         var document = JsonNode.Parse(Document(Engine.Evaluate(Sample)))!;
         document["summary"]!["visitOverdue"] = 1000;
 
-        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), Sample, Engine);
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
 
         result.Difference.Should().Be("summary.visitOverdue");
     }
@@ -65,7 +65,7 @@ public sealed class FindingsVerifierTests
     {
         var policy = new SafeguardingPolicy { DueSoonDays = 7 };
 
-        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), Sample, Engine, policy);
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, Engine, policy);
 
         result.Difference.Should().Be("policySha256");
     }
@@ -75,19 +75,21 @@ public sealed class FindingsVerifierTests
     {
         var fewer = new SafeguardingEngine(new SafeguardingRulesOptions { DisabledRules = { RuleNames.VisitDueSoon } });
 
-        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), Sample, fewer);
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, fewer);
 
         result.Difference.Should().Be("rulesSha256");
     }
 
     [Fact]
-    public void Verify_SourceHashGivenToBoth_IsVerified_AndAnotherHashNamesSnapshotSha256()
+    public void Verify_SnapshotReadFromAFile_IsVerifiedAgainstTheFilesBytes_NotAgainstTheSameRecordsWrittenAgain()
     {
-        var hash = new string('a', 64);
-        var document = Document(Engine.Evaluate(Sample, new EvaluationOptions { SnapshotSha256 = hash }));
+        using var file = new MemoryStream();
+        SnapshotJson.Write(Sample, file, indented: true);
+        var read = SnapshotJson.Read(file.ToArray());
+        var document = Document(Engine.Evaluate(read));
 
-        FindingsVerifier.Verify(document, Sample, Engine, snapshotSha256: hash).Outcome.Should().Be(VerificationOutcome.Verified);
-        FindingsVerifier.Verify(document, Sample, Engine).Difference.Should().Be("snapshotSha256");
+        FindingsVerifier.Verify(document, read, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
+        FindingsVerifier.Verify(document, FromCode, Engine).Difference.Should().Be("snapshotSha256");
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class FindingsVerifierTests
         var document = JsonNode.Parse(Document(Engine.Evaluate(Sample)))!;
         document["record"]!["asOfInstant"] = "2018-05-02T00:00:00Z";
 
-        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), Sample, Engine);
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
 
         result.Difference.Should().Be("asOfInstant");
     }
@@ -108,10 +110,12 @@ public sealed class FindingsVerifierTests
     [InlineData("""{ "asOf": "2018-05-01", "record": { "asOfInstant": "2018-05-01T23:00:00Z" } }""")]
     public void Verify_NotAFindingsDocumentWithARecord_IsUnreadable(string json)
     {
-        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(json), Sample, Engine);
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(json), FromCode, Engine);
 
         result.Outcome.Should().Be(VerificationOutcome.Unreadable);
     }
+
+    private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);
 
     private static byte[] Document(EvaluationReport report)
     {
