@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Safeguarding.Rules.Policies;
 
 /// <summary>
@@ -9,8 +7,11 @@ namespace Safeguarding.Rules.Policies;
 /// </summary>
 public sealed class PolicyView
 {
+    private readonly SafeguardingPolicy _source;
+
     internal PolicyView(SafeguardingPolicy policy)
     {
+        _source = policy.Clone();
         Version = policy.Version;
         VisitIntervalDays = new VisitIntervalsView(policy.VisitIntervalDays);
         FirstVisitDays = policy.FirstVisitDays;
@@ -57,27 +58,5 @@ public sealed class PolicyView
     public int NeighbourhoodBriefingDays { get; }
 
     /// <summary>The value at a policy file path (e.g. <c>caseload.target</c>) as text, or <see langword="null"/> for an unknown path.</summary>
-    internal string? ValueAt(string path) => path switch
-    {
-        "version" => Version,
-        "visitIntervalDays.veryHigh" => Number(VisitIntervalDays.VeryHigh),
-        "visitIntervalDays.high" => Number(VisitIntervalDays.High),
-        "visitIntervalDays.medium" => Number(VisitIntervalDays.Medium),
-        "visitIntervalDays.low" => Number(VisitIntervalDays.Low),
-        "firstVisitDays" => Number(FirstVisitDays),
-        "dueSoonDays" => Number(DueSoonDays),
-        "caseload.target" => Number(Caseload.Target),
-        "caseload.critical" => Number(Caseload.Critical),
-        "escalation.supervisorAfterDays" => Number(Escalation.SupervisorAfterDays),
-        "escalation.inspectorAfterDays" => Number(Escalation.InspectorAfterDays),
-        "escalation.highRiskInspectorAfterDays" => Number(Escalation.HighRiskInspectorAfterDays),
-        "escalation.unitBacklogPercent" => Escalation.UnitBacklogPercent.ToString("0.############################", CultureInfo.InvariantCulture),
-        "repeatedNoAccessVisits" => Number(RepeatedNoAccessVisits),
-        "riskReviewDays" => Number(RiskReviewDays),
-        "initialAssessmentDays" => Number(InitialAssessmentDays),
-        "neighbourhoodBriefingDays" => Number(NeighbourhoodBriefingDays),
-        _ => null,
-    };
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal string? ValueAt(string path) => PolicyProperties.Find(path)?.Format(_source);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Safeguarding.Rules.Policies;
 
 /// <summary>
@@ -44,68 +42,7 @@ public sealed class SafeguardingPolicy
 
     /// <summary>Every problem with the policy, each naming the property as the policy file does; empty when valid.</summary>
     /// <returns>The problems found.</returns>
-    public IReadOnlyList<PolicyProblem> Validate()
-    {
-        var problems = new List<PolicyProblem>();
-        if (string.IsNullOrWhiteSpace(Version))
-        {
-            problems.Add(new("version", "must be a non-empty string"));
-        }
-
-        if (VisitIntervalDays is null)
-        {
-            problems.Add(new("visitIntervalDays", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "visitIntervalDays.veryHigh", VisitIntervalDays.VeryHigh, 1);
-            AtLeast(problems, "visitIntervalDays.high", VisitIntervalDays.High, 1);
-            AtLeast(problems, "visitIntervalDays.medium", VisitIntervalDays.Medium, 1);
-            AtLeast(problems, "visitIntervalDays.low", VisitIntervalDays.Low, 1);
-        }
-
-        AtLeast(problems, "firstVisitDays", FirstVisitDays, 1);
-        AtLeast(problems, "dueSoonDays", DueSoonDays, 0);
-        if (Caseload is null)
-        {
-            problems.Add(new("caseload", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "caseload.target", Caseload.Target, 1);
-            AtLeast(problems, "caseload.critical", Caseload.Critical, 1);
-            if (Caseload.Critical < Caseload.Target)
-            {
-                problems.Add(new("caseload.critical", Invariant($"must be at least caseload.target ({Caseload.Target}); it is {Caseload.Critical}")));
-            }
-        }
-
-        if (Escalation is null)
-        {
-            problems.Add(new("escalation", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "escalation.supervisorAfterDays", Escalation.SupervisorAfterDays, 1);
-            AtLeast(problems, "escalation.inspectorAfterDays", Escalation.InspectorAfterDays, 1);
-            AtLeast(problems, "escalation.highRiskInspectorAfterDays", Escalation.HighRiskInspectorAfterDays, 1);
-            if (Escalation.InspectorAfterDays < Escalation.SupervisorAfterDays)
-            {
-                problems.Add(new("escalation.inspectorAfterDays", Invariant($"must be at least escalation.supervisorAfterDays ({Escalation.SupervisorAfterDays}); it is {Escalation.InspectorAfterDays}")));
-            }
-
-            if (Escalation.UnitBacklogPercent <= 0m || Escalation.UnitBacklogPercent > 100m)
-            {
-                problems.Add(new("escalation.unitBacklogPercent", Invariant($"must be above 0 and at most 100; it is {Escalation.UnitBacklogPercent}")));
-            }
-        }
-
-        AtLeast(problems, "repeatedNoAccessVisits", RepeatedNoAccessVisits, 1);
-        AtLeast(problems, "riskReviewDays", RiskReviewDays, 1);
-        AtLeast(problems, "initialAssessmentDays", InitialAssessmentDays, 1);
-        AtLeast(problems, "neighbourhoodBriefingDays", NeighbourhoodBriefingDays, 1);
-        return problems;
-    }
+    public IReadOnlyList<PolicyProblem> Validate() => PolicyProperties.Check(this);
 
     /// <summary>Throws <see cref="PolicyValidationException"/> listing every problem when the policy is invalid.</summary>
     /// <exception cref="PolicyValidationException">The policy is invalid.</exception>
@@ -128,14 +65,4 @@ public sealed class SafeguardingPolicy
         copy.Escalation = Escalation?.Clone()!;
         return copy;
     }
-
-    private static void AtLeast(List<PolicyProblem> problems, string property, int value, int minimum)
-    {
-        if (value < minimum)
-        {
-            problems.Add(new(property, Invariant($"must be at least {minimum}; it is {value}")));
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
