@@ -87,6 +87,7 @@ internal static class CliApplication
         Add(root, help, SampleCommand.Create());
         Add(root, help, ImpactCommand.Create());
         Add(root, help, TestCommand.Create());
+        Add(root, help, VerifyCommand.Create());
 
         foreach (var option in root.Options)
         {

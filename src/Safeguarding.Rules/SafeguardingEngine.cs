@@ -9,6 +9,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
@@ -23,6 +24,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private readonly CompiledRules _rules;
     private readonly IReadOnlyList<RuleInfo> _catalogue;
     private readonly PolicyView _policy;
+    private readonly SafeguardingPolicy _policyCopy;
     private readonly bool _allowPartialResults;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _partitionSize;
@@ -60,6 +62,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         // A snapshot of everything used later, so that changing the options object afterwards changes nothing.
         _policy = new PolicyView(options.Policy);
+        _policyCopy = options.Policy.Clone();
         _allowPartialResults = options.AllowPartialResults;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _partitionSize = options.PartitionSize;
@@ -116,11 +119,15 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
+        var policyCopy = _policyCopy;
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
             policy = new PolicyView(own);
+            policyCopy = own.Clone();
         }
+
+        var snapshotSha256 = input.SourceSha256;
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
@@ -196,7 +203,14 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Findings = findings,
             Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
-        };
+        }.WithRecordSource(new RecordSource
+        {
+            AsOf = asOf,
+            SnapshotSha256 = snapshotSha256,
+            Snapshot = snapshotSha256 is null ? snapshot : null,
+            Policy = policyCopy,
+            Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
+        });
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Records;
 
 namespace Safeguarding.Rules.Serialization;
 
@@ -12,7 +13,10 @@ namespace Safeguarding.Rules.Serialization;
 /// The document is <c>schemaVersion</c>, <c>library</c> (this library's name and its major.minor.patch version),
 /// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order), <c>findings</c>
 /// (in the report's order, which is the contract's) and, only when partial results were allowed, <c>rejected</c>
-/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>).
+/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>),
+/// <c>changes</c> (only with a change report) and, last, <c>record</c>, the decision record of contract section 8
+/// (<see cref="EvaluationReport.Record"/>: <c>asOfInstant</c>, <c>snapshotSha256</c>, <c>policySha256</c>,
+/// <c>rulesSha256</c>, <c>findingsSha256</c>; left out for a report built by hand, which has none).
 /// Each finding is <c>kind</c>, <c>rule</c>, the fields of its kind in the contract table's order, and <c>reason</c>;
 /// absent values are omitted, never written as <see langword="null"/>, and fields outside the kind's row are not written.
 /// Numbers have no exponent and no trailing zeros (<c>83.3</c>, <c>100</c>, <c>21.5</c>); dates are <c>yyyy-MM-dd</c>.
@@ -71,6 +75,12 @@ public static class FindingsJson
     private static readonly JsonEncodedText UnchangedName = JsonEncodedText.Encode("unchanged");
     private static readonly JsonEncodedText ClearedName = JsonEncodedText.Encode("cleared");
     private static readonly JsonEncodedText ClearedFindings = JsonEncodedText.Encode("clearedFindings");
+    private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
+    private static readonly JsonEncodedText AsOfInstant = JsonEncodedText.Encode("asOfInstant");
+    private static readonly JsonEncodedText SnapshotSha256 = JsonEncodedText.Encode("snapshotSha256");
+    private static readonly JsonEncodedText PolicySha256 = JsonEncodedText.Encode("policySha256");
+    private static readonly JsonEncodedText RulesSha256 = JsonEncodedText.Encode("rulesSha256");
+    private static readonly JsonEncodedText FindingsSha256 = JsonEncodedText.Encode("findingsSha256");
 
     /// <summary>The contract's spelling of each <see cref="ChangeKind"/>, by its value.</summary>
     private static readonly JsonEncodedText[] ChangeNames =
@@ -271,6 +281,23 @@ public static class FindingsJson
             }
         }
 
+        if (report.Record is { } record)
+        {
+            WriteRecord(writer, record);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the decision record (contract section 8), the document's last property.</summary>
+    private static void WriteRecord(Utf8JsonWriter writer, DecisionRecord record)
+    {
+        writer.WriteStartObject(RecordName);
+        writer.WriteString(AsOfInstant, DecisionRecords.FormatInstant(record.AsOfInstant));
+        writer.WriteString(SnapshotSha256, record.SnapshotSha256);
+        writer.WriteString(PolicySha256, record.PolicySha256);
+        writer.WriteString(RulesSha256, record.RulesSha256);
+        writer.WriteString(FindingsSha256, record.FindingsSha256);
         writer.WriteEndObject();
     }
 
@@ -376,7 +403,8 @@ public static class FindingsJson
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
+    /// <summary>Writes one finding as the document does; the decision record hashes the findings written by this same code.</summary>
+    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);

@@ -62,7 +62,7 @@ public sealed class FindingsJsonTests
     {
         using var document = Parse(Evaluate(partial: true));
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "rejected");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "rejected", "record");
         document.RootElement.GetProperty("schemaVersion").GetRawText().Should().Be("1");
         document.RootElement.GetProperty("asOf").GetString().Should().Be("2018-05-01");
         document.RootElement.GetProperty("policyVersion").GetString().Should().Be("default");
@@ -77,7 +77,7 @@ public sealed class FindingsJsonTests
 
         using var document = Parse(report);
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "record");
     }
 
     [Fact]
