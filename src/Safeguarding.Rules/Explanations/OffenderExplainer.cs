@@ -203,12 +203,18 @@ internal sealed class OffenderExplainer : SubjectExplainer
             .Append(o.MovedIntoNeighbourhoodOn is null
                 ? "in neighbourhood " + neighbourhood + " since " + Reasons.Date(since) + " (registration or release; no move-in date)"
                 : "moved into neighbourhood " + neighbourhood + " on " + Reasons.Date(since))
-            .Append("; ")
-            .Append(o.LatestBriefingInNeighbourhood is { } briefed
-                ? (briefed >= since ? "briefed on " + Reasons.Date(briefed) + ", on or after that" : "latest briefing " + Reasons.Date(briefed) + " was before that")
-                : "no briefing since")
-            .Append("; ").Append(Reasons.Days(days)).Append(" since, ")
-            .Append(days > limit ? "more than " : "not more than ").Append(Reasons.Days(limit)).Append(" (neighbourhoodBriefingDays).");
+            .Append("; ");
+        if (o.LatestBriefingInNeighbourhood is { } briefed && briefed >= since)
+        {
+            text.Append("briefed on ").Append(Reasons.Date(briefed)).Append(", on or after that.");
+        }
+        else
+        {
+            text.Append(o.LatestBriefingInNeighbourhood is { } earlier ? "latest briefing " + Reasons.Date(earlier) + " was before that" : "no briefing since")
+                .Append("; ").Append(Reasons.Days(days)).Append(" since, ")
+                .Append(days > limit ? "more than " : "not more than ").Append(Reasons.Days(limit)).Append(" (neighbourhoodBriefingDays).");
+        }
+
         return new(NeighbourhoodBriefingSchedule.IsNotBriefed(o.AsOf, since, o.LatestBriefingInNeighbourhood, limit), text.ToString());
     }
 
