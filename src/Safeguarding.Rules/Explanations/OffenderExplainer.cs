@@ -62,8 +62,8 @@ internal sealed class OffenderExplainer : SubjectExplainer
         }
 
         var o = context.Offender(index);
-        var overdue = VisitOverdue(o);
         var escalation = Escalation(context, o);
+        var overdue = VisitOverdue(o, escalation.Placing is { } placing && !context.IsRunning(placing) ? placing : null);
         return new Dictionary<string, RuleAccount>(StringComparer.Ordinal)
         {
             [RuleNames.VisitOverdue] = overdue,
@@ -82,7 +82,9 @@ internal sealed class OffenderExplainer : SubjectExplainer
 
     private static RuleAccount Valid => new(false, "the offender record is valid.");
 
-    private static RuleAccount VisitOverdue(OffenderCase o)
+    /// <param name="o">The offender.</param>
+    /// <param name="placingSwitchedOff">The escalation rule that would place the overdue visit, when it is switched off: then no finding is raised.</param>
+    private static RuleAccount VisitOverdue(OffenderCase o, string? placingSwitchedOff)
     {
         if (!o.NeedsVisits)
         {
@@ -92,7 +94,10 @@ internal sealed class OffenderExplainer : SubjectExplainer
         var basis = VisitBasis(o);
         if (VisitSchedule.IsOverdue(o.DaysOverdue))
         {
-            return new(true, basis.Append(", which is before ").Append(Reasons.Date(o.AsOf)).Append(": ").Append(Reasons.Days(o.DaysOverdue!.Value)).Append(" overdue.").ToString());
+            basis.Append(", which is before ").Append(Reasons.Date(o.AsOf)).Append(": ").Append(Reasons.Days(o.DaysOverdue!.Value)).Append(" overdue");
+            return placingSwitchedOff is null
+                ? new(true, basis.Append('.').ToString())
+                : new(false, basis.Append("; no finding, because ").Append(placingSwitchedOff).Append(", the escalation rule that would place it, is switched off.").ToString());
         }
 
         return new(false, basis.Append(NotOverdue(o)).ToString());
@@ -219,18 +224,19 @@ internal sealed class OffenderExplainer : SubjectExplainer
     }
 
     /// <summary>The three escalation rules' accounts: each level's clauses as <see cref="EscalationLadder"/> states them.</summary>
-    private static (RuleAccount Inspector, RuleAccount Supervisor, RuleAccount OffenderManager) Escalation(ExplanationContext context, OffenderCase o)
+    /// <returns>The three accounts, and the name of the rule whose conditions place the overdue visit (<see langword="null"/> when it is not overdue).</returns>
+    private static (RuleAccount Inspector, RuleAccount Supervisor, RuleAccount OffenderManager, string? Placing) Escalation(ExplanationContext context, OffenderCase o)
     {
-        if (!context.IsRunning(RuleNames.VisitOverdue))
-        {
-            var off = new RuleAccount(false, "no overdue visit is concluded: VisitOverdue is switched off.");
-            return (off, off, off);
-        }
-
         if (!o.NeedsVisits || !VisitSchedule.IsOverdue(o.DaysOverdue))
         {
             var notOverdue = new RuleAccount(false, "the home visit is not overdue (see VisitOverdue).");
-            return (notOverdue, notOverdue, notOverdue);
+            return (notOverdue, notOverdue, notOverdue, null);
+        }
+
+        if (!context.IsRunning(RuleNames.VisitOverdue))
+        {
+            var off = new RuleAccount(false, "no overdue visit is concluded: VisitOverdue is switched off.");
+            return (off, off, off, null);
         }
 
         var visit = new OverdueVisit(o, RuleNames.VisitOverdue);
@@ -245,7 +251,8 @@ internal sealed class OffenderExplainer : SubjectExplainer
                 : new(supervisor, supervisorText),
             inspector ? new(false, "it goes to the detective inspector: " + inspectorText)
             : supervisor ? new(false, "it goes to the supervisor: " + supervisorText)
-            : new(true, "no escalation condition holds: " + inspectorText[..^1] + "; " + supervisorText));
+            : new(true, "no escalation condition holds: " + inspectorText[..^1] + "; " + supervisorText),
+            inspector ? RuleNames.EscalateToDetectiveInspector : supervisor ? RuleNames.EscalateToSupervisor : RuleNames.OverdueStaysWithOffenderManager);
     }
 
     private static string NoVisitRequired(OffenderCase o) =>
