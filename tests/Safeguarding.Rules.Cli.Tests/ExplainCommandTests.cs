@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Cli.Tests.Support;
 
 namespace Safeguarding.Rules.Cli.Tests;
@@ -128,5 +129,42 @@ public sealed class ExplainCommandTests
         result.StdOut.Should().BeEmpty();
         result.StdErr.Should().Contain("riskLevel").And.Contain("nothing was evaluated, so nothing can be explained");
         result.StdErr.Should().NotContain("Severe", "problems never quote a record's values");
+    }
+
+    [Fact]
+    public void Explain_ReadmeWorkedExample_IsWhatTheCliPrints()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf("### explain\n", StringComparison.Ordinal)..];
+        var open = section.IndexOf("```\n", StringComparison.Ordinal) + 4;
+        var block = section[open..section.IndexOf("```", open, StringComparison.Ordinal)];
+        var examples = block.Split("$ safeguarding-rules ", StringSplitOptions.RemoveEmptyEntries);
+
+        examples.Should().HaveCount(5, "an overdue offender, a due-soon one, one that is fine, a critical manager and a team with a backlog");
+        foreach (var example in examples)
+        {
+            var commandLine = example[..example.IndexOf('\n', StringComparison.Ordinal)];
+            var result = CliProcess.Run(commandLine.Split(' '));
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.StdOut.Should().Be(example[(commandLine.Length + 1)..], "the README shows what 'safeguarding-rules {0}' prints", commandLine);
+        }
+    }
+
+    /// <summary>The folder holding Safeguarding.Rules.sln: found upwards from the test binaries, else from this source file.</summary>
+    private static string RepositoryRoot([CallerFilePath] string source = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? string.Empty })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Safeguarding.Rules.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Safeguarding.Rules.sln was not found above " + AppContext.BaseDirectory);
     }
 }
