@@ -122,7 +122,7 @@ internal static class ExplainCommand
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var engine = Engine(disabledRules);
         var loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
-        var explanation = engine.Explain(loaded.Snapshot, subject, new EvaluationOptions { AsOf = asOf, Policy = policy });
+        var explanation = engine.Explain(loaded.Input, subject, new EvaluationOptions { AsOf = asOf, Policy = policy });
         if (!explanation.IsEvaluated)
         {
             throw new ExpectedFailureException(

@@ -4,6 +4,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 using Safeguarding.Rules.Visits;
 
@@ -54,22 +55,23 @@ internal sealed class ExplanationContext
     /// <summary>The as-of date.</summary>
     public DateOnly AsOf => Report.AsOf;
 
-    /// <summary>Rebuilds the facts of an evaluated <paramref name="report"/> of <paramref name="snapshot"/> under <paramref name="policy"/>.</summary>
-    /// <param name="snapshot">The snapshot evaluated.</param>
+    /// <summary>Rebuilds the facts of an evaluated <paramref name="report"/> of <paramref name="input"/> under <paramref name="policy"/>.</summary>
+    /// <param name="input">The snapshot evaluated, as read.</param>
     /// <param name="report">Its evaluation.</param>
     /// <param name="policy">The policy the evaluation applied.</param>
     /// <param name="compiled">The engine's catalogue: the rules that run (built-in and host).</param>
-    public static ExplanationContext Create(CaseloadSnapshot snapshot, EvaluationReport report, PolicyView policy, IReadOnlyList<RuleInfo> compiled)
+    public static ExplanationContext Create(SnapshotReadResult input, EvaluationReport report, PolicyView policy, IReadOnlyList<RuleInfo> compiled)
     {
+        var snapshot = input.Snapshot;
         if (!report.IsEvaluated)
         {
             return new ExplanationContext(snapshot, report, policy, compiled, null, null);
         }
 
         var records = new RecordAggregates(snapshot.Offenders, report.AsOf);
-        var input = SnapshotValidator.Validate(snapshot, 1, records);
-        var cases = FactBuilder.Build(input, records.Complete(), report.AsOf, policy, report.PartialResultsAllowed, int.MaxValue);
-        return new ExplanationContext(snapshot, report, policy, compiled, input, cases);
+        var validated = SnapshotValidator.Validate(input, 1, records);
+        var cases = FactBuilder.Build(validated, records.Complete(), report.AsOf, policy, report.PartialResultsAllowed, int.MaxValue);
+        return new ExplanationContext(snapshot, report, policy, compiled, validated, cases);
     }
 
     /// <summary>Whether the rule named <paramref name="rule"/> runs in this engine (not switched off).</summary>

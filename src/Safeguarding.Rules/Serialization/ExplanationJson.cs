@@ -3,7 +3,7 @@ using Safeguarding.Rules.Explanations;
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>
-/// Writes an explanation (<see cref="SafeguardingEngine.Explain"/>) as JSON:
+/// Writes an explanation (<see cref="SafeguardingEngine.Explain(Domain.CaseloadSnapshot, ExplainSubject, EvaluationOptions?, CancellationToken)"/>) as JSON:
 /// <c>{ "subject": { "kind", "id" }, "asOf", "policyVersion", "rules": [ { "rule", "fired", "suppressedBy", "disabled", "explanation" } ] }</c>,
 /// rules in catalogue order; <c>kind</c> is <c>offender</c>, <c>manager</c> or <c>team</c>; <c>suppressedBy</c> is
 /// written only when an override suppressed the rule's finding, and <c>disabled</c> only when the rule is switched off
