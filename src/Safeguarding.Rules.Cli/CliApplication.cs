@@ -86,6 +86,7 @@ internal static class CliApplication
         Add(root, help, PolicyCommand.Create());
         Add(root, help, SampleCommand.Create());
         Add(root, help, ImpactCommand.Create());
+        Add(root, help, ExplainCommand.Create());
         Add(root, help, TestCommand.Create());
         Add(root, help, VerifyCommand.Create());
 
