@@ -100,7 +100,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
+        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records, policy);
         var offenderRecords = snapshot.OffenderRecordCount;
         if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
         {
@@ -150,7 +150,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, input.ValidOverrides, asOf);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -168,6 +169,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
+            Suppressed = suppressed,
             Problems = input.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         };

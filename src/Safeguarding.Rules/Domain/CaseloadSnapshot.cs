@@ -36,6 +36,12 @@ public sealed class CaseloadSnapshot
     public IReadOnlyList<Briefing> Briefings { get; init => field = value ?? []; } = [];
 
     /// <summary>
+    /// The overrides: deferrals of single findings (contract section 8); <see langword="null"/> is taken as none. They are part of
+    /// the snapshot, so whatever identifies the snapshot identifies them too.
+    /// </summary>
+    public IReadOnlyList<Override> Overrides { get; init => field = value ?? []; } = [];
+
+    /// <summary>
     /// Problems found while reading the snapshot's document (wrong JSON types, missing fields, unknown values),
     /// empty for a snapshot built in code. Evaluation reports them with its own checks.
     /// </summary>

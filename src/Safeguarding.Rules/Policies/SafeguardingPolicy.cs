@@ -42,6 +42,9 @@ public sealed class SafeguardingPolicy
     /// <summary>Days after an offender moves into a neighbourhood (or registration or release) by which its team must be briefed. Default 7.</summary>
     public int NeighbourhoodBriefingDays { get; set; } = 7;
 
+    /// <summary>Which findings an override may defer, and for how long (defaults 90 days; the visit and community kinds).</summary>
+    public OverridePolicy Overrides { get; set; } = new();
+
     /// <summary>Every problem with the policy, each naming the property as the policy file does; empty when valid.</summary>
     /// <returns>The problems found.</returns>
     public IReadOnlyList<PolicyProblem> Validate()
@@ -104,6 +107,7 @@ public sealed class SafeguardingPolicy
         AtLeast(problems, "riskReviewDays", RiskReviewDays, 1);
         AtLeast(problems, "initialAssessmentDays", InitialAssessmentDays, 1);
         AtLeast(problems, "neighbourhoodBriefingDays", NeighbourhoodBriefingDays, 1);
+        ValidateOverrides(problems);
         return problems;
     }
 
@@ -126,7 +130,38 @@ public sealed class SafeguardingPolicy
         copy.VisitIntervalDays = VisitIntervalDays?.Clone()!;
         copy.Caseload = Caseload?.Clone()!;
         copy.Escalation = Escalation?.Clone()!;
+        copy.Overrides = Overrides?.Clone()!;
         return copy;
+    }
+
+    private void ValidateOverrides(List<PolicyProblem> problems)
+    {
+        if (Overrides is null)
+        {
+            problems.Add(new("overrides", "must be given (omit the property to keep the defaults)"));
+            return;
+        }
+
+        AtLeast(problems, "overrides.maxDays", Overrides.MaxDays, 1);
+        if (Overrides.Kinds is null)
+        {
+            problems.Add(new("overrides.kinds", "must be given (omit the property to keep the default list)"));
+            return;
+        }
+
+        for (var i = 0; i < Overrides.Kinds.Count; i++)
+        {
+            var kind = Overrides.Kinds[i];
+            var property = Invariant($"overrides.kinds[{i}]");
+            if (string.Equals(kind, FindingKinds.DataQuality, StringComparison.Ordinal))
+            {
+                problems.Add(new(property, "DataQuality can never be overridden: a rejected record must stay visible"));
+            }
+            else if (kind is null || !FindingKinds.All.Contains(kind, StringComparer.Ordinal))
+            {
+                problems.Add(new(property, "must name a finding kind of the contract (" + string.Join(", ", FindingKinds.All.Where(static k => k != FindingKinds.DataQuality)) + ")"));
+            }
+        }
     }
 
     private static void AtLeast(List<PolicyProblem> problems, string property, int value, int minimum)

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
 
 namespace Safeguarding.Rules.Validation;
 
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
-internal static class SnapshotValidator
+internal static partial class SnapshotValidator
 {
     /// <summary>The range of an offender's <c>visitIntervalDays</c>, as problems state it.</summary>
     public const string VisitIntervalRange = "must be from 1 to 730";
@@ -12,7 +13,7 @@ internal static class SnapshotValidator
     /// <summary>The range of an offender's <c>mappaLevel</c>, as problems state it.</summary>
     public const string MappaLevelRange = "must be from 1 to 3";
 
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null)
+    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null, PolicyView? policy = null)
     {
         var problems = new List<InputProblem>(snapshot.ReadProblems);
         if (snapshot.SchemaVersion is { } version && version != 1)
@@ -219,6 +220,7 @@ internal static class SnapshotValidator
             observing.BeginBriefings,
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
+        var validOverrides = CheckOverrides(problems, snapshot, (policy ?? PolicyView.Default).Overrides);
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
         {
@@ -229,6 +231,7 @@ internal static class SnapshotValidator
             OffenderManager = offenderManager,
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
+            ValidOverrides = validOverrides,
         };
     }
 
@@ -532,7 +535,7 @@ internal static class SnapshotValidator
     {
         public static readonly ProblemOrder Instance = new();
 
-        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings];
+        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings, SnapshotArrays.Overrides];
 
         public int Compare(InputProblem? x, InputProblem? y)
         {
