@@ -7,11 +7,11 @@ namespace Safeguarding.Rules.Serialization;
 /// Reads a policy file (contract section 4) over the defaults: every property optional at any depth, unknown
 /// properties, <see langword="null"/> and wrong JSON types are errors naming the property path, then the policy's own checks.
 /// </summary>
-internal sealed class PolicyReader
+internal sealed partial class PolicyReader
 {
     private static readonly FieldNames TopLevel = new(
         "version", "visitIntervalDays", "firstVisitDays", "dueSoonDays", "caseload", "escalation",
-        "repeatedNoAccessVisits", "riskReviewDays", "initialAssessmentDays", "neighbourhoodBriefingDays");
+        "repeatedNoAccessVisits", "riskReviewDays", "initialAssessmentDays", "neighbourhoodBriefingDays", "overrides");
 
     private static readonly FieldNames IntervalFields = new("veryHigh", "high", "medium", "low");
     private static readonly FieldNames CaseloadFields = new("target", "critical");
@@ -122,6 +122,10 @@ internal sealed class PolicyReader
             {
                 ReadCaseload(ref json, field, path);
             }
+            else if (fields == OverrideFields)
+            {
+                ReadOverrides(ref json, field, path);
+            }
             else
             {
                 ReadEscalation(ref json, field, path);
@@ -168,8 +172,11 @@ internal sealed class PolicyReader
             case 8:
                 _policy.InitialAssessmentDays = WholeNumber(ref json, path) ?? _policy.InitialAssessmentDays;
                 break;
-            default:
+            case 9:
                 _policy.NeighbourhoodBriefingDays = WholeNumber(ref json, path) ?? _policy.NeighbourhoodBriefingDays;
+                break;
+            default:
+                Nested(ref json, path, OverrideFields);
                 break;
         }
     }

@@ -4,7 +4,7 @@ using Safeguarding.Rules.Policies;
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>Writes a complete policy in the contract's section 4 shape and order.</summary>
-internal static class PolicyWriter
+internal static partial class PolicyWriter
 {
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
     private static readonly JsonEncodedText VisitIntervalDays = JsonEncodedText.Encode("visitIntervalDays");
@@ -61,6 +61,7 @@ internal static class PolicyWriter
         writer.WriteNumber(RiskReviewDays, policy.RiskReviewDays);
         writer.WriteNumber(InitialAssessmentDays, policy.InitialAssessmentDays);
         writer.WriteNumber(NeighbourhoodBriefingDays, policy.NeighbourhoodBriefingDays);
+        WriteOverrides(writer, policy.Overrides ?? throw new ArgumentException("The policy's Overrides is null.", nameof(policy)));
         writer.WriteEndObject();
         writer.Flush();
     }
