@@ -9,6 +9,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules;
@@ -83,9 +84,19 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     public ISessionFactory SessionFactory => _rules.Factory;
 
     /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        return Evaluate(SnapshotReadResult.FromCode(snapshot), options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
+    public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var snapshot = input.Snapshot;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
@@ -100,17 +111,17 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records, policy);
-        var offenderRecords = snapshot.OffenderRecordCount;
-        if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
+        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records, policy);
+        var offenderRecords = input.OffenderRecordCount;
+        if (validated.HasDocumentProblem || (validated.Problems.Count > 0 && !allowPartial))
         {
-            LogRejected(_logger, input.Problems.Count, offenderRecords);
-            EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
-            return NotEvaluated(input.Problems, asOf, policy.Version, allowPartial, offenderRecords);
+            LogRejected(_logger, validated.Problems.Count, offenderRecords);
+            EvaluationTelemetry.RecordRejected(activity, started, validated.Problems.Count);
+            return NotEvaluated(validated.Problems, asOf, policy.Version, allowPartial, offenderRecords);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
+        var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
@@ -150,8 +161,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
-        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, input.ValidOverrides, asOf);
+        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, validated.ValidOverrides, asOf);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -159,8 +170,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
         // The date as yyyy-MM-dd whatever the culture: a generated log message formats its values by the current culture.
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
-        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
+        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, validated.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, validated.Problems.Count);
         return new EvaluationReport
         {
             IsEvaluated = true,
@@ -170,7 +181,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Summary = summary,
             Findings = findings,
             Suppressed = suppressed,
-            Problems = input.Problems,
+            Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         };
     }

@@ -90,10 +90,10 @@ internal static class EvaluateCommand
         var loaded = SnapshotSource.Load(snapshotPath, progress);
 
         EvaluationReport report;
-        using (progress.Start("Evaluating " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
+        using (progress.Start("Evaluating " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
         {
             var engine = new SafeguardingEngine();
-            report = engine.Evaluate(loaded.Snapshot, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
+            report = engine.Evaluate(loaded.Input, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
         }
 
         if (!report.IsEvaluated)

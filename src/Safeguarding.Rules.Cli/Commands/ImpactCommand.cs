@@ -95,9 +95,9 @@ internal static class ImpactCommand
 
         var loaded = SnapshotSource.Load(snapshotPath, progress);
         ImpactReport report;
-        using (progress.Start("Evaluating " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records under both policies"))
+        using (progress.Start("Evaluating " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records under both policies"))
         {
-            report = PolicyImpact.Compare(new SafeguardingEngine(), loaded.Snapshot, proposed, baseline, asOf);
+            report = PolicyImpact.Compare(new SafeguardingEngine(), loaded.Input, proposed, baseline, asOf);
         }
 
         if (!report.IsEvaluated)

@@ -22,7 +22,7 @@ internal static class SnapshotSource
         {
             using (progress.Start("Generating the " + BuiltInSample.Description))
             {
-                return new(BuiltInSample.Create(), BuiltInSample.Description);
+                return new(SnapshotReadResult.FromCode(BuiltInSample.Create()), BuiltInSample.Description);
             }
         }
 

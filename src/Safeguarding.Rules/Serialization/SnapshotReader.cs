@@ -36,17 +36,18 @@ internal sealed partial class SnapshotReader
     {
     }
 
-    public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
+    /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
 
-    public static CaseloadSnapshot TooLarge() => Unusable(JsonInput.TooLarge, []);
+    public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
-    private static CaseloadSnapshot Unusable(string problem, List<InputProblem> earlier)
+    private static SnapshotReadResult Unusable(string problem, List<InputProblem> earlier)
     {
         earlier.Add(new(null, null, null, "$", problem));
-        return new CaseloadSnapshot { ReadProblems = earlier };
+        return new SnapshotReadResult(new CaseloadSnapshot(), earlier, [], null);
     }
 
-    private CaseloadSnapshot ReadDocument(ReadOnlySpan<byte> utf8Json)
+    private SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
     {
         utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
         if (JsonInput.IsBlank(utf8Json))
@@ -98,7 +99,7 @@ internal sealed partial class SnapshotReader
             return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
         }
 
-        return new CaseloadSnapshot
+        var snapshot = new CaseloadSnapshot
         {
             SchemaVersion = _schemaVersion,
             AsOf = _asOf,
@@ -108,9 +109,8 @@ internal sealed partial class SnapshotReader
             Visits = _visits,
             Briefings = _briefings,
             Overrides = _overrides,
-            ReadProblems = _problems,
-            MalformedRecords = _malformed,
         };
+        return new SnapshotReadResult(snapshot, _problems, _malformed, null);
     }
 
     private void ReadTopLevel(ref Utf8JsonReader json, int field)

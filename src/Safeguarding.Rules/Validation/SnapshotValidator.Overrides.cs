@@ -16,10 +16,9 @@ internal static partial class SnapshotValidator
     /// problem of its own (listed in <c>rejected</c> with partial results) and nothing else: it suppresses nothing.
     /// </summary>
     /// <returns>The valid overrides, in snapshot order.</returns>
-    private static List<Override> CheckOverrides(List<InputProblem> problems, CaseloadSnapshot snapshot, OverridesView policy)
+    private static List<Override> CheckOverrides(List<InputProblem> problems, CaseloadSnapshot snapshot, IReadOnlyList<MalformedRecord> malformed, OverridesView policy)
     {
         var overrides = snapshot.Overrides;
-        var malformed = snapshot.MalformedRecords;
         if (overrides.Count == 0 && !malformed.Any(static m => m.Array == SnapshotArrays.Overrides))
         {
             return [];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Validation;
 
@@ -13,15 +14,16 @@ internal static partial class SnapshotValidator
     /// <summary>The range of an offender's <c>mappaLevel</c>, as problems state it.</summary>
     public const string MappaLevelRange = "must be from 1 to 3";
 
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null, PolicyView? policy = null)
+    public static ValidatedSnapshot Validate(SnapshotReadResult input, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null, PolicyView? policy = null)
     {
-        var problems = new List<InputProblem>(snapshot.ReadProblems);
+        var snapshot = input.Snapshot;
+        var problems = new List<InputProblem>(input.Problems);
         if (snapshot.SchemaVersion is { } version && version != 1)
         {
             problems.Add(new(null, null, null, "schemaVersion", "must be 1 when present; it is " + version.ToString(CultureInfo.InvariantCulture)));
         }
 
-        var malformed = snapshot.MalformedRecords;
+        var malformed = input.MalformedRecords;
 
         // Teams.
         HashSet<string>? validTeams = null;
@@ -220,7 +222,7 @@ internal static partial class SnapshotValidator
             observing.BeginBriefings,
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
-        var validOverrides = CheckOverrides(problems, snapshot, (policy ?? PolicyView.Default).Overrides);
+        var validOverrides = CheckOverrides(problems, snapshot, input.MalformedRecords, (policy ?? PolicyView.Default).Overrides);
         problems.Sort(ProblemOrder.Instance);
         return new ValidatedSnapshot
         {

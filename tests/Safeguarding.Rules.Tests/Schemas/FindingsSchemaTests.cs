@@ -177,7 +177,7 @@ public sealed class FindingsSchemaTests
         offenders[2]!["id"] = (string)offenders[3]!["id"]!;
         offenders.Add(JsonNode.Parse("""{ "riskLevel": "Low", "registeredOn": "2015-01-01" }"""));
         document["visits"]!.AsArray().Add(JsonNode.Parse("""{ "offenderId": "RSO-404", "date": "2018-01-01", "outcome": "Completed" }"""));
-        return SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString()));
+        return SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString())).Snapshot;
     }
 
     private static JsonObject Locate(JsonObject document, string where)

@@ -322,7 +322,7 @@ public sealed class FindingsJsonTests
     /// reactive management above Low, an unallocated offender, a neighbourhood not briefed, repeated no access, an overdue
     /// risk review, two malformed offender records, and a second team whose manager is above the caseload target.
     /// </summary>
-    private static CaseloadSnapshot RichSnapshot()
+    private static SnapshotReadResult RichSnapshot()
     {
         var held = Enumerable.Range(0, 51).Select(i =>
             $$"""{ "id": "RSO-S{{i:D2}}", "managerId": "OM-030", "riskLevel": "Low", "riskAssessedOn": "2018-01-01", "registeredOn": "2010-01-01" }""");
@@ -360,11 +360,11 @@ public sealed class FindingsJsonTests
             }
             """;
         var snapshot = JsonText.Read(json);
-        snapshot.ReadProblems.Should().HaveCount(2);
+        snapshot.Problems.Should().HaveCount(2);
         return snapshot;
     }
 
-    private static CaseloadSnapshot CleanSnapshot() => JsonText.Read(JsonText.ContractSnapshot);
+    private static CaseloadSnapshot CleanSnapshot() => JsonText.Read(JsonText.ContractSnapshot).Snapshot;
 
     private static EvaluationReport Report(Dictionary<RiskLevel, decimal> percent, decimal? median, int? max, params Finding[] findings) => new()
     {

@@ -22,7 +22,7 @@ public sealed class OverridesJsonTests
         }
         """;
 
-    private static CaseloadSnapshot Read(string json) => SnapshotJson.Read(Encoding.UTF8.GetBytes(json));
+    private static SnapshotReadResult Read(string json) => SnapshotJson.Read(Encoding.UTF8.GetBytes(json));
 
     private static JsonElement Document(EvaluationReport report)
     {
@@ -36,9 +36,9 @@ public sealed class OverridesJsonTests
     {
         var snapshot = Read(Snapshot);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Overrides.Should().HaveCount(2);
-        snapshot.Overrides[0].Should().BeEquivalentTo(new Override
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Overrides.Should().HaveCount(2);
+        snapshot.Snapshot.Overrides[0].Should().BeEquivalentTo(new Override
         {
             Id = "OV-7",
             FindingId = "VisitOverdue:RSO-1",
@@ -54,7 +54,7 @@ public sealed class OverridesJsonTests
     {
         var snapshot = Read("""{ "overrides": [ { "id": "OV-1", "from": "2018-13-01", "until": 7 } ] }""");
 
-        snapshot.ReadProblems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().BeEquivalentTo(new[]
+        snapshot.Problems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().BeEquivalentTo(new[]
         {
             ("overrides", (int?)0, "OV-1", "authorisedBy"),
             ("overrides", 0, "OV-1", "findingId"),
@@ -62,7 +62,7 @@ public sealed class OverridesJsonTests
             ("overrides", 0, "OV-1", "reasonCode"),
             ("overrides", 0, "OV-1", "until"),
         });
-        snapshot.Overrides.Should().BeEmpty();
+        snapshot.Snapshot.Overrides.Should().BeEmpty();
     }
 
     [Fact]
@@ -82,11 +82,11 @@ public sealed class OverridesJsonTests
     [Fact]
     public void Write_SnapshotWithOverrides_ReadsBackTheSame()
     {
-        var snapshot = Read(Snapshot);
+        var snapshot = Read(Snapshot).Snapshot;
         using var stream = new MemoryStream();
 
         SnapshotJson.Write(snapshot, stream);
-        var again = SnapshotJson.Read(stream.ToArray());
+        var again = SnapshotJson.Read(stream.ToArray()).Snapshot;
 
         again.Overrides.Should().Equal(snapshot.Overrides);
         Encoding.UTF8.GetString(stream.ToArray()).Should().Contain("""
