@@ -28,6 +28,12 @@ public sealed class EvaluationReport
     /// <summary>The findings, in the contract's deterministic order; empty when not evaluated.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    /// <summary>
+    /// The findings an active override defers (contract section 8), in the contract's order, each with the override that
+    /// defers it; empty when not evaluated or when no override is active. They are not in <see cref="Findings"/>.
+    /// </summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init => field = value ?? []; } = [];
+
     /// <summary>Every problem with the input, each naming the record and field; empty for clean input.</summary>
     public required IReadOnlyList<InputProblem> Problems { get; init; }
 

@@ -133,7 +133,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records);
+        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records, policy);
         var offenderRecords = input.OffenderRecordCount;
         if (validated.HasDocumentProblem || (validated.Problems.Count > 0 && !allowPartial))
         {
@@ -183,7 +183,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, validated.ValidOverrides, asOf);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -201,6 +202,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
+            Suppressed = suppressed,
             Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         }.WithRecordSource(new RecordSource

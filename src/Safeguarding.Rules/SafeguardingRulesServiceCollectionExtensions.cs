@@ -62,8 +62,23 @@ public static class SafeguardingRulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSafeguardingRules();
-        services.AddOptions<SafeguardingRulesOptions>().Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        services.AddOptions<SafeguardingRulesOptions>()
+            .Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(options => ReplaceConfiguredLists(options, configuration));
         return services;
+    }
+
+    /// <summary>
+    /// A list given in configuration replaces the policy's default list, as a list in a policy file does (contract section 6):
+    /// the binder adds configured items to a list that already has some, so the configured ones are put in its place.
+    /// </summary>
+    private static void ReplaceConfiguredLists(SafeguardingRulesOptions options, IConfiguration configuration)
+    {
+        var kinds = configuration.GetSection("Policy:Overrides:Kinds");
+        if (kinds.Exists() && options.Policy?.Overrides is { } overrides)
+        {
+            overrides.Kinds = kinds.GetChildren().Select(static item => item.Value ?? string.Empty).ToList();
+        }
     }
 
     /// <summary>Marks that the one-time registrations are done.</summary>

@@ -11,13 +11,16 @@ namespace Safeguarding.Rules.Serialization;
 /// <remarks>
 /// <para>
 /// The document is <c>schemaVersion</c>, <c>library</c> (this library's name and its major.minor.patch version),
-/// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order), <c>findings</c>
-/// (in the report's order, which is the contract's) and, only when partial results were allowed, <c>rejected</c>
+/// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order, <c>suppressed</c>
+/// after <c>dataQuality</c>), <c>findings</c> (in the report's order, which is the contract's), <c>suppressed</c> (always
+/// present: the findings an active override defers, each as it would have been followed by <c>overrideId</c> and
+/// <c>until</c>), only when partial results were allowed, <c>rejected</c>
 /// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>),
 /// <c>changes</c> (only with a change report) and, last, <c>record</c>, the decision record of contract section 8
 /// (<see cref="EvaluationReport.Record"/>: <c>asOfInstant</c>, <c>snapshotSha256</c>, <c>policySha256</c>,
 /// <c>rulesSha256</c>, <c>findingsSha256</c>; left out for a report built by hand, which has none).
-/// Each finding is <c>kind</c>, <c>rule</c>, the fields of its kind in the contract table's order, and <c>reason</c>;
+/// Each finding is <c>kind</c>, <c>id</c>, <c>rule</c>, the fields of its kind in the contract table's order,
+/// <c>overrideExpiredOn</c> when a deferral of it has lapsed, and <c>reason</c>;
 /// absent values are omitted, never written as <see langword="null"/>, and fields outside the kind's row are not written.
 /// Numbers have no exponent and no trailing zeros (<c>83.3</c>, <c>100</c>, <c>21.5</c>); dates are <c>yyyy-MM-dd</c>.
 /// The same report always gives the same bytes.
@@ -81,6 +84,9 @@ public static class FindingsJson
     private static readonly JsonEncodedText PolicySha256 = JsonEncodedText.Encode("policySha256");
     private static readonly JsonEncodedText RulesSha256 = JsonEncodedText.Encode("rulesSha256");
     private static readonly JsonEncodedText FindingsSha256 = JsonEncodedText.Encode("findingsSha256");
+    private static readonly JsonEncodedText SuppressedName = JsonEncodedText.Encode("suppressed");
+    private static readonly JsonEncodedText OverrideId = JsonEncodedText.Encode("overrideId");
+    private static readonly JsonEncodedText Until = JsonEncodedText.Encode("until");
 
     /// <summary>The contract's spelling of each <see cref="ChangeKind"/>, by its value.</summary>
     private static readonly JsonEncodedText[] ChangeNames =
@@ -242,6 +248,11 @@ public static class FindingsJson
         }
 
         writer.WriteEndArray();
+        foreach (var pause in WriteSuppressed(writer, report.Suppressed))
+        {
+            yield return pause;
+        }
+
         if (report.PartialResultsAllowed)
         {
             writer.WriteStartArray(Rejected);
@@ -341,6 +352,7 @@ public static class FindingsJson
             }
         }
 
+        writer.WriteNumber(SuppressedName, summary.Suppressed);
         var outcomes = summary.Outcomes;
         writer.WriteStartObject(Outcomes);
         writer.WriteStartObject(VisitedWithinPolicyPercent);
@@ -403,8 +415,25 @@ public static class FindingsJson
         writer.WriteEndObject();
     }
 
+    /// <summary>The <c>suppressed</c> array (contract section 8): each finding as it would have been, then <c>overrideId</c> and <c>until</c>.</summary>
+    private static IEnumerable<bool> WriteSuppressed(Utf8JsonWriter writer, IReadOnlyList<SuppressedFinding> suppressed)
+    {
+        writer.WriteStartArray(SuppressedName);
+        for (var i = 0; i < suppressed.Count; i++)
+        {
+            var item = suppressed[i];
+            WriteFinding(writer, item.Finding, i, item.Finding.Id, change: null, cleared: false, end: false);
+            writer.WriteString(OverrideId, item.OverrideId);
+            JsonOutput.WriteDate(writer, Until, item.Until);
+            writer.WriteEndObject();
+            yield return true;
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes one finding as the document does; the decision record hashes the findings written by this same code.</summary>
-    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
+    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared, bool end = true)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
@@ -432,12 +461,16 @@ public static class FindingsJson
             throw new InvalidOperationException("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
         }
 
+        FindingSchema.OverrideExpiredOn.Write(writer, finding);
         if (!cleared || finding.Reason.Length > 0)
         {
             writer.WriteString(Reason, finding.Reason);
         }
 
-        writer.WriteEndObject();
+        if (end)
+        {
+            writer.WriteEndObject();
+        }
     }
 
     private static string FormatVersion(Version? version) =>
