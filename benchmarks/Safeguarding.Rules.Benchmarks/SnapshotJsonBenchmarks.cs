@@ -35,12 +35,13 @@ public class SnapshotJsonBenchmarks
             _json = stream.ToArray();
         }
 
-        var read = Read();
-        if (read.ReadProblems.Count > 0 || read.Offenders.Count != snapshot.Offenders.Count || read.Visits.Count != snapshot.Visits.Count)
+        var result = Read();
+        var read = result.Snapshot;
+        if (result.Problems.Count > 0 || read.Offenders.Count != snapshot.Offenders.Count || read.Visits.Count != snapshot.Visits.Count)
         {
             throw new InvalidOperationException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The written snapshot does not read back: {read.ReadProblems.Count} problems, {read.Offenders.Count} of {snapshot.Offenders.Count} offenders, {read.Visits.Count} of {snapshot.Visits.Count} visits."));
+                $"The written snapshot does not read back: {result.Problems.Count} problems, {read.Offenders.Count} of {snapshot.Offenders.Count} offenders, {read.Visits.Count} of {snapshot.Visits.Count} visits."));
         }
     }
 
@@ -49,9 +50,9 @@ public class SnapshotJsonBenchmarks
     public void Cleanup() => _json = [];
 
     /// <summary>Reads the whole snapshot from the stream.</summary>
-    /// <returns>The snapshot.</returns>
+    /// <returns>The snapshot, its problems and its hash.</returns>
     [Benchmark]
-    public CaseloadSnapshot Read()
+    public SnapshotReadResult Read()
     {
         using var stream = new MemoryStream(_json, writable: false);
         return SnapshotJson.Read(stream);

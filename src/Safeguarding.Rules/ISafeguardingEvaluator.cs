@@ -1,5 +1,6 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules;
 
@@ -21,5 +22,19 @@ public interface ISafeguardingEvaluator
     /// </param>
     /// <returns>The report.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Evaluates a snapshot as read from a document: the problems the reading found are reported with the checks
+    /// across records, as contract section 3 asks, and records the reader could not type still count (for duplicate
+    /// ids and references, and in <see cref="EvaluationSummary.Offenders"/>).
+    /// </summary>
+    /// <param name="input">What <c>SnapshotJson.Read</c> (or another reader) returned.</param>
+    /// <param name="options">The as-of date, policy and partial-results switch for this call; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the evaluation, as for <see cref="Evaluate(CaseloadSnapshot, EvaluationOptions?, CancellationToken)"/>.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
+    EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default);
 }

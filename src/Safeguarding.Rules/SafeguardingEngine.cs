@@ -9,6 +9,8 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules;
@@ -22,6 +24,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private readonly CompiledRules _rules;
     private readonly IReadOnlyList<RuleInfo> _catalogue;
     private readonly PolicyView _policy;
+    private readonly SafeguardingPolicy _policyCopy;
     private readonly bool _allowPartialResults;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _partitionSize;
@@ -59,6 +62,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         // A snapshot of everything used later, so that changing the options object afterwards changes nothing.
         _policy = new PolicyView(options.Policy);
+        _policyCopy = options.Policy.Clone();
         _allowPartialResults = options.AllowPartialResults;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _partitionSize = options.PartitionSize;
@@ -82,40 +86,69 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>The compiled NRules session factory, for hosts that open their own sessions over the public fact types.</summary>
     public ISessionFactory SessionFactory => _rules.Factory;
 
+    /// <summary>The compiled rules, for the live monitor.</summary>
+    internal CompiledRules Compiled => _rules;
+
+    /// <summary>The engine's policy, for the live monitor.</summary>
+    internal PolicyView Policy => _policy;
+
+    /// <summary>Whether the engine's evaluations allow partial results by default.</summary>
+    internal bool AllowPartialResults => _allowPartialResults;
+
+    /// <summary>How many partitions may run at once.</summary>
+    internal int MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
+    /// <summary>Today's date in the United Kingdom by the engine's clock.</summary>
+    internal DateOnly Today() => UkTime.Today(_time);
+
     /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        return Evaluate(SnapshotReadResult.FromCode(snapshot), options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
+    public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var snapshot = input.Snapshot;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
+        var policyCopy = _policyCopy;
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
             policy = new PolicyView(own);
+            policyCopy = own.Clone();
         }
+
+        var snapshotSha256 = input.SourceSha256;
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = ChildProtection.AsOfInstant.Date(options?.AsOf, snapshot.AsOf, snapshot.ExtractedAt, _time);
         var asOfInstant = ChildProtection.AsOfInstant.Of(asOf, options?.AsOf, snapshot.ExtractedAt);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var input = SnapshotValidator.Validate(snapshot, _maxDegreeOfParallelism, records);
-        var offenderRecords = snapshot.OffenderRecordCount;
-        if (input.HasDocumentProblem || (input.Problems.Count > 0 && !allowPartial))
+        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records, policy);
+        var offenderRecords = input.OffenderRecordCount;
+        if (validated.HasDocumentProblem || (validated.Problems.Count > 0 && !allowPartial))
         {
-            LogRejected(_logger, input.Problems.Count, offenderRecords);
-            EvaluationTelemetry.RecordRejected(activity, started, input.Problems.Count);
-            return NotEvaluated(input.Problems, asOf, asOfInstant, policy.Version, allowPartial, offenderRecords);
+            LogRejected(_logger, validated.Problems.Count, offenderRecords);
+            EvaluationTelemetry.RecordRejected(activity, started, validated.Problems.Count);
+            return NotEvaluated(validated.Problems, asOf, asOfInstant, policy.Version, allowPartial, offenderRecords);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var cases = FactBuilder.Build(input, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
+        var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
 
         // The child-protection records are independent facts of no team's partition: the first partition takes them, so
         // their findings need no merging across partitions.
-        cases.Partitions[0].Facts.AddRange(ChildProtectionFacts.Build(input.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection));
+        cases.Partitions[0].Facts.AddRange(ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection));
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
@@ -155,7 +188,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, input.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits, childProtection);
+        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits, childProtection);
+        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, validated.ValidOverrides, asOf);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -163,8 +197,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var reportMs = Stopwatch.GetElapsedTime(ruled, finished).TotalMilliseconds;
         // The date as yyyy-MM-dd whatever the culture: a generated log message formats its values by the current culture.
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, input.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
-        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, input.Problems.Count);
+        LogEvaluated(_logger, offenderRecords, asOfText, findings.Count, validated.Problems.Count, cases.Partitions.Count, elapsedMs, prepareMs, rulesMs, reportMs);
+        EvaluationTelemetry.RecordEvaluated(activity, started, prepared, ruled, finished, summary, validated.Problems.Count);
         return new EvaluationReport
         {
             IsEvaluated = true,
@@ -174,9 +208,17 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
-            Problems = input.Problems,
+            Suppressed = suppressed,
+            Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
-        };
+        }.WithRecordSource(new RecordSource
+        {
+            AsOf = asOf,
+            SnapshotSha256 = snapshotSha256,
+            Snapshot = snapshotSha256 is null ? snapshot : null,
+            Policy = policyCopy,
+            Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
+        });
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, DateTimeOffset asOfInstant, string policyVersion, bool allowPartial, int offenders) => new()

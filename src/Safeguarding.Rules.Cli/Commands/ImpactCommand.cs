@@ -20,7 +20,7 @@ internal static class ImpactCommand
     {
         var snapshot = new Argument<string>("SNAPSHOT")
         {
-            Description = "A caseload snapshot file (contract section 1), or - for standard input.",
+            Description = "A caseload snapshot file (contract section 1), a folder of CSV files (section 9), or - for standard input.",
         };
         var policy = new Option<string>("--policy")
         {
@@ -95,9 +95,9 @@ internal static class ImpactCommand
 
         var loaded = SnapshotSource.Load(snapshotPath, progress);
         ImpactReport report;
-        using (progress.Start("Evaluating " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records under both policies"))
+        using (progress.Start("Evaluating " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records under both policies"))
         {
-            report = PolicyImpact.Compare(new SafeguardingEngine(), loaded.Snapshot, proposed, baseline, asOf);
+            report = PolicyImpact.Compare(new SafeguardingEngine(), loaded.Input, proposed, baseline, asOf);
         }
 
         if (!report.IsEvaluated)

@@ -12,7 +12,7 @@ internal static class ValidateCommand
     {
         var snapshot = new Argument<string>("SNAPSHOT")
         {
-            Description = "A caseload snapshot file (contract section 1), or - for standard input.",
+            Description = "A caseload snapshot file (contract section 1), a folder of CSV files (section 9), or - for standard input.",
         };
         var policy = CommonOptions.Policy();
         policy.Description = "A policy file (contract section 4) to check as well.";
@@ -67,9 +67,9 @@ internal static class ValidateCommand
         EvaluationReport? report = null;
         if (loaded is not null)
         {
-            using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Snapshot.OffenderRecordCount) + " offender records"))
+            using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
             {
-                report = CheckingEngine().Evaluate(loaded.Snapshot, new EvaluationOptions { AllowPartialResults = false });
+                report = CheckingEngine().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false });
             }
 
             problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));
@@ -83,7 +83,7 @@ internal static class ValidateCommand
         var snapshot = loaded.Snapshot;
         using var output = new TerminalWriter(Console.Out, ownsInner: false);
         output.WriteLine(
-            loaded.Source + ": valid: " + Text.Number(snapshot.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
+            loaded.Source + ": valid: " + Text.Number(loaded.Input.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
             + (snapshot.Teams is { } teams ? Text.Number(teams.Count) + " teams, " : "no teams list, ") + Text.Number(snapshot.Visits.Count) + " visits, "
             + Text.Number(snapshot.Briefings.Count) + " briefings" + (snapshot.AsOf is { } asOf ? ", as of " + Text.Date(asOf) : ", no asOf") + ".");
         if (policyPath is not null && policy is not null)

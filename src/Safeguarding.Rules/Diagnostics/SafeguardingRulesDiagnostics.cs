@@ -7,7 +7,7 @@ namespace Safeguarding.Rules.Diagnostics;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instruments of the meter, recorded once per call to <see cref="SafeguardingEngine.Evaluate"/>:
+/// Instruments of the meter, recorded once per call to <see cref="SafeguardingEngine.Evaluate(Domain.CaseloadSnapshot, EvaluationOptions?, CancellationToken)"/> (either overload):
 /// <c>safeguarding.rules.evaluation.duration</c> (histogram, seconds, tagged <c>outcome</c>);
 /// <c>safeguarding.rules.offenders.evaluated</c> (counter, offenders evaluated);
 /// <c>safeguarding.rules.findings</c> (counter, findings, tagged <c>kind</c>);

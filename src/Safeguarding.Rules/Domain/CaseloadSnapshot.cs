@@ -1,10 +1,9 @@
-using Safeguarding.Rules.Validation;
-
 namespace Safeguarding.Rules.Domain;
 
 /// <summary>
 /// A force's caseload at a point in time: the input of an evaluation (contract section 1).
-/// Build one in code, or read one from the contract's JSON with <c>SnapshotJson.Read</c>.
+/// Build one in code, or read one from the contract's JSON with <c>SnapshotJson.Read</c>, which returns it with
+/// the problems it found in a <c>SnapshotReadResult</c>. The snapshot holds the data only.
 /// A list set to <see langword="null"/> (for example <c>Offenders = null!</c>) is taken as empty, as an absent
 /// array in the JSON is; <see cref="Teams"/> alone keeps <see langword="null"/>, which means "no team list".
 /// </summary>
@@ -52,14 +51,8 @@ public sealed class CaseloadSnapshot
     public IReadOnlyList<PoliceProtection> PoliceProtections { get; init => field = value ?? []; } = [];
 
     /// <summary>
-    /// Problems found while reading the snapshot's document (wrong JSON types, missing fields, unknown values),
-    /// empty for a snapshot built in code. Evaluation reports them with its own checks.
+    /// The overrides: deferrals of single findings (contract section 8); <see langword="null"/> is taken as none. They are part of
+    /// the snapshot, so whatever identifies the snapshot identifies them too.
     /// </summary>
-    public IReadOnlyList<InputProblem> ReadProblems { get; internal init; } = [];
-
-    /// <summary>Records the reader could not turn into typed records (they are in <see cref="ReadProblems"/>).</summary>
-    internal IReadOnlyList<MalformedRecord> MalformedRecords { get; init; } = [];
-
-    /// <summary>The number of offender records in the input, well-formed or not.</summary>
-    public int OffenderRecordCount => Offenders.Count + MalformedRecords.Count(static m => m.Array == SnapshotArrays.Offenders);
+    public IReadOnlyList<Override> Overrides { get; init => field = value ?? []; } = [];
 }

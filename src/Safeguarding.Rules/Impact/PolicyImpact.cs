@@ -2,6 +2,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Impact;
@@ -36,23 +37,44 @@ public static class PolicyImpact
     /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their second parameter's type, so no call is ambiguous.")]
     public static ImpactReport Compare(ISafeguardingEvaluator evaluator, CaseloadSnapshot snapshot, SafeguardingPolicy proposed, SafeguardingPolicy? baseline = null, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(snapshot);
+        return Compare(evaluator, SnapshotReadResult.FromCode(snapshot), proposed, baseline, asOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares as <see cref="Compare(ISafeguardingEvaluator, CaseloadSnapshot, SafeguardingPolicy, SafeguardingPolicy?, DateOnly?, CancellationToken)"/>
+    /// does, for a snapshot as read from a document: the problems the reading found make the impact not evaluated.
+    /// </summary>
+    /// <param name="evaluator">The evaluator (for example a shared <see cref="SafeguardingEngine"/>).</param>
+    /// <param name="input">What <c>SnapshotJson.Read</c> (or another reader) returned.</param>
+    /// <param name="proposed">The proposed policy.</param>
+    /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy.</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom.</param>
+    /// <param name="cancellationToken">Stops the comparison.</param>
+    /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
+    /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their second parameter's type, so no call is ambiguous.")]
+    public static ImpactReport Compare(ISafeguardingEvaluator evaluator, SnapshotReadResult input, SafeguardingPolicy proposed, SafeguardingPolicy? baseline = null, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(proposed);
         proposed.EnsureValid();
         baseline?.EnsureValid();
 
         cancellationToken.ThrowIfCancellationRequested();
-        var before = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false }, cancellationToken);
+        var before = evaluator.Evaluate(input, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false }, cancellationToken);
         if (!before.IsEvaluated)
         {
             return NotEvaluated(before.Problems, before.AsOf, before.PolicyVersion, proposed.Version);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var after = evaluator.Evaluate(snapshot, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false }, cancellationToken);
+        var after = evaluator.Evaluate(input, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false }, cancellationToken);
         return Compare(before, after);
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Safeguarding.Rules.Policies;
 
 /// <summary>
@@ -9,8 +7,11 @@ namespace Safeguarding.Rules.Policies;
 /// </summary>
 public sealed class PolicyView
 {
+    private readonly SafeguardingPolicy _source;
+
     internal PolicyView(SafeguardingPolicy policy)
     {
+        _source = policy.Clone();
         Version = policy.Version;
         VisitIntervalDays = new VisitIntervalsView(policy.VisitIntervalDays);
         FirstVisitDays = policy.FirstVisitDays;
@@ -22,6 +23,7 @@ public sealed class PolicyView
         InitialAssessmentDays = policy.InitialAssessmentDays;
         NeighbourhoodBriefingDays = policy.NeighbourhoodBriefingDays;
         ChildProtection = new ChildProtectionView(policy.ChildProtection);
+        Overrides = new OverridesView(policy.Overrides);
     }
 
     /// <summary>The default policy of contract section 4, read-only.</summary>
@@ -60,36 +62,9 @@ public sealed class PolicyView
     /// <summary>Child-protection policy (<c>childProtection</c>).</summary>
     public ChildProtectionView ChildProtection { get; }
 
-    /// <summary>The value at a policy file path (e.g. <c>caseload.target</c>) as text, or <see langword="null"/> for an unknown path.</summary>
-    internal string? ValueAt(string path) => path switch
-    {
-        "version" => Version,
-        "visitIntervalDays.veryHigh" => Number(VisitIntervalDays.VeryHigh),
-        "visitIntervalDays.high" => Number(VisitIntervalDays.High),
-        "visitIntervalDays.medium" => Number(VisitIntervalDays.Medium),
-        "visitIntervalDays.low" => Number(VisitIntervalDays.Low),
-        "firstVisitDays" => Number(FirstVisitDays),
-        "dueSoonDays" => Number(DueSoonDays),
-        "caseload.target" => Number(Caseload.Target),
-        "caseload.critical" => Number(Caseload.Critical),
-        "escalation.supervisorAfterDays" => Number(Escalation.SupervisorAfterDays),
-        "escalation.inspectorAfterDays" => Number(Escalation.InspectorAfterDays),
-        "escalation.highRiskInspectorAfterDays" => Number(Escalation.HighRiskInspectorAfterDays),
-        "escalation.unitBacklogPercent" => Escalation.UnitBacklogPercent.ToString("0.############################", CultureInfo.InvariantCulture),
-        "repeatedNoAccessVisits" => Number(RepeatedNoAccessVisits),
-        "riskReviewDays" => Number(RiskReviewDays),
-        "initialAssessmentDays" => Number(InitialAssessmentDays),
-        "neighbourhoodBriefingDays" => Number(NeighbourhoodBriefingDays),
-        "childProtection.strategyOutcomeWorkingDays" => Number(ChildProtection.StrategyOutcomeWorkingDays),
-        "childProtection.appropriateAdultAlertMinutes" => Number(ChildProtection.AppropriateAdultAlertMinutes),
-        "childProtection.appropriateAdultInspectorMinutes" => Number(ChildProtection.AppropriateAdultInspectorMinutes),
-        "childProtection.policeProtectionMaxHours" => Number(ChildProtection.PoliceProtectionMaxHours),
-        "childProtection.localAuthorityInformMinutes" => Number(ChildProtection.LocalAuthorityInformMinutes),
-        "childProtection.nonWorkingDays" => ChildProtection.NonWorkingDaysInOrder.Count == 0
-            ? "none"
-            : string.Join(", ", ChildProtection.NonWorkingDaysInOrder.Select(static d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-        _ => null,
-    };
+    /// <summary>Which findings an override may defer, and for how long (<c>overrides</c>).</summary>
+    public OverridesView Overrides { get; }
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The value at a policy file path (e.g. <c>caseload.target</c>) as text, or <see langword="null"/> for an unknown path.</summary>
+    internal string? ValueAt(string path) => PolicyProperties.Find(path)?.Format(_source);
 }

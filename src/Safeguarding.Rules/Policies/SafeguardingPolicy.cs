@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Safeguarding.Rules.Policies;
 
 /// <summary>
@@ -45,71 +43,12 @@ public sealed class SafeguardingPolicy
     /// <summary>Child-protection policy (contract section 6; defaults 1 working day, 120 / 240 minutes, 72 hours, 240 minutes, no extra non-working days).</summary>
     public ChildProtectionPolicy ChildProtection { get; set; } = new();
 
+    /// <summary>Which findings an override may defer, and for how long (defaults 90 days; the visit and community kinds).</summary>
+    public OverridePolicy Overrides { get; set; } = new();
+
     /// <summary>Every problem with the policy, each naming the property as the policy file does; empty when valid.</summary>
     /// <returns>The problems found.</returns>
-    public IReadOnlyList<PolicyProblem> Validate()
-    {
-        var problems = new List<PolicyProblem>();
-        if (string.IsNullOrWhiteSpace(Version))
-        {
-            problems.Add(new("version", "must be a non-empty string"));
-        }
-
-        if (VisitIntervalDays is null)
-        {
-            problems.Add(new("visitIntervalDays", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "visitIntervalDays.veryHigh", VisitIntervalDays.VeryHigh, 1);
-            AtLeast(problems, "visitIntervalDays.high", VisitIntervalDays.High, 1);
-            AtLeast(problems, "visitIntervalDays.medium", VisitIntervalDays.Medium, 1);
-            AtLeast(problems, "visitIntervalDays.low", VisitIntervalDays.Low, 1);
-        }
-
-        AtLeast(problems, "firstVisitDays", FirstVisitDays, 1);
-        AtLeast(problems, "dueSoonDays", DueSoonDays, 0);
-        if (Caseload is null)
-        {
-            problems.Add(new("caseload", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "caseload.target", Caseload.Target, 1);
-            AtLeast(problems, "caseload.critical", Caseload.Critical, 1);
-            if (Caseload.Critical < Caseload.Target)
-            {
-                problems.Add(new("caseload.critical", Invariant($"must be at least caseload.target ({Caseload.Target}); it is {Caseload.Critical}")));
-            }
-        }
-
-        if (Escalation is null)
-        {
-            problems.Add(new("escalation", "must be given (omit the property to keep the defaults)"));
-        }
-        else
-        {
-            AtLeast(problems, "escalation.supervisorAfterDays", Escalation.SupervisorAfterDays, 1);
-            AtLeast(problems, "escalation.inspectorAfterDays", Escalation.InspectorAfterDays, 1);
-            AtLeast(problems, "escalation.highRiskInspectorAfterDays", Escalation.HighRiskInspectorAfterDays, 1);
-            if (Escalation.InspectorAfterDays < Escalation.SupervisorAfterDays)
-            {
-                problems.Add(new("escalation.inspectorAfterDays", Invariant($"must be at least escalation.supervisorAfterDays ({Escalation.SupervisorAfterDays}); it is {Escalation.InspectorAfterDays}")));
-            }
-
-            if (Escalation.UnitBacklogPercent <= 0m || Escalation.UnitBacklogPercent > 100m)
-            {
-                problems.Add(new("escalation.unitBacklogPercent", Invariant($"must be above 0 and at most 100; it is {Escalation.UnitBacklogPercent}")));
-            }
-        }
-
-        AtLeast(problems, "repeatedNoAccessVisits", RepeatedNoAccessVisits, 1);
-        AtLeast(problems, "riskReviewDays", RiskReviewDays, 1);
-        AtLeast(problems, "initialAssessmentDays", InitialAssessmentDays, 1);
-        AtLeast(problems, "neighbourhoodBriefingDays", NeighbourhoodBriefingDays, 1);
-        ValidateChildProtection(problems);
-        return problems;
-    }
+    public IReadOnlyList<PolicyProblem> Validate() => PolicyProperties.Check(this);
 
     /// <summary>Throws <see cref="PolicyValidationException"/> listing every problem when the policy is invalid.</summary>
     /// <exception cref="PolicyValidationException">The policy is invalid.</exception>
@@ -131,45 +70,7 @@ public sealed class SafeguardingPolicy
         copy.Caseload = Caseload?.Clone()!;
         copy.Escalation = Escalation?.Clone()!;
         copy.ChildProtection = ChildProtection?.Clone()!;
+        copy.Overrides = Overrides?.Clone()!;
         return copy;
     }
-
-    private void ValidateChildProtection(List<PolicyProblem> problems)
-    {
-        if (ChildProtection is not { } policy)
-        {
-            problems.Add(new("childProtection", "must be given (omit the property to keep the defaults)"));
-            return;
-        }
-
-        AtLeast(problems, "childProtection.strategyOutcomeWorkingDays", policy.StrategyOutcomeWorkingDays, 1);
-        AtLeast(problems, "childProtection.appropriateAdultAlertMinutes", policy.AppropriateAdultAlertMinutes, 1);
-        AtLeast(problems, "childProtection.appropriateAdultInspectorMinutes", policy.AppropriateAdultInspectorMinutes, 1);
-        if (policy.AppropriateAdultInspectorMinutes < policy.AppropriateAdultAlertMinutes)
-        {
-            problems.Add(new("childProtection.appropriateAdultInspectorMinutes", Invariant($"must be at least childProtection.appropriateAdultAlertMinutes ({policy.AppropriateAdultAlertMinutes}); it is {policy.AppropriateAdultInspectorMinutes}")));
-        }
-
-        AtLeast(problems, "childProtection.policeProtectionMaxHours", policy.PoliceProtectionMaxHours, 1);
-        if (policy.PoliceProtectionMaxHours > 72)
-        {
-            problems.Add(new("childProtection.policeProtectionMaxHours", Invariant($"must be at most 72, the statutory maximum (a force may be stricter, never looser); it is {policy.PoliceProtectionMaxHours}")));
-        }
-
-        AtLeast(problems, "childProtection.localAuthorityInformMinutes", policy.LocalAuthorityInformMinutes, 1);
-        if (policy.NonWorkingDays is null)
-        {
-            problems.Add(new("childProtection.nonWorkingDays", "must be a list of dates (omit the property to keep the default, none)"));
-        }
-    }
-
-    private static void AtLeast(List<PolicyProblem> problems, string property, int value, int minimum)
-    {
-        if (value < minimum)
-        {
-            problems.Add(new(property, Invariant($"must be at least {minimum}; it is {value}")));
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

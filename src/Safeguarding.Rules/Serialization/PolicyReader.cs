@@ -7,15 +7,18 @@ namespace Safeguarding.Rules.Serialization;
 /// Reads a policy file (contract section 4) over the defaults: every property optional at any depth, unknown
 /// properties, <see langword="null"/> and wrong JSON types are errors naming the property path, then the policy's own checks.
 /// </summary>
-internal sealed partial class PolicyReader
+internal sealed class PolicyReader
 {
-    private static readonly FieldNames TopLevel = new(
-        "version", "visitIntervalDays", "firstVisitDays", "dueSoonDays", "caseload", "escalation",
-        "repeatedNoAccessVisits", "riskReviewDays", "initialAssessmentDays", "neighbourhoodBriefingDays", ChildProtectionField);
+    // The file's shape, from the one list of policy properties: top-level names (properties and groups) in order,
+    // and each group's member names.
+    private static readonly string[] TopLevelNames = PolicyProperties.All.Select(static p => p.Group ?? p.Name).Distinct().ToArray();
+    private static readonly FieldNames TopLevel = new(TopLevelNames);
+    private static readonly PolicyProperty?[] TopLevelProperties =
+        TopLevelNames.Select(static name => PolicyProperties.All.FirstOrDefault(p => p.Group is null && p.Name == name)).ToArray();
 
-    private static readonly FieldNames IntervalFields = new("veryHigh", "high", "medium", "low");
-    private static readonly FieldNames CaseloadFields = new("target", "critical");
-    private static readonly FieldNames EscalationFields = new("supervisorAfterDays", "inspectorAfterDays", "highRiskInspectorAfterDays", "unitBacklogPercent");
+    private static readonly Dictionary<string, (FieldNames Names, PolicyProperty?[] Properties)> GroupFields =
+        PolicyProperties.All.Where(static p => p.Group is not null).GroupBy(static p => p.Group!, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => (new FieldNames(g.Select(static p => p.Name).ToArray()), g.ToArray<PolicyProperty?>()), StringComparer.Ordinal);
 
     private readonly List<PolicyProblem> _problems = [];
     private readonly SafeguardingPolicy _policy = new();
@@ -54,7 +57,7 @@ internal sealed partial class PolicyReader
                 return Unusable("must be a JSON object, not " + found);
             }
 
-            ReadObject(ref json, null, TopLevel);
+            ReadObject(ref json, null, TopLevel, TopLevelProperties);
             json.Read(); // Content after the document is a JSON error, reported as such.
         }
         catch (JsonException exception)
@@ -78,7 +81,7 @@ internal sealed partial class PolicyReader
     }
 
     /// <summary>Reads the members of the object the reader is at, to its end.</summary>
-    private void ReadObject(ref Utf8JsonReader json, string? parent, FieldNames fields)
+    private void ReadObject(ref Utf8JsonReader json, string? parent, FieldNames fields, PolicyProperty?[] properties)
     {
         var seen = 0;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -110,169 +113,20 @@ internal sealed partial class PolicyReader
                 continue;
             }
 
-            if (fields == TopLevel)
+            if (properties[field] is { } property)
             {
-                ReadTopLevel(ref json, field, path);
+                property.Read(ref json, _policy, _problems);
             }
-            else if (fields == IntervalFields)
+            else if (json.TokenType == JsonTokenType.StartObject)
             {
-                ReadInterval(ref json, field, path);
-            }
-            else if (fields == ChildProtectionFields)
-            {
-                ReadChildProtection(ref json, field, path);
-            }
-            else if (fields == CaseloadFields)
-            {
-                ReadCaseload(ref json, field, path);
+                var group = GroupFields[fields[field]];
+                ReadObject(ref json, path, group.Names, group.Properties);
             }
             else
             {
-                ReadEscalation(ref json, field, path);
+                WrongType(ref json, path, "an object");
             }
         }
-    }
-
-    private void ReadTopLevel(ref Utf8JsonReader json, int field, string path)
-    {
-        switch (field)
-        {
-            case 0:
-                if (json.TokenType == JsonTokenType.String)
-                {
-                    _policy.Version = json.GetString()!;
-                }
-                else
-                {
-                    WrongType(ref json, path, "a string");
-                }
-
-                break;
-            case 1:
-                Nested(ref json, path, IntervalFields);
-                break;
-            case 2:
-                _policy.FirstVisitDays = WholeNumber(ref json, path) ?? _policy.FirstVisitDays;
-                break;
-            case 3:
-                _policy.DueSoonDays = WholeNumber(ref json, path) ?? _policy.DueSoonDays;
-                break;
-            case 4:
-                Nested(ref json, path, CaseloadFields);
-                break;
-            case 5:
-                Nested(ref json, path, EscalationFields);
-                break;
-            case 6:
-                _policy.RepeatedNoAccessVisits = WholeNumber(ref json, path) ?? _policy.RepeatedNoAccessVisits;
-                break;
-            case 7:
-                _policy.RiskReviewDays = WholeNumber(ref json, path) ?? _policy.RiskReviewDays;
-                break;
-            case 8:
-                _policy.InitialAssessmentDays = WholeNumber(ref json, path) ?? _policy.InitialAssessmentDays;
-                break;
-            case 9:
-                _policy.NeighbourhoodBriefingDays = WholeNumber(ref json, path) ?? _policy.NeighbourhoodBriefingDays;
-                break;
-            default:
-                Nested(ref json, path, ChildProtectionFields);
-                break;
-        }
-    }
-
-    private void ReadInterval(ref Utf8JsonReader json, int field, string path)
-    {
-        var intervals = _policy.VisitIntervalDays;
-        switch (field)
-        {
-            case 0:
-                intervals.VeryHigh = WholeNumber(ref json, path) ?? intervals.VeryHigh;
-                break;
-            case 1:
-                intervals.High = WholeNumber(ref json, path) ?? intervals.High;
-                break;
-            case 2:
-                intervals.Medium = WholeNumber(ref json, path) ?? intervals.Medium;
-                break;
-            default:
-                intervals.Low = WholeNumber(ref json, path) ?? intervals.Low;
-                break;
-        }
-    }
-
-    private void ReadCaseload(ref Utf8JsonReader json, int field, string path)
-    {
-        var caseload = _policy.Caseload;
-        if (field == 0)
-        {
-            caseload.Target = WholeNumber(ref json, path) ?? caseload.Target;
-        }
-        else
-        {
-            caseload.Critical = WholeNumber(ref json, path) ?? caseload.Critical;
-        }
-    }
-
-    private void ReadEscalation(ref Utf8JsonReader json, int field, string path)
-    {
-        var escalation = _policy.Escalation;
-        switch (field)
-        {
-            case 0:
-                escalation.SupervisorAfterDays = WholeNumber(ref json, path) ?? escalation.SupervisorAfterDays;
-                break;
-            case 1:
-                escalation.InspectorAfterDays = WholeNumber(ref json, path) ?? escalation.InspectorAfterDays;
-                break;
-            case 2:
-                escalation.HighRiskInspectorAfterDays = WholeNumber(ref json, path) ?? escalation.HighRiskInspectorAfterDays;
-                break;
-            default:
-                if (json.TokenType != JsonTokenType.Number)
-                {
-                    WrongType(ref json, path, "a number");
-                }
-                else if (json.TryGetDecimal(out var percent))
-                {
-                    escalation.UnitBacklogPercent = percent;
-                }
-                else
-                {
-                    _problems.Add(new(path, "is out of range: it must be above 0 and at most 100"));
-                }
-
-                break;
-        }
-    }
-
-    private void Nested(ref Utf8JsonReader json, string path, FieldNames fields)
-    {
-        if (json.TokenType == JsonTokenType.StartObject)
-        {
-            ReadObject(ref json, path, fields);
-        }
-        else
-        {
-            WrongType(ref json, path, "an object");
-        }
-    }
-
-    private int? WholeNumber(ref Utf8JsonReader json, string path)
-    {
-        if (json.TokenType != JsonTokenType.Number)
-        {
-            WrongType(ref json, path, "a whole number");
-            return null;
-        }
-
-        var value = JsonInput.ReadWholeNumber(ref json, out var problem);
-        if (problem is not null)
-        {
-            _problems.Add(new(path, problem));
-        }
-
-        return value;
     }
 
     private void WrongType(ref Utf8JsonReader json, string path, string expected)

@@ -4,7 +4,7 @@ namespace Safeguarding.Rules.Serialization;
 
 /// <summary>
 /// Reads and writes the caseload snapshot of contract section 1. Reading never throws for bad content: every problem
-/// with the document (section 3) is in <see cref="CaseloadSnapshot.ReadProblems"/>, each naming the array, index,
+/// with the document (section 3) is in the result's <see cref="SnapshotReadResult.Problems"/>, each naming the array, index,
 /// id (when it could be read) and field, and evaluation reports it with the checks across records
 /// (duplicate ids, references, ranges, the schema version). Problems never quote a field's value.
 /// </summary>
@@ -30,8 +30,8 @@ public static class SnapshotJson
 {
     /// <summary>Reads a snapshot from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
-    public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => SnapshotReader.Read(utf8Json);
+    /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => SnapshotReader.Read(utf8Json).WithSourceSha256(Sha256Hex.Of(utf8Json));
 
     /// <summary>
     /// Reads a snapshot from <paramref name="stream"/>, from its position to its end, into one pooled buffer. A stream that
@@ -40,10 +40,10 @@ public static class SnapshotJson
     /// binary input fails at once; that problem names its position.
     /// </summary>
     /// <param name="stream">The document; left open.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
     /// <exception cref="IOException">The stream could not be read.</exception>
-    public static CaseloadSnapshot Read(Stream stream) =>
-        JsonInput.Parse(stream, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge);
+    public static SnapshotReadResult Read(Stream stream) =>
+        JsonInput.Parse(stream, ReadHashed, SnapshotReader.TooLarge);
 
     /// <summary>
     /// Reads a snapshot from <paramref name="stream"/> as <see cref="Read(Stream)"/> does, without blocking a thread
@@ -51,36 +51,35 @@ public static class SnapshotJson
     /// </summary>
     /// <param name="stream">The document; left open.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
     /// <exception cref="IOException">The stream could not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task<CaseloadSnapshot> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        JsonInput.ParseAsync(stream, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge, cancellationToken);
+    public static Task<SnapshotReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonInput.ParseAsync(stream, ReadHashed, SnapshotReader.TooLarge, cancellationToken);
 
     /// <summary>Reads a snapshot from the file at <paramref name="path"/> asynchronously, as <see cref="ReadAsync"/> does.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
     /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task<CaseloadSnapshot> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
-        JsonInput.ParseFileAsync(path, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge, cancellationToken);
+    public static Task<SnapshotReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        JsonInput.ParseFileAsync(path, ReadHashed, SnapshotReader.TooLarge, cancellationToken);
 
     /// <summary>Reads a snapshot from the file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
-    /// <returns>The snapshot, with every problem found in <see cref="CaseloadSnapshot.ReadProblems"/>.</returns>
+    /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
     /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static CaseloadSnapshot ReadFile(string path) =>
-        JsonInput.ParseFile(path, static bytes => SnapshotReader.Read(bytes.Span), SnapshotReader.TooLarge);
+    public static SnapshotReadResult ReadFile(string path) =>
+        JsonInput.ParseFile(path, ReadHashed, SnapshotReader.TooLarge);
 
     /// <summary>
     /// Writes <paramref name="snapshot"/> in the section 1 format: camelCase names in the contract's order, dates
     /// <c>yyyy-MM-dd</c>, enum values as their names, absent optional values omitted (<c>inCustody</c> and
     /// <c>reactiveManagement</c> only when true), <c>teams</c> only when the snapshot has a team list.
     /// The same snapshot always gives the same bytes, and reading them back gives the same records.
-    /// Records the reader could not type (those in <see cref="CaseloadSnapshot.ReadProblems"/>) are not written.
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="stream">Where to write; flushed, left open.</param>
@@ -100,4 +99,22 @@ public static class SnapshotJson
         using var file = JsonOutput.CreateFile(path);
         SnapshotWriter.Write(snapshot, file, indented);
     }
+
+    /// <summary>
+    /// Parses the bytes and hashes them; above a megabyte the hash runs on another thread while the parse runs, so on
+    /// two cores or more it costs no time. Both finish before the pooled buffer is returned.
+    /// </summary>
+    private static SnapshotReadResult ReadHashed(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length < ParallelHashBytes)
+        {
+            return SnapshotReader.Read(bytes.Span).WithSourceSha256(Sha256Hex.Of(bytes.Span));
+        }
+
+        var hash = Task.Run(() => Sha256Hex.Of(bytes.Span));
+        var result = SnapshotReader.Read(bytes.Span);
+        return result.WithSourceSha256(hash.GetAwaiter().GetResult());
+    }
+
+    private const int ParallelHashBytes = 1 << 20;
 }

@@ -12,7 +12,7 @@ namespace Safeguarding.Rules.Serialization;
 internal sealed partial class SnapshotReader
 {
     private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings,
-        ExtractedAtField, SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections);
+        ExtractedAtField, SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections, SnapshotArrays.Overrides);
     private static readonly FieldNames TeamFields = new("id");
     private static readonly FieldNames ManagerFields = new("id", "teamId");
     private static readonly FieldNames OffenderFields = new(
@@ -37,17 +37,18 @@ internal sealed partial class SnapshotReader
     {
     }
 
-    public static CaseloadSnapshot Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
+    /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
 
-    public static CaseloadSnapshot TooLarge() => Unusable(JsonInput.TooLarge, []);
+    public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
-    private static CaseloadSnapshot Unusable(string problem, List<InputProblem> earlier)
+    private static SnapshotReadResult Unusable(string problem, List<InputProblem> earlier)
     {
         earlier.Add(new(null, null, null, "$", problem));
-        return new CaseloadSnapshot { ReadProblems = earlier };
+        return new SnapshotReadResult(new CaseloadSnapshot(), earlier, [], null);
     }
 
-    private CaseloadSnapshot ReadDocument(ReadOnlySpan<byte> utf8Json)
+    private SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
     {
         utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
         if (JsonInput.IsBlank(utf8Json))
@@ -99,7 +100,7 @@ internal sealed partial class SnapshotReader
             return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
         }
 
-        return new CaseloadSnapshot
+        var snapshot = new CaseloadSnapshot
         {
             SchemaVersion = _schemaVersion,
             AsOf = _asOf,
@@ -108,13 +109,13 @@ internal sealed partial class SnapshotReader
             Offenders = _offenders,
             Visits = _visits,
             Briefings = _briefings,
+            Overrides = _overrides,
             ExtractedAt = _extractedAt,
             StrategyDiscussions = _discussions,
             Detentions = _detentions,
             PoliceProtections = _protections,
-            ReadProblems = _problems,
-            MalformedRecords = _malformed,
         };
+        return new SnapshotReadResult(snapshot, _problems, _malformed, null);
     }
 
     private void ReadTopLevel(ref Utf8JsonReader json, int field)
@@ -205,6 +206,9 @@ internal sealed partial class SnapshotReader
                         break;
                     case SnapshotArrays.Briefings:
                         ReadBriefing(ref json, index);
+                        break;
+                    case SnapshotArrays.Overrides:
+                        ReadOverride(ref json, index);
                         break;
                     default:
                         ReadChildProtectionRecord(ref json, array, index);

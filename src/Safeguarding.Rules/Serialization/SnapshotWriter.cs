@@ -118,6 +118,7 @@ internal static partial class SnapshotWriter
 
         writer.WriteEndArray();
         WriteChildProtection(writer, snapshot);
+        WriteOverrides(writer, snapshot.Overrides);
         writer.WriteEndObject();
         writer.Flush();
     }

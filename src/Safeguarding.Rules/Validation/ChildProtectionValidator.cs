@@ -24,22 +24,24 @@ internal static class ChildProtectionValidator
         return null;
     }
 
-    public static ChildProtectionRecords Validate(CaseloadSnapshot snapshot, List<InputProblem> problems, HashSet<string>? validTeams)
+    public static ChildProtectionRecords Validate(SnapshotReadResult input, List<InputProblem> problems, HashSet<string>? validTeams)
     {
+        var snapshot = input.Snapshot;
+        var malformed = input.MalformedRecords;
         if (snapshot.StrategyDiscussions.Count == 0 && snapshot.Detentions.Count == 0 && snapshot.PoliceProtections.Count == 0
-            && !snapshot.MalformedRecords.Any(static m => IsChildProtectionArray(m.Array)))
+            && !malformed.Any(static m => IsChildProtectionArray(m.Array)))
         {
             return ChildProtectionRecords.None;
         }
 
         var found = new List<InputProblem>();
         var records = new ChildProtectionRecords();
-        Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, snapshot, static d => d.SourceIndex, static d => d.Id, (p, d, i, id) => CheckDiscussion(p, d, i, id, validTeams), records.Discussions);
-        Check(found, snapshot.Detentions, SnapshotArrays.Detentions, snapshot, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
-        Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, snapshot, static p => p.SourceIndex, static p => p.Id, (p, r, i, id) => CheckProtection(p, r, i, id, validTeams), records.Protections);
+        Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, malformed, static d => d.SourceIndex, static d => d.Id, (p, d, i, id) => CheckDiscussion(p, d, i, id, validTeams), records.Discussions);
+        Check(found, snapshot.Detentions, SnapshotArrays.Detentions, malformed, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
+        Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, malformed, static p => p.SourceIndex, static p => p.Id, (p, r, i, id) => CheckProtection(p, r, i, id, validTeams), records.Protections);
 
         // Every record with a problem (read or checked) is rejected, once, with its fields at fault.
-        foreach (var group in snapshot.ReadProblems.Concat(found)
+        foreach (var group in input.Problems.Concat(found)
                      .Where(static p => IsChildProtectionArray(p.Array) && p.Index is not null)
                      .GroupBy(static p => (p.Array!, p.Index!.Value))
                      .OrderBy(static g => Rank(g.Key.Item1)).ThenBy(static g => g.Key.Value))
@@ -71,7 +73,7 @@ internal static class ChildProtectionValidator
         List<InputProblem> problems,
         IReadOnlyList<T> records,
         string array,
-        CaseloadSnapshot snapshot,
+        IReadOnlyList<MalformedRecord> malformedRecords,
         Func<T, int> sourceIndex,
         Func<T, string?> idOf,
         Action<List<InputProblem>, T, int, string?> check,
@@ -116,7 +118,7 @@ internal static class ChildProtectionValidator
             }
         }
 
-        foreach (var malformed in snapshot.MalformedRecords)
+        foreach (var malformed in malformedRecords)
         {
             if (malformed.Array == array)
             {

@@ -26,4 +26,6 @@ public static class SnapshotArrays
 
     /// <summary><c>policeProtections</c></summary>
     public const string PoliceProtections = "policeProtections";
+    /// <summary><c>overrides</c></summary>
+    public const string Overrides = "overrides";
 }

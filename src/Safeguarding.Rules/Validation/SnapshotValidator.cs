@@ -1,10 +1,12 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Validation;
 
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
-internal static class SnapshotValidator
+internal static partial class SnapshotValidator
 {
     /// <summary>The range of an offender's <c>visitIntervalDays</c>, as problems state it.</summary>
     public const string VisitIntervalRange = "must be from 1 to 730";
@@ -12,15 +14,16 @@ internal static class SnapshotValidator
     /// <summary>The range of an offender's <c>mappaLevel</c>, as problems state it.</summary>
     public const string MappaLevelRange = "must be from 1 to 3";
 
-    public static ValidatedSnapshot Validate(CaseloadSnapshot snapshot, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null)
+    public static ValidatedSnapshot Validate(SnapshotReadResult input, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null, PolicyView? policy = null)
     {
-        var problems = new List<InputProblem>(snapshot.ReadProblems);
+        var snapshot = input.Snapshot;
+        var problems = new List<InputProblem>(input.Problems);
         if (snapshot.SchemaVersion is { } version && version != 1)
         {
             problems.Add(new(null, null, null, "schemaVersion", "must be 1 when present; it is " + version.ToString(CultureInfo.InvariantCulture)));
         }
 
-        var malformed = snapshot.MalformedRecords;
+        var malformed = input.MalformedRecords;
 
         // Teams.
         HashSet<string>? validTeams = null;
@@ -224,8 +227,17 @@ internal static class SnapshotValidator
             problems.Add(extractedAt);
         }
 
-        var childProtection = ChildProtectionValidator.Validate(snapshot, problems, validTeams);
+        var childProtection = ChildProtectionValidator.Validate(input, problems, validTeams);
+        var validOverrides = CheckOverrides(problems, snapshot, input.MalformedRecords, (policy ?? PolicyView.Default).Overrides);
         problems.Sort(ProblemOrder.Instance);
+        if (input.ProblemLocator is { } locator)
+        {
+            for (var i = 0; i < problems.Count; i++)
+            {
+                problems[i] = locator.Locate(problems[i]);
+            }
+        }
+
         return new ValidatedSnapshot
         {
             Snapshot = snapshot,
@@ -236,6 +248,7 @@ internal static class SnapshotValidator
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
             ChildProtection = childProtection,
+            ValidOverrides = validOverrides,
         };
     }
 
@@ -540,7 +553,7 @@ internal static class SnapshotValidator
         public static readonly ProblemOrder Instance = new();
 
         private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings,
-            SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections];
+            SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections, SnapshotArrays.Overrides];
 
         public int Compare(InputProblem? x, InputProblem? y)
         {

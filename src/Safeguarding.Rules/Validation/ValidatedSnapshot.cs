@@ -27,6 +27,9 @@ internal sealed class ValidatedSnapshot
     /// <summary>The child-protection records, valid and rejected (contract section 6).</summary>
     public ChildProtectionRecords ChildProtection { get; init; } = ChildProtectionRecords.None;
 
+    /// <summary>The overrides without problems, in snapshot order (contract section 8); a rejected one suppresses nothing.</summary>
+    public IReadOnlyList<Override> ValidOverrides { get; init; } = [];
+
     public bool HasDocumentProblem => Problems.Exists(static p => p.IsDocumentProblem);
 }
 

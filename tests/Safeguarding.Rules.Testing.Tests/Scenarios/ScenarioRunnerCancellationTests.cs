@@ -1,4 +1,5 @@
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Testing.Scenarios;
 using Safeguarding.Rules.Testing.Tests.Support;
 
@@ -64,6 +65,14 @@ public sealed class ScenarioRunnerCancellationTests
         {
             Calls++;
             var report = inner.Evaluate(snapshot, options, cancellationToken);
+            source.Cancel();
+            return report;
+        }
+
+        public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            var report = inner.Evaluate(input, options, cancellationToken);
             source.Cancel();
             return report;
         }

@@ -5,6 +5,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Impact;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Tests.Evaluation;
@@ -146,6 +147,14 @@ public sealed class CancellationTests
         {
             Calls++;
             var report = inner.Evaluate(snapshot, options, cancellationToken);
+            source.Cancel();
+            return report;
+        }
+
+        public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            var report = inner.Evaluate(input, options, cancellationToken);
             source.Cancel();
             return report;
         }

@@ -3,6 +3,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.Tests.Support;
 using Safeguarding.Rules.Validation;
@@ -110,7 +111,7 @@ public sealed class SessionRunnerTests
     private static List<object> FactsOf(CaseloadSnapshot snapshot)
     {
         var records = new RecordAggregates(snapshot.Offenders, snapshot.AsOf!.Value);
-        var input = SnapshotValidator.Validate(snapshot, observer: records);
+        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), observer: records);
         input.Problems.Should().BeEmpty();
         return FactBuilder.Build(input, records.Complete(), snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: int.MaxValue)
             .Partitions.SelectMany(p => p.CreateFacts()).ToList();

@@ -40,6 +40,28 @@ public sealed class FindingsSchemaTests
         PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("record", null)]
+    [InlineData("record.policySha256", "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")]
+    [InlineData("record.findingsSha256", "0123")]
+    [InlineData("record.asOfInstant", "2018-05-01T23:00:00+01:00")]
+    [InlineData("record.asOfInstant", "2018-05-01")]
+    public void ADocumentWithoutItsRecordOrWithAMalformedOne_IsNotValid(string path, string? value)
+    {
+        var document = JsonNode.Parse(Write(Engine.Evaluate(Sample)))!.AsObject();
+        PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().BeEmpty();
+        if (path == "record")
+        {
+            document.Remove("record");
+        }
+        else
+        {
+            document["record"]![path["record.".Length..]] = value;
+        }
+
+        PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().NotBeEmpty();
+    }
+
     [Fact]
     public void EveryContractKind_IsValid()
     {
@@ -195,7 +217,7 @@ public sealed class FindingsSchemaTests
         offenders[2]!["id"] = (string)offenders[3]!["id"]!;
         offenders.Add(JsonNode.Parse("""{ "riskLevel": "Low", "registeredOn": "2015-01-01" }"""));
         document["visits"]!.AsArray().Add(JsonNode.Parse("""{ "offenderId": "RSO-404", "date": "2018-01-01", "outcome": "Completed" }"""));
-        return SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString()));
+        return SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString())).Snapshot;
     }
 
     private static JsonObject Locate(JsonObject document, string where)

@@ -22,9 +22,9 @@ public sealed class AsyncJsonTests
 
         var read = await SnapshotJson.ReadAsync(new ChunkedStream(bytes, 1000));
 
-        read.ReadProblems.Should().BeEmpty();
-        SnapshotBytes(read).Should().Equal(SnapshotBytes(SnapshotJson.Read(bytes)));
-        SnapshotBytes(read).Should().Equal(bytes);
+        read.Problems.Should().BeEmpty();
+        SnapshotBytes(read.Snapshot).Should().Equal(SnapshotBytes(SnapshotJson.Read(bytes).Snapshot));
+        SnapshotBytes(read.Snapshot).Should().Equal(bytes);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class AsyncJsonTests
 
         var read = await SnapshotJson.ReadAsync(new ChunkedStream(bytes, 3));
 
-        read.ReadProblems.Should().NotBeEmpty().And.BeEquivalentTo(SnapshotJson.Read(bytes).ReadProblems);
+        read.Problems.Should().NotBeEmpty().And.BeEquivalentTo(SnapshotJson.Read(bytes).Problems);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class AsyncJsonTests
 
             var read = await SnapshotJson.ReadFileAsync(path);
 
-            SnapshotBytes(read).Should().Equal(SnapshotBytes(SnapshotJson.ReadFile(path)));
+            SnapshotBytes(read.Snapshot).Should().Equal(SnapshotBytes(SnapshotJson.ReadFile(path).Snapshot));
         }
         finally
         {

@@ -16,7 +16,7 @@ public sealed class EarlyFailureTests
         var snapshot = SnapshotJson.Read(input);
 
         input.BytesRead.Should().BeLessThan(OneMegabyte);
-        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Be("is not valid JSON: the error is at line 1, byte position 1 (counting from 1)");
+        snapshot.Problems.Should().ContainSingle().Which.Problem.Should().Be("is not valid JSON: the error is at line 1, byte position 1 (counting from 1)");
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class EarlyFailureTests
         var snapshot = SnapshotJson.Read(input);
 
         input.BytesRead.Should().BeLessThan(OneMegabyte);
-        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Contain("line 2, byte position 30");
+        snapshot.Problems.Should().ContainSingle().Which.Problem.Should().Contain("line 2, byte position 30");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class EarlyFailureTests
         var snapshot = SnapshotJson.Read(input);
 
         input.BytesRead.Should().BeLessThan(OneMegabyte);
-        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Be("is not valid UTF-8 text: the error is at line 1, byte position 11 (counting from 1)");
+        snapshot.Problems.Should().ContainSingle().Which.Problem.Should().Be("is not valid UTF-8 text: the error is at line 1, byte position 11 (counting from 1)");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class EarlyFailureTests
         var snapshot = SnapshotJson.Read(input);
 
         input.BytesRead.Should().BeLessThan(OneMegabyte);
-        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Contain("line 1, byte position 3");
+        snapshot.Problems.Should().ContainSingle().Which.Problem.Should().Contain("line 1, byte position 3");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class EarlyFailureTests
 
         var snapshot = SnapshotJson.Read(new ChunkedStream(document, chunk));
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
     }
 }

@@ -17,7 +17,7 @@ public sealed class FindingsJsonTests
     [
         "offenders", "evaluated", "rejected", "notYetRegistered", "visitOverdue", "visitDueSoon", "repeatedNoAccess",
         "reactiveManagementIneligible", "caseloadAboveTarget", "caseloadCritical", "unallocated", "escalations",
-        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "strategyOutcomeNotRecorded", "strategyActionOverdue", "appropriateAdultDelayed", "interviewWithoutAppropriateAdult", "policeProtectionExceeded", "localAuthorityNotInformed", "dataQuality", "outcomes",
+        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "strategyOutcomeNotRecorded", "strategyActionOverdue", "appropriateAdultDelayed", "interviewWithoutAppropriateAdult", "policeProtectionExceeded", "localAuthorityNotInformed", "dataQuality", "suppressed", "outcomes",
     ];
 
     /// <summary>Contract section 5's table: each kind's fields besides kind, rule and reason, in order.</summary>
@@ -62,7 +62,7 @@ public sealed class FindingsJsonTests
     {
         using var document = Parse(Evaluate(partial: true));
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "rejected");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "rejected", "record");
         document.RootElement.GetProperty("schemaVersion").GetRawText().Should().Be("1");
         document.RootElement.GetProperty("asOf").GetString().Should().Be("2018-05-01");
         document.RootElement.GetProperty("policyVersion").GetString().Should().Be("default");
@@ -77,7 +77,7 @@ public sealed class FindingsJsonTests
 
         using var document = Parse(report);
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "record");
     }
 
     [Fact]
@@ -322,7 +322,7 @@ public sealed class FindingsJsonTests
     /// reactive management above Low, an unallocated offender, a neighbourhood not briefed, repeated no access, an overdue
     /// risk review, two malformed offender records, and a second team whose manager is above the caseload target.
     /// </summary>
-    private static CaseloadSnapshot RichSnapshot()
+    private static SnapshotReadResult RichSnapshot()
     {
         var held = Enumerable.Range(0, 51).Select(i =>
             $$"""{ "id": "RSO-S{{i:D2}}", "managerId": "OM-030", "riskLevel": "Low", "riskAssessedOn": "2018-01-01", "registeredOn": "2010-01-01" }""");
@@ -360,11 +360,11 @@ public sealed class FindingsJsonTests
             }
             """;
         var snapshot = JsonText.Read(json);
-        snapshot.ReadProblems.Should().HaveCount(2);
+        snapshot.Problems.Should().HaveCount(2);
         return snapshot;
     }
 
-    private static CaseloadSnapshot CleanSnapshot() => JsonText.Read(JsonText.ContractSnapshot);
+    private static CaseloadSnapshot CleanSnapshot() => JsonText.Read(JsonText.ContractSnapshot).Snapshot;
 
     private static EvaluationReport Report(Dictionary<RiskLevel, decimal> percent, decimal? median, int? max, params Finding[] findings) => new()
     {

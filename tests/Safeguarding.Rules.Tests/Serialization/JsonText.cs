@@ -78,18 +78,20 @@ internal static class JsonText
 
     public static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);
 
-    public static CaseloadSnapshot Read(string json) => SnapshotJson.Read(Utf8(json));
+    public static SnapshotReadResult Read(string json) => SnapshotJson.Read(Utf8(json));
 
     /// <summary>A snapshot holding only the given offender records.</summary>
-    public static CaseloadSnapshot ReadOffenders(params string[] records) => Read("""{ "offenders": [ """ + string.Join(", ", records) + " ] }");
+    public static SnapshotReadResult ReadOffenders(params string[] records) => Read("""{ "offenders": [ """ + string.Join(", ", records) + " ] }");
 
     /// <summary>The one problem of a snapshot holding only the given offender record.</summary>
     public static InputProblem OnlyProblemOf(string offender)
     {
         var snapshot = ReadOffenders(offender);
-        snapshot.Offenders.Should().BeEmpty("a record with a problem is not typed");
-        return snapshot.ReadProblems.Should().ContainSingle().Subject;
+        snapshot.Snapshot.Offenders.Should().BeEmpty("a record with a problem is not typed");
+        return snapshot.Problems.Should().ContainSingle().Subject;
     }
+
+    public static string Write(SnapshotReadResult read, bool indented = false) => Write(read.Snapshot, indented);
 
     public static string Write(CaseloadSnapshot snapshot, bool indented = false)
     {

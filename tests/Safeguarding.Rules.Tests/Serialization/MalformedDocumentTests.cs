@@ -45,7 +45,7 @@ public sealed class MalformedDocumentTests
         {
             var snapshot = SnapshotJson.Read(bytes);
 
-            foreach (var problem in snapshot.ReadProblems)
+            foreach (var problem in snapshot.Problems)
             {
                 problem.Field.Should().NotBeNullOrEmpty();
                 problem.Problem.Should().NotBeNullOrEmpty();
@@ -54,10 +54,10 @@ public sealed class MalformedDocumentTests
 
             foreach (var record in snapshot.MalformedRecords)
             {
-                snapshot.ReadProblems.Should().Contain(p => p.Array == record.Array && p.Index == record.Index);
+                snapshot.Problems.Should().Contain(p => p.Array == record.Array && p.Index == record.Index);
             }
 
-            snapshot.Offenders.Should().NotContain(o => snapshot.MalformedRecords.Any(m => m.Array == SnapshotArrays.Offenders && m.Index == o.SourceIndex));
+            snapshot.Snapshot.Offenders.Should().NotContain(o => snapshot.MalformedRecords.Any(m => m.Array == SnapshotArrays.Offenders && m.Index == o.SourceIndex));
             var report = engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true, AsOf = new DateOnly(2018, 5, 1) });
             report.Summary.Offenders.Should().Be(snapshot.OffenderRecordCount);
         }, iter: 2000);

@@ -282,9 +282,10 @@ public sealed class PolicyJsonTests
     {
         var written = Write(new SafeguardingPolicy { Version = "force-2026.1" });
 
-        // Section 4's example, then section 6's childProtection block with its defaults.
-        Compact(written).Should().Be(Compact(JsonText.ContractPolicy)[..^1]
-            + ",\"childProtection\":{\"strategyOutcomeWorkingDays\":1,\"appropriateAdultAlertMinutes\":120,\"appropriateAdultInspectorMinutes\":240,\"policeProtectionMaxHours\":72,\"localAuthorityInformMinutes\":240,\"nonWorkingDays\":[]}}");
+        // Section 4's example, then section 6's childProtection block and section 8's overrides block, with their defaults.
+        var childProtection = ",\"childProtection\":{\"strategyOutcomeWorkingDays\":1,\"appropriateAdultAlertMinutes\":120,\"appropriateAdultInspectorMinutes\":240,\"policeProtectionMaxHours\":72,\"localAuthorityInformMinutes\":240,\"nonWorkingDays\":[]}";
+        var overrides = ",\"overrides\":{\"maxDays\":90,\"kinds\":[\"VisitOverdue\",\"VisitDueSoon\",\"RepeatedNoAccess\",\"RiskReviewOverdue\",\"NeighbourhoodNotBriefed\"]}}";
+        Compact(written).Should().Be(Compact(JsonText.ContractPolicy)[..^1] + childProtection + overrides);
     }
 
     [Fact]

@@ -12,11 +12,11 @@ public sealed class SnapshotJsonProblemTests
         // Line 3 (counted from 1) has a second comma at byte 30 (counted from 1): two spaces, "offenders" (11), ": [ { " (6), "id": "A", (10).
         var snapshot = JsonText.Read("{\n  \"asOf\": \"2018-05-01\",\n  \"offenders\": [ { \"id\": \"A\",, } ]\n}");
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Id = (string?)null, Field = "$" });
         problem.IsDocumentProblem.Should().BeTrue();
         problem.Problem.Should().Contain("not valid JSON").And.Contain("line 3, byte position 30");
-        snapshot.Offenders.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
     }
 
     [Fact]
@@ -26,9 +26,9 @@ public sealed class SnapshotJsonProblemTests
 
         var snapshot = JsonText.Read(text);
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "$" });
-        snapshot.Offenders.Should().BeEmpty();
-        snapshot.Managers.Should().BeEmpty();
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "$" });
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
+        snapshot.Snapshot.Managers.Should().BeEmpty();
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read("{ }\n{ }");
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Problem.Should().Contain("line 2, byte position 1");
+        snapshot.Problems.Should().ContainSingle().Which.Problem.Should().Contain("line 2, byte position 1");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read("  \n ");
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "$" });
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "$" });
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class SnapshotJsonProblemTests
 
         var snapshot = SnapshotJson.Read(bytes);
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Field.Should().Be("$");
         problem.Array.Should().BeNull();
         problem.Problem.Should().Contain("UTF-8").And.Contain("line 1, byte position 28");
@@ -69,7 +69,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read(json);
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Id = (string?)null, Field = "$" });
         problem.Problem.Should().Contain("not valid Unicode").And.Contain($"line 1, byte position {position}");
     }
@@ -83,7 +83,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read(json);
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Id = (string?)null, Field = "$" });
         problem.Problem.Should().Contain("object").And.EndWith(found);
     }
@@ -98,7 +98,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read($$"""{ "{{array}}": { "id": "X" } }""");
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Id = (string?)null, Field = array });
         problem.Problem.Should().Contain("array").And.Contain("an object");
     }
@@ -108,12 +108,12 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.ReadOffenders(JsonText.ValidOffender, "\"RSO-2\"", "null", "[1]");
 
-        snapshot.Offenders.Should().ContainSingle();
-        snapshot.ReadProblems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().Equal(
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
+        snapshot.Problems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().Equal(
             ("offenders", 1, null, "$"),
             ("offenders", 2, null, "$"),
             ("offenders", 3, null, "$"));
-        snapshot.ReadProblems.Select(p => p.Problem).Should().Equal(
+        snapshot.Problems.Select(p => p.Problem).Should().Equal(
             "must be a JSON object (a record), not a string",
             "must be a JSON object (a record), not null",
             "must be a JSON object (a record), not an array");
@@ -188,8 +188,8 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read("""{ "visits": [ { "offenderId": "RSO-1", "date": "2018-01-01", "outcome": "completed" } ] }""");
 
-        snapshot.Visits.Should().BeEmpty();
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        snapshot.Snapshot.Visits.Should().BeEmpty();
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Array = "visits",
             Index = (int?)0,
@@ -204,7 +204,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read("""{ "visits": [ { "offenderId": "RSO-1", "date": "2018-01-01", "outcome": 0 } ] }""");
 
-        var problem = snapshot.ReadProblems.Should().ContainSingle().Subject;
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
         problem.Field.Should().Be("outcome");
         problem.Problem.Should().Be("must be a string (Completed, NoAccess or Cancelled), not a number");
     }
@@ -243,8 +243,8 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.ReadOffenders("""{ "id": "RSO-1", "riskLevel": "High", "registeredOn": "2016-02-29" }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders[0].RegisteredOn.Should().Be(new DateOnly(2016, 2, 29));
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders[0].RegisteredOn.Should().Be(new DateOnly(2016, 2, 29));
     }
 
     [Theory]
@@ -275,8 +275,8 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.ReadOffenders("""{ "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-03-02", "visitIntervalDays": 0, "mappaLevel": 4 }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
         var report = new SafeguardingEngine().Evaluate(snapshot);
         report.Problems.Select(p => p.Field).Should().BeEquivalentTo("visitIntervalDays", "mappaLevel");
     }
@@ -289,7 +289,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read($$"""{ "schemaVersion": {{value}}, "offenders": [ {{JsonText.ValidOffender}} ] }""");
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Array = (string?)null,
             Index = (int?)null,
@@ -297,7 +297,7 @@ public sealed class SnapshotJsonProblemTests
             Field = "schemaVersion",
             Problem = expected,
         });
-        snapshot.Offenders.Should().ContainSingle();
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
     }
 
     [Fact]
@@ -305,8 +305,8 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read("""{ "schemaVersion": 2 }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().Be(2);
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(2);
         new SafeguardingEngine().Evaluate(snapshot).Problems.Should().ContainSingle().Which.Field.Should().Be("schemaVersion");
     }
 
@@ -318,7 +318,7 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read($$"""{ "asOf": {{value}} }""");
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Array = (string?)null,
             Index = (int?)null,
@@ -326,7 +326,7 @@ public sealed class SnapshotJsonProblemTests
             Field = "asOf",
             Problem = expected,
         });
-        snapshot.AsOf.Should().BeNull();
+        snapshot.Snapshot.AsOf.Should().BeNull();
     }
 
     [Fact]
@@ -342,8 +342,8 @@ public sealed class SnapshotJsonProblemTests
     {
         var snapshot = JsonText.Read($$"""{ "offenders": [ {{JsonText.ValidOffender}} ], "offenders": [ ] }""");
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "offenders", Problem = "appears more than once in the document" });
-        snapshot.Offenders.Should().ContainSingle();
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = (string?)null, Index = (int?)null, Field = "offenders", Problem = "appears more than once in the document" });
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
     }
 
     [Fact]
@@ -354,9 +354,9 @@ public sealed class SnapshotJsonProblemTests
               "inCustody": "no", "visitIntervalDays": 1.5, "mappaLevel": "two" }
             """);
 
-        snapshot.Offenders.Should().BeEmpty();
-        snapshot.ReadProblems.Should().OnlyContain(p => p.Array == "offenders" && p.Index == 0 && p.Id == "RSO-7");
-        snapshot.ReadProblems.Select(p => p.Field).Should().BeEquivalentTo(
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
+        snapshot.Problems.Should().OnlyContain(p => p.Array == "offenders" && p.Index == 0 && p.Id == "RSO-7");
+        snapshot.Problems.Select(p => p.Field).Should().BeEquivalentTo(
             "managerId", "riskLevel", "riskAssessedOn", "releasedOn", "inCustody", "visitIntervalDays", "mappaLevel", "registeredOn");
         snapshot.OffenderRecordCount.Should().Be(1);
     }
@@ -379,18 +379,18 @@ public sealed class SnapshotJsonProblemTests
             }
             """);
 
-        snapshot.ReadProblems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().Equal(
+        snapshot.Problems.Select(p => (p.Array, p.Index, p.Id, p.Field)).Should().Equal(
             ("teams", 0, null, "id"),
             ("managers", 1, null, "id"),
             ("offenders", 1, "RSO-1", "registeredOn"),
             ("offenders", 3, "RSO-3", "riskLevel"),
             ("visits", 1, null, "date"),
             ("briefings", 0, null, "neighbourhoodId"));
-        snapshot.Teams!.Select(t => t.Id).Should().Equal("T-1");
-        snapshot.Managers.Select(m => m.Id).Should().Equal("OM-1");
-        snapshot.Offenders.Select(o => o.Id).Should().Equal("RSO-0", "RSO-2");
-        snapshot.Visits.Should().ContainSingle();
-        snapshot.Briefings.Should().BeEmpty();
+        snapshot.Snapshot.Teams!.Select(t => t.Id).Should().Equal("T-1");
+        snapshot.Snapshot.Managers.Select(m => m.Id).Should().Equal("OM-1");
+        snapshot.Snapshot.Offenders.Select(o => o.Id).Should().Equal("RSO-0", "RSO-2");
+        snapshot.Snapshot.Visits.Should().ContainSingle();
+        snapshot.Snapshot.Briefings.Should().BeEmpty();
         snapshot.OffenderRecordCount.Should().Be(4);
     }
 
@@ -411,8 +411,8 @@ public sealed class SnapshotJsonProblemTests
               "mappaLevel": 1.2345678, "inCustody": "Jane Doe" }
             """);
 
-        snapshot.ReadProblems.Should().HaveCount(6);
-        snapshot.ReadProblems.Should().OnlyContain(p => !p.ToString().Contains("Jane", StringComparison.Ordinal) && !p.ToString().Contains("2345678", StringComparison.Ordinal));
+        snapshot.Problems.Should().HaveCount(6);
+        snapshot.Problems.Should().OnlyContain(p => !p.ToString().Contains("Jane", StringComparison.Ordinal) && !p.ToString().Contains("2345678", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,12 +10,12 @@ public sealed class SnapshotJsonReadTests
     {
         var snapshot = JsonText.Read(JsonText.ContractSnapshot);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().Be(1);
-        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
-        snapshot.Teams.Should().Equal(new Team { Id = "T-NORTH", SourceIndex = 0 });
-        snapshot.Managers.Should().Equal(new Manager { Id = "OM-017", TeamId = "T-NORTH", SourceIndex = 0 });
-        snapshot.Offenders.Should().Equal(new Offender
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(1);
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.Teams.Should().Equal(new Team { Id = "T-NORTH", SourceIndex = 0 });
+        snapshot.Snapshot.Managers.Should().Equal(new Manager { Id = "OM-017", TeamId = "T-NORTH", SourceIndex = 0 });
+        snapshot.Snapshot.Offenders.Should().Equal(new Offender
         {
             Id = "RSO-000123",
             ManagerId = "OM-017",
@@ -31,8 +31,8 @@ public sealed class SnapshotJsonReadTests
             MovedIntoNeighbourhoodOn = new DateOnly(2017, 11, 20),
             SourceIndex = 0,
         });
-        snapshot.Visits.Should().Equal(new Visit { OffenderId = "RSO-000123", Date = new DateOnly(2018, 2, 1), Outcome = VisitOutcome.Completed, Announced = false, SourceIndex = 0 });
-        snapshot.Briefings.Should().Equal(new Briefing { OffenderId = "RSO-000123", NeighbourhoodId = "NPT-07", Date = new DateOnly(2017, 11, 23), SourceIndex = 0 });
+        snapshot.Snapshot.Visits.Should().Equal(new Visit { OffenderId = "RSO-000123", Date = new DateOnly(2018, 2, 1), Outcome = VisitOutcome.Completed, Announced = false, SourceIndex = 0 });
+        snapshot.Snapshot.Briefings.Should().Equal(new Briefing { OffenderId = "RSO-000123", NeighbourhoodId = "NPT-07", Date = new DateOnly(2017, 11, 23), SourceIndex = 0 });
         snapshot.OffenderRecordCount.Should().Be(1);
     }
 
@@ -55,8 +55,8 @@ public sealed class SnapshotJsonReadTests
               "visitIntervalDays": 730, "mappaLevel": 3, "movedIntoNeighbourhoodOn": "2016-03-01" }
             """);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().Equal(new Offender
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().Equal(new Offender
         {
             Id = "RSO-9",
             ManagerId = "OM-1",
@@ -86,14 +86,14 @@ public sealed class SnapshotJsonReadTests
               "visits": [ { "offenderId": "RSO-1", "date": "2018-01-01", "outcome": "NoAccess", "announced": null } ] }
             """);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().BeNull();
-        snapshot.AsOf.Should().BeNull();
-        snapshot.Teams.Should().BeNull();
-        snapshot.Briefings.Should().BeEmpty();
-        snapshot.Managers.Should().Equal(new Manager { Id = "OM-1", SourceIndex = 0 });
-        snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
-        snapshot.Visits.Should().Equal(new Visit { OffenderId = "RSO-1", Date = new DateOnly(2018, 1, 1), Outcome = VisitOutcome.NoAccess, SourceIndex = 0 });
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().BeNull();
+        snapshot.Snapshot.AsOf.Should().BeNull();
+        snapshot.Snapshot.Teams.Should().BeNull();
+        snapshot.Snapshot.Briefings.Should().BeEmpty();
+        snapshot.Snapshot.Managers.Should().Equal(new Manager { Id = "OM-1", SourceIndex = 0 });
+        snapshot.Snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
+        snapshot.Snapshot.Visits.Should().Equal(new Visit { OffenderId = "RSO-1", Date = new DateOnly(2018, 1, 1), Outcome = VisitOutcome.NoAccess, SourceIndex = 0 });
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class SnapshotJsonReadTests
     {
         var snapshot = JsonText.Read("""{ "managers": [ { "id": "OM-1", "teamId": "T-1" } ] }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Teams.Should().BeNull();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Teams.Should().BeNull();
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class SnapshotJsonReadTests
     {
         var snapshot = JsonText.Read("""{ "teams": [], "managers": [ { "id": "OM-1", "teamId": "T-1" } ] }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Teams.Should().NotBeNull().And.BeEmpty();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Teams.Should().NotBeNull().And.BeEmpty();
     }
 
     [Fact]
@@ -119,12 +119,12 @@ public sealed class SnapshotJsonReadTests
     {
         var snapshot = JsonText.Read("{}");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Teams.Should().BeNull();
-        snapshot.Managers.Should().BeEmpty();
-        snapshot.Offenders.Should().BeEmpty();
-        snapshot.Visits.Should().BeEmpty();
-        snapshot.Briefings.Should().BeEmpty();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Teams.Should().BeNull();
+        snapshot.Snapshot.Managers.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
+        snapshot.Snapshot.Visits.Should().BeEmpty();
+        snapshot.Snapshot.Briefings.Should().BeEmpty();
     }
 
     [Fact]
@@ -144,12 +144,12 @@ public sealed class SnapshotJsonReadTests
             }
             """);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
-        snapshot.Managers.Should().Equal(new Manager { Id = "OM-1", SourceIndex = 0 });
-        snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Medium, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
-        snapshot.Visits.Should().ContainSingle().Which.Outcome.Should().Be(VisitOutcome.Cancelled);
-        snapshot.Briefings.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("N-1");
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.Managers.Should().Equal(new Manager { Id = "OM-1", SourceIndex = 0 });
+        snapshot.Snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Medium, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
+        snapshot.Snapshot.Visits.Should().ContainSingle().Which.Outcome.Should().Be(VisitOutcome.Cancelled);
+        snapshot.Snapshot.Briefings.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("N-1");
     }
 
     [Fact]
@@ -159,9 +159,9 @@ public sealed class SnapshotJsonReadTests
             { "offenders": [ { "registeredOn": "2015-03-02", "riskLevel": "Low", "id": "RSO-1" } ], "asOf": "2018-05-01", "schemaVersion": 1 }
             """);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().Be(1);
-        snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(1);
+        snapshot.Snapshot.Offenders.Should().Equal(new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class SnapshotJsonReadTests
             """{ "id": "RSO-1", "riskLevel": "Unknown", "registeredOn": "2015-03-02" }""",
             """{ "id": "RSO-2", "riskLevel": "Low", "registeredOn": "2015-03-02" }""");
 
-        snapshot.Offenders.Select(o => (o.Id, o.SourceIndex)).Should().Equal(("RSO-0", 0), ("RSO-2", 2));
+        snapshot.Snapshot.Offenders.Select(o => (o.Id, o.SourceIndex)).Should().Equal(("RSO-0", 0), ("RSO-2", 2));
         snapshot.OffenderRecordCount.Should().Be(3);
     }
 
@@ -183,10 +183,10 @@ public sealed class SnapshotJsonReadTests
             { "schemaVersion": 1.0, "offenders": [ { "id": "RSO-1", "riskLevel": "Low", "registeredOn": "2015-03-02", "visitIntervalDays": 3e1, "mappaLevel": 2.00 } ] }
             """);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.SchemaVersion.Should().Be(1);
-        snapshot.Offenders[0].VisitIntervalDays.Should().Be(30);
-        snapshot.Offenders[0].MappaLevel.Should().Be(2);
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(1);
+        snapshot.Snapshot.Offenders[0].VisitIntervalDays.Should().Be(30);
+        snapshot.Snapshot.Offenders[0].MappaLevel.Should().Be(2);
     }
 
     [Fact]
@@ -194,8 +194,8 @@ public sealed class SnapshotJsonReadTests
     {
         var snapshot = JsonText.ReadOffenders("""{ "id": "RSO-\u00e9\"1", "riskLevel": "\u0048igh", "registeredOn": "2015\u002d03-02" }""");
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle().Which.Should().Be(new Offender { Id = "RSO-é\"1", RiskLevel = RiskLevel.High, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().Be(new Offender { Id = "RSO-é\"1", RiskLevel = RiskLevel.High, RegisteredOn = new DateOnly(2015, 3, 2), SourceIndex = 0 });
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public sealed class SnapshotJsonReadTests
         byte[] bom = [0xEF, 0xBB, 0xBF];
         var snapshot = SnapshotJson.Read([.. bom, .. JsonText.Utf8(JsonText.ContractSnapshot)]);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
     }
 
     [Fact]
@@ -218,8 +218,8 @@ public sealed class SnapshotJsonReadTests
         var fromStream = SnapshotJson.Read(new ChunkedStream(bytes, 1000));
         var fromBytes = SnapshotJson.Read(bytes);
 
-        fromStream.ReadProblems.Should().BeEmpty();
-        fromStream.Offenders.Should().HaveCount(2000).And.Equal(fromBytes.Offenders);
+        fromStream.Problems.Should().BeEmpty();
+        fromStream.Snapshot.Offenders.Should().HaveCount(2000).And.Equal(fromBytes.Snapshot.Offenders);
     }
 
     [Fact]
@@ -231,8 +231,8 @@ public sealed class SnapshotJsonReadTests
 
         var snapshot = SnapshotJson.Read(stream);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.Offenders.Should().ContainSingle();
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle();
         stream.Position.Should().Be(bytes.Length);
     }
 
@@ -246,8 +246,8 @@ public sealed class SnapshotJsonReadTests
 
             var snapshot = SnapshotJson.ReadFile(path);
 
-            snapshot.ReadProblems.Should().BeEmpty();
-            snapshot.Offenders.Should().Equal(JsonText.Read(JsonText.ContractSnapshot).Offenders);
+            snapshot.Problems.Should().BeEmpty();
+            snapshot.Snapshot.Offenders.Should().Equal(JsonText.Read(JsonText.ContractSnapshot).Snapshot.Offenders);
         }
         finally
         {

@@ -13,14 +13,14 @@ public sealed class SnapshotJsonWriteTests
 
         var copy = JsonText.Read(JsonText.Write(original));
 
-        copy.ReadProblems.Should().BeEmpty();
-        copy.SchemaVersion.Should().Be(original.SchemaVersion);
-        copy.AsOf.Should().Be(original.AsOf);
-        copy.Teams.Should().Equal(original.Teams);
-        copy.Managers.Should().Equal(original.Managers);
-        copy.Offenders.Should().Equal(original.Offenders);
-        copy.Visits.Should().Equal(original.Visits);
-        copy.Briefings.Should().Equal(original.Briefings);
+        copy.Problems.Should().BeEmpty();
+        copy.Snapshot.SchemaVersion.Should().Be(original.Snapshot.SchemaVersion);
+        copy.Snapshot.AsOf.Should().Be(original.Snapshot.AsOf);
+        copy.Snapshot.Teams.Should().Equal(original.Snapshot.Teams);
+        copy.Snapshot.Managers.Should().Equal(original.Snapshot.Managers);
+        copy.Snapshot.Offenders.Should().Equal(original.Snapshot.Offenders);
+        copy.Snapshot.Visits.Should().Equal(original.Snapshot.Visits);
+        copy.Snapshot.Briefings.Should().Equal(original.Snapshot.Briefings);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class SnapshotJsonWriteTests
         var withoutTeams = JsonText.Read(JsonText.Write(new CaseloadSnapshot { Teams = null }));
         var withNoTeams = JsonText.Read(JsonText.Write(new CaseloadSnapshot { Teams = [] }));
 
-        withoutTeams.Teams.Should().BeNull();
-        withNoTeams.Teams.Should().NotBeNull().And.BeEmpty();
+        withoutTeams.Snapshot.Teams.Should().BeNull();
+        withNoTeams.Snapshot.Teams.Should().NotBeNull().And.BeEmpty();
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class SnapshotJsonWriteTests
 
         var copy = JsonText.Read(JsonText.Write(snapshot));
 
-        copy.ReadProblems.Should().BeEmpty();
-        copy.Managers.Should().Equal(snapshot.Managers.Select(m => m with { SourceIndex = 0 }));
+        copy.Problems.Should().BeEmpty();
+        copy.Snapshot.Managers.Should().Equal(snapshot.Managers.Select(m => m with { SourceIndex = 0 }));
     }
 
     [Fact]
@@ -104,14 +104,14 @@ public sealed class SnapshotJsonWriteTests
         stream.Position = 0;
         var copy = SnapshotJson.Read(stream);
 
-        copy.ReadProblems.Should().BeEmpty();
-        copy.SchemaVersion.Should().Be(original.SchemaVersion);
-        copy.AsOf.Should().Be(original.AsOf);
-        copy.Teams.Should().Equal(original.Teams);
-        copy.Managers.Should().Equal(original.Managers);
-        copy.Offenders.Should().HaveCount(50_000).And.Equal(original.Offenders);
-        copy.Visits.Should().Equal(original.Visits);
-        copy.Briefings.Should().Equal(original.Briefings);
+        copy.Problems.Should().BeEmpty();
+        copy.Snapshot.SchemaVersion.Should().Be(original.SchemaVersion);
+        copy.Snapshot.AsOf.Should().Be(original.AsOf);
+        copy.Snapshot.Teams.Should().Equal(original.Teams);
+        copy.Snapshot.Managers.Should().Equal(original.Managers);
+        copy.Snapshot.Offenders.Should().HaveCount(50_000).And.Equal(original.Offenders);
+        copy.Snapshot.Visits.Should().Equal(original.Visits);
+        copy.Snapshot.Briefings.Should().Equal(original.Briefings);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SnapshotJsonWriteTests
         var text = JsonText.Write(snapshot, indented: true);
 
         text.Should().Contain("\n  \"offenders\": [").And.NotContain("\r");
-        JsonText.Read(text).Offenders.Should().Equal(snapshot.Offenders);
+        JsonText.Read(text).Snapshot.Offenders.Should().Equal(snapshot.Snapshot.Offenders);
     }
 
     [Fact]
@@ -149,9 +149,9 @@ public sealed class SnapshotJsonWriteTests
 
             var copy = SnapshotJson.ReadFile(path);
 
-            copy.ReadProblems.Should().BeEmpty();
-            copy.Offenders.Should().Equal(snapshot.Offenders);
-            copy.Visits.Should().Equal(snapshot.Visits);
+            copy.Problems.Should().BeEmpty();
+            copy.Snapshot.Offenders.Should().Equal(snapshot.Offenders);
+            copy.Snapshot.Visits.Should().Equal(snapshot.Visits);
         }
         finally
         {
@@ -179,8 +179,8 @@ public sealed class SnapshotJsonWriteTests
 
         var copy = JsonText.Read(JsonText.Write(snapshot));
 
-        copy.ReadProblems.Should().BeEmpty();
-        copy.Offenders.Select(o => o.Id).Should().Equal("RSO-1");
+        copy.Problems.Should().BeEmpty();
+        copy.Snapshot.Offenders.Select(o => o.Id).Should().Equal("RSO-1");
     }
 
     /// <summary>A snapshot with every kind of record and every optional field both set and absent, records indexed as the reader indexes them.</summary>

@@ -16,6 +16,7 @@ internal sealed class Scenario
     private readonly List<Offender> _offenders = [];
     private readonly List<Visit> _visits = [];
     private readonly List<Briefing> _briefings = [];
+    private readonly List<Override> _overrides = [];
 
     public static DateOnly DaysAgo(int days) => AsOf.AddDays(-days);
 
@@ -77,6 +78,13 @@ internal sealed class Scenario
         return this;
     }
 
+    /// <summary>Adds an override of <paramref name="findingId"/> from <paramref name="from"/> to <paramref name="until"/> (contract section 8).</summary>
+    public Scenario Override(string id, string findingId, DateOnly from, DateOnly until, string reasonCode = "IN_HOSPITAL")
+    {
+        _overrides.Add(new Override { Id = id, FindingId = findingId, ReasonCode = reasonCode, AuthorisedBy = "DS-4411", From = from, Until = until });
+        return this;
+    }
+
     public CaseloadSnapshot Snapshot() => new()
     {
         AsOf = AsOf,
@@ -85,6 +93,7 @@ internal sealed class Scenario
         Offenders = _offenders,
         Visits = _visits,
         Briefings = _briefings,
+        Overrides = _overrides,
     };
 
     public EvaluationReport Evaluate(SafeguardingPolicy? policy = null)

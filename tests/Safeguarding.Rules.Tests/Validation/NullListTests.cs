@@ -37,7 +37,7 @@ public sealed class NullListTests
         snapshot.Visits.Should().BeEmpty();
         snapshot.Briefings.Should().BeEmpty();
         snapshot.Teams.Should().BeNull("a null team list means the snapshot has none, which the contract distinguishes from an empty one");
-        snapshot.OffenderRecordCount.Should().Be(0);
+        SnapshotReadResult.FromCode(snapshot).OffenderRecordCount.Should().Be(0);
     }
 
     [Fact]
