@@ -75,17 +75,18 @@ public sealed class ChildProtectionRuleTests
     [Fact]
     public void StrategyOutcomeNotRecorded_HeldOnAFridayBeforeABankHoliday_IsDueTheTuesday()
     {
-        var snapshot = new CaseloadSnapshot
+        static CaseloadSnapshot Snapshot(DateOnly asOf) => new()
         {
-            AsOf = new DateOnly(2018, 5, 9),
+            AsOf = asOf,
             StrategyDiscussions = [new StrategyDiscussion { Id = "SD-1", HeldOn = new DateOnly(2018, 5, 4) }],
         };
+        var snapshot = Snapshot(new DateOnly(2018, 5, 9));
         var policy = new SafeguardingPolicy { ChildProtection = { NonWorkingDays = [new DateOnly(2018, 5, 7)] } };
 
         var finding = Evaluate(snapshot, policy).Findings.Should().ContainSingle().Subject;
 
         finding.Should().BeEquivalentTo(new { Kind = FindingKinds.StrategyOutcomeNotRecorded, DueOn = (DateOnly?)new DateOnly(2018, 5, 8), DaysOverdue = (int?)1 });
-        Evaluate(snapshot with { AsOf = new DateOnly(2018, 5, 8) }, policy).Findings.Should().BeEmpty("D on the due date is not after it");
+        Evaluate(Snapshot(new DateOnly(2018, 5, 8)), policy).Findings.Should().BeEmpty("D on the due date is not after it");
     }
 
     [Fact]

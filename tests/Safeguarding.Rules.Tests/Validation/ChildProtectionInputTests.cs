@@ -32,14 +32,14 @@ public sealed class ChildProtectionInputTests
     {
         var snapshot = JsonText.Read(Example);
 
-        snapshot.ReadProblems.Should().BeEmpty();
-        snapshot.ExtractedAt.Should().Be(new DateTimeOffset(2018, 5, 1, 22, 10, 0, TimeSpan.Zero));
-        var discussion = snapshot.StrategyDiscussions.Should().ContainSingle().Subject;
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.ExtractedAt.Should().Be(new DateTimeOffset(2018, 5, 1, 22, 10, 0, TimeSpan.Zero));
+        var discussion = snapshot.Snapshot.StrategyDiscussions.Should().ContainSingle().Subject;
         discussion.Actions.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "1", Owner = ActionOwner.Police, DueOn = new DateOnly(2018, 4, 27), CompletedOn = (DateOnly?)null });
-        var detention = snapshot.Detentions.Should().ContainSingle().Subject;
+        var detention = snapshot.Snapshot.Detentions.Should().ContainSingle().Subject;
         detention.AuthorisedAt.Should().Be(new DateTimeOffset(2018, 4, 30, 20, 15, 0, TimeSpan.Zero));
         detention.Interviews.Should().ContainSingle().Which.AppropriateAdultPresent.Should().BeTrue();
-        snapshot.PoliceProtections.Should().ContainSingle().Which.EndedAt.Should().BeNull();
+        snapshot.Snapshot.PoliceProtections.Should().ContainSingle().Which.EndedAt.Should().BeNull();
     }
 
     [Fact]
@@ -47,15 +47,15 @@ public sealed class ChildProtectionInputTests
     {
         var snapshot = JsonText.Read(Example);
         using var stream = new MemoryStream();
-        SnapshotJson.Write(snapshot, stream);
+        SnapshotJson.Write(snapshot.Snapshot, stream);
 
         var again = SnapshotJson.Read(stream.ToArray());
 
-        again.ReadProblems.Should().BeEmpty();
-        again.ExtractedAt.Should().Be(snapshot.ExtractedAt);
-        again.StrategyDiscussions.Should().BeEquivalentTo(snapshot.StrategyDiscussions);
-        again.Detentions.Should().BeEquivalentTo(snapshot.Detentions);
-        again.PoliceProtections.Should().BeEquivalentTo(snapshot.PoliceProtections);
+        again.Problems.Should().BeEmpty();
+        again.Snapshot.ExtractedAt.Should().Be(snapshot.Snapshot.ExtractedAt);
+        again.Snapshot.StrategyDiscussions.Should().BeEquivalentTo(snapshot.Snapshot.StrategyDiscussions);
+        again.Snapshot.Detentions.Should().BeEquivalentTo(snapshot.Snapshot.Detentions);
+        again.Snapshot.PoliceProtections.Should().BeEquivalentTo(snapshot.Snapshot.PoliceProtections);
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class ChildProtectionInputTests
     {
         var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
 
-        snapshot.ReadProblems.Should().BeEmpty();
+        snapshot.Problems.Should().BeEmpty();
     }
 
     [Theory]
@@ -83,8 +83,8 @@ public sealed class ChildProtectionInputTests
     {
         var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
 
-        snapshot.ReadProblems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = "policeProtections", Index = (int?)0, Id = "P", Field = "startedAt" });
-        snapshot.PoliceProtections.Should().BeEmpty();
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Array = "policeProtections", Index = (int?)0, Id = "P", Field = "startedAt" });
+        snapshot.Snapshot.PoliceProtections.Should().BeEmpty();
     }
 
     [Fact]
