@@ -19,7 +19,9 @@ internal sealed class NameListProperty(
     {
         if (json.TokenType != JsonTokenType.StartArray)
         {
-            WrongType(ref json, problems, "an array of " + itemDescription + "s");
+            // "a finding kind" names one item; the array holds "finding kinds".
+            var plural = (itemDescription.StartsWith("a ", StringComparison.Ordinal) ? itemDescription[2..] : itemDescription) + "s";
+            WrongType(ref json, problems, "an array of " + plural);
             return;
         }
 
