@@ -42,7 +42,7 @@ internal static class PolicyProperties
         new WholeNumberProperty("initialAssessmentDays", static p => p.InitialAssessmentDays, static (p, v) => p.InitialAssessmentDays = v, minimum: 1),
         new WholeNumberProperty("neighbourhoodBriefingDays", static p => p.NeighbourhoodBriefingDays, static (p, v) => p.NeighbourhoodBriefingDays = v, minimum: 1),
         new WholeNumberProperty("overrides.maxDays", static p => p.Overrides.MaxDays, static (p, v) => p.Overrides.MaxDays = v, minimum: 1),
-        new NameListProperty("overrides.kinds", static p => p.Overrides.Kinds, static (p, v) => p.Overrides.Kinds = v, "a finding kind", OverridableKind),
+        new NameListProperty("overrides.kinds", static p => p.Overrides.Kinds, static (p, v) => p.Overrides.Kinds = v, "finding kind", OverridableKind),
     ];
 
     private static readonly Dictionary<string, PolicyProperty> ByPath = All.ToDictionary(static p => p.Path, StringComparer.Ordinal);

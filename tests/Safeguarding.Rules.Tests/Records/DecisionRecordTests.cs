@@ -19,7 +19,7 @@ public sealed class DecisionRecordTests
 
     /// <summary>The default policy of contract section 4 in RFC 8785 form, written out by hand from the contract.</summary>
     private const string DefaultPolicyCanonical =
-        """{"caseload":{"critical":75,"target":50},"dueSoonDays":14,"escalation":{"highRiskInspectorAfterDays":7,"inspectorAfterDays":28,"supervisorAfterDays":14,"unitBacklogPercent":5},"firstVisitDays":28,"initialAssessmentDays":28,"neighbourhoodBriefingDays":7,"repeatedNoAccessVisits":2,"riskReviewDays":365,"version":"default","visitIntervalDays":{"high":91,"low":365,"medium":182,"veryHigh":30}}""";
+        """{"caseload":{"critical":75,"target":50},"dueSoonDays":14,"escalation":{"highRiskInspectorAfterDays":7,"inspectorAfterDays":28,"supervisorAfterDays":14,"unitBacklogPercent":5},"firstVisitDays":28,"initialAssessmentDays":28,"neighbourhoodBriefingDays":7,"overrides":{"kinds":["VisitOverdue","VisitDueSoon","RepeatedNoAccess","RiskReviewOverdue","NeighbourhoodNotBriefed"],"maxDays":90},"repeatedNoAccessVisits":2,"riskReviewDays":365,"version":"default","visitIntervalDays":{"high":91,"low":365,"medium":182,"veryHigh":30}}""";
 
     [Fact]
     public void Record_SummerAsOfDate_AsOfInstantIsMidnightUkTimeAfterIt()

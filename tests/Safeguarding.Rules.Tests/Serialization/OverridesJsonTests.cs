@@ -109,7 +109,7 @@ public sealed class OverridesJsonTests
     {
         var document = Document(new SafeguardingEngine().Evaluate(Read(Snapshot)));
 
-        document.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed");
+        document.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "record");
         var summaryKeys = document.GetProperty("summary").EnumerateObject().Select(p => p.Name).ToList();
         summaryKeys.IndexOf("suppressed").Should().Be(summaryKeys.IndexOf("dataQuality") + 1);
         summaryKeys[^1].Should().Be("outcomes");
