@@ -10,6 +10,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// <summary>
 /// <c>--smoke</c>: every benchmark method once at 2,500 offenders, no timing harness (CI).
 /// <c>--peak [N]</c>: generate N offenders (default 1,000,000), evaluate once, print timings and the working set.
+/// <c>--monitor [N] [ops]</c>: the live monitor's per-operation histograms and load figures (default 100,000 offenders, 10,000 operations).
 /// <c>--phases [N] [evaluations]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
 /// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
 /// </summary>
@@ -27,6 +28,14 @@ internal static class Program
         {
             var offenders = peak + 1 < args.Length ? int.Parse(args[peak + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000;
             return PeakRun.Run(offenders, Console.Out);
+        }
+
+        var monitor = Array.IndexOf(args, "--monitor");
+        if (monitor >= 0)
+        {
+            var offenders = monitor + 1 < args.Length ? int.Parse(args[monitor + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
+            var operations = monitor + 2 < args.Length ? int.Parse(args[monitor + 2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 10_000;
+            return MonitorRun.Run(offenders, operations, Console.Out);
         }
 
         var phases = Array.IndexOf(args, "--phases");

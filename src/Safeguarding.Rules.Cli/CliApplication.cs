@@ -86,7 +86,9 @@ internal static class CliApplication
         Add(root, help, PolicyCommand.Create());
         Add(root, help, SampleCommand.Create());
         Add(root, help, ImpactCommand.Create());
+        Add(root, help, ExplainCommand.Create());
         Add(root, help, TestCommand.Create());
+        Add(root, help, VerifyCommand.Create());
 
         foreach (var option in root.Options)
         {

@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>An unexpected failure: a one-line message on stderr.</summary>
     public const int UnexpectedFailure = 1;
 
+    /// <summary><c>verify</c>: the findings document does not match its snapshot, policy or rules, or was altered.</summary>
+    public const int Differs = 1;
+
     /// <summary>Invalid input, policy or usage: every problem listed on stderr, nothing on stdout.</summary>
     public const int InvalidInput = 2;
 }

@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Synthetic;
 /// fixes the community caseload to share out; then the managers' caseloads are drawn and their places shuffled;
 /// the second pass builds each offender with their visits and briefings.
 /// </remarks>
-internal sealed class CaseloadGenerator
+internal sealed partial class CaseloadGenerator
 {
     private const byte NotYetRegisteredFlag = 1;
     private const byte InCustodyFlag = 2;
@@ -137,6 +137,7 @@ internal sealed class CaseloadGenerator
             Offenders = offenders,
             Visits = _visits,
             Briefings = _briefings,
+            Overrides = GenerateOverrides(offenders),
         };
     }
 

@@ -101,6 +101,15 @@ public sealed class SyntheticCaseloadOptions
     /// </summary>
     public int FutureRecordsPerThousand { get; init; } = 2;
 
+    /// <summary>
+    /// Offenders given overrides (contract section 8), in ‰. Default 0 (none). Each such offender gets one or two
+    /// overrides of one of its possible findings (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue or
+    /// NeighbourhoodNotBriefed, whether it holds or not), valid under the default policy and active, ended or not yet
+    /// started as of <see cref="AsOf"/>. They are drawn from a random stream of their own, so every other record is the
+    /// same with or without them.
+    /// </summary>
+    public int OverridesPerThousand { get; init; }
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public void Validate()
@@ -142,6 +151,7 @@ public sealed class SyntheticCaseloadOptions
         CheckShare(NeighbourhoodMovesPerThousand, nameof(NeighbourhoodMovesPerThousand));
         CheckShare(UnbriefedMovesPerThousand, nameof(UnbriefedMovesPerThousand));
         CheckShare(FutureRecordsPerThousand, nameof(FutureRecordsPerThousand));
+        CheckShare(OverridesPerThousand, nameof(OverridesPerThousand));
     }
 
     private static void CheckShare(int value, string name)

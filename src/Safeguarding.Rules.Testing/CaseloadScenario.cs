@@ -20,6 +20,7 @@ public sealed class CaseloadScenario
     private readonly List<string> _teams = [];
     private readonly List<Manager> _managers = [];
     private readonly List<OffenderBuilder> _offenders = [];
+    private readonly List<Override> _overrides = [];
     private SafeguardingPolicy _policy = new();
     private bool _allowPartialResults;
 
@@ -112,6 +113,25 @@ public sealed class CaseloadScenario
         return this;
     }
 
+    /// <summary>
+    /// Adds an override (contract section 8): a deferral of the finding <paramref name="findingId"/> from
+    /// <paramref name="from"/> to <paramref name="until"/>, both inclusive.
+    /// </summary>
+    /// <param name="id">The override's id.</param>
+    /// <param name="findingId">The finding it defers, e.g. <c>VisitOverdue:RSO-1</c>.</param>
+    /// <param name="from">Its first day.</param>
+    /// <param name="until">Its last day.</param>
+    /// <param name="reasonCode">Why, as a code (A-Z, 0-9, _); default <c>IN_HOSPITAL</c>.</param>
+    /// <param name="authorisedBy">Who authorised it; default <c>DS-0001</c>.</param>
+    /// <returns>This scenario.</returns>
+    public CaseloadScenario Override(string id, string findingId, DateOnly from, DateOnly until, string reasonCode = "IN_HOSPITAL", string authorisedBy = "DS-0001")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(findingId);
+        _overrides.Add(new Override { Id = id, FindingId = findingId, ReasonCode = reasonCode, AuthorisedBy = authorisedBy, From = from, Until = until });
+        return this;
+    }
+
     /// <summary>Changes the scenario's policy (starting from the defaults, or the policy given before).</summary>
     /// <param name="change">Sets the policy parameters the scenario changes.</param>
     /// <returns>This scenario.</returns>
@@ -152,6 +172,7 @@ public sealed class CaseloadScenario
         Offenders = _offenders.Select(o => o.BuildOffender()).ToList(),
         Visits = _offenders.SelectMany(o => o.BuildVisits()).ToList(),
         Briefings = _offenders.SelectMany(o => o.BuildBriefings()).ToList(),
+        Overrides = _overrides.ToList(),
     };
 
     /// <summary>The evaluation options the scenario implies: its as-of date, a copy of its policy, and its partial-results switch.</summary>

@@ -1,3 +1,4 @@
+using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules;
@@ -27,9 +28,51 @@ public sealed class EvaluationReport
     /// <summary>The findings, in the contract's deterministic order; empty when not evaluated.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    /// <summary>
+    /// The findings an active override defers (contract section 8), in the contract's order, each with the override that
+    /// defers it; empty when not evaluated or when no override is active. They are not in <see cref="Findings"/>.
+    /// </summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init => field = value ?? []; } = [];
+
     /// <summary>Every problem with the input, each naming the record and field; empty for clean input.</summary>
     public required IReadOnlyList<InputProblem> Problems { get; init; }
 
     /// <summary>The names of the rules that fired at least once.</summary>
     public required IReadOnlySet<string> FiredRules { get; init; }
+
+    /// <summary>
+    /// The decision record (contract section 8): the as-of instant and the SHA-256 hashes of the snapshot, the effective
+    /// policy, the rule catalogue and the findings, as the findings document's <c>record</c> gives them. Computed when
+    /// first asked for (or when the document is written), never during the evaluation, then kept.
+    /// <see langword="null"/> for a report that was not evaluated, or that was not made by an evaluation (built by hand).
+    /// </summary>
+    /// <remarks>
+    /// For a snapshot built in code (no <c>SnapshotReadResult.SourceSha256</c>), the report keeps the snapshot until the
+    /// record is computed, and hashes its JSON as the library writes it then.
+    /// </remarks>
+    public DecisionRecord? Record
+    {
+        get
+        {
+            if (_record is null && RecordSource is { } source && IsEvaluated)
+            {
+                Interlocked.CompareExchange(ref _record, DecisionRecords.Compute(this, source), null);
+                RecordSource = null;
+            }
+
+            return _record;
+        }
+    }
+
+    /// <summary>What <see cref="Record"/> is computed from; set by the engine, released once the record is computed.</summary>
+    internal RecordSource? RecordSource { get; private set; }
+
+    /// <summary>Sets <see cref="RecordSource"/> (the engine's, for a report it made).</summary>
+    internal EvaluationReport WithRecordSource(RecordSource source)
+    {
+        RecordSource = source;
+        return this;
+    }
+
+    private DecisionRecord? _record;
 }

@@ -22,6 +22,12 @@ public sealed class EvaluationSummary
     /// <summary>VisitOverdue findings per escalation level (every level present, zero when none).</summary>
     public required IReadOnlyDictionary<EscalationLevel, int> Escalations { get; init; }
 
+    /// <summary>
+    /// Findings moved to <see cref="EvaluationReport.Suppressed"/> by an active override (contract section 8): each is counted
+    /// here instead of in its kind's count and, for a VisitOverdue finding, in <see cref="Escalations"/>.
+    /// </summary>
+    public int Suppressed { get; init; }
+
     /// <summary>The outcome measures.</summary>
     public required OutcomeMeasures Outcomes { get; init; }
 

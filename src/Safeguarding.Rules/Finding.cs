@@ -66,6 +66,12 @@ public sealed record Finding
     public int? Index { get; init; }
 
     /// <summary>
+    /// The last day of the latest override that named this finding and ended before the as-of date, when no override naming
+    /// it is active (contract section 8): the deferral has lapsed and the work is due now. <see langword="null"/> otherwise.
+    /// </summary>
+    public DateOnly? OverrideExpiredOn { get; init; }
+
+    /// <summary>
     /// The finding's id (contract section 7): the kind, then the parts that identify its subject, joined by <c>:</c>,
     /// e.g. <c>VisitOverdue:RSO-000123</c>. It stays the same for the same finding across runs and policies; within
     /// one report it is unique. Computed from <see cref="Findings.FindingSchema"/> on each call.

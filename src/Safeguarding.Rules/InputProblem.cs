@@ -14,16 +14,46 @@ namespace Safeguarding.Rules;
 /// <param name="Problem">What is wrong, in plain words.</param>
 public sealed record InputProblem(string? Array, int? Index, string? Id, string Field, string Problem)
 {
+    /// <summary>
+    /// The file of a CSV folder the problem is in (<c>offenders.csv</c>, ...), or <see langword="null"/> for a snapshot
+    /// read from JSON or built in code (contract section 9).
+    /// </summary>
+    public string? File { get; init; }
+
+    /// <summary>The 1-based line of <see cref="File"/> on which the record (or the header) starts; <see langword="null"/> when there is no file.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>
+    /// The 1-based column of <see cref="File"/> at fault: the position of the cell in its row, for a column missing
+    /// from the header or a cell missing from a row the position it would have; <see langword="null"/> when there is no file.
+    /// </summary>
+    public int? Column { get; init; }
+
     /// <summary>Whether this problem concerns the document as a whole (unparseable JSON, wrong schema version), so nothing can be evaluated.</summary>
     public bool IsDocumentProblem => Array is null;
 
-    /// <summary>Formats the problem as one line: <c>offenders[3] (id RSO-1) riskLevel: problem</c>.</summary>
+    /// <summary>
+    /// Formats the problem as one line: <c>offenders[3] (id RSO-1) riskLevel: problem</c>, after
+    /// <c>offenders.csv:5:4: </c> (file, line, column) for a problem in a CSV folder.
+    /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder();
+        if (File is not null)
+        {
+            text.Append(File).Append(':').Append(Line?.ToString(CultureInfo.InvariantCulture)).Append(':')
+                .Append(Column?.ToString(CultureInfo.InvariantCulture)).Append(": ");
+        }
+
         if (Array is not null)
         {
-            text.Append(Array).Append('[').Append(Index?.ToString(CultureInfo.InvariantCulture)).Append(']');
+            text.Append(Array);
+            if (Index is { } index)
+            {
+                // A problem of a whole file (a column missing from a CSV header) has no index.
+                text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+
             if (Id is not null)
             {
                 text.Append(" (id ").Append(Id).Append(')');

@@ -9,6 +9,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
@@ -23,6 +24,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private readonly CompiledRules _rules;
     private readonly IReadOnlyList<RuleInfo> _catalogue;
     private readonly PolicyView _policy;
+    private readonly SafeguardingPolicy _policyCopy;
     private readonly bool _allowPartialResults;
     private readonly int _maxDegreeOfParallelism;
     private readonly int _partitionSize;
@@ -60,6 +62,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         // A snapshot of everything used later, so that changing the options object afterwards changes nothing.
         _policy = new PolicyView(options.Policy);
+        _policyCopy = options.Policy.Clone();
         _allowPartialResults = options.AllowPartialResults;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _partitionSize = options.PartitionSize;
@@ -83,6 +86,21 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>The compiled NRules session factory, for hosts that open their own sessions over the public fact types.</summary>
     public ISessionFactory SessionFactory => _rules.Factory;
 
+    /// <summary>The compiled rules, for the live monitor.</summary>
+    internal CompiledRules Compiled => _rules;
+
+    /// <summary>The engine's policy, for the live monitor.</summary>
+    internal PolicyView Policy => _policy;
+
+    /// <summary>Whether the engine's evaluations allow partial results by default.</summary>
+    internal bool AllowPartialResults => _allowPartialResults;
+
+    /// <summary>How many partitions may run at once.</summary>
+    internal int MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
+    /// <summary>Today's date in the United Kingdom by the engine's clock.</summary>
+    internal DateOnly Today() => UkTime.Today(_time);
+
     /// <inheritdoc />
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
@@ -101,17 +119,21 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
+        var policyCopy = _policyCopy;
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
             policy = new PolicyView(own);
+            policyCopy = own.Clone();
         }
+
+        var snapshotSha256 = input.SourceSha256;
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
         var asOf = options?.AsOf ?? snapshot.AsOf ?? UkTime.Today(_time);
 
         var records = new RecordAggregates(snapshot.Offenders, asOf);
-        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records);
+        var validated = SnapshotValidator.Validate(input, _maxDegreeOfParallelism, records, policy);
         var offenderRecords = input.OffenderRecordCount;
         if (validated.HasDocumentProblem || (validated.Problems.Count > 0 && !allowPartial))
         {
@@ -161,7 +183,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             FindingIds.EnsureUnique(findings);
         }
-        var summary = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        var computed = ReportBuilder.Summarise(parts, findings, offenderRecords, cases.Evaluated, validated.RejectedOffenders.Count, cases.NotYetRegistered, cases.NeedingVisits);
+        (findings, var suppressed, var summary) = OverrideSuppression.Apply(findings, computed, validated.ValidOverrides, asOf);
         var finished = Stopwatch.GetTimestamp();
         var elapsedMs = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
         var prepareMs = Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds;
@@ -179,9 +202,17 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             PolicyVersion = policy.Version,
             Summary = summary,
             Findings = findings,
+            Suppressed = suppressed,
             Problems = validated.Problems,
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
-        };
+        }.WithRecordSource(new RecordSource
+        {
+            AsOf = asOf,
+            SnapshotSha256 = snapshotSha256,
+            Snapshot = snapshotSha256 is null ? snapshot : null,
+            Policy = policyCopy,
+            Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
+        });
     }
 
     private static EvaluationReport NotEvaluated(IReadOnlyList<InputProblem> problems, DateOnly asOf, string policyVersion, bool allowPartial, int offenders) => new()

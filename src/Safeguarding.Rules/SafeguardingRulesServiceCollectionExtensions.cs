@@ -14,7 +14,7 @@ namespace Safeguarding.Rules;
 public static class SafeguardingRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISafeguardingEvaluator"/> (a singleton <see cref="SafeguardingEngine"/>, compiled once on first use),
+    /// Registers <see cref="ISafeguardingEvaluator"/> (a singleton <see cref="SafeguardingEngine"/>, compiled once on first use), <see cref="Monitoring.ISafeguardingMonitorFactory"/> (live monitors with that engine),
     /// its <see cref="SafeguardingRulesOptions"/> validated at start-up, and <see cref="TimeProvider.System"/> unless the host has its own.
     /// Safe to call more than once: registrations are added once, and each <paramref name="configure"/> is applied in order.
     /// </summary>
@@ -36,6 +36,7 @@ public static class SafeguardingRulesServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<SafeguardingEngine>>()));
             services.TryAddSingleton<ISafeguardingEvaluator>(static sp => sp.GetRequiredService<SafeguardingEngine>());
+            services.TryAddSingleton<Monitoring.ISafeguardingMonitorFactory>(static sp => new Monitoring.SafeguardingMonitorFactory(sp.GetRequiredService<SafeguardingEngine>()));
         }
 
         if (configure is not null)
@@ -61,8 +62,23 @@ public static class SafeguardingRulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSafeguardingRules();
-        services.AddOptions<SafeguardingRulesOptions>().Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true);
+        services.AddOptions<SafeguardingRulesOptions>()
+            .Bind(configuration, static binder => binder.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(options => ReplaceConfiguredLists(options, configuration));
         return services;
+    }
+
+    /// <summary>
+    /// A list given in configuration replaces the policy's default list, as a list in a policy file does (contract section 6):
+    /// the binder adds configured items to a list that already has some, so the configured ones are put in its place.
+    /// </summary>
+    private static void ReplaceConfiguredLists(SafeguardingRulesOptions options, IConfiguration configuration)
+    {
+        var kinds = configuration.GetSection("Policy:Overrides:Kinds");
+        if (kinds.Exists() && options.Policy?.Overrides is { } overrides)
+        {
+            overrides.Kinds = kinds.GetChildren().Select(static item => item.Value ?? string.Empty).ToList();
+        }
     }
 
     /// <summary>Marks that the one-time registrations are done.</summary>

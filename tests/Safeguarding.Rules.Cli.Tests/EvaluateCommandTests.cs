@@ -293,7 +293,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var json = CliProcess.Run("evaluate", snapshot, "--format", "json");
 
         csv.ExitCode.Should().Be(0, csv.ToString());
-        var records = Csv.Parse(csv.StdOut);
+        var records = Support.Csv.Parse(csv.StdOut);
         // Every kind's fields in the order they first appear in the contract's section 5 table.
         records[0].Should().Equal(
             "kind", "id", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo",

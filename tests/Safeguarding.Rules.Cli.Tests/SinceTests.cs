@@ -44,7 +44,7 @@ public sealed class SinceTests : IDisposable
         changes.Int("cleared").Should().Be(cleared.Count);
         (changes.Int("raised") + changes.Int("escalated") + changes.Int("changed") + changes.Int("unchanged")).Should().Be(findings.Count);
         changes.Int("raised").Should().Be(current.Except(before).Count());
-        doc.EnumerateObject().Select(p => p.Name).Last().Should().Be("changes");
+        doc.EnumerateObject().Select(p => p.Name).TakeLast(2).Should().Equal("changes", "record");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SinceTests : IDisposable
         var json = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
 
         csv.ExitCode.Should().Be(0, csv.ToString());
-        var records = Csv.Parse(csv.StdOut);
+        var records = Support.Csv.Parse(csv.StdOut);
         records[0].Take(4).Should().Equal("kind", "id", "change", "rule");
         var findings = Json.Parse(json.StdOutBytes).GetProperty("findings").EnumerateArray().ToList();
         records.Skip(1).Select(r => (r[1], r[2])).Should().Equal(findings.Select(f => (f.Str("id")!, f.Str("change")!)));

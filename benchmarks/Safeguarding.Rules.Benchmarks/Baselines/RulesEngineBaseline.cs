@@ -138,6 +138,19 @@ public sealed class RulesEngineBaseline
         return new RulesEngineOutcome { Findings = findings };
     }
 
+    /// <summary>
+    /// Re-runs one offender's rules: what a team using Microsoft RulesEngine does when a visit is recorded or the offender
+    /// is reassigned (it has no incremental mode). The caller prepares the offender's record again.
+    /// </summary>
+    /// <param name="offender">The offender's prepared record.</param>
+    /// <returns>The offender's findings.</returns>
+    public async Task<List<RulesEngineFinding>> EvaluateOffenderAsync(OffenderInput offender)
+    {
+        var findings = new List<RulesEngineFinding>();
+        await EvaluateOffenderAsync(offender, findings).ConfigureAwait(false);
+        return findings;
+    }
+
     private async Task EvaluateOffenderAsync(OffenderInput offender, List<RulesEngineFinding> findings)
     {
         var results = await _engine.ExecuteAllRulesAsync(OffenderWorkflow, new RuleParameter("o", offender)).ConfigureAwait(false);

@@ -20,7 +20,7 @@ internal static class ImpactCommand
     {
         var snapshot = new Argument<string>("SNAPSHOT")
         {
-            Description = "A caseload snapshot file (contract section 1), or - for standard input.",
+            Description = "A caseload snapshot file (contract section 1), a folder of CSV files (section 9), or - for standard input.",
         };
         var policy = new Option<string>("--policy")
         {

@@ -1,13 +1,17 @@
 using System.CommandLine;
 using Safeguarding.Rules.Cli.IO;
 using Safeguarding.Rules.Cli.Output;
+using Safeguarding.Rules.Csv;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Cli.Commands;
 
-/// <summary><c>sample --offenders N [--seed S] [--output FILE]</c>: writes a synthetic snapshot in the contract's format.</summary>
+/// <summary>
+/// <c>sample --offenders N [--seed S] [--format json|csv] [--output FILE|DIR]</c>: writes a synthetic snapshot in the
+/// contract's format, a JSON file (section 1) or a CSV folder (section 9).
+/// </summary>
 internal static class SampleCommand
 {
     public const int MaxOffenders = 1_000_000;
@@ -28,18 +32,25 @@ internal static class SampleCommand
             DefaultValueFactory = _ => 1,
             CustomParser = CommonOptions.UnsignedWholeNumber("--seed"),
         };
-        var output = CommonOptions.Output("the snapshot");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the snapshot to FILE instead of standard output; with --format csv, the folder DIR to write the CSV files in (required).",
+            HelpName = "FILE|DIR",
+        };
+        var format = CommonOptions.Format(Formats.Json, Formats.Json, Formats.Csv);
+        format.Description = "The snapshot's form: json (one file, contract section 1) or csv (a folder of CSV files, section 9).";
 
         var command = new Command("sample", "Writes a synthetic caseload snapshot of N offenders in the contract's format.")
         {
-            offenders, seed, output,
+            offenders, seed, format, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(offenders), parse.GetValue(seed), parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(offenders), parse.GetValue(seed), parse.GetValue(format)!, parse.GetValue(output)));
         return (command, new CommandHelp(
         [
             "safeguarding-rules sample --offenders 2500 --output force.json",
             "safeguarding-rules sample --offenders 1000000 --seed 7 --output stress.json",
             "safeguarding-rules sample -n 500 | safeguarding-rules evaluate -",
+            "safeguarding-rules sample --offenders 2500 --format csv --output force-csv",
         ])
         {
             Details =
@@ -47,18 +58,31 @@ internal static class SampleCommand
                 "From the generator the tests and benchmarks use, as of 2018-05-01: the national risk mix, caseloads",
                 "of 50-60 per manager with one in eight overloaded, some overdue visits, unallocated offenders.",
                 "Identifiers, dates and numbers only. The same N and seed give the same bytes on every run.",
+                "--format csv writes offenders.csv, managers.csv, teams.csv, visits.csv, briefings.csv and",
+                "snapshot.csv into DIR (created when needed): the same snapshot, as a force's case system exports it.",
             ],
             ExitCodes = CliApplication.StandardExitCodes("written"),
         });
     }
 
-    private static int Run(int offenders, ulong seed, string? outputPath)
+    private static int Run(int offenders, ulong seed, string format, string? outputPath)
     {
+        if (format == Formats.Csv && outputPath is null)
+        {
+            throw new ExpectedFailureException("--format csv writes a folder of files: give it with --output DIR");
+        }
+
         var progress = ProgressReporter.ForStandardError();
         CaseloadSnapshot snapshot;
         using (progress.Start("Generating " + Text.Number(offenders) + " offenders"))
         {
             snapshot = SyntheticCaseload.Generate(offenders, seed);
+        }
+
+        if (format == Formats.Csv)
+        {
+            WriteFolder(snapshot, outputPath!, progress);
+            return ExitCodes.Success;
         }
 
         using var target = OutputTarget.Open(outputPath);
@@ -71,5 +95,25 @@ internal static class SampleCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static void WriteFolder(CaseloadSnapshot snapshot, string folder, ProgressReporter progress)
+    {
+        if (File.Exists(folder))
+        {
+            throw new ExpectedFailureException(folder + ": cannot be written: it is a file, and --format csv writes a folder");
+        }
+
+        try
+        {
+            using (progress.Start("Writing the CSV folder " + folder))
+            {
+                SnapshotCsv.WriteFolder(snapshot, folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExpectedFailureException(folder + ": cannot be written: " + e.Message.ReplaceLineEndings(" "), e);
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class ValidateCommand
     {
         var snapshot = new Argument<string>("SNAPSHOT")
         {
-            Description = "A caseload snapshot file (contract section 1), or - for standard input.",
+            Description = "A caseload snapshot file (contract section 1), a folder of CSV files (section 9), or - for standard input.",
         };
         var policy = CommonOptions.Policy();
         policy.Description = "A policy file (contract section 4) to check as well.";

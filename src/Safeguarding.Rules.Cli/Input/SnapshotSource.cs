@@ -1,11 +1,12 @@
 using Safeguarding.Rules.Cli.IO;
+using Safeguarding.Rules.Csv;
 using Safeguarding.Rules.Cli.Output;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Cli.Input;
 
 /// <summary>
-/// Reads a snapshot (contract section 1) from a file, from standard input (<c>-</c>), or makes the built-in force.
+/// Reads a snapshot (contract section 1) from a file, a CSV folder (section 9), standard input (<c>-</c>), or makes the built-in force.
 /// The document is streamed into the library's reader, which keeps one copy of its bytes and no string of its text.
 /// </summary>
 internal static class SnapshotSource
@@ -37,7 +38,7 @@ internal static class SnapshotSource
 
         if (Directory.Exists(path))
         {
-            throw new ExpectedFailureException(path + ": is a directory, not a snapshot file");
+            return LoadFolder(path, progress);
         }
 
         if (!File.Exists(path))
@@ -54,6 +55,22 @@ internal static class SnapshotSource
             using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
             {
                 return new(SnapshotJson.Read(file), path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExpectedFailureException(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "), e);
+        }
+    }
+
+    /// <summary>Reads a CSV folder (contract section 9); its problems name the file, line and column.</summary>
+    private static LoadedSnapshot LoadFolder(string path, ProgressReporter progress)
+    {
+        try
+        {
+            using (progress.Start("Reading the CSV folder " + path))
+            {
+                return new(SnapshotCsv.ReadFolder(path), path);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

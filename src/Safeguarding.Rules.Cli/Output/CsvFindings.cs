@@ -7,7 +7,7 @@ namespace Safeguarding.Rules.Cli.Output;
 /// Findings as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break): one finding
 /// per row, in the report's order. The header is fixed whatever the findings: <c>kind</c>, <c>id</c>, <c>change</c>
 /// (only when compared with an earlier run), <c>rule</c>, every field of the findings schema in the order each first
-/// appears in the contract's tables (<see cref="FindingSchema.Fields"/>), then <c>reason</c>. A finding's cells for
+/// appears in the contract's tables (<see cref="FindingSchema.Fields"/>), <c>overrideExpiredOn</c>, then <c>reason</c>. A finding's cells for
 /// fields its kind does not have, and for absent values, are empty.
 /// </summary>
 internal static class CsvFindings
@@ -15,10 +15,10 @@ internal static class CsvFindings
     public const string NewLine = "\r\n";
 
     public static IReadOnlyList<string> Header { get; } =
-        ["kind", "id", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
+        ["kind", "id", "rule", .. FindingSchema.Fields.Select(static f => f.Name), FindingSchema.OverrideExpiredOn.Name, "reason"];
 
     public static IReadOnlyList<string> HeaderWithChanges { get; } =
-        ["kind", "id", "change", "rule", .. FindingSchema.Fields.Select(static f => f.Name), "reason"];
+        ["kind", "id", "change", "rule", .. FindingSchema.Fields.Select(static f => f.Name), FindingSchema.OverrideExpiredOn.Name, "reason"];
 
     public static void Write(IReadOnlyList<Finding> findings, TextWriter writer, ChangeReport? changes = null)
     {
@@ -43,6 +43,7 @@ internal static class CsvFindings
                 cells[cell++] = kind.Fields.Contains(field) ? field.Format(finding) ?? string.Empty : string.Empty;
             }
 
+            cells[cell++] = FindingSchema.OverrideExpiredOn.Format(finding) ?? string.Empty;
             cells[cell] = finding.Reason;
             WriteRow(writer, cells);
         }

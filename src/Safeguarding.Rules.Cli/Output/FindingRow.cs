@@ -15,6 +15,8 @@ internal static class FindingRow
         f.TeamId ?? string.Empty,
         f.RiskLevel?.ToString() ?? string.Empty,
         Text.Date(f.DueOn),
-        FindingDetail.Of(f),
+        f.OverrideExpiredOn is { } ended ? Join(FindingDetail.Of(f), "deferral ended " + Text.Date(ended)) : FindingDetail.Of(f),
     ];
+
+    private static string Join(string detail, string more) => detail.Length == 0 ? more : detail + "; " + more;
 }

@@ -4,8 +4,8 @@ using Safeguarding.Rules.Evaluation;
 namespace Safeguarding.Rules.Cli.Output;
 
 /// <summary>
-/// The readable summary of an evaluation: the counts, the outcome measures, and the most urgent findings first
-/// (highest escalation, then most days overdue).
+/// The readable summary of an evaluation: the counts (findings an override suppresses counted on their own line), the
+/// outcome measures, and the most urgent findings first (lapsed deferrals, then highest escalation, then most days overdue).
 /// </summary>
 internal static class TableReport
 {
@@ -49,6 +49,7 @@ internal static class TableReport
             }
         }
 
+        kinds.Add("Suppressed by an override", Text.Number(summary.Suppressed));
         kinds.Write(writer);
         writer.WriteLine();
 

@@ -24,7 +24,8 @@ internal sealed partial class ScenarioParser
     internal const int MaxHoldingTotal = 100_000;
 
     private static readonly string[] TopFields = ["description", "asOf", "policy", "exhaustive", "allowPartialResults", "given", "expect"];
-    private static readonly string[] GivenFields = ["teams", "managers", "offenders"];
+    private static readonly string[] GivenFields = ["teams", "managers", "offenders", "overrides"];
+    private static readonly string[] OverrideFields = ["id", "finding", "reasonCode", "authorisedBy", "fromDaysAgo", "fromOn", "untilDaysAgo", "untilOn"];
     private static readonly string[] ManagerFields = ["id", "team", "holding"];
 
     private static readonly string[] OffenderFields =
@@ -198,7 +199,40 @@ internal sealed partial class ScenarioParser
             scenario.Holding(manager, count);
         }
 
+        if (Optional(given, "overrides") is { } overrides && Sequence(overrides, "given.overrides") is { } overrideList)
+        {
+            for (var i = 0; i < overrideList.Count; i++)
+            {
+                Override(scenario, overrideList[i], Invariant($"given.overrides[{i}]"));
+            }
+        }
+
         return scenario;
+    }
+
+    /// <summary>
+    /// An override (contract section 8): <c>id</c>, <c>finding</c> (the finding id), <c>reasonCode</c> (default
+    /// <c>IN_HOSPITAL</c>), <c>authorisedBy</c> (default <c>DS-0001</c>), and its first and last days as
+    /// <c>fromDaysAgo</c>/<c>fromOn</c> and <c>untilDaysAgo</c>/<c>untilOn</c> (a negative number of days ago is in the future).
+    /// </summary>
+    private void Override(CaseloadScenario scenario, YamlNode node, string path)
+    {
+        var fields = Mapping(node, path, "an override", OverrideFields);
+        if (fields is null)
+        {
+            return;
+        }
+
+        var id = Required(fields, node, path, "id") is { } idNode ? Id(idNode, path + ".id") : null;
+        var finding = Required(fields, node, path, "finding") is { } findingNode ? Id(findingNode, path + ".finding") : null;
+        var reasonCode = NotNull(fields, "reasonCode") is { } codeNode ? Id(codeNode, path + ".reasonCode") : "IN_HOSPITAL";
+        var authorisedBy = NotNull(fields, "authorisedBy") is { } byNode ? Id(byNode, path + ".authorisedBy") : "DS-0001";
+        var from = DateField(fields, path, "from", scenario.Date, required: node);
+        var until = DateField(fields, path, "until", scenario.Date, required: node);
+        if (id is not null && finding is not null && reasonCode is not null && authorisedBy is not null && from is { } first && until is { } last)
+        {
+            scenario.Override(id, finding, first, last, reasonCode, authorisedBy);
+        }
     }
 
     private void Offender(CaseloadScenario scenario, YamlNode node, string path)

@@ -6,10 +6,12 @@ namespace Safeguarding.Rules.Changes;
 /// <remarks>
 /// Findings are matched by id (<see cref="Finding.Id"/>). Each current finding is, the first that applies,
 /// <see cref="ChangeKind.Raised"/> (its id is new), <see cref="ChangeKind.Escalated"/> (its <c>escalateTo</c> is higher
-/// in its kind's order), <see cref="ChangeKind.Changed"/> (a field of its kind differs, present on one side only
-/// included, ignoring the counters that move with time alone; <c>rule</c> and <c>reason</c> are not compared) or
+/// in its kind's order), <see cref="ChangeKind.Changed"/> (a field of its kind or <c>overrideExpiredOn</c> differs,
+/// present on one side only included, ignoring the counters that move with time alone; <c>rule</c> and <c>reason</c> are
+/// not compared) or
 /// <see cref="ChangeKind.Unchanged"/>. The comparison is the findings schema's in its
-/// <see cref="FindingComparison.SinceEarlierRun"/> mode.
+/// <see cref="FindingComparison.SinceEarlierRun"/> mode. A finding suppressed by an override now is not a current finding,
+/// and one in the earlier document's <c>suppressed</c> array was not an earlier finding (contract section 7).
 /// </remarks>
 public static class FindingChanges
 {

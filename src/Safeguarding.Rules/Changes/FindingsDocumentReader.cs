@@ -112,7 +112,7 @@ internal static class FindingsDocumentReader
             Reason = Text(item, "reason") ?? string.Empty,
         };
         var schema = FindingSchema.Of(kind);
-        foreach (var field in schema.Fields)
+        foreach (var field in schema.Fields.Append(FindingSchema.OverrideExpiredOn))
         {
             if (item.TryGetProperty(field.Name, out var value) && field.Read(value, finding) is { } read)
             {

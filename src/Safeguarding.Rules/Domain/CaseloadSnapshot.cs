@@ -33,4 +33,10 @@ public sealed class CaseloadSnapshot
 
     /// <summary>The neighbourhood briefings; <see langword="null"/> is taken as none.</summary>
     public IReadOnlyList<Briefing> Briefings { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// The overrides: deferrals of single findings (contract section 8); <see langword="null"/> is taken as none. They are part of
+    /// the snapshot, so whatever identifies the snapshot identifies them too.
+    /// </summary>
+    public IReadOnlyList<Override> Overrides { get; init => field = value ?? []; } = [];
 }

@@ -23,6 +23,9 @@ internal sealed class FactBuilder
 
     public required int NotYetRegistered { get; init; }
 
+    /// <summary>Creates the offender fact of a snapshot index (what the partitions create their offender facts with; explanations use it too).</summary>
+    public required OffenderInputs Inputs { get; init; }
+
     /// <summary>Offenders needing visits, per risk level (indexed by <see cref="RiskLevel"/>).</summary>
     public required int[] NeedingVisits { get; init; }
 
@@ -229,6 +232,7 @@ internal sealed class FactBuilder
             Evaluated = evaluatedCount,
             NotYetRegistered = notYetRegistered,
             NeedingVisits = needing,
+            Inputs = inputs,
         };
     }
 

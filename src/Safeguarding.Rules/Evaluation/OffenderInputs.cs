@@ -9,6 +9,8 @@ namespace Safeguarding.Rules.Evaluation;
 /// <summary>
 /// The per-offender aggregates computed in plain C#, from which each partition creates its offender facts. The
 /// policy's dates for each offender are cached on the fact, computed by the policy's own functions in the rule folders.
+/// <see cref="Refresh"/> is the one place that sets an offender fact's fields: evaluation uses it through
+/// <see cref="Create(int)"/>, and the live monitor to refresh a fact in place after a change.
 /// </summary>
 internal sealed class OffenderInputs(
     IReadOnlyList<Offender> offenders,
@@ -22,29 +24,39 @@ internal sealed class OffenderInputs(
     public OffenderCase Create(int index)
     {
         var offender = offenders[index];
+        var fact = new OffenderCase(offender, managers[index], asOf, policy);
+        Derive(fact, offender, lastCompleted[index], noAccess[index], latestBriefing[index], asOf, policy);
+        return fact;
+    }
+
+    /// <summary>Sets every field of <paramref name="fact"/> from the record, its manager and its aggregates as of <paramref name="asOf"/>.</summary>
+    public static void Refresh(OffenderCase fact, Offender offender, ManagerCase? manager, DateOnly? lastCompletedVisit, int noAccessSinceLastCompleted, DateOnly? latestBriefingInNeighbourhood, DateOnly asOf, PolicyView policy)
+    {
+        fact.SetRecord(offender, manager, asOf);
+        Derive(fact, offender, lastCompletedVisit, noAccessSinceLastCompleted, latestBriefingInNeighbourhood, asOf, policy);
+    }
+
+    private static void Derive(OffenderCase fact, Offender offender, DateOnly? last, int noAccess, DateOnly? latestBriefing, DateOnly asOf, PolicyView policy)
+    {
         var releasedOn = OffenderCase.NotAfter(offender.ReleasedOn, asOf);
         var movedIn = OffenderCase.NotAfter(offender.MovedIntoNeighbourhoodOn, asOf);
         var assessedOn = OffenderCase.NotAfter(offender.RiskAssessedOn, asOf);
         var needsVisits = VisitSchedule.NeedsVisits(offender.InCustody, offender.ReactiveManagement, offender.RiskLevel);
         var start = VisitSchedule.Start(offender.RegisteredOn, releasedOn);
         var interval = VisitSchedule.IntervalDays(policy.VisitIntervalDays, offender.RiskLevel, offender.VisitIntervalDays);
-        var last = lastCompleted[index];
         var dueOn = VisitSchedule.DueOn(start, last, interval, policy.FirstVisitDays);
-        return new OffenderCase(offender, managers[index], asOf, policy)
-        {
-            NeedsVisits = needsVisits,
-            Start = start,
-            VisitIntervalDays = interval,
-            IntervalFromPlan = offender.VisitIntervalDays.HasValue,
-            LastCompletedVisit = last,
-            NoAccessVisitsSinceLastCompleted = noAccess[index],
-            HasRepeatedNoAccess = VisitSchedule.HasRepeatedNoAccess(needsVisits, noAccess[index], policy.RepeatedNoAccessVisits),
-            FirstVisitPending = VisitSchedule.FirstVisitPending(last, start),
-            VisitDueOn = dueOn,
-            DaysOverdue = VisitSchedule.DaysOverdue(dueOn, asOf),
-            BriefingReferenceDate = NeighbourhoodBriefingSchedule.ReferenceDate(movedIn, start),
-            LatestBriefingInNeighbourhood = latestBriefing[index],
-            RiskReviewDueOn = RiskReviewSchedule.DueOn(offender.RegisteredOn, assessedOn, policy.RiskReviewDays, policy.InitialAssessmentDays),
-        };
+        fact.NeedsVisits = needsVisits;
+        fact.Start = start;
+        fact.VisitIntervalDays = interval;
+        fact.IntervalFromPlan = offender.VisitIntervalDays.HasValue;
+        fact.LastCompletedVisit = last;
+        fact.NoAccessVisitsSinceLastCompleted = noAccess;
+        fact.HasRepeatedNoAccess = VisitSchedule.HasRepeatedNoAccess(needsVisits, noAccess, policy.RepeatedNoAccessVisits);
+        fact.FirstVisitPending = VisitSchedule.FirstVisitPending(last, start);
+        fact.VisitDueOn = dueOn;
+        fact.DaysOverdue = VisitSchedule.DaysOverdue(dueOn, asOf);
+        fact.BriefingReferenceDate = NeighbourhoodBriefingSchedule.ReferenceDate(movedIn, start);
+        fact.LatestBriefingInNeighbourhood = latestBriefing;
+        fact.RiskReviewDueOn = RiskReviewSchedule.DueOn(offender.RegisteredOn, assessedOn, policy.RiskReviewDays, policy.InitialAssessmentDays);
     }
 }

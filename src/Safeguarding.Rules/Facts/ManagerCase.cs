@@ -19,7 +19,7 @@ public sealed class ManagerCase
     public string Id { get; }
 
     /// <summary>The manager's team, when recorded.</summary>
-    public string? TeamId { get; }
+    public string? TeamId { get; internal set; }
 
     /// <summary>Offenders assigned to the manager who are registered by <see cref="AsOf"/> and not in custody (reactive management included).</summary>
     public int Caseload { get; internal set; }
@@ -31,7 +31,7 @@ public sealed class ManagerCase
     public bool IsCaseloadCritical { get; internal set; }
 
     /// <summary>The evaluation date.</summary>
-    public DateOnly AsOf { get; }
+    public DateOnly AsOf { get; internal set; }
 
     /// <summary>The policy in force for this evaluation, read-only.</summary>
     public PolicyView Policy { get; }

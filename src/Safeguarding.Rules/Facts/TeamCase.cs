@@ -21,7 +21,7 @@ public sealed class TeamCase
     public int Caseload { get; internal set; }
 
     /// <summary>The evaluation date.</summary>
-    public DateOnly AsOf { get; }
+    public DateOnly AsOf { get; internal set; }
 
     /// <summary>The policy in force for this evaluation, read-only.</summary>
     public PolicyView Policy { get; }

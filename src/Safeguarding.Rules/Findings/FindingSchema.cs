@@ -53,6 +53,13 @@ public static class FindingSchema
     /// <summary>A rejected record's index in its input array.</summary>
     public static FindingField Index { get; } = FindingField.Number("index", null, 0, static f => f.Index, static (f, v) => f with { Index = v });
 
+    /// <summary>
+    /// The last day of the latest override of the finding that has ended, when none is active (contract section 8). Not a
+    /// field of any kind's row: every finding may carry it, and writers put it after the kind's fields, before <c>reason</c>.
+    /// Comparisons of two findings compare it as they compare the kind's fields.
+    /// </summary>
+    public static FindingField OverrideExpiredOn { get; } = FindingField.Date("overrideExpiredOn", null, static f => f.OverrideExpiredOn, static (f, v) => f with { OverrideExpiredOn = v });
+
     /// <summary>Every field, in the order each first appears in the contract's tables: the findings CSV's column order, and the order of a host kind's fields.</summary>
     public static IReadOnlyList<FindingField> Fields { get; } =
     [
@@ -117,7 +124,7 @@ public static class FindingSchema
     /// <param name="before">The earlier (or baseline) finding.</param>
     /// <param name="after">The later (or proposed) finding, of the same kind.</param>
     /// <param name="mode">Which fields count.</param>
-    /// <returns>The differing fields, in the kind's field order.</returns>
+    /// <returns>The differing fields, in the kind's field order, then <see cref="OverrideExpiredOn"/> when it differs.</returns>
     public static IReadOnlyList<FindingField> Differences(Finding before, Finding after, FindingComparison mode)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -134,6 +141,11 @@ public static class FindingSchema
             {
                 differences.Add(field);
             }
+        }
+
+        if (!OverrideExpiredOn.ValueEquals(before, after))
+        {
+            differences.Add(OverrideExpiredOn);
         }
 
         return differences;

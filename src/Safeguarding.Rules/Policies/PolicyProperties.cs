@@ -18,6 +18,7 @@ internal static class PolicyProperties
         new("visitIntervalDays", static p => p.VisitIntervalDays),
         new("caseload", static p => p.Caseload),
         new("escalation", static p => p.Escalation),
+        new("overrides", static p => p.Overrides),
     ];
 
     /// <summary>The properties in the file's order.</summary>
@@ -40,9 +41,17 @@ internal static class PolicyProperties
         new WholeNumberProperty("riskReviewDays", static p => p.RiskReviewDays, static (p, v) => p.RiskReviewDays = v, minimum: 1),
         new WholeNumberProperty("initialAssessmentDays", static p => p.InitialAssessmentDays, static (p, v) => p.InitialAssessmentDays = v, minimum: 1),
         new WholeNumberProperty("neighbourhoodBriefingDays", static p => p.NeighbourhoodBriefingDays, static (p, v) => p.NeighbourhoodBriefingDays = v, minimum: 1),
+        new WholeNumberProperty("overrides.maxDays", static p => p.Overrides.MaxDays, static (p, v) => p.Overrides.MaxDays = v, minimum: 1),
+        new NameListProperty("overrides.kinds", static p => p.Overrides.Kinds, static (p, v) => p.Overrides.Kinds = v, "a finding kind", OverridableKind),
     ];
 
     private static readonly Dictionary<string, PolicyProperty> ByPath = All.ToDictionary(static p => p.Path, StringComparer.Ordinal);
+
+    /// <summary>The problem with a name in <c>overrides.kinds</c>, or <see langword="null"/>.</summary>
+    private static string? OverridableKind(string? kind) =>
+        string.Equals(kind, FindingKinds.DataQuality, StringComparison.Ordinal) ? "DataQuality can never be overridden: a rejected record must stay visible"
+        : kind is null || !FindingKinds.All.Contains(kind, StringComparer.Ordinal) ? "must name a finding kind of the contract (" + string.Join(", ", FindingKinds.All.Where(static k => k != FindingKinds.DataQuality)) + ")"
+        : null;
 
     /// <summary>The property at <paramref name="path"/>, or <see langword="null"/>.</summary>
     public static PolicyProperty? Find(string path) => ByPath.GetValueOrDefault(path);

@@ -22,6 +22,7 @@ public sealed class PolicyView
         RiskReviewDays = policy.RiskReviewDays;
         InitialAssessmentDays = policy.InitialAssessmentDays;
         NeighbourhoodBriefingDays = policy.NeighbourhoodBriefingDays;
+        Overrides = new OverridesView(policy.Overrides);
     }
 
     /// <summary>The default policy of contract section 4, read-only.</summary>
@@ -56,6 +57,9 @@ public sealed class PolicyView
 
     /// <summary>Days after a move-in (or registration or release) by which the neighbourhood team must be briefed (<c>neighbourhoodBriefingDays</c>).</summary>
     public int NeighbourhoodBriefingDays { get; }
+
+    /// <summary>Which findings an override may defer, and for how long (<c>overrides</c>).</summary>
+    public OverridesView Overrides { get; }
 
     /// <summary>The value at a policy file path (e.g. <c>caseload.target</c>) as text, or <see langword="null"/> for an unknown path.</summary>
     internal string? ValueAt(string path) => PolicyProperties.Find(path)?.Format(_source);

@@ -40,6 +40,9 @@ public sealed class SafeguardingPolicy
     /// <summary>Days after an offender moves into a neighbourhood (or registration or release) by which its team must be briefed. Default 7.</summary>
     public int NeighbourhoodBriefingDays { get; set; } = 7;
 
+    /// <summary>Which findings an override may defer, and for how long (defaults 90 days; the visit and community kinds).</summary>
+    public OverridePolicy Overrides { get; set; } = new();
+
     /// <summary>Every problem with the policy, each naming the property as the policy file does; empty when valid.</summary>
     /// <returns>The problems found.</returns>
     public IReadOnlyList<PolicyProblem> Validate() => PolicyProperties.Check(this);
@@ -63,6 +66,7 @@ public sealed class SafeguardingPolicy
         copy.VisitIntervalDays = VisitIntervalDays?.Clone()!;
         copy.Caseload = Caseload?.Clone()!;
         copy.Escalation = Escalation?.Clone()!;
+        copy.Overrides = Overrides?.Clone()!;
         return copy;
     }
 }

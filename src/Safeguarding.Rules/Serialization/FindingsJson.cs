@@ -3,6 +3,7 @@ using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Records;
 
 namespace Safeguarding.Rules.Serialization;
 
@@ -10,10 +11,16 @@ namespace Safeguarding.Rules.Serialization;
 /// <remarks>
 /// <para>
 /// The document is <c>schemaVersion</c>, <c>library</c> (this library's name and its major.minor.patch version),
-/// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order), <c>findings</c>
-/// (in the report's order, which is the contract's) and, only when partial results were allowed, <c>rejected</c>
-/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>).
-/// Each finding is <c>kind</c>, <c>rule</c>, the fields of its kind in the contract table's order, and <c>reason</c>;
+/// <c>asOf</c>, <c>policyVersion</c>, <c>summary</c> (the contract's keys in the contract's order, <c>suppressed</c>
+/// after <c>dataQuality</c>), <c>findings</c> (in the report's order, which is the contract's), <c>suppressed</c> (always
+/// present: the findings an active override defers, each as it would have been followed by <c>overrideId</c> and
+/// <c>until</c>), only when partial results were allowed, <c>rejected</c>
+/// (one entry per input problem: <c>array</c>, <c>index</c>, <c>id</c> when known, <c>field</c>, <c>problem</c>),
+/// <c>changes</c> (only with a change report) and, last, <c>record</c>, the decision record of contract section 8
+/// (<see cref="EvaluationReport.Record"/>: <c>asOfInstant</c>, <c>snapshotSha256</c>, <c>policySha256</c>,
+/// <c>rulesSha256</c>, <c>findingsSha256</c>; left out for a report built by hand, which has none).
+/// Each finding is <c>kind</c>, <c>id</c>, <c>rule</c>, the fields of its kind in the contract table's order,
+/// <c>overrideExpiredOn</c> when a deferral of it has lapsed, and <c>reason</c>;
 /// absent values are omitted, never written as <see langword="null"/>, and fields outside the kind's row are not written.
 /// Numbers have no exponent and no trailing zeros (<c>83.3</c>, <c>100</c>, <c>21.5</c>); dates are <c>yyyy-MM-dd</c>.
 /// The same report always gives the same bytes.
@@ -71,6 +78,15 @@ public static class FindingsJson
     private static readonly JsonEncodedText UnchangedName = JsonEncodedText.Encode("unchanged");
     private static readonly JsonEncodedText ClearedName = JsonEncodedText.Encode("cleared");
     private static readonly JsonEncodedText ClearedFindings = JsonEncodedText.Encode("clearedFindings");
+    private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
+    private static readonly JsonEncodedText AsOfInstant = JsonEncodedText.Encode("asOfInstant");
+    private static readonly JsonEncodedText SnapshotSha256 = JsonEncodedText.Encode("snapshotSha256");
+    private static readonly JsonEncodedText PolicySha256 = JsonEncodedText.Encode("policySha256");
+    private static readonly JsonEncodedText RulesSha256 = JsonEncodedText.Encode("rulesSha256");
+    private static readonly JsonEncodedText FindingsSha256 = JsonEncodedText.Encode("findingsSha256");
+    private static readonly JsonEncodedText SuppressedName = JsonEncodedText.Encode("suppressed");
+    private static readonly JsonEncodedText OverrideId = JsonEncodedText.Encode("overrideId");
+    private static readonly JsonEncodedText Until = JsonEncodedText.Encode("until");
 
     /// <summary>The contract's spelling of each <see cref="ChangeKind"/>, by its value.</summary>
     private static readonly JsonEncodedText[] ChangeNames =
@@ -232,6 +248,11 @@ public static class FindingsJson
         }
 
         writer.WriteEndArray();
+        foreach (var pause in WriteSuppressed(writer, report.Suppressed))
+        {
+            yield return pause;
+        }
+
         if (report.PartialResultsAllowed)
         {
             writer.WriteStartArray(Rejected);
@@ -255,6 +276,7 @@ public static class FindingsJson
 
                 writer.WriteString(Field, problem.Field);
                 writer.WriteString(Problem, problem.Problem);
+                WriteSourcePlace(writer, problem);
                 writer.WriteEndObject();
                 yield return true;
             }
@@ -270,7 +292,44 @@ public static class FindingsJson
             }
         }
 
+        if (report.Record is { } record)
+        {
+            WriteRecord(writer, record);
+        }
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the decision record (contract section 8), the document's last property.</summary>
+    private static void WriteRecord(Utf8JsonWriter writer, DecisionRecord record)
+    {
+        writer.WriteStartObject(RecordName);
+        writer.WriteString(AsOfInstant, DecisionRecords.FormatInstant(record.AsOfInstant));
+        writer.WriteString(SnapshotSha256, record.SnapshotSha256);
+        writer.WriteString(PolicySha256, record.PolicySha256);
+        writer.WriteString(RulesSha256, record.RulesSha256);
+        writer.WriteString(FindingsSha256, record.FindingsSha256);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A problem's place in a CSV folder (contract section 9): <c>file</c>, <c>line</c>, <c>column</c>, each only when known.</summary>
+    private static void WriteSourcePlace(Utf8JsonWriter writer, InputProblem problem)
+    {
+        if (problem.File is null)
+        {
+            return;
+        }
+
+        writer.WriteString("file"u8, problem.File);
+        if (problem.Line is { } line)
+        {
+            writer.WriteNumber("line"u8, line);
+        }
+
+        if (problem.Column is { } column)
+        {
+            writer.WriteNumber("column"u8, column);
+        }
     }
 
     private static void WriteSummary(Utf8JsonWriter writer, EvaluationSummary summary)
@@ -293,6 +352,7 @@ public static class FindingsJson
             }
         }
 
+        writer.WriteNumber(SuppressedName, summary.Suppressed);
         var outcomes = summary.Outcomes;
         writer.WriteStartObject(Outcomes);
         writer.WriteStartObject(VisitedWithinPolicyPercent);
@@ -355,7 +415,25 @@ public static class FindingsJson
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared)
+    /// <summary>The <c>suppressed</c> array (contract section 8): each finding as it would have been, then <c>overrideId</c> and <c>until</c>.</summary>
+    private static IEnumerable<bool> WriteSuppressed(Utf8JsonWriter writer, IReadOnlyList<SuppressedFinding> suppressed)
+    {
+        writer.WriteStartArray(SuppressedName);
+        for (var i = 0; i < suppressed.Count; i++)
+        {
+            var item = suppressed[i];
+            WriteFinding(writer, item.Finding, i, item.Finding.Id, change: null, cleared: false, end: false);
+            writer.WriteString(OverrideId, item.OverrideId);
+            JsonOutput.WriteDate(writer, Until, item.Until);
+            writer.WriteEndObject();
+            yield return true;
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes one finding as the document does; the decision record hashes the findings written by this same code.</summary>
+    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared, bool end = true)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
@@ -383,12 +461,16 @@ public static class FindingsJson
             throw new InvalidOperationException("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
         }
 
+        FindingSchema.OverrideExpiredOn.Write(writer, finding);
         if (!cleared || finding.Reason.Length > 0)
         {
             writer.WriteString(Reason, finding.Reason);
         }
 
-        writer.WriteEndObject();
+        if (end)
+        {
+            writer.WriteEndObject();
+        }
     }
 
     private static string FormatVersion(Version? version) =>

@@ -46,8 +46,14 @@ public sealed class SnapshotReadResult
 
     private int MalformedOffenders => MalformedRecords.Count(static m => m.Array == SnapshotArrays.Offenders);
 
+    /// <summary>
+    /// Where the records came from in a CSV folder, so that the checks across records name file, line and column as
+    /// the reader's own problems do; <see langword="null"/> for JSON or code.
+    /// </summary>
+    internal IProblemLocator? ProblemLocator { get; init; }
+
     /// <summary>A copy carrying the hash of the bytes read.</summary>
-    internal SnapshotReadResult WithSourceSha256(string? sha256) => new(Snapshot, Problems, MalformedRecords, sha256);
+    internal SnapshotReadResult WithSourceSha256(string? sha256) => new(Snapshot, Problems, MalformedRecords, sha256) { ProblemLocator = ProblemLocator };
 
     /// <summary>
     /// The result for a snapshot built in code, so that code taking a read result takes it too: no problems, and no

@@ -9,9 +9,9 @@ namespace Safeguarding.Rules.Serialization;
 /// Reports the problems of section 3 that are about the document's shape and types; the checks across records
 /// (duplicates, references, ranges, schema version) are <see cref="SnapshotValidator"/>'s.
 /// </summary>
-internal sealed class SnapshotReader
+internal sealed partial class SnapshotReader
 {
-    private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings);
+    private static readonly FieldNames TopLevel = new("schemaVersion", "asOf", SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings, SnapshotArrays.Overrides);
     private static readonly FieldNames TeamFields = new("id");
     private static readonly FieldNames ManagerFields = new("id", "teamId");
     private static readonly FieldNames OffenderFields = new(
@@ -108,6 +108,7 @@ internal sealed class SnapshotReader
             Offenders = _offenders,
             Visits = _visits,
             Briefings = _briefings,
+            Overrides = _overrides,
         };
         return new SnapshotReadResult(snapshot, _problems, _malformed, null);
     }
@@ -194,6 +195,9 @@ internal sealed class SnapshotReader
                         break;
                     case SnapshotArrays.Visits:
                         ReadVisit(ref json, index);
+                        break;
+                    case SnapshotArrays.Overrides:
+                        ReadOverride(ref json, index);
                         break;
                     default:
                         ReadBriefing(ref json, index);

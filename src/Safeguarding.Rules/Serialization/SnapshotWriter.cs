@@ -6,7 +6,7 @@ using Safeguarding.Rules.Validation;
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>Writes a <see cref="CaseloadSnapshot"/> in the contract's section 1 format, streaming record by record.</summary>
-internal static class SnapshotWriter
+internal static partial class SnapshotWriter
 {
     private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
     private static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
@@ -115,6 +115,7 @@ internal static class SnapshotWriter
         }
 
         writer.WriteEndArray();
+        WriteOverrides(writer, snapshot.Overrides);
         writer.WriteEndObject();
         writer.Flush();
     }

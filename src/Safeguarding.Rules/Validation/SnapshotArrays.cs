@@ -17,4 +17,7 @@ public static class SnapshotArrays
 
     /// <summary><c>briefings</c></summary>
     public const string Briefings = "briefings";
+
+    /// <summary><c>overrides</c></summary>
+    public const string Overrides = "overrides";
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Validation;
 
 /// <summary>The checks of contract section 3 that apply to typed records, built in code or read from JSON.</summary>
-internal static class SnapshotValidator
+internal static partial class SnapshotValidator
 {
     /// <summary>The range of an offender's <c>visitIntervalDays</c>, as problems state it.</summary>
     public const string VisitIntervalRange = "must be from 1 to 730";
@@ -13,7 +14,7 @@ internal static class SnapshotValidator
     /// <summary>The range of an offender's <c>mappaLevel</c>, as problems state it.</summary>
     public const string MappaLevelRange = "must be from 1 to 3";
 
-    public static ValidatedSnapshot Validate(SnapshotReadResult input, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null)
+    public static ValidatedSnapshot Validate(SnapshotReadResult input, int maxDegreeOfParallelism = 1, IValidRecordListener? observer = null, PolicyView? policy = null)
     {
         var snapshot = input.Snapshot;
         var problems = new List<InputProblem>(input.Problems);
@@ -221,7 +222,16 @@ internal static class SnapshotValidator
             observing.BeginBriefings,
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
+        var validOverrides = CheckOverrides(problems, snapshot, input.MalformedRecords, (policy ?? PolicyView.Default).Overrides);
         problems.Sort(ProblemOrder.Instance);
+        if (input.ProblemLocator is { } locator)
+        {
+            for (var i = 0; i < problems.Count; i++)
+            {
+                problems[i] = locator.Locate(problems[i]);
+            }
+        }
+
         return new ValidatedSnapshot
         {
             Snapshot = snapshot,
@@ -231,6 +241,7 @@ internal static class SnapshotValidator
             OffenderManager = offenderManager,
             OffenderValid = offenderValid,
             RejectedOffenders = rejected,
+            ValidOverrides = validOverrides,
         };
     }
 
@@ -534,7 +545,7 @@ internal static class SnapshotValidator
     {
         public static readonly ProblemOrder Instance = new();
 
-        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings];
+        private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings, SnapshotArrays.Overrides];
 
         public int Compare(InputProblem? x, InputProblem? y)
         {

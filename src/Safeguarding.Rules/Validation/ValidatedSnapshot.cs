@@ -24,6 +24,9 @@ internal sealed class ValidatedSnapshot
     /// <summary>Rejected offender records (well-formed or not), by their index in the input.</summary>
     public required List<RejectedRecord> RejectedOffenders { get; init; }
 
+    /// <summary>The overrides without problems, in snapshot order (contract section 8); a rejected one suppresses nothing.</summary>
+    public IReadOnlyList<Override> ValidOverrides { get; init; } = [];
+
     public bool HasDocumentProblem => Problems.Exists(static p => p.IsDocumentProblem);
 }
 

@@ -12,6 +12,9 @@ public sealed class OracleReport
     /// <summary>The findings, sorted by kind in the contract's table order, then teamId, managerId, offenderId (ordinal, absent first).</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    /// <summary>The findings an active override defers (contract section 8), in the contract's order; not in <see cref="Findings"/> nor in <see cref="FindingsByKind"/>.</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
+
     /// <summary>Offender records in the input.</summary>
     public required int Offenders { get; init; }
 

@@ -4,7 +4,8 @@ using Safeguarding.Rules.Policies;
 namespace Safeguarding.Rules.TestSupport.Oracle;
 
 /// <summary>
-/// The reference implementation (test oracle) of contract sections 2 and 5 for a valid snapshot (section 3 holds):
+/// The reference implementation (test oracle) of contract sections 2, 5 and the overrides of 8 for a valid snapshot
+/// (section 3 holds, and every override is valid for the policy):
 /// plain loops and dictionaries, written from the contract's text alone, in linear time apart from the final sort.
 /// It is the other half of the differential tests and the floor of the benchmarks.
 /// </summary>
@@ -329,14 +330,18 @@ public static class ReferenceEvaluator
 
         findings.Sort(OracleFindingOrder.Instance);
 
+        // Overrides (section 8) change what is reported, never what is true: outcomes above are already computed.
+        var (reported, suppressed) = ApplyOverrides(findings, snapshot.Overrides, asOf);
+
         return new OracleReport
         {
-            Findings = findings,
+            Findings = reported,
+            Suppressed = suppressed,
             Offenders = count,
             Evaluated = count - notYetRegistered,
             NotYetRegistered = notYetRegistered,
-            FindingsByKind = CountByKind(findings),
-            Escalations = CountByEscalation(findings),
+            FindingsByKind = CountByKind(reported),
+            Escalations = CountByEscalation(reported),
             VisitedWithinPolicyPercent = VisitedWithinPolicy(offenders, registered, needsVisits, overdue),
             MedianDaysOverdue = Median(daysOverdueAll),
             MaxDaysOverdue = daysOverdueAll.Count == 0 ? null : daysOverdueAll.Max(),
@@ -365,6 +370,61 @@ public static class ReferenceEvaluator
         }
 
         return EscalationLevel.OffenderManager;
+    }
+
+    /// <summary>
+    /// Section 8, read literally: for each finding, the overrides naming its id; an active one (from &lt;= D &lt;= until) with
+    /// the latest until, the first in snapshot order among equals, moves it to suppressed; otherwise the latest until of
+    /// those that ended before D becomes its overrideExpiredOn.
+    /// </summary>
+    private static (List<Finding> Reported, List<SuppressedFinding> Suppressed) ApplyOverrides(List<Finding> findings, IReadOnlyList<Override> overrides, DateOnly asOf)
+    {
+        var reported = new List<Finding>(findings.Count);
+        var suppressed = new List<SuppressedFinding>();
+        var byFindingId = overrides.ToLookup(static o => o.FindingId, StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            Override? active = null;
+            DateOnly? expired = null;
+            foreach (var entry in byFindingId[IdOf(finding)])
+            {
+                if (entry.From <= asOf && asOf <= entry.Until)
+                {
+                    if (active is null || entry.Until > active.Until)
+                    {
+                        active = entry;
+                    }
+                }
+                else if (entry.Until < asOf && (expired is null || entry.Until > expired))
+                {
+                    expired = entry.Until;
+                }
+            }
+
+            if (active is not null)
+            {
+                suppressed.Add(new SuppressedFinding(finding, active.Id, active.Until));
+            }
+            else
+            {
+                reported.Add(expired is null ? finding : finding with { OverrideExpiredOn = expired });
+            }
+        }
+
+        return (reported, suppressed);
+    }
+
+    /// <summary>A finding's id as section 7 defines it, for the kinds the oracle raises.</summary>
+    private static string IdOf(Finding finding)
+    {
+        string?[] parts = finding.Kind switch
+        {
+            "NeighbourhoodNotBriefed" => [finding.OffenderId, finding.NeighbourhoodId],
+            "CaseloadAboveTarget" or "CaseloadCritical" => [finding.ManagerId],
+            "UnitBacklog" => [finding.TeamId],
+            _ => [finding.OffenderId],
+        };
+        return string.Join(':', [finding.Kind, .. parts.Select(static p => p!.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal))]);
     }
 
     private static DateOnly? AsOfOrAbsent(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;

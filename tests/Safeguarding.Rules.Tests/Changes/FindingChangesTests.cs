@@ -139,7 +139,7 @@ public sealed class FindingChangesTests
 
         using var document = JsonDocument.Parse(stream.ToArray());
         var root = document.RootElement;
-        root.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "changes");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "changes");
         root.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name).Take(4).Should().Equal("kind", "id", "change", "rule");
         root.GetProperty("findings")[0].GetProperty("change").GetString().Should().Be("Escalated");
         root.GetProperty("changes").EnumerateObject().Select(p => p.Name).Should().Equal(

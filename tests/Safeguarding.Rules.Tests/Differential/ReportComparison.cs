@@ -46,6 +46,7 @@ internal static class ReportComparison
 
         CompareSummary(engine.Summary, oracle, text);
         CompareFindings(engine.Findings, oracle.Findings, text);
+        CompareSuppressed(engine.Suppressed, oracle.Suppressed, text);
         return text.Length == 0 ? null : text.ToString();
     }
 
@@ -74,6 +75,29 @@ internal static class ReportComparison
 
         Figure(text, "daysOverdue.median", engine.Outcomes.MedianDaysOverdue, oracle.MedianDaysOverdue);
         Figure(text, "daysOverdue.max", engine.Outcomes.MaxDaysOverdue, oracle.MaxDaysOverdue);
+        Figure(text, "suppressed", engine.Suppressed, oracle.Suppressed.Count);
+    }
+
+    private static void CompareSuppressed(IReadOnlyList<SuppressedFinding> engine, IReadOnlyList<SuppressedFinding> oracle, StringBuilder text)
+    {
+        static string Line(SuppressedFinding s) =>
+            ContractFields.Of(s.Finding) + " overrideId=" + s.OverrideId + " until=" + s.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var engineLines = engine.Select(Line).ToList();
+        var oracleLines = oracle.Select(Line).ToList();
+        if (!engineLines.SequenceEqual(oracleLines, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Suppressed: engine {engineLines.Count}, oracle {oracleLines.Count}").AppendLine();
+            foreach (var line in engineLines.Except(oracleLines, StringComparer.Ordinal).Take(ListLimit))
+            {
+                text.Append("  only in the engine: ").AppendLine(line);
+            }
+
+            foreach (var line in oracleLines.Except(engineLines, StringComparer.Ordinal).Take(ListLimit))
+            {
+                text.Append("  only in the oracle: ").AppendLine(line);
+            }
+        }
     }
 
     private static void Figure<T>(StringBuilder text, string name, T engine, T oracle)

@@ -52,6 +52,46 @@ public sealed class SyntheticCaseloadDifferentialTests
         oracle.Count(FindingKinds.UnitBacklog).Should().BePositive("the comparison must reach team backlogs");
     }
 
+    [Theory]
+    [InlineData(21UL, 0)]
+    [InlineData(22UL, -20)]
+    [InlineData(23UL, 15)]
+    public void Evaluate_OneForceWithOverrides_MatchesOracle(ulong seed, int asOfShiftDays)
+    {
+        var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 2_000, Seed = seed, OverridesPerThousand = 300 });
+
+        var oracle = Compare(snapshot, asOfShiftDays, new SafeguardingPolicy(), $"seed {seed}, 2,000 offenders with overrides, as of snapshot date {asOfShiftDays:+0;-0;+0} days");
+
+        oracle.Suppressed.Should().Contain(s => s.Finding.Kind == FindingKinds.VisitOverdue, "the comparison must reach suppressed overdue visits");
+        oracle.Findings.Should().Contain(f => f.OverrideExpiredOn != null, "the comparison must reach lapsed deferrals");
+    }
+
+    [Fact]
+    public void Evaluate_OverridesOfKindsThePolicyDoesNotList_AreRejectedAndSuppressNothing()
+    {
+        var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 2_000, Seed = 24, OverridesPerThousand = 300 });
+        var policy = new SafeguardingPolicy();
+        policy.Overrides.Kinds = [FindingKinds.VisitOverdue];
+        var allowed = new CaseloadSnapshot
+        {
+            SchemaVersion = snapshot.SchemaVersion,
+            AsOf = snapshot.AsOf,
+            Teams = snapshot.Teams,
+            Managers = snapshot.Managers,
+            Offenders = snapshot.Offenders,
+            Visits = snapshot.Visits,
+            Briefings = snapshot.Briefings,
+            Overrides = snapshot.Overrides.Where(o => o.FindingId.StartsWith("VisitOverdue:", StringComparison.Ordinal)).ToList(),
+        };
+
+        var engine = SharedEngine.Instance.Evaluate(snapshot, new EvaluationOptions { Policy = policy, AllowPartialResults = true });
+        var oracle = ReferenceEvaluator.Evaluate(allowed, snapshot.AsOf!.Value, policy);
+
+        engine.Problems.Should().HaveCount(snapshot.Overrides.Count - allowed.Overrides.Count).And.OnlyContain(p => p.Array == "overrides" && p.Field == "findingId");
+        ReportComparison.AssertSame(engine, oracle, "seed 24, overrides of VisitOverdue only allowed");
+        oracle.Suppressed.Should().NotBeEmpty();
+    }
+
     /// <summary>A guard against rule formulations that grow quadratically (joins over all offenders): such a rule times out instead of hanging CI. Not a timing assertion.</summary>
     [Fact(Timeout = 120_000)]
     public async Task Evaluate_HundredThousandOffenders_MatchesOracleWithinTimeout()

@@ -40,6 +40,28 @@ public sealed class FindingsSchemaTests
         PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("record", null)]
+    [InlineData("record.policySha256", "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")]
+    [InlineData("record.findingsSha256", "0123")]
+    [InlineData("record.asOfInstant", "2018-05-01T23:00:00+01:00")]
+    [InlineData("record.asOfInstant", "2018-05-01")]
+    public void ADocumentWithoutItsRecordOrWithAMalformedOne_IsNotValid(string path, string? value)
+    {
+        var document = JsonNode.Parse(Write(Engine.Evaluate(Sample)))!.AsObject();
+        PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().BeEmpty();
+        if (path == "record")
+        {
+            document.Remove("record");
+        }
+        else
+        {
+            document["record"]![path["record.".Length..]] = value;
+        }
+
+        PublishedSchemas.Errors(PublishedSchemas.Findings, document.ToJsonString()).Should().NotBeEmpty();
+    }
+
     [Fact]
     public void EveryContractKind_IsValid()
     {

@@ -71,7 +71,7 @@ public sealed partial class PublishedDocsTests
     public void PagesAndSchemas_AreAllThere()
     {
         Directory.GetFiles(PublishedSchemas.Folder, "*.md").Select(Path.GetFileName)
-            .Should().BeEquivalentTo("snapshot.md", "policy.md", "findings.md", "csv-folder.md", "changes.md");
+            .Should().BeEquivalentTo("snapshot.md", "policy.md", "findings.md", "csv-folder.md", "changes.md", "overrides.md");
         Directory.GetFiles(Path.Combine(PublishedSchemas.Folder, "schemas")).Select(Path.GetFileName)
             .Should().BeEquivalentTo("snapshot.schema.json", "policy.schema.json", "findings.schema.json");
     }

@@ -17,7 +17,7 @@ public sealed class FindingsJsonTests
     [
         "offenders", "evaluated", "rejected", "notYetRegistered", "visitOverdue", "visitDueSoon", "repeatedNoAccess",
         "reactiveManagementIneligible", "caseloadAboveTarget", "caseloadCritical", "unallocated", "escalations",
-        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "dataQuality", "outcomes",
+        "unitBacklog", "riskReviewOverdue", "neighbourhoodNotBriefed", "dataQuality", "suppressed", "outcomes",
     ];
 
     /// <summary>Contract section 5's table: each kind's fields besides kind, rule and reason, in order.</summary>
@@ -62,7 +62,7 @@ public sealed class FindingsJsonTests
     {
         using var document = Parse(Evaluate(partial: true));
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "rejected");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "rejected", "record");
         document.RootElement.GetProperty("schemaVersion").GetRawText().Should().Be("1");
         document.RootElement.GetProperty("asOf").GetString().Should().Be("2018-05-01");
         document.RootElement.GetProperty("policyVersion").GetString().Should().Be("default");
@@ -77,7 +77,7 @@ public sealed class FindingsJsonTests
 
         using var document = Parse(report);
 
-        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings");
+        Keys(document.RootElement).Should().Equal("schemaVersion", "library", "asOf", "policyVersion", "summary", "findings", "suppressed", "record");
     }
 
     [Fact]

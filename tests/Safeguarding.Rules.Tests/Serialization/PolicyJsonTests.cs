@@ -282,7 +282,9 @@ public sealed class PolicyJsonTests
     {
         var written = Write(new SafeguardingPolicy { Version = "force-2026.1" });
 
-        Compact(written).Should().Be(Compact(JsonText.ContractPolicy));
+        // Section 4's example, then the overrides block of section 8 with its defaults.
+        var overrides = ",\"overrides\":{\"maxDays\":90,\"kinds\":[\"VisitOverdue\",\"VisitDueSoon\",\"RepeatedNoAccess\",\"RiskReviewOverdue\",\"NeighbourhoodNotBriefed\"]}}";
+        Compact(written).Should().Be(Compact(JsonText.ContractPolicy)[..^1] + overrides);
     }
 
     [Fact]

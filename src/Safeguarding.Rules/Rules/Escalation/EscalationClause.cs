@@ -2,7 +2,11 @@ using Safeguarding.Rules.Facts;
 
 namespace Safeguarding.Rules.Escalation;
 
-/// <summary>One condition of an escalation level: when it holds, and how a finding's reason words it.</summary>
+/// <summary>One condition of an escalation level: when it holds, how a finding's reason words it, and how an explanation words the comparison.</summary>
 /// <param name="Holds">Whether the condition holds for an overdue visit.</param>
 /// <param name="Wording">The condition in a finding's reason (ids, dates and numbers only).</param>
-internal sealed record EscalationClause(Func<OverdueVisit, bool> Holds, Func<OverdueVisit, string> Wording);
+/// <param name="Comparison">
+/// The values the condition compares and the policy thresholds, whether or not it holds, for an explanation
+/// (ids, dates, numbers and policy names only), e.g. "12 days overdue, not more than 14 (escalation.supervisorAfterDays)".
+/// </param>
+internal sealed record EscalationClause(Func<OverdueVisit, bool> Holds, Func<OverdueVisit, string> Wording, Func<OverdueVisit, string> Comparison);

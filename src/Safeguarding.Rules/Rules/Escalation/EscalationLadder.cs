@@ -17,10 +17,14 @@ internal static class EscalationLadder
     [
         new(
             static v => v.DaysOverdue > v.Offender.Policy.Escalation.InspectorAfterDays,
-            static v => MoreThan(v.Offender.Policy.Escalation.InspectorAfterDays)),
+            static v => MoreThan(v.Offender.Policy.Escalation.InspectorAfterDays),
+            static v => Compared(v.DaysOverdue, v.Offender.Policy.Escalation.InspectorAfterDays, "escalation.inspectorAfterDays")),
         new(
             static v => IsHighRisk(v.Offender.RiskLevel) && v.DaysOverdue > v.Offender.Policy.Escalation.HighRiskInspectorAfterDays,
-            static v => Reasons.Risk(v.Offender.RiskLevel) + " risk and " + MoreThan(v.Offender.Policy.Escalation.HighRiskInspectorAfterDays)),
+            static v => Reasons.Risk(v.Offender.RiskLevel) + " risk and " + MoreThan(v.Offender.Policy.Escalation.HighRiskInspectorAfterDays),
+            static v => IsHighRisk(v.Offender.RiskLevel)
+                ? "risk " + Reasons.Risk(v.Offender.RiskLevel) + ", High or Very High, and " + Compared(v.DaysOverdue, v.Offender.Policy.Escalation.HighRiskInspectorAfterDays, "escalation.highRiskInspectorAfterDays")
+                : "risk " + Reasons.Risk(v.Offender.RiskLevel) + ", not High or Very High"),
     ];
 
     /// <summary>More than <c>supervisorAfterDays</c> overdue; or Very High risk; or repeated no access; or the manager's caseload is critical.</summary>
@@ -28,18 +32,28 @@ internal static class EscalationLadder
     [
         new(
             static v => v.DaysOverdue > v.Offender.Policy.Escalation.SupervisorAfterDays,
-            static v => MoreThan(v.Offender.Policy.Escalation.SupervisorAfterDays)),
+            static v => MoreThan(v.Offender.Policy.Escalation.SupervisorAfterDays),
+            static v => Compared(v.DaysOverdue, v.Offender.Policy.Escalation.SupervisorAfterDays, "escalation.supervisorAfterDays")),
         new(
             static v => v.Offender.RiskLevel == RiskLevel.VeryHigh,
-            static _ => "Very High risk"),
+            static _ => "Very High risk",
+            static v => "risk " + Reasons.Risk(v.Offender.RiskLevel) + (v.Offender.RiskLevel == RiskLevel.VeryHigh ? string.Empty : ", not Very High")),
         new(
             static v => v.Offender.HasRepeatedNoAccess,
-            static v => v.Offender.NoAccessVisitsSinceLastCompleted.ToString(CultureInfo.InvariantCulture) + " no-access visits since the last completed visit"),
+            static v => v.Offender.NoAccessVisitsSinceLastCompleted.ToString(CultureInfo.InvariantCulture) + " no-access visits since the last completed visit",
+            static v => NoAccess(v.Offender.NoAccessVisitsSinceLastCompleted) + " since the last completed one, "
+                + (v.Offender.HasRepeatedNoAccess ? "at least " : "below ")
+                + v.Offender.Policy.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + " (repeatedNoAccessVisits)"),
         new(
             static v => v.Offender.ManagerCaseloadCritical,
             static v => "manager " + v.Offender.ManagerId + " holds a critical caseload of "
                 + v.Offender.Manager!.Caseload.ToString(CultureInfo.InvariantCulture)
-                + " (above " + v.Offender.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + ")"),
+                + " (above " + v.Offender.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + ")",
+            static v => v.Offender.Manager is not { } manager
+                ? "no offender manager"
+                : "manager " + manager.Id + " holds " + manager.Caseload.ToString(CultureInfo.InvariantCulture) + ", "
+                    + (v.Offender.ManagerCaseloadCritical ? "above " : "not above ")
+                    + v.Offender.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + " (caseload.critical)"),
     ];
 
     /// <summary>Whether any of <paramref name="clauses"/> holds for <paramref name="visit"/>.</summary>
@@ -68,7 +82,18 @@ internal static class EscalationLadder
         }
     }
 
+    /// <summary>The comparison of each of <paramref name="clauses"/> for <paramref name="visit"/>, whether it holds or not, in order.</summary>
+    public static IEnumerable<string> Comparisons(EscalationClause[] clauses, OverdueVisit visit) =>
+        clauses.Select(clause => clause.Comparison(visit));
+
     private static bool IsHighRisk(RiskLevel risk) => risk is RiskLevel.High or RiskLevel.VeryHigh;
 
     private static string MoreThan(int days) => "more than " + Reasons.Days(days) + " overdue";
+
+    private static string Compared(int daysOverdue, int limit, string policyName) =>
+        Reasons.Days(daysOverdue) + " overdue, " + (daysOverdue > limit ? "more than " : "not more than ")
+        + limit.ToString(CultureInfo.InvariantCulture) + " (" + policyName + ")";
+
+    private static string NoAccess(int count) =>
+        count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " no-access visit" : " no-access visits");
 }

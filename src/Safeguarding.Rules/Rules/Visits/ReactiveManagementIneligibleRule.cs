@@ -1,5 +1,4 @@
 using NRules.Fluent.Dsl;
-using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 
 namespace Safeguarding.Rules.Visits;
@@ -16,7 +15,7 @@ internal sealed class ReactiveManagementIneligibleRule : BuiltInRule
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => o.ReactiveManagement, o => o.RiskLevel != RiskLevel.Low);
+            .Match(() => offender, o => VisitSchedule.IsReactiveManagementIneligible(o.ReactiveManagement, o.RiskLevel));
 
         Then()
             .Do(ctx => Raise(ctx, Ineligible(offender)));

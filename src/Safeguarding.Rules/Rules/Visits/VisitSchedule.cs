@@ -14,6 +14,10 @@ internal static class VisitSchedule
     public static bool NeedsVisits(bool inCustody, bool reactiveManagement, RiskLevel riskLevel) =>
         !inCustody && !(reactiveManagement && riskLevel == RiskLevel.Low);
 
+    /// <summary>Reactive management is recorded above Low risk, where it does not apply (in custody or not).</summary>
+    public static bool IsReactiveManagementIneligible(bool reactiveManagement, RiskLevel riskLevel) =>
+        reactiveManagement && riskLevel != RiskLevel.Low;
+
     /// <summary>The start of the current period in the community: the later of registration and release.</summary>
     public static DateOnly Start(DateOnly registeredOn, DateOnly? releasedOn) =>
         releasedOn is { } released && released > registeredOn ? released : registeredOn;

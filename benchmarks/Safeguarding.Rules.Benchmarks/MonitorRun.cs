@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using Safeguarding.Rules.Benchmarks.Baselines;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Monitoring;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Benchmarks;
+
+/// <summary>
+/// <c>--monitor [N] [ops]</c>: the live monitor's figures (issue 11) with per-operation Stopwatch histograms, which
+/// BenchmarkDotNet (medians of iterations) cannot give: load N offenders (default 100,000) against a full evaluation;
+/// record a visit and reassign an offender, each <c>ops</c> times (default 10,000), median / p99 / max including the
+/// returned changes; a reassignment that makes a manager critical; advancing the date by one day against a full
+/// evaluation; the working set of the loaded monitor. Beside them, what a team would do instead: Microsoft RulesEngine
+/// re-running the affected offender's rules, and a full re-evaluation per change (a few samples: each takes as long as
+/// an evaluation). Prints the load average first: the figures mean little on a loaded machine.
+/// </summary>
+internal static class MonitorRun
+{
+    private const double MiB = 1024 * 1024;
+
+    public static int Run(int offenders, int operations, TextWriter output)
+    {
+        output.WriteLine("monitor loadavg(before)=" + LoadAverage());
+        var engine = new SafeguardingEngine();
+        var snapshot = SyntheticCaseload.Generate(offenders);
+        var asOf = snapshot.AsOf!.Value;
+        var options = new EvaluationOptions { AsOf = asOf };
+
+        // Warm both paths once, then take the median of a few of each.
+        engine.Evaluate(snapshot, options);
+        SafeguardingMonitor.Load(engine, snapshot);
+        var evaluate = Median(5, () => engine.Evaluate(snapshot, options));
+        var load = Median(5, () => SafeguardingMonitor.Load(engine, snapshot));
+        output.WriteLine(Line($"monitor offenders={offenders:N0} fullEvaluationMs(median of 5)={evaluate:F0} loadMs(median of 5)={load:F0} ratio={load / evaluate:F2}"));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = Environment.WorkingSet;
+        var monitor = SafeguardingMonitor.Load(engine, snapshot).Monitor!;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        output.WriteLine(Line($"monitor workingSetMiB(loaded)={Environment.WorkingSet / MiB:F0} (process before the load {baseline / MiB:F0}, snapshot included) gcHeapMiB={GC.GetGCMemoryInfo().HeapSizeBytes / MiB:F0}"));
+
+        var random = new Random(7);
+        var ids = snapshot.Offenders.Where(o => o.RegisteredOn <= asOf).Select(static o => o.Id).ToArray();
+        var managers = snapshot.Managers.Select(static m => m.Id).ToArray();
+
+        // Recording a visit: a completed or no-access visit on a recent day for a random offender.
+        var visits = Histogram(operations, i => monitor.Apply(new VisitRecorded(new Visit
+        {
+            OffenderId = ids[random.Next(ids.Length)],
+            Date = asOf.AddDays(-random.Next(0, 60)),
+            Outcome = random.Next(4) == 0 ? VisitOutcome.NoAccess : VisitOutcome.Completed,
+        })));
+        output.WriteLine("monitor recordVisit " + visits);
+
+        var reassign = Histogram(operations, i => monitor.Apply(new OffenderReassigned(ids[random.Next(ids.Length)], managers[random.Next(managers.Length)])));
+        output.WriteLine("monitor reassign " + reassign);
+
+        // A reassignment that makes a manager critical: move offenders onto one manager until it turns critical, then
+        // time moving the last one back on after moving it away (untimed), so that each timed call re-escalates the
+        // manager's overdue visits.
+        var target = managers[0];
+        var other = managers[1];
+        var donors = snapshot.Offenders.Where(o => o.RegisteredOn <= asOf && !o.InCustody).Select(static o => o.Id).ToArray();
+        string? pivot = null;
+        foreach (var donor in donors)
+        {
+            var moved = monitor.Apply(new OffenderReassigned(donor, target));
+            if (moved.Findings.Any(f => f.Kind == FindingKinds.CaseloadCritical && f.ManagerId == target && f.OffenderId is null))
+            {
+                pivot = donor;
+                break;
+            }
+        }
+
+        var crossingCount = Math.Max(200, operations / 50);
+        var crossings = new double[crossingCount];
+        var escalated = 0;
+        for (var i = 0; i < crossingCount; i++)
+        {
+            monitor.Apply(new OffenderReassigned(pivot!, other));
+            var started = Stopwatch.GetTimestamp();
+            var result = monitor.Apply(new OffenderReassigned(pivot!, target));
+            crossings[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            escalated = result.Escalated;
+        }
+
+        output.WriteLine(Line($"monitor reassignMakingCritical manager={target} escalatedPerCall={escalated} ") + Distribution(crossings));
+
+        // Advancing the date by one day (the sessions are rebuilt) against a full evaluation of the same day.
+        var advance = Median(3, () => monitor.Apply(new AsOfAdvanced(monitor.AsOf.AddDays(1))));
+        output.WriteLine(Line($"monitor advanceOneDayMs(median of 3)={advance:F0} fullEvaluationMs={evaluate:F0} ratio={advance / evaluate:F2}"));
+
+        // What a team would do instead: Microsoft RulesEngine re-running the offender's rules (its record prepared again).
+        var baselineEngine = new RulesEngineBaseline(new SafeguardingPolicy());
+        var inputs = RulesEngineInputs.Prepare(snapshot, asOf, new SafeguardingPolicy());
+        var rerun = Histogram(operations, i =>
+        {
+            var o = inputs.Offenders[random.Next(inputs.Offenders.Count)];
+            var again = new OffenderInput
+            {
+                Id = o.Id,
+                ManagerId = o.ManagerId,
+                TeamId = o.TeamId,
+                Risk = o.Risk,
+                InCustody = o.InCustody,
+                ReactiveManagement = o.ReactiveManagement,
+                NeedsVisits = o.NeedsVisits,
+                DueOn = o.DueOn,
+                DaysOverdue = o.DaysOverdue - random.Next(0, 60),
+                NoAccessVisits = o.NoAccessVisits,
+                ManagerCaseload = o.ManagerCaseload,
+                DaysPastRiskReviewDue = o.DaysPastRiskReviewDue,
+                NeighbourhoodId = o.NeighbourhoodId,
+                DaysSinceBriefingReference = o.DaysSinceBriefingReference,
+                BriefedSinceReference = o.BriefedSinceReference,
+            };
+            return baselineEngine.EvaluateOffenderAsync(again).GetAwaiter().GetResult();
+        });
+        output.WriteLine("monitor rulesEngineOffenderRerun " + rerun);
+
+        var full = Histogram(5, i => engine.Evaluate(snapshot, options));
+        output.WriteLine("monitor fullReevaluationPerChange " + full);
+        output.WriteLine("monitor loadavg(after)=" + LoadAverage());
+        GC.KeepAlive(monitor);
+        return 0;
+    }
+
+    private static double Median(int runs, Func<object> action)
+    {
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            GC.KeepAlive(action());
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    /// <summary>Times each of <paramref name="operations"/> calls on its own and gives the distribution in microseconds.</summary>
+    private static string Histogram(int operations, Func<int, object> operation)
+    {
+        var micros = new double[operations];
+        for (var i = 0; i < operations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            GC.KeepAlive(operation(i));
+            micros[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        return Distribution(micros);
+    }
+
+    private static string Distribution(double[] micros)
+    {
+        var operations = micros.Length;
+        Array.Sort(micros);
+        return Line($"ops={operations:N0} medianUs={micros[operations / 2]:F1} p90Us={micros[(int)(operations * 0.90)]:F1} p99Us={micros[Math.Min(operations - 1, (int)(operations * 0.99))]:F1} maxUs={micros[^1]:F0}");
+    }
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Safeguarding.Rules.Csv.Tables;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Csv.Reading;
+
+/// <summary>
+/// Reads one cell as its column's JSON type (contract section 9), with the JSON reader's problem words where the
+/// meaning is the same. Never quotes a cell's value in a problem.
+/// </summary>
+internal static class CsvCells
+{
+    /// <summary>The problem of a cell whose quotes break RFC 4180.</summary>
+    public const string BadQuotes = "is not valid CSV: a quote may only open and close a quoted cell, and a quote inside one is written twice (\"\")";
+
+    /// <summary>
+    /// The cell's text from its raw form: a quoted cell loses its quotes and each doubled quote becomes one; nothing is trimmed.
+    /// </summary>
+    /// <returns>Whether the cell is valid RFC 4180; when not, <paramref name="text"/> is empty.</returns>
+    public static bool TryUnquote(ReadOnlySpan<char> raw, out ReadOnlySpan<char> text)
+    {
+        if (raw.IsEmpty || raw[0] != '"')
+        {
+            text = raw;
+            if (raw.Contains('"'))
+            {
+                text = default;
+                return false;
+            }
+
+            return true;
+        }
+
+        if (raw.Length < 2 || raw[^1] != '"')
+        {
+            text = default;
+            return false;
+        }
+
+        var inner = raw[1..^1];
+        var quote = inner.IndexOf('"');
+        if (quote < 0)
+        {
+            text = inner;
+            return true;
+        }
+
+        var unescaped = new char[inner.Length];
+        var length = 0;
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == '"')
+            {
+                if (i + 1 >= inner.Length || inner[i + 1] != '"')
+                {
+                    text = default;
+                    return false;
+                }
+
+                i++;
+            }
+
+            unescaped[length++] = inner[i];
+        }
+
+        text = unescaped.AsSpan(0, length);
+        return true;
+    }
+
+    /// <summary>Types a non-empty cell into <paramref name="record"/> at <paramref name="column"/>.</summary>
+    /// <returns>The problem, or <see langword="null"/> when the cell is a valid value.</returns>
+    public static string? Read(ReadOnlySpan<char> text, CsvColumn definition, int column, CsvRecord record)
+    {
+        switch (definition.Kind)
+        {
+            case CellKind.Text:
+                record.SetText(column, new string(text));
+                return null;
+            case CellKind.Date:
+                return ReadDate(text, column, record);
+            case CellKind.Boolean:
+                if (text.SequenceEqual("true"))
+                {
+                    record.SetBoolean(column, true);
+                    return null;
+                }
+
+                if (text.SequenceEqual("false"))
+                {
+                    record.SetBoolean(column, false);
+                    return null;
+                }
+
+                return "must be true or false";
+            case CellKind.WholeNumber:
+                return ReadWholeNumber(text, definition, column, record);
+            default:
+                var choices = definition.Choices!;
+                for (var i = 0; i < choices.Length; i++)
+                {
+                    if (text.SequenceEqual(choices[i]))
+                    {
+                        record.SetNumber(column, i);
+                        return null;
+                    }
+                }
+
+                return definition.Unknown;
+        }
+    }
+
+    private static string? ReadDate(ReadOnlySpan<char> text, int column, CsvRecord record)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day))
+        {
+            return "must be a date in the form yyyy-MM-dd";
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return "is not a real date: that day does not exist in the calendar";
+        }
+
+        record.SetDate(column, new DateOnly(year, month, day));
+        return null;
+    }
+
+    /// <summary>A whole number written as in JSON (<c>30</c>, <c>30.0</c>, <c>3e1</c>), read by the JSON reader's own rules.</summary>
+    private static string? ReadWholeNumber(ReadOnlySpan<char> text, CsvColumn definition, int column, CsvRecord record)
+    {
+        const string NotANumber = "must be a whole number";
+        Span<byte> utf8 = stackalloc byte[64];
+        if (text.Length > utf8.Length || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return NotANumber;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 0x7F)
+            {
+                return NotANumber;
+            }
+
+            utf8[i] = (byte)text[i];
+        }
+
+        var json = new Utf8JsonReader(utf8[..text.Length], JsonInput.ReaderOptions);
+        try
+        {
+            if (!json.Read() || json.TokenType != JsonTokenType.Number)
+            {
+                return NotANumber;
+            }
+
+            var value = JsonInput.ReadWholeNumber(ref json, out var problem, definition.OutOfRange);
+            if (json.Read())
+            {
+                return NotANumber;
+            }
+
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            record.SetNumber(column, value!.Value);
+            return null;
+        }
+        catch (JsonException)
+        {
+            return NotANumber;
+        }
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using Safeguarding.Rules.Csv.Tables;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Csv.Reading;
+
+/// <summary>
+/// Reads a CSV folder (contract section 9) into the snapshot the JSON reader gives: the same typed records, the same
+/// malformed records for the checks across records, and problems in the JSON reader's words, each with file, line
+/// and column. The checks across records are <see cref="SnapshotValidator"/>'s, as for JSON.
+/// </summary>
+internal sealed class CsvFolderReader
+{
+    private static readonly SepReaderOptions Options = Sep.Reader(static o => o with
+    {
+        Sep = new Sep(','),
+        HasHeader = false,
+        Unescape = false,
+        DisableColCountCheck = true,
+    });
+
+    private readonly List<InputProblem> _problems = [];
+    private readonly List<MalformedRecord> _malformed = [];
+    private readonly Dictionary<CsvTable, IRecordSink> _records = [];
+    private readonly Dictionary<string, FilePlaces> _places = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _fileHashes = new(StringComparer.Ordinal);
+    private FilePlaces? _document;
+
+    private CsvFolderReader()
+    {
+    }
+
+    /// <summary>Reads the folder at <paramref name="folder"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">A file could not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
+    public static SnapshotReadResult Read(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(folder + ": folder not found");
+        }
+
+        var reader = new CsvFolderReader();
+        foreach (var table in CsvTables.All)
+        {
+            var path = Path.Combine(folder, table.FileName);
+            if (File.Exists(path))
+            {
+                var bytes = File.ReadAllBytes(path);
+                reader._fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes);
+                reader.ReadFile(table, bytes);
+            }
+            else if (table.FileName == CsvTables.OffendersFile)
+            {
+                reader._problems.Add(new(null, null, null, "$", "the folder has no " + CsvTables.OffendersFile + ": a CSV folder snapshot needs it (it may hold only its header)")
+                {
+                    File = CsvTables.OffendersFile,
+                    Line = 1,
+                    Column = 1,
+                });
+            }
+        }
+
+        return reader.Assemble(FolderHash.Of(reader._fileHashes));
+    }
+
+    private SnapshotReadResult Assemble(string sourceSha256)
+    {
+        var document = Records(CsvTables.Document) is [var values, ..] ? values : null;
+        var snapshot = new CaseloadSnapshot
+        {
+            SchemaVersion = document?.SchemaVersion,
+            AsOf = document?.AsOf,
+            Teams = Records(CsvTables.Teams),
+            Managers = Records(CsvTables.Managers)!,
+            Offenders = Records(CsvTables.Offenders)!,
+            Visits = Records(CsvTables.Visits)!,
+            Briefings = Records(CsvTables.Briefings)!,
+        };
+        return new SnapshotReadResult(snapshot, _problems, _malformed, sourceSha256)
+        {
+            ProblemLocator = new CsvProblemLocator(_places, _document),
+        };
+    }
+
+    /// <summary>The records read from <paramref name="table"/>'s file; <see langword="null"/> when it was missing.</summary>
+    private List<T>? Records<T>(RecordTable<T> table)
+        where T : class =>
+        _records.TryGetValue(table, out var sink) ? ((RecordSink<T>)sink).Records : null;
+
+    private void ReadFile(CsvTable table, byte[] bytes)
+    {
+        var sink = table.CreateSink();
+        _records[table] = sink;
+        var places = new FilePlaces(table.FileName);
+        if (table.Array is null)
+        {
+            _document = places;
+        }
+        else
+        {
+            _places[table.Array] = places;
+        }
+
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var invalid = JsonInput.IndexOfInvalidUtf8(bytes.AsSpan(start));
+        if (invalid >= 0)
+        {
+            var (line, column) = LineAndColumn(bytes.AsSpan(start, invalid));
+            _problems.Add(new(null, null, null, "$", "is not valid UTF-8 text (counting from 1)") { File = table.FileName, Line = line, Column = column });
+            return;
+        }
+
+        try
+        {
+            using var sep = Options.From(new MemoryStream(bytes, start, bytes.Length - start, writable: false));
+            ReadRows(table, sep, places, sink);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)
+        {
+            // Sep's own limits (a row beyond its buffer): the file cannot be read as CSV; its message quotes no cell.
+            _problems.Add(new(null, null, null, "$", "cannot be read as CSV: " + e.Message.ReplaceLineEndings(" ")) { File = table.FileName, Line = 1, Column = 1 });
+        }
+    }
+
+    private void ReadRows(CsvTable table, SepReader sep, FilePlaces places, IRecordSink sink)
+    {
+        var columns = table.Columns;
+        var filePosition = new int[columns.Count];
+        Array.Fill(filePosition, -1);
+        var rejectAll = false;
+        var header = true;
+        var record = new CsvRecord(columns.Count);
+        var rowProblems = new List<(string Field, int Column, string Problem)>();
+        var rows = 0;
+        foreach (var row in sep)
+        {
+            if (header)
+            {
+                header = false;
+                places.HeaderCells = row.ColCount;
+                rejectAll = ReadHeader(table, row, filePosition, places);
+                continue;
+            }
+
+            var index = rows++;
+            var line = row.LineNumberFrom;
+            places.RowLines.Add(line);
+            record.Clear();
+            record.Index = index;
+            rowProblems.Clear();
+            if (row.ColCount != places.HeaderCells)
+            {
+                var cells = row.ColCount.ToString(CultureInfo.InvariantCulture);
+                rowProblems.Add(("$", Math.Min(row.ColCount, places.HeaderCells) + 1, "has " + cells + (row.ColCount == 1 ? " cell" : " cells") + "; the header has " + places.HeaderCells.ToString(CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var position = filePosition[c];
+                    if (position < 0)
+                    {
+                        continue;
+                    }
+
+                    var definition = columns[c];
+                    var problem = CsvCells.TryUnquote(row[position].Span, out var text)
+                        ? text.IsEmpty ? definition.Required ? "is required" : null : CsvCells.Read(text, definition, c, record)
+                        : CsvCells.BadQuotes;
+                    if (problem is not null)
+                    {
+                        rowProblems.Add((definition.Name, position + 1, problem));
+                    }
+                }
+            }
+
+            if (table.Array is null)
+            {
+                foreach (var (field, column, problem) in rowProblems)
+                {
+                    _problems.Add(new(null, null, null, field, problem) { File = table.FileName, Line = line, Column = column });
+                }
+
+                if (index == 0 && rowProblems.Count == 0)
+                {
+                    sink.Add(record);
+                }
+
+                continue;
+            }
+
+            if (rowProblems.Count == 0 && !rejectAll)
+            {
+                sink.Add(record);
+                continue;
+            }
+
+            var id = table.IdColumn >= 0 ? record.Text(table.IdColumn) : null;
+            foreach (var (field, column, problem) in rowProblems)
+            {
+                _problems.Add(new(table.Array, index, id, field, problem) { File = table.FileName, Line = line, Column = column });
+            }
+
+            var partial = row.ColCount == places.HeaderCells ? sink.Partial(record) : null;
+            _malformed.Add(new(table.Array, index, row.ColCount == places.HeaderCells ? id : null, partial));
+        }
+
+        if (header)
+        {
+            // An empty file: no header, so every required column is missing.
+            ReadHeader(table, default, filePosition, places);
+        }
+
+        if (table.Array is null && rows != 1)
+        {
+            _problems.Add(new(null, null, null, "$", "must hold exactly one row (schemaVersion, asOf, extractedAt) under its header; it has " + rows.ToString(CultureInfo.InvariantCulture))
+            {
+                File = table.FileName,
+                Line = rows == 0 ? 1 : places.RowLines[1],
+                Column = 1,
+            });
+        }
+    }
+
+    /// <summary>Maps the header's names to the table's columns and reports required columns missing or known ones repeated.</summary>
+    /// <returns>Whether every row of the file is rejected.</returns>
+    private bool ReadHeader(CsvTable table, SepReader.Row row, int[] filePosition, FilePlaces places)
+    {
+        var columns = table.Columns;
+        var rejectAll = false;
+        var cells = places.HeaderCells;
+        for (var position = 0; position < cells; position++)
+        {
+            if (!CsvCells.TryUnquote(row[position].Span, out var name))
+            {
+                HeaderProblem(table, "$", position + 1, CsvCells.BadQuotes + "; the header cannot be read, so every row of the file is rejected");
+                rejectAll = true;
+                continue;
+            }
+
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (name.SequenceEqual(columns[c].Name))
+                {
+                    if (filePosition[c] >= 0)
+                    {
+                        HeaderProblem(table, columns[c].Name, position + 1, "appears more than once in the header, so every row of the file is rejected");
+                        rejectAll = true;
+                    }
+                    else
+                    {
+                        filePosition[c] = position;
+                        places.SetColumn(columns[c].Name, position + 1);
+                    }
+                }
+            }
+        }
+
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Required && filePosition[c] < 0)
+            {
+                HeaderProblem(table, columns[c].Name, cells + 1, "is a required column, missing from the header, so every row of the file is rejected");
+                rejectAll = true;
+            }
+        }
+
+        return rejectAll;
+    }
+
+    private void HeaderProblem(CsvTable table, string field, int column, string problem) =>
+        _problems.Add(new(table.Array, null, null, field, problem) { File = table.FileName, Line = 1, Column = column });
+
+    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> before)
+    {
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, before.Length - lineStart + 1);
+    }
+}

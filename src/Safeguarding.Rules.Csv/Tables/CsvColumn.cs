@@ -1,0 +1,25 @@
+namespace Safeguarding.Rules.Csv.Tables;
+
+/// <summary>
+/// One column of a CSV file: the JSON property it holds, that property's type, and whether a row must give it.
+/// </summary>
+/// <param name="Name">The header name, exactly the JSON property name.</param>
+/// <param name="Kind">The property's JSON type.</param>
+/// <param name="Required">Whether the property is required: the header must have the column and each row a value.</param>
+/// <param name="Choices">For <see cref="CellKind.Choice"/>, the values allowed, in the enum's order.</param>
+/// <param name="Unknown">For <see cref="CellKind.Choice"/>, the problem for any other value (the JSON reader's words).</param>
+/// <param name="OutOfRange">For <see cref="CellKind.WholeNumber"/>, the problem for a number beyond any integer (the JSON reader's words).</param>
+internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = false, string[]? Choices = null, string? Unknown = null, string? OutOfRange = null)
+{
+    public static CsvColumn Text(string name, bool required = false) => new(name, CellKind.Text, required);
+
+    public static CsvColumn Date(string name, bool required = false) => new(name, CellKind.Date, required);
+
+    public static CsvColumn Boolean(string name) => new(name, CellKind.Boolean);
+
+    public static CsvColumn WholeNumber(string name, string? outOfRange = null) => new(name, CellKind.WholeNumber, OutOfRange: outOfRange);
+
+    public static CsvColumn Choice<TEnum>(string name, string unknown, bool required = false)
+        where TEnum : struct, Enum =>
+        new(name, CellKind.Choice, required, Enum.GetNames<TEnum>(), unknown);
+}

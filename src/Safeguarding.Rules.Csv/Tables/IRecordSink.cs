@@ -1,0 +1,11 @@
+namespace Safeguarding.Rules.Csv.Tables;
+
+/// <summary>Collects the records one file's rows become.</summary>
+internal interface IRecordSink
+{
+    /// <summary>Builds and keeps the record of a row with no problem.</summary>
+    void Add(CsvRecord record);
+
+    /// <summary>What could be read of a row with problems, for the checks across records; <see langword="null"/> for none.</summary>
+    object? Partial(CsvRecord record);
+}

@@ -1,0 +1,39 @@
+using Safeguarding.Rules.Csv.Writing;
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Csv.Tables;
+
+/// <summary>A file whose rows are records of type <typeparamref name="T"/>, with how to build, keep and write them.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+internal sealed class RecordTable<T> : CsvTable
+    where T : class
+{
+    private readonly Func<T, string?>[] _cells;
+
+    public RecordTable(string fileName, string? array, IReadOnlyList<(CsvColumn Column, Func<T, string?> Cell)> columns)
+        : base(fileName, array, columns.Select(static c => c.Column).ToArray())
+    {
+        _cells = columns.Select(static c => c.Cell).ToArray();
+    }
+
+    /// <summary>Builds the record of a row with no problem (every required value present), with its index.</summary>
+    public required Func<CsvRecord, T> Build { get; init; }
+
+    /// <summary>
+    /// Builds what could be read of a row with problems, with placeholders for the rest, so the checks across records
+    /// (references, duplicates) still see it, as the JSON reader's partial records are; <see langword="null"/> to keep none.
+    /// </summary>
+    public Func<CsvRecord, T>? Partial { get; init; }
+
+    /// <summary>The snapshot's records of this table, for the writer; <see langword="null"/> when the snapshot has no such list.</summary>
+    public required Func<CaseloadSnapshot, IReadOnlyList<T>?> Records { get; init; }
+
+    /// <inheritdoc/>
+    public override IRecordSink CreateSink() => new RecordSink<T>(this);
+
+    /// <inheritdoc/>
+    public override void Write(CaseloadSnapshot snapshot, string folder) => CsvFolderWriter.Write(this, snapshot, folder);
+
+    /// <summary>The cell the writer writes for <paramref name="record"/> in <paramref name="column"/>; <see langword="null"/> for an absent value.</summary>
+    public string? Cell(T record, int column) => _cells[column](record);
+}

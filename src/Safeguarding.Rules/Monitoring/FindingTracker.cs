@@ -1,0 +1,79 @@
+using NRules.Extensibility;
+using NRules.RuleModel;
+
+namespace Safeguarding.Rules.Monitoring;
+
+/// <summary>
+/// The findings of one long-lived session, kept current as its matches come and go: the session's
+/// <see cref="IFindingSink"/> (a rule's action gives the finding of its match, new or changed) and a listener to the
+/// session's deleted activations (a match that went away takes its finding with it). Each finding is held by its
+/// match and by its id; while journaling, the first time an id is touched its earlier finding (or none) is noted, so
+/// a change's effect is read off the touched ids alone. Not thread-safe: one session, used by one thread at a time.
+/// </summary>
+internal sealed class FindingTracker : IFindingSink
+{
+    private readonly Dictionary<IMatch, Finding> _byMatch = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Finding> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Finding?> _before = new(StringComparer.Ordinal);
+
+    /// <summary>Whether touched ids are noted (off while a session is first filled).</summary>
+    public bool Journaling { get; set; }
+
+    /// <summary>The session's current findings by id.</summary>
+    public IReadOnlyDictionary<string, Finding> ById => _byId;
+
+    /// <summary>The ids touched since <see cref="ClearJournal"/>, each with its finding before.</summary>
+    public IReadOnlyDictionary<string, Finding?> Before => _before;
+
+    public void ClearJournal() => _before.Clear();
+
+    void IFindingSink.Raise(IContext context, Finding finding)
+    {
+        var match = context.Match;
+        if (_byMatch.TryGetValue(match, out var earlier))
+        {
+            Forget(earlier);
+        }
+
+        _byMatch[match] = finding;
+        var id = finding.Id;
+        Touch(id);
+        _byId[id] = finding;
+    }
+
+    /// <summary>A match went away: its finding goes too.</summary>
+    public void Deleted(IMatch match)
+    {
+        if (_byMatch.Remove(match, out var finding))
+        {
+            Forget(finding);
+        }
+    }
+
+    /// <summary>Gives a session this tracker as its <see cref="IFindingSink"/>, and everything else from the factory's resolver.</summary>
+    public IDependencyResolver ResolverOver(IDependencyResolver inner) => new Resolver(this, inner);
+
+    private void Forget(Finding finding)
+    {
+        var id = finding.Id;
+        if (_byId.TryGetValue(id, out var current) && ReferenceEquals(current, finding))
+        {
+            Touch(id);
+            _byId.Remove(id);
+        }
+    }
+
+    private void Touch(string id)
+    {
+        if (Journaling && !_before.ContainsKey(id))
+        {
+            _before[id] = _byId.GetValueOrDefault(id);
+        }
+    }
+
+    private sealed class Resolver(FindingTracker tracker, IDependencyResolver inner) : IDependencyResolver
+    {
+        public object Resolve(IResolutionContext context, Type serviceType) =>
+            serviceType == typeof(IFindingSink) ? tracker : inner.Resolve(context, serviceType);
+    }
+}

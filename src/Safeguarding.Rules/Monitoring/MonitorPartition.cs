@@ -1,0 +1,56 @@
+using NRules;
+using Safeguarding.Rules.Facts;
+
+namespace Safeguarding.Rules.Monitoring;
+
+/// <summary>
+/// One team's long-lived session (or the session of the offenders and managers with no team): its team fact, its
+/// findings, and the facts to put in it when it is (re)built. No rule relates facts of two teams, so every join stays
+/// within a team.
+/// </summary>
+internal sealed class MonitorPartition
+{
+    private MonitorPartition(string? teamId, TeamCase? team, ISession session, FindingTracker tracker)
+    {
+        TeamId = teamId;
+        Team = team;
+        Session = session;
+        Tracker = tracker;
+    }
+
+    public string? TeamId { get; }
+
+    /// <summary>The team fact; <see langword="null"/> for the partition with no team.</summary>
+    public TeamCase? Team { get; }
+
+    public ISession Session { get; }
+
+    public FindingTracker Tracker { get; }
+
+    /// <summary>Facts waiting to be inserted when the partition is filled in one batch.</summary>
+    public List<object> Pending { get; } = [];
+
+    public static MonitorPartition Create(ISessionFactory factory, string? teamId, TeamCase? team)
+    {
+        var session = factory.CreateSession();
+        var tracker = new FindingTracker();
+        session.DependencyResolver = tracker.ResolverOver(session.DependencyResolver);
+        session.Events.ActivationDeletedEvent += (_, e) => tracker.Deleted(e.Match);
+        var partition = new MonitorPartition(teamId, team, session, tracker);
+        if (team is not null)
+        {
+            partition.Pending.Add(team);
+        }
+
+        return partition;
+    }
+
+    /// <summary>Inserts the pending facts and fires, without journaling (the partition's first fill).</summary>
+    public void Fill()
+    {
+        Session.InsertAll(Pending);
+        Pending.Clear();
+        Session.Fire();
+        Tracker.Journaling = true;
+    }
+}

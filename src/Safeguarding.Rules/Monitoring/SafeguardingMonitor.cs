@@ -1,0 +1,109 @@
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Validation;
+
+namespace Safeguarding.Rules.Monitoring;
+
+/// <summary>
+/// A caseload kept live: loaded once from a snapshot, then kept current by changes (<see cref="MonitorChange"/>), each
+/// returning the findings it raised, escalated, changed and cleared (contract section 7). <see cref="Current"/> is
+/// always the report a full evaluation of the equivalent snapshot would give: the loaded snapshot with every accepted
+/// change applied, as of <see cref="AsOf"/>, under the engine's policy.
+/// </summary>
+/// <remarks>
+/// <para>The monitor keeps one long-lived NRules session per team (and one for offenders and managers with no team) and
+/// inserts, updates and retracts facts in them as records change, so a change costs microseconds, not an evaluation.
+/// An offender's aggregates (latest completed visit, no-access visits, latest briefing) are recomputed in C# and its fact
+/// updated; the caseloads of its managers and teams follow. A new as-of date rebuilds the sessions.</para>
+/// <para>Thread safety: every call is serialised by one lock per monitor (changes are applied one at a time, in the order
+/// the lock is taken), so the monitor may be shared between threads; <see cref="Current"/> is read under the same lock.</para>
+/// <para>A monitor holds valid records only: a snapshot with any problem is not loaded, and a change with a problem is
+/// rejected with every problem, naming the field, and changes nothing. Engines with host rules are not supported yet.</para>
+/// </remarks>
+public sealed class SafeguardingMonitor
+{
+    private readonly object _gate = new();
+    private readonly MonitorState _state;
+    private readonly bool _partialResultsAllowed;
+    private EvaluationReport? _current;
+
+    private SafeguardingMonitor(MonitorState state, bool partialResultsAllowed)
+    {
+        _state = state;
+        _partialResultsAllowed = partialResultsAllowed;
+    }
+
+    /// <summary>The as-of date the findings are for.</summary>
+    public DateOnly AsOf
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.AsOf;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The current findings as an evaluated report, equal to a full evaluation of the equivalent snapshot (its findings in
+    /// the contract's order, its summary and the rules that fired). Built when first read after a change (this sorts
+    /// every finding), then kept until the next accepted change.
+    /// </summary>
+    public EvaluationReport Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current ??= _state.Report(_partialResultsAllowed);
+            }
+        }
+    }
+
+    /// <summary>Loads a snapshot into a new monitor that evaluates with <paramref name="engine"/>'s rules and policy.</summary>
+    /// <param name="engine">The compiled engine; its rules and policy are the monitor's.</param>
+    /// <param name="snapshot">The caseload; it is read once, and later changes to it are not seen.</param>
+    /// <param name="asOf">The as-of date; default the snapshot's <c>asOf</c>, else today in the United Kingdom by the engine's clock.</param>
+    /// <returns>The monitor, or every problem of the snapshot (contract section 3) when it has any.</returns>
+    /// <exception cref="NotSupportedException">The engine has host rules loaded.</exception>
+    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (engine.Compiled.HasHostRules)
+        {
+            throw new NotSupportedException("The live monitor supports the built-in rules only; create it from an engine without host rules (SafeguardingRulesOptions.RuleTypes empty).");
+        }
+
+        var input = SnapshotValidator.Validate(snapshot, engine.MaxDegreeOfParallelism);
+        if (input.Problems.Count > 0)
+        {
+            return new MonitorLoadResult(null, input.Problems);
+        }
+
+        var date = asOf ?? snapshot.AsOf ?? engine.Today();
+        var state = MonitorState.Load(engine.Compiled, engine.Policy, engine.MaxDegreeOfParallelism, snapshot, date);
+        return new MonitorLoadResult(new SafeguardingMonitor(state, engine.AllowPartialResults), []);
+    }
+
+    /// <summary>Applies one change, or rejects it.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The findings the change raised, escalated, changed and cleared; or, when it is rejected, every problem (and nothing changed).</returns>
+    public MonitorResult Apply(MonitorChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            var problems = new List<ChangeProblem>();
+            change.Check(_state, problems);
+            if (problems.Count > 0)
+            {
+                return new MonitorResult(_state.AsOf, problems, [], [], []);
+            }
+
+            _current = null;
+            change.Apply(_state);
+            return _state.Finish();
+        }
+    }
+}

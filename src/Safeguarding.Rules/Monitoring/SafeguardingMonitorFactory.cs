@@ -1,0 +1,9 @@
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Monitoring;
+
+/// <summary>The registered <see cref="ISafeguardingMonitorFactory"/>: monitors with the host's <see cref="SafeguardingEngine"/>.</summary>
+internal sealed class SafeguardingMonitorFactory(SafeguardingEngine engine) : ISafeguardingMonitorFactory
+{
+    public MonitorLoadResult Load(CaseloadSnapshot snapshot, DateOnly? asOf = null) => SafeguardingMonitor.Load(engine, snapshot, asOf);
+}

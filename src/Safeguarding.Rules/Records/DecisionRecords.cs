@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Records;
+
+/// <summary>
+/// Computes the decision record of contract section 8 from what an evaluation kept (<see cref="RecordSource"/>): each
+/// document is written as the library writes it, put in RFC 8785 canonical form and hashed, streaming, without holding
+/// a canonical copy in memory.
+/// </summary>
+internal static class DecisionRecords
+{
+    /// <summary>The output instant format of contract section 6: UTC, whole seconds.</summary>
+    public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The record of <paramref name="report"/>.</summary>
+    public static DecisionRecord Compute(EvaluationReport report, RecordSource source) => new()
+    {
+        AsOfInstant = EndOfDay(source.AsOf),
+        SnapshotSha256 = source.SnapshotSha256 ?? SnapshotSha256(source),
+        PolicySha256 = CanonicalSha256(stream => PolicyWriter.Write(source.Policy, stream)),
+        RulesSha256 = CanonicalSha256(stream => RuleCatalogueJson.Write(source.Rules(), stream)),
+        FindingsSha256 = FindingsSha256(report.Findings),
+    };
+
+    /// <summary>
+    /// The end of <paramref name="date"/> in UK local time (the start of the day after it), or for the calendar's last
+    /// day, which has no day after it, its last second.
+    /// </summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) =>
+        date == DateOnly.MaxValue ? new DateTimeOffset(DateTime.MaxValue.AddTicks(-(DateTime.MaxValue.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero) : UkTime.StartOfDay(date.AddDays(1));
+
+    /// <summary><paramref name="instant"/> in the output instant format (UTC, fractions of a second truncated).</summary>
+    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The SHA-256 of the canonical form of the findings array as the findings document writes it, without <c>change</c>.</summary>
+    public static string FindingsSha256(IReadOnlyList<Finding> findings)
+    {
+        using var hash = new Sha256Writer();
+        var scratch = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(scratch, Compact);
+        Append(hash, "["u8);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (i > 0)
+            {
+                Append(hash, ","u8);
+            }
+
+            FindingsJson.WriteFinding(writer, findings[i], i, findings[i].Id, change: null, cleared: false);
+            writer.Flush();
+            JsonCanonicalizer.Write(scratch.WrittenSpan, hash);
+            scratch.ResetWrittenCount();
+            writer.Reset(scratch);
+        }
+
+        Append(hash, "]"u8);
+        return hash.Finish();
+    }
+
+    /// <summary>The SHA-256 of the canonical form of the JSON text <paramref name="json"/>.</summary>
+    /// <exception cref="JsonException"><paramref name="json"/> is not one I-JSON value.</exception>
+    public static string CanonicalSha256(ReadOnlySpan<byte> json)
+    {
+        using var hash = new Sha256Writer();
+        JsonCanonicalizer.Write(json, hash);
+        return hash.Finish();
+    }
+
+    private static string CanonicalSha256(Action<Stream> write)
+    {
+        using var json = new MemoryStream();
+        write(json);
+        return CanonicalSha256(json.GetBuffer().AsSpan(0, (int)json.Length));
+    }
+
+    private static string SnapshotSha256(RecordSource source)
+    {
+        using var hash = new Sha256Stream();
+        SnapshotWriter.Write(source.Snapshot!, hash, indented: false);
+        return hash.Finish();
+    }
+
+    private static void Append(Sha256Writer output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+}

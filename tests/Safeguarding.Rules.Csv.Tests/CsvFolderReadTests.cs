@@ -1,0 +1,377 @@
+using System.Security.Cryptography;
+using System.Text;
+using Safeguarding.Rules.Csv.Tests.Support;
+using Safeguarding.Rules.Domain;
+
+namespace Safeguarding.Rules.Csv.Tests;
+
+/// <summary>Contract section 9, rule by rule: what a CSV folder means and how its problems are named.</summary>
+public sealed class CsvFolderReadTests
+{
+    [Fact]
+    public void ReadFolder_ContractExample_GivesTheJsonSnapshotsRecords()
+    {
+        using var folder = new CsvFolder()
+            .With("snapshot.csv", "schemaVersion,asOf", "1,2018-05-01")
+            .With("teams.csv", "id", "T-NORTH")
+            .With("managers.csv", "id,teamId", "OM-017,T-NORTH")
+            .With("offenders.csv",
+                "id,managerId,neighbourhoodId,riskLevel,riskAssessedOn,registeredOn,releasedOn,inCustody,reactiveManagement,visitIntervalDays,mappaLevel,movedIntoNeighbourhoodOn",
+                "RSO-000123,OM-017,NPT-07,High,2018-01-10,2015-03-02,,false,false,,1,2017-11-20")
+            .With("visits.csv", "offenderId,date,outcome,announced", "RSO-000123,2018-02-01,Completed,false")
+            .With("briefings.csv", "offenderId,neighbourhoodId,date", "RSO-000123,NPT-07,2017-11-23");
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.SchemaVersion.Should().Be(1);
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.Teams.Should().ContainSingle().Which.Id.Should().Be("T-NORTH");
+        snapshot.Snapshot.Managers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "OM-017", TeamId = "T-NORTH" });
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new Offender
+        {
+            Id = "RSO-000123",
+            ManagerId = "OM-017",
+            NeighbourhoodId = "NPT-07",
+            RiskLevel = RiskLevel.High,
+            RiskAssessedOn = new DateOnly(2018, 1, 10),
+            RegisteredOn = new DateOnly(2015, 3, 2),
+            MappaLevel = 1,
+            MovedIntoNeighbourhoodOn = new DateOnly(2017, 11, 20),
+        });
+        snapshot.Snapshot.Visits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { OffenderId = "RSO-000123", Outcome = VisitOutcome.Completed, Announced = (bool?)false });
+        snapshot.Snapshot.Briefings.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT-07");
+    }
+
+    [Fact]
+    public void ReadFolder_ByteOrderMark_IsAllowed()
+    {
+        using var folder = new CsvFolder().WithBytes("offenders.csv", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("id,riskLevel,registeredOn\r\nA,Low,2015-03-02\r\n")]);
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
+    }
+
+    [Fact]
+    public void ReadFolder_NonAsciiText_IsReadAsUtf8()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,neighbourhoodId", "RSO-É1,Low,2015-03-02,Ynys Môn 日本");
+
+        var offender = folder.Read().Snapshot.Offenders.Should().ContainSingle().Subject;
+
+        offender.Id.Should().Be("RSO-É1");
+        offender.NeighbourhoodId.Should().Be("Ynys Môn 日本");
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void ReadFolder_CrlfOrLfLineEnds_GiveTheSameRecordsAndLines(string lineEnd)
+    {
+        using var folder = new CsvFolder().WithLineEnds("offenders.csv", lineEnd, "id,riskLevel,registeredOn", "A,Low,2015-03-02", "B,Severe,2015-03-02");
+
+        var snapshot = folder.Read();
+
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("A");
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Array = "offenders", Index = 1, Id = "B", Field = "riskLevel", File = "offenders.csv", Line = 3, Column = 2,
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_QuotedMultiLineCell_IsOneCellAndTheRecordIsOnTheLineItStartsOn()
+    {
+        using var folder = new CsvFolder().With(
+            "offenders.csv",
+            "id,neighbourhoodId,riskLevel,registeredOn",
+            "A,\"NPT\r\n07, \"\"north\"\"\",Low,2015-03-02",
+            "B,NPT-08,Low,2015-02-30");
+
+        var snapshot = folder.Read();
+
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.NeighbourhoodId.Should().Be("NPT\r\n07, \"north\"");
+        snapshot.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Index = 1, Field = "registeredOn", Problem = "is not a real date: that day does not exist in the calendar", Line = 4, Column = 4,
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_RequiredColumnMissing_IsOneProblemAndRejectsEveryRow()
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel", "A,Low", "B,High", "C,Medium");
+
+        var report = Engine.Partial(folder.Read());
+
+        report.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Array = "offenders", Index = (int?)null, Field = "registeredOn", File = "offenders.csv", Line = 1, Column = 3,
+        });
+        report.Summary.Offenders.Should().Be(3);
+        report.Summary.Rejected.Should().Be(3);
+        report.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Should().HaveCount(3);
+    }
+
+    [Theory]
+    [InlineData("A,Low", 2, 3)]
+    [InlineData("A,Low,2015-03-02,extra", 4, 4)]
+    public void ReadFolder_RowWithMoreOrFewerCellsThanTheHeader_IsAProblemOfThatRow(string row, int cells, int column)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", "Z,Low,2015-03-02", row);
+
+        var snapshot = folder.Read();
+
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be("Z");
+        var problem = snapshot.Problems.Should().ContainSingle().Subject;
+        problem.Should().BeEquivalentTo(new { Array = "offenders", Index = 1, Field = "$", File = "offenders.csv", Line = 3, Column = column });
+        problem.Problem.Should().Be("has " + cells + " cells; the header has 3");
+        snapshot.OffenderRecordCount.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 3)]
+    public void ReadFolder_SnapshotCsvWithoutExactlyOneRow_IsADocumentProblem(int rows, int line)
+    {
+        var lines = new List<string> { "schemaVersion,asOf" };
+        lines.AddRange(Enumerable.Repeat("1,2018-05-01", rows));
+        using var folder = new CsvFolder()
+            .With("snapshot.csv", [.. lines])
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02");
+
+        var report = Engine.Partial(folder.Read());
+
+        var problem = report.Problems.Should().ContainSingle().Subject;
+        problem.IsDocumentProblem.Should().BeTrue();
+        problem.Should().BeEquivalentTo(new { Field = "$", File = "snapshot.csv", Line = line, Column = 1 });
+        problem.Problem.Should().EndWith("it has " + rows);
+        report.IsEvaluated.Should().BeFalse();
+    }
+
+    [Fact]
+    public void ReadFolder_SnapshotCsvWithOneRow_GivesTheDocumentsValues()
+    {
+        using var folder = new CsvFolder()
+            .With("snapshot.csv", "asOf,schemaVersion", "2018-05-01,")
+            .With("offenders.csv", "id,riskLevel,registeredOn");
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        snapshot.Snapshot.SchemaVersion.Should().BeNull();
+    }
+
+    [Fact]
+    public void ReadFolder_NoTeamsCsv_GivesNoTeamList()
+    {
+        using var folder = new CsvFolder()
+            .With("managers.csv", "id,teamId", "OM-1,T-1")
+            .With("offenders.csv", "id,riskLevel,registeredOn,managerId", "A,Low,2015-03-02,OM-1");
+
+        var snapshot = folder.Read();
+        var report = Engine.Partial(snapshot);
+
+        snapshot.Snapshot.Teams.Should().BeNull();
+        report.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ReadFolder_TeamsCsvWithOnlyItsHeader_GivesAnEmptyTeamListSoEveryTeamIdIsUnknown()
+    {
+        using var folder = new CsvFolder()
+            .With("teams.csv", "id")
+            .With("managers.csv", "id,teamId", "OM-1,T-1")
+            .With("offenders.csv", "id,riskLevel,registeredOn,managerId", "A,Low,2015-03-02,OM-1");
+
+        var snapshot = folder.Read();
+        var report = Engine.Partial(snapshot);
+
+        snapshot.Snapshot.Teams.Should().BeEmpty();
+        report.Problems.Should().ContainEquivalentOf(new
+        {
+            Array = "managers", Index = 0, Id = "OM-1", Field = "teamId", File = "managers.csv", Line = 2, Column = 2,
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_UnknownColumnsAndOtherFiles_AreIgnored()
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "name,registeredOn,id,riskLevel,notes", "\"Not, read\",2015-03-02,A,Low,anything \"at all\"")
+            .With("addresses.csv", "not a csv \"file");
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "A", RiskLevel = RiskLevel.Low });
+    }
+
+    [Fact]
+    public void ReadFolder_EmptyOrQuotedEmptyCell_IsAbsent()
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn,managerId,inCustody,visitIntervalDays", "A,Low,2015-03-02,,\"\",\"\"", "B,Low,2015-03-02,\"\",,");
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.Offenders.Should().AllSatisfy(static o =>
+        {
+            o.ManagerId.Should().BeNull();
+            o.InCustody.Should().BeFalse();
+            o.VisitIntervalDays.Should().BeNull();
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_RequiredCellEmpty_IsRequired()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", "A,\"\",2015-03-02");
+
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
+
+        problem.Should().BeEquivalentTo(new { Index = 0, Id = "A", Field = "riskLevel", Problem = "is required", Line = 2, Column = 2 });
+    }
+
+    [Fact]
+    public void ReadFolder_NumericId_IsTheString()
+    {
+        using var folder = new CsvFolder()
+            .With("managers.csv", "id", "1")
+            .With("offenders.csv", "id,riskLevel,registeredOn,managerId", "1,Low,2015-03-02,1");
+
+        var snapshot = folder.Read();
+
+        snapshot.Snapshot.Offenders.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "1", ManagerId = "1" });
+        Engine.Partial(snapshot).Problems.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("30", 30)]
+    [InlineData("30.0", 30)]
+    [InlineData("3e1", 30)]
+    public void ReadFolder_WholeNumberWrittenAsInJson_IsRead(string cell, int expected)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,visitIntervalDays", "A,Low,2015-03-02," + cell);
+
+        folder.Read().Snapshot.Offenders.Should().ContainSingle().Which.VisitIntervalDays.Should().Be(expected);
+    }
+
+    [Fact]
+    public void ReadFolder_CellsAreNotTrimmed()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,visitIntervalDays,inCustody", "A, Low,2015-03-02 , 30,true ");
+
+        var problems = folder.Read().Problems;
+
+        problems.Select(static p => (p.Field, p.Column)).Should().BeEquivalentTo(new[]
+        {
+            ("riskLevel", (int?)2), ("registeredOn", 3), ("visitIntervalDays", 4), ("inCustody", 5),
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_TypeErrors_NameFileLineAndColumnInTheJsonReadersWords()
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn,inCustody,mappaLevel,riskAssessedOn", "A,Low,2015-03-02,True,1.5,2018-1-10")
+            .With("visits.csv", "date,offenderId,outcome,announced", "2018-02-01,A,Done,yes");
+
+        var problems = folder.Read().Problems;
+
+        problems.Select(static p => (p.File, p.Line, p.Column, p.Field, p.Problem)).Should().BeEquivalentTo(new (string?, int?, int?, string, string)[]
+        {
+            ("offenders.csv", 2, 4, "inCustody", "must be true or false"),
+            ("offenders.csv", 2, 5, "mappaLevel", "must be a whole number; it has a fractional part"),
+            ("offenders.csv", 2, 6, "riskAssessedOn", "must be a date in the form yyyy-MM-dd"),
+            ("visits.csv", 2, 3, "outcome", "unknown value; expected Completed, NoAccess or Cancelled"),
+            ("visits.csv", 2, 4, "announced", "must be true or false"),
+        });
+    }
+
+    [Theory]
+    [InlineData("A,\"Low,2015-03-02")]
+    [InlineData("A,Lo\"w,2015-03-02")]
+    [InlineData("A,\"Lo\"w\",2015-03-02")]
+    public void ReadFolder_BadQuotes_AreAProblemOfTheCell(string row)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", row);
+
+        var snapshot = folder.Read();
+
+        snapshot.Snapshot.Offenders.Should().BeEmpty();
+        snapshot.Problems.Should().NotBeEmpty().And.AllSatisfy(static p => p.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2 }));
+    }
+
+    [Fact]
+    public void ReadFolder_NoOffendersCsv_IsADocumentProblem()
+    {
+        using var folder = new CsvFolder().With("visits.csv", "offenderId,date,outcome");
+
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
+
+        problem.IsDocumentProblem.Should().BeTrue();
+        problem.File.Should().Be("offenders.csv");
+    }
+
+    [Fact]
+    public void ReadFolder_InvalidUtf8_IsADocumentProblemWithLineAndColumn()
+    {
+        using var folder = new CsvFolder().WithBytes("offenders.csv", [.. Encoding.UTF8.GetBytes("id,riskLevel,registeredOn\r\nAB"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(",Low,2015-03-02\r\n")]);
+
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
+
+        problem.IsDocumentProblem.Should().BeTrue();
+        problem.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2, Column = 3 });
+    }
+
+    [Fact]
+    public void Evaluate_ChecksAcrossRecords_NameFileLineAndColumn()
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "riskLevel,id,registeredOn,managerId,visitIntervalDays", "Low,A,2015-03-02,,", "Low,A,2015-03-02,,", "Low,B,2015-03-02,OM-9,", "Low,C,2015-03-02,,999")
+            .With("visits.csv", "offenderId,date,outcome", "X,2018-01-01,Completed");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, int?, string, string?, int?, int?)[]
+        {
+            ("offenders", 0, "id", "offenders.csv", 2, 2),
+            ("offenders", 1, "id", "offenders.csv", 3, 2),
+            ("offenders", 2, "managerId", "offenders.csv", 4, 4),
+            ("offenders", 3, "visitIntervalDays", "offenders.csv", 5, 5),
+            ("visits", 0, "offenderId", "visits.csv", 2, 1),
+        });
+    }
+
+    [Fact]
+    public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
+    {
+        using var folder = new CsvFolder()
+            .With("teams.csv", "id", "T-1")
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("notes.csv", "ignored");
+        static string Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        string FileHash(string name) => Hex(File.ReadAllBytes(Path.Combine(folder.Path, name)));
+        var jcs = "{\"offenders.csv\":\"" + FileHash("offenders.csv") + "\",\"teams.csv\":\"" + FileHash("teams.csv") + "\"}";
+
+        var result = folder.Read();
+
+        result.SourceSha256.Should().Be(Hex(Encoding.UTF8.GetBytes(jcs)));
+    }
+
+    [Fact]
+    public void InputProblem_ToStringWithAPlace_StartsWithFileLineAndColumn()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", "A,Severe,2015-03-02");
+
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
+
+        problem.ToString().Should().Be("offenders.csv:2:2: offenders[0] (id A) riskLevel: unknown value; expected Low, Medium, High or VeryHigh");
+    }
+}

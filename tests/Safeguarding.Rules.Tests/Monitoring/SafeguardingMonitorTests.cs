@@ -1,0 +1,187 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Rules.Changes;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Monitoring;
+using Safeguarding.Rules.Policies;
+
+namespace Safeguarding.Rules.Tests.Monitoring;
+
+public sealed class SafeguardingMonitorTests
+{
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    private static readonly SafeguardingEngine Engine = new(new SafeguardingRulesOptions
+    {
+        Policy = new SafeguardingPolicy { Caseload = new CaseloadPolicy { Target = 1, Critical = 2 } },
+    });
+
+    [Fact]
+    public void Apply_CompletedVisitForOverdueOffender_ClearsTheOverdueFinding()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+        monitor.Current.Findings.Should().Contain(f => f.Id == "VisitOverdue:RSO-1");
+
+        var result = monitor.Apply(new VisitRecorded(new Visit { OffenderId = "RSO-1", Date = AsOf.AddDays(-1), Outcome = VisitOutcome.Completed }));
+
+        result.IsAccepted.Should().BeTrue();
+        result.ClearedFindings.Select(static f => f.Id).Should().Contain("VisitOverdue:RSO-1");
+        monitor.Current.Findings.Should().NotContain(f => f.Id == "VisitOverdue:RSO-1");
+    }
+
+    [Fact]
+    public void Apply_ReassignmentMakingManagerCritical_EscalatesThatManagersOverdueVisits()
+    {
+        // Critical above 2: the third offender makes OM-1 critical, which sends its overdue visits to the supervisor.
+        var monitor = Load(Offender("RSO-1", "OM-1", RiskLevel.Low), Offender("RSO-2", "OM-1", RiskLevel.Low), Offender("RSO-3", null, RiskLevel.Low, overdue: false));
+        monitor.Current.Findings.Single(f => f.Id == "VisitOverdue:RSO-1").EscalateTo.Should().Be(EscalationLevel.OffenderManager);
+
+        var result = monitor.Apply(new OffenderReassigned("RSO-3", "OM-1"));
+
+        result.Findings.Zip(result.Changes).Should().Contain(c => c.First.Id == "VisitOverdue:RSO-1" && c.Second == ChangeKind.Escalated)
+            .And.Contain(c => c.First.Id == "VisitOverdue:RSO-2" && c.Second == ChangeKind.Escalated)
+            .And.Contain(c => c.First.Id == "CaseloadCritical:OM-1" && c.Second == ChangeKind.Raised);
+        result.ClearedFindings.Select(static f => f.Id).Should().Contain(["Unallocated:RSO-3", "CaseloadAboveTarget:OM-1"]);
+        monitor.Current.Findings.Single(f => f.Id == "VisitOverdue:RSO-1").EscalateTo.Should().Be(EscalationLevel.Supervisor);
+    }
+
+    [Fact]
+    public void Apply_RemovingManagerWhoHoldsOffenders_IsRejectedAndChangesNothing()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+        var before = monitor.Current;
+
+        var result = monitor.Apply(new ManagerRemoved("OM-1"));
+
+        result.IsAccepted.Should().BeFalse();
+        result.Problems.Should().ContainSingle().Which.Should().Be(new ChangeProblem("manager", "OM-1", "id", "the manager still holds 1 offenders; reassign them first"));
+        monitor.Current.Findings.Should().Equal(before.Findings);
+    }
+
+    [Fact]
+    public void Apply_InvalidOffender_ListsEveryProblemNamingTheField()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+
+        var result = monitor.Apply(new OffenderAdded(Offender("RSO-2", "OM-9") with { VisitIntervalDays = 0, MappaLevel = 4, RiskLevel = (RiskLevel)9 }));
+
+        result.IsAccepted.Should().BeFalse();
+        result.Problems.Select(static p => p.Field).Should().BeEquivalentTo(["riskLevel", "visitIntervalDays", "mappaLevel", "managerId"]);
+        result.Problems.Should().OnlyContain(p => p.Record == "offender" && p.Id == "RSO-2");
+        monitor.Current.Summary.Offenders.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("visit")]
+    [InlineData("briefing")]
+    [InlineData("reassign")]
+    [InlineData("remove")]
+    public void Apply_ChangeForUnknownOffender_IsRejectedNamingTheField(string kind)
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+        MonitorChange change = kind switch
+        {
+            "visit" => new VisitRecorded(new Visit { OffenderId = "RSO-9", Date = AsOf, Outcome = VisitOutcome.Completed }),
+            "briefing" => new BriefingRecorded(new Briefing { OffenderId = "RSO-9", NeighbourhoodId = "NPT-1", Date = AsOf }),
+            "reassign" => new OffenderReassigned("RSO-9", "OM-1"),
+            _ => new OffenderRemoved("RSO-9"),
+        };
+
+        var result = monitor.Apply(change);
+
+        result.IsAccepted.Should().BeFalse();
+        result.Problems.Should().ContainSingle().Which.Problem.Should().Be("names offender RSO-9, which is not monitored");
+    }
+
+    [Fact]
+    public void Apply_EarlierAsOfDate_IsRejected()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+
+        var result = monitor.Apply(new AsOfAdvanced(AsOf.AddDays(-1)));
+
+        result.Problems.Should().ContainSingle().Which.Field.Should().Be("asOf");
+        monitor.AsOf.Should().Be(AsOf);
+    }
+
+    [Fact]
+    public void Apply_NextDay_MovesOverdueDaysAndMatchesFullEvaluation()
+    {
+        var snapshot = Snapshot(Offender("RSO-1", "OM-1"), Offender("RSO-2", "OM-1", RiskLevel.High));
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+
+        var result = monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1)));
+
+        result.IsAccepted.Should().BeTrue();
+        monitor.AsOf.Should().Be(AsOf.AddDays(1));
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = AsOf.AddDays(1) }).Findings);
+    }
+
+    [Fact]
+    public void Load_SnapshotWithProblems_GivesEveryProblemAndNoMonitor()
+    {
+        var result = SafeguardingMonitor.Load(Engine, Snapshot(Offender("RSO-1", "OM-404")));
+
+        result.IsLoaded.Should().BeFalse();
+        result.Monitor.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Field.Should().Be("managerId");
+    }
+
+    [Fact]
+    public void Load_EngineWithHostRules_Throws()
+    {
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions { RuleTypes = { typeof(HostRuleForMonitorTests) } });
+
+        var load = () => SafeguardingMonitor.Load(engine, Snapshot(Offender("RSO-1", "OM-1")));
+
+        load.Should().Throw<NotSupportedException>().WithMessage("*built-in rules only*");
+    }
+
+    [Fact]
+    public void Apply_ManyThreadsAtOnce_EveryChangeAppliedOnceAndMatchesFullEvaluation()
+    {
+        var offenders = Enumerable.Range(1, 40).Select(i => Offender("RSO-" + i, "OM-" + ((i % 4) + 1))).ToArray();
+        var snapshot = Snapshot(offenders);
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+        var visits = offenders.Select((o, i) => new Visit { OffenderId = o.Id, Date = AsOf.AddDays(-(i % 30)), Outcome = VisitOutcome.Completed }).ToArray();
+
+        var results = new MonitorResult[visits.Length];
+        Parallel.For(0, visits.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = monitor.Apply(new VisitRecorded(visits[i])));
+
+        results.Should().OnlyContain(r => r.IsAccepted);
+        var expected = Engine.Evaluate(new CaseloadSnapshot { AsOf = AsOf, Managers = snapshot.Managers, Offenders = offenders, Visits = visits }, new EvaluationOptions { AsOf = AsOf });
+        monitor.Current.Findings.Should().Equal(expected.Findings);
+        results.SelectMany(static r => r.ClearedFindings).Count(static f => f.Kind == FindingKinds.VisitOverdue).Should().Be(40, "each visit clears its offender's overdue finding exactly once");
+    }
+
+    [Fact]
+    public void AddSafeguardingRules_Registered_ResolvesMonitorFactoryThatLoads()
+    {
+        using var provider = new ServiceCollection().AddSafeguardingRules().BuildServiceProvider();
+
+        var factory = provider.GetRequiredService<ISafeguardingMonitorFactory>();
+        var result = factory.Load(Snapshot(Offender("RSO-1", "OM-1")));
+
+        result.IsLoaded.Should().BeTrue();
+        result.Monitor!.Current.Findings.Should().Contain(f => f.Id == "VisitOverdue:RSO-1");
+    }
+
+    private static SafeguardingMonitor Load(params Offender[] offenders) => SafeguardingMonitor.Load(Engine, Snapshot(offenders)).Monitor!;
+
+    private static CaseloadSnapshot Snapshot(params Offender[] offenders) => new()
+    {
+        AsOf = AsOf,
+        Teams = [new Team { Id = "T-1" }],
+        Managers = [new Manager { Id = "OM-1", TeamId = "T-1" }, new Manager { Id = "OM-2", TeamId = "T-1" }, new Manager { Id = "OM-3", TeamId = "T-1" }, new Manager { Id = "OM-4", TeamId = "T-1" }],
+        Offenders = offenders,
+    };
+
+    /// <summary>An offender registered 40 days ago and never visited (12 days overdue), or registered yesterday (not yet due).</summary>
+    private static Offender Offender(string id, string? managerId, RiskLevel risk = RiskLevel.Medium, bool overdue = true) => new()
+    {
+        Id = id,
+        ManagerId = managerId,
+        RiskLevel = risk,
+        RegisteredOn = overdue ? AsOf.AddDays(-40) : AsOf.AddDays(-1),
+        RiskAssessedOn = AsOf.AddDays(-10),
+    };
+}

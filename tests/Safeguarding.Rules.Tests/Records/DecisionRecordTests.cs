@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Safeguarding.Rules.Changes;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Tests.Findings;
+using Safeguarding.Rules.Tests.Serialization;
+
+namespace Safeguarding.Rules.Tests.Records;
+
+/// <summary>Contract section 8: the decision record on the report and on every findings document.</summary>
+public sealed class DecisionRecordTests
+{
+    private static readonly SafeguardingEngine Engine = new();
+
+    /// <summary>The default policy of contract section 4 in RFC 8785 form, written out by hand from the contract.</summary>
+    private const string DefaultPolicyCanonical =
+        """{"caseload":{"critical":75,"target":50},"dueSoonDays":14,"escalation":{"highRiskInspectorAfterDays":7,"inspectorAfterDays":28,"supervisorAfterDays":14,"unitBacklogPercent":5},"firstVisitDays":28,"initialAssessmentDays":28,"neighbourhoodBriefingDays":7,"repeatedNoAccessVisits":2,"riskReviewDays":365,"version":"default","visitIntervalDays":{"high":91,"low":365,"medium":182,"veryHigh":30}}""";
+
+    [Fact]
+    public void Record_SummerAsOfDate_AsOfInstantIsMidnightUkTimeAfterIt()
+    {
+        var report = Engine.Evaluate(Snapshot(), new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+
+        report.Record!.AsOfInstant.Should().Be(new DateTimeOffset(2018, 5, 1, 23, 0, 0, TimeSpan.Zero));
+        Document(report).GetProperty("record").GetProperty("asOfInstant").GetString().Should().Be("2018-05-01T23:00:00Z");
+    }
+
+    [Fact]
+    public void Record_WinterAsOfDate_AsOfInstantIsMidnightUtcAfterIt()
+    {
+        var report = Engine.Evaluate(Snapshot(), new EvaluationOptions { AsOf = new DateOnly(2018, 1, 10) });
+
+        Document(report).GetProperty("record").GetProperty("asOfInstant").GetString().Should().Be("2018-01-11T00:00:00Z");
+    }
+
+    [Fact]
+    public void Record_DefaultPolicy_PolicySha256IsOfTheContractsDefaultsInCanonicalForm()
+    {
+        var report = Engine.Evaluate(Snapshot());
+
+        report.Record!.PolicySha256.Should().Be(Sha256(DefaultPolicyCanonical));
+    }
+
+    [Fact]
+    public void Record_ChangedPolicyValue_ChangesPolicyAndRulesHashes()
+    {
+        var policy = new SafeguardingPolicy();
+        policy.VisitIntervalDays.High = 60;
+
+        var standard = Engine.Evaluate(Snapshot()).Record!;
+        var changed = Engine.Evaluate(Snapshot(), new EvaluationOptions { Policy = policy }).Record!;
+
+        changed.PolicySha256.Should().NotBe(standard.PolicySha256);
+        changed.RulesSha256.Should().NotBe(standard.RulesSha256, "the catalogue's descriptions show the policy's values");
+        changed.SnapshotSha256.Should().Be(standard.SnapshotSha256);
+    }
+
+    [Fact]
+    public void Record_RulesSha256_IsOfTheCatalogueJsonInCanonicalForm()
+    {
+        using var catalogue = new MemoryStream();
+        RuleCatalogueJson.Write(Engine.Rules, catalogue);
+
+        var record = Engine.Evaluate(Snapshot()).Record!;
+
+        record.RulesSha256.Should().Be(Sha256(SortedCompact(catalogue.ToArray())));
+    }
+
+    [Fact]
+    public void Record_RuleSwitchedOff_ChangesRulesSha256()
+    {
+        var fewer = new SafeguardingEngine(new SafeguardingRulesOptions { DisabledRules = { RuleNames.VisitDueSoon } });
+
+        fewer.Evaluate(Snapshot()).Record!.RulesSha256.Should().NotBe(Engine.Evaluate(Snapshot()).Record!.RulesSha256);
+    }
+
+    [Fact]
+    public void Record_FindingsSha256_IsOfTheDocumentsFindingsArrayInCanonicalForm()
+    {
+        var report = Engine.Evaluate(Snapshot());
+        report.Findings.Should().NotBeEmpty();
+        var findings = Document(report).GetProperty("findings").GetRawText();
+
+        report.Record!.FindingsSha256.Should().Be(Sha256(SortedCompact(Encoding.UTF8.GetBytes(findings))));
+    }
+
+    [Fact]
+    public void Record_DocumentWithChanges_HasTheSameRecordAsWithout()
+    {
+        var report = Engine.Evaluate(Snapshot());
+        var earlier = FindingsDocument.Read(Encoding.UTF8.GetBytes("""{ "findings": [] }""")).Document!;
+        var changes = FindingChanges.Compare(report, earlier);
+        using var withChanges = new MemoryStream();
+        FindingsJson.WriteWithChanges(report, changes, withChanges);
+
+        using var document = JsonDocument.Parse(withChanges.ToArray());
+
+        document.RootElement.GetProperty("findings")[0].GetProperty("change").GetString().Should().Be("Raised");
+        document.RootElement.GetProperty("record").GetRawText().Should().Be(Document(report).GetProperty("record").GetRawText());
+    }
+
+    [Fact]
+    public void Record_SnapshotBuiltInCode_SnapshotSha256IsOfItsJsonAsTheLibraryWritesIt()
+    {
+        var snapshot = Snapshot().Snapshot;
+        using var written = new MemoryStream();
+        SnapshotJson.Write(snapshot, written);
+
+        Engine.Evaluate(snapshot).Record!.SnapshotSha256.Should().Be(Convert.ToHexString(SHA256.HashData(written.ToArray())).ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Record_SnapshotReadFromBytes_SnapshotSha256IsOfThoseBytes()
+    {
+        var bytes = Encoding.UTF8.GetBytes(JsonText.ContractSnapshot);
+
+        var record = Engine.Evaluate(SnapshotJson.Read(bytes)).Record!;
+
+        record.SnapshotSha256.Should().Be(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Record_AskedTwice_IsTheSameRecord()
+    {
+        var report = Engine.Evaluate(Snapshot());
+
+        report.Record.Should().BeSameAs(report.Record);
+    }
+
+    [Fact]
+    public void Write_Document_EndsWithTheRecordInTheContractsOrder()
+    {
+        var root = Document(Engine.Evaluate(Snapshot()));
+
+        root.EnumerateObject().Last().Name.Should().Be("record");
+        root.GetProperty("record").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "asOfInstant", "snapshotSha256", "policySha256", "rulesSha256", "findingsSha256");
+        root.GetProperty("record").EnumerateObject().Skip(1).Should().AllSatisfy(p => p.Value.GetString().Should().MatchRegex("^[0-9a-f]{64}$"));
+    }
+
+    [Fact]
+    public void Record_HandMadeReport_IsNullAndTheDocumentHasNoRecord()
+    {
+        var report = HandReports.Of(new DateOnly(2018, 5, 1));
+
+        report.Record.Should().BeNull();
+        Document(report).TryGetProperty("record", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Record_NotEvaluated_IsNull()
+    {
+        var report = Engine.Evaluate(JsonText.Read("""{ "offenders": [ { "id": "RSO-1" } ] }"""));
+
+        report.IsEvaluated.Should().BeFalse();
+        report.Record.Should().BeNull();
+    }
+
+    private static SnapshotReadResult Snapshot() => JsonText.Read(JsonText.ContractSnapshot);
+
+    private static JsonElement Document(EvaluationReport report)
+    {
+        using var stream = new MemoryStream();
+        FindingsJson.Write(report, stream);
+        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
+    }
+
+    private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    /// <summary>
+    /// RFC 8785 for the ASCII text, whole numbers and shallow shapes these documents hold, done another way: properties
+    /// sorted ordinally, written compactly escaping only what JSON requires.
+    /// </summary>
+    private static string SortedCompact(byte[] json)
+    {
+        var node = Sort(JsonNode.Parse(json));
+        return node!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false });
+    }
+
+    private static JsonNode? Sort(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sort(p.Value?.DeepClone())))),
+        JsonArray a => new JsonArray(a.Select(e => Sort(e?.DeepClone())).ToArray()),
+        _ => node?.DeepClone(),
+    };
+}

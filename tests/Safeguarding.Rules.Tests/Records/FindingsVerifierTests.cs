@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Tests.Records;
+
+/// <summary>Contract section 8, <c>verify</c>: a findings document checked against the snapshot, policy and rules.</summary>
+public sealed class FindingsVerifierTests
+{
+    private static readonly SafeguardingEngine Engine = new();
+
+    private static readonly CaseloadSnapshot Sample =
+        SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 300, Seed = 3, AsOf = new DateOnly(2018, 5, 1) });
+
+    [Fact]
+    public void Verify_SnapshotBuiltInCode_IsVerified()
+    {
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Verified, result.Message);
+        result.Difference.Should().BeNull();
+    }
+
+    [Fact]
+    public void Verify_EarlierAsOfDate_ReevaluatesAsOfTheDocumentsDate()
+    {
+        var report = Engine.Evaluate(Sample, new EvaluationOptions { AsOf = new DateOnly(2018, 3, 1) });
+
+        FindingsVerifier.Verify(Document(report), FromCode, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
+    }
+
+    [Fact]
+    public void Verify_ChangedEscalation_NamesThePathAndTheFinding()
+    {
+        var report = Engine.Evaluate(Sample);
+        var document = JsonNode.Parse(Document(report))!;
+        var findings = document["findings"]!.AsArray();
+        var index = findings.Select((f, i) => (f, i)).First(x => x.f!["escalateTo"] is not null).i;
+        findings[index]!["escalateTo"] = findings[index]!["escalateTo"]!.GetValue<string>() == "Supervisor" ? "OffenderManager" : "Supervisor";
+
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Differs);
+        result.Difference.Should().Be("findings[" + index + "].escalateTo");
+        result.FindingId.Should().Be(report.Findings[index].Id);
+    }
+
+    [Fact]
+    public void Verify_ChangedSummaryCount_NamesItsPath()
+    {
+        var document = JsonNode.Parse(Document(Engine.Evaluate(Sample)))!;
+        document["summary"]!["visitOverdue"] = 1000;
+
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
+
+        result.Difference.Should().Be("summary.visitOverdue");
+    }
+
+    [Fact]
+    public void Verify_OtherPolicy_NamesPolicySha256()
+    {
+        var policy = new SafeguardingPolicy { DueSoonDays = 7 };
+
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, Engine, policy);
+
+        result.Difference.Should().Be("policySha256");
+    }
+
+    [Fact]
+    public void Verify_RuleSwitchedOff_NamesRulesSha256()
+    {
+        var fewer = new SafeguardingEngine(new SafeguardingRulesOptions { DisabledRules = { RuleNames.VisitDueSoon } });
+
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, fewer);
+
+        result.Difference.Should().Be("rulesSha256");
+    }
+
+    [Fact]
+    public void Verify_SnapshotReadFromAFile_IsVerifiedAgainstTheFilesBytes_NotAgainstTheSameRecordsWrittenAgain()
+    {
+        using var file = new MemoryStream();
+        SnapshotJson.Write(Sample, file, indented: true);
+        var read = SnapshotJson.Read(file.ToArray());
+        var document = Document(Engine.Evaluate(read));
+
+        FindingsVerifier.Verify(document, read, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
+        FindingsVerifier.Verify(document, FromCode, Engine).Difference.Should().Be("snapshotSha256");
+    }
+
+    [Fact]
+    public void Verify_ChangedAsOfInstant_NamesIt()
+    {
+        var document = JsonNode.Parse(Document(Engine.Evaluate(Sample)))!;
+        document["record"]!["asOfInstant"] = "2018-05-02T00:00:00Z";
+
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
+
+        result.Difference.Should().Be("asOfInstant");
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{ "asOf": "2018-05-01", "findings": [] }""")]
+    [InlineData("""{ "findings": [], "record": {} }""")]
+    [InlineData("""{ "asOf": "2018-05-01", "record": { "asOfInstant": "2018-05-01T23:00:00Z" } }""")]
+    public void Verify_NotAFindingsDocumentWithARecord_IsUnreadable(string json)
+    {
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(json), FromCode, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Unreadable);
+    }
+
+    private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);
+
+    private static byte[] Document(EvaluationReport report)
+    {
+        using var stream = new MemoryStream();
+        FindingsJson.Write(report, stream);
+        return stream.ToArray();
+    }
+}
