@@ -1,4 +1,5 @@
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Monitoring;
@@ -75,7 +76,7 @@ public sealed class SafeguardingMonitor
             throw new NotSupportedException("The live monitor supports the built-in rules only; create it from an engine without host rules (SafeguardingRulesOptions.RuleTypes empty).");
         }
 
-        var input = SnapshotValidator.Validate(snapshot, engine.MaxDegreeOfParallelism);
+        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism);
         if (input.Problems.Count > 0)
         {
             return new MonitorLoadResult(null, input.Problems);
