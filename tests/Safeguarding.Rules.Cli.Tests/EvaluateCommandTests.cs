@@ -297,7 +297,7 @@ public sealed class EvaluateCommandTests : IDisposable
         // Every kind's fields in the order they first appear in the contract's section 5 table.
         records[0].Should().Equal(
             "kind", "id", "rule", "offenderId", "managerId", "teamId", "riskLevel", "dueOn", "daysOverdue", "escalateTo",
-            "daysUntilDue", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "reason");
+            "daysUntilDue", "noAccessVisits", "caseload", "overdueVisits", "neighbourhoodId", "since", "index", "overrideExpiredOn", "reason");
         var findings = Json.Parse(json.StdOutBytes).GetProperty("findings").EnumerateArray().ToList();
         records.Should().HaveCount(findings.Count + 1);
         for (var i = 0; i < findings.Count; i++)
