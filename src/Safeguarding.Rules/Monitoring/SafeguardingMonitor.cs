@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Validation;
 using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Monitoring;
 

@@ -6,22 +6,21 @@ namespace Safeguarding.Rules.Policies;
 /// <summary>
 /// A policy property holding a list of names (<c>overrides.kinds</c>). A list in a policy file replaces the default
 /// list; it is not added to it (contract section 6). Each item is checked by <paramref name="checkItem"/>, which
-/// returns the problem with one name or <see langword="null"/>.
+/// returns the problem with one name or <see langword="null"/>; <paramref name="itemName"/> names one item
+/// in problems ("finding kind").
 /// </summary>
 internal sealed class NameListProperty(
     string path,
     Func<SafeguardingPolicy, IList<string>?> get,
     Action<SafeguardingPolicy, IList<string>> set,
-    string itemDescription,
+    string itemName,
     Func<string?, string?> checkItem) : PolicyProperty(path)
 {
     public override void Read(ref Utf8JsonReader json, SafeguardingPolicy policy, List<PolicyProblem> problems)
     {
         if (json.TokenType != JsonTokenType.StartArray)
         {
-            // "a finding kind" names one item; the array holds "finding kinds".
-            var plural = (itemDescription.StartsWith("a ", StringComparison.Ordinal) ? itemDescription[2..] : itemDescription) + "s";
-            WrongType(ref json, problems, "an array of " + plural);
+            WrongType(ref json, problems, "an array of " + itemName + "s");
             return;
         }
 
@@ -35,7 +34,7 @@ internal sealed class NameListProperty(
             }
             else
             {
-                problems.Add(new(Item(index), "must be a string (" + itemDescription + "), not " + Serialization.JsonInput.Describe(json.TokenType)));
+                problems.Add(new(Item(index), "must be a string (a " + itemName + "), not " + Serialization.JsonInput.Describe(json.TokenType)));
                 json.Skip();
             }
 

@@ -50,7 +50,7 @@ internal static class PolicyProperties
         new WholeNumberProperty("childProtection.localAuthorityInformMinutes", static p => p.ChildProtection.LocalAuthorityInformMinutes, static (p, v) => p.ChildProtection.LocalAuthorityInformMinutes = v, minimum: 1),
         new DateListProperty("childProtection.nonWorkingDays", static p => p.ChildProtection.NonWorkingDays, static (p, v) => p.ChildProtection.NonWorkingDays = v),
         new WholeNumberProperty("overrides.maxDays", static p => p.Overrides.MaxDays, static (p, v) => p.Overrides.MaxDays = v, minimum: 1),
-        new NameListProperty("overrides.kinds", static p => p.Overrides.Kinds, static (p, v) => p.Overrides.Kinds = v, "a finding kind", OverridableKind),
+        new NameListProperty("overrides.kinds", static p => p.Overrides.Kinds, static (p, v) => p.Overrides.Kinds = v, "finding kind", OverridableKind),
     ];
 
     private static readonly Dictionary<string, PolicyProperty> ByPath = All.ToDictionary(static p => p.Path, StringComparer.Ordinal);

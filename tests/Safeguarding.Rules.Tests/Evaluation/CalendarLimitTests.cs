@@ -2,7 +2,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.TestSupport.Oracle;
 using Safeguarding.Rules.Tests.Differential;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Evaluation;
 
@@ -15,6 +15,8 @@ public sealed class CalendarLimitTests
 {
     private static readonly DateOnly LastDay = DateOnly.MaxValue;
 
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
     public static TheoryData<string> HugePolicies => new() { "firstVisitDays", "visitIntervalDays", "initialAssessmentDays", "riskReviewDays" };
 
     [Theory]
@@ -22,17 +24,16 @@ public sealed class CalendarLimitTests
     public void Evaluate_APolicyValueOfThreeMillionDays_IsNeverDue_AndMatchesTheOracle(string property)
     {
         var policy = Huge(property, 3_000_000);
-        var snapshot = new Scenario()
-            .With("RSO-1", RiskLevel.High, o => o with { RiskAssessedOn = null, RegisteredOn = Scenario.DaysAgo(400) })
-            .With("RSO-2", RiskLevel.Low)
-            .Completed("RSO-2", 5)
-            .With("RSO-3", RiskLevel.Medium)
-            .Completed("RSO-3", 10)
-            .With("RSO-4", RiskLevel.VeryHigh, o => o with { RiskAssessedOn = Scenario.DaysAgo(2000) })
-            .Completed("RSO-4", 31)
-            .Snapshot();
+        // The registration and assessment dates are given in full: the oracle sees the same snapshot.
+        var scenario = CaseloadScenario.AsOf(AsOf).Manager("OM-1", team: "T-1")
+            .Offender("RSO-1", RiskLevel.High, o => o.ManagedBy("OM-1").NeverRiskAssessed().RegisteredDaysAgo(400))
+            .Offender("RSO-2", RiskLevel.Low, o => o.ManagedBy("OM-1").RegisteredDaysAgo(3000).RiskAssessedDaysAgo(10).LastVisitedDaysAgo(5))
+            .Offender("RSO-3", RiskLevel.Medium, o => o.ManagedBy("OM-1").RegisteredDaysAgo(3000).RiskAssessedDaysAgo(10).LastVisitedDaysAgo(10))
+            .Offender("RSO-4", RiskLevel.VeryHigh, o => o.ManagedBy("OM-1").RegisteredDaysAgo(3000).RiskAssessedDaysAgo(2000).LastVisitedDaysAgo(31))
+            .WithPolicy(policy);
+        var snapshot = scenario.ToSnapshot();
 
-        var report = new SafeguardingEngine().Evaluate(snapshot, new EvaluationOptions { Policy = policy });
+        var report = scenario.Evaluate();
 
         report.IsEvaluated.Should().BeTrue();
         var kinds = property is "initialAssessmentDays" or "riskReviewDays" ? new[] { FindingKinds.RiskReviewOverdue } : [FindingKinds.VisitOverdue, FindingKinds.VisitDueSoon];
@@ -44,7 +45,7 @@ public sealed class CalendarLimitTests
             _ => "RSO-1", // never visited, so due 28 days after registration
         };
         report.Findings.Where(f => kinds.Contains(f.Kind)).Select(f => f.OffenderId).Distinct().Should().Equal(stillDue);
-        ReportComparison.AssertSame(report, ReferenceEvaluator.Evaluate(snapshot, Scenario.AsOf, policy), property + " = 3,000,000");
+        ReportComparison.AssertSame(report, ReferenceEvaluator.Evaluate(snapshot, AsOf, policy), property + " = 3,000,000");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Policies;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Evaluation;
 
@@ -10,7 +10,8 @@ public sealed class PolicyPerCallTests
     public void Evaluate_TwoPoliciesOnOneEngine_EachCallUsesItsOwn()
     {
         var engine = new SafeguardingEngine();
-        var snapshot = new Scenario().With("RSO-1", Domain.RiskLevel.High).Completed("RSO-1", 70).Snapshot();
+        var snapshot = CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1")
+            .Offender("RSO-1", Domain.RiskLevel.High, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(70)).ToSnapshot();
         var strict = new SafeguardingPolicy { Version = "strict", VisitIntervalDays = new VisitIntervalPolicy { High = 60 } };
 
         var byDefault = engine.Evaluate(snapshot);
@@ -28,7 +29,7 @@ public sealed class PolicyPerCallTests
         var engine = new SafeguardingEngine(options);
         options.Policy.Caseload.Target = 1;
 
-        engine.Evaluate(new Scenario().Holding("OM-1", 3).Snapshot()).Findings.Should().NotContain(f => f.Kind == FindingKinds.CaseloadAboveTarget);
+        engine.Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1").Holding("OM-1", 3).ToSnapshot()).Findings.Should().NotContain(f => f.Kind == FindingKinds.CaseloadAboveTarget);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class PolicyPerCallTests
     {
         var policy = new SafeguardingPolicy { Caseload = new CaseloadPolicy { Target = 80, Critical = 75 }, DueSoonDays = -1 };
 
-        var act = () => new SafeguardingEngine().Evaluate(new Scenario().Snapshot(), new EvaluationOptions { Policy = policy });
+        var act = () => new SafeguardingEngine().Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1").ToSnapshot(), new EvaluationOptions { Policy = policy });
 
         act.Should().Throw<PolicyValidationException>()
             .Which.Problems.Select(p => p.Property).Should().Equal("dueSoonDays", "caseload.critical");

@@ -3,7 +3,7 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Synthetic;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Evaluation;
 
@@ -52,7 +52,8 @@ public sealed class SharedStateTests
         var options = new SafeguardingRulesOptions();
         options.Policy.VisitIntervalDays.High = 60;
         var engine = new SafeguardingEngine(options);
-        var snapshot = new Scenario().With("RSO-1", RiskLevel.High).Completed("RSO-1", 70).Snapshot();
+        var snapshot = CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1")
+            .Offender("RSO-1", RiskLevel.High, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(70)).ToSnapshot();
 
         options.Policy.VisitIntervalDays.High = 1;
         options.Policy = new SafeguardingPolicy { VisitIntervalDays = new VisitIntervalPolicy { High = 1000 } };
@@ -65,7 +66,10 @@ public sealed class SharedStateTests
     {
         var options = new SafeguardingRulesOptions();
         var engine = new SafeguardingEngine(options);
-        var snapshot = new Scenario().With("RSO-1").With("RSO-2", change: static o => o with { VisitIntervalDays = 0 }).Snapshot();
+        var snapshot = CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1")
+            .Offender("RSO-1", RiskLevel.Medium, o => o.ManagedBy("OM-1"))
+            .Offender("RSO-2", RiskLevel.Medium, o => o.ManagedBy("OM-1").PlanIntervalDays(0))
+            .ToSnapshot();
 
         options.AllowPartialResults = true;
         var report = engine.Evaluate(snapshot);
@@ -99,7 +103,7 @@ public sealed class SharedStateTests
         options.DisableRule(RuleNames.Unallocated);
 
         engine.Rules.Should().Contain(r => r.Name == RuleNames.Unallocated);
-        engine.Evaluate(new Scenario().With("RSO-1", change: static o => o with { ManagerId = null }).Snapshot())
+        engine.Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1").Offender("RSO-1", RiskLevel.Medium, o => o.Unallocated()).ToSnapshot())
             .Findings.Should().Contain(f => f.Kind == FindingKinds.Unallocated);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Facts;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Hosting;
 
@@ -59,7 +59,7 @@ public sealed class AddSafeguardingRulesTests
         }).Build();
         using var provider = new ServiceCollection().AddSafeguardingRules(configuration.GetSection("SafeguardingRules")).BuildServiceProvider();
 
-        var report = provider.GetRequiredService<ISafeguardingEvaluator>().Evaluate(new Scenario().Holding("OM-1", 3).Snapshot());
+        var report = provider.GetRequiredService<ISafeguardingEvaluator>().Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1").Holding("OM-1", 3).ToSnapshot());
 
         report.PolicyVersion.Should().Be("force-2026.1");
         report.Findings.Should().ContainSingle(f => f.Kind == FindingKinds.CaseloadAboveTarget).Which.Caseload.Should().Be(3);
@@ -89,7 +89,8 @@ public sealed class AddSafeguardingRulesTests
             .BuildServiceProvider();
         var evaluator = provider.GetRequiredService<ISafeguardingEvaluator>();
 
-        var report = evaluator.Evaluate(new Scenario().With("RSO-1", Domain.RiskLevel.High).Completed("RSO-1", 200).Snapshot());
+        var report = evaluator.Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1")
+            .Offender("RSO-1", Domain.RiskLevel.High, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(200)).ToSnapshot());
 
         evaluator.Rules.Should().Contain(r => r.Name == "NotifyInspector" && !r.IsBuiltIn);
         report.FiredRules.Should().Contain("NotifyInspector");
@@ -104,7 +105,7 @@ public sealed class AddSafeguardingRulesTests
             .BuildServiceProvider();
         var evaluator = provider.GetRequiredService<ISafeguardingEvaluator>();
 
-        var report = evaluator.Evaluate(new Scenario().With("RSO-1", change: o => o with { ManagerId = null }).Snapshot());
+        var report = evaluator.Evaluate(CaseloadScenario.AsOf(new DateOnly(2018, 5, 1)).Manager("OM-1", team: "T-1").Offender("RSO-1", Domain.RiskLevel.Medium, o => o.Unallocated()).ToSnapshot());
 
         evaluator.Rules.Should().NotContain(r => r.Name == RuleNames.Unallocated);
         report.Findings.Should().NotContain(f => f.Kind == FindingKinds.Unallocated);

@@ -4,13 +4,25 @@ using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Impact;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Synthetic;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Impact;
 
 public sealed class ImpactJsonTests
 {
     private static readonly SafeguardingEngine Engine = new();
+
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    /// <summary>Manager OM-1 in team T-1, as of 2018-05-01.</summary>
+    private static CaseloadScenario Caseload() => CaseloadScenario.AsOf(AsOf).Manager("OM-1", team: "T-1");
+
+    /// <summary>An offender of OM-1 registered 3000 and assessed 10 days before the as-of date, so only its visits give findings.</summary>
+    private static Action<OffenderBuilder> Settled(Action<OffenderBuilder>? visits = null) => o =>
+    {
+        o.ManagedBy("OM-1").RegisteredDaysAgo(3000).RiskAssessedDaysAgo(10);
+        visits?.Invoke(o);
+    };
 
     private static SafeguardingPolicy High60() => new() { Version = "high-60", VisitIntervalDays = new VisitIntervalPolicy { High = 60 } };
 
@@ -38,9 +50,9 @@ public sealed class ImpactJsonTests
     public void Write_HandWorkedChange_HasTheDocumentedShape()
     {
         // RSO-1 (High) visited 2018-01-09, as of 2018-05-01: due 2018-04-10, 21 days overdue; at 60 days due 2018-03-10, 52 days overdue.
-        var scenario = new Scenario().With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9));
+        var scenario = Caseload().Offender("RSO-1", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 1, 9))));
 
-        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.Snapshot(), High60())));
+        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.ToSnapshot(), High60())));
         var root = doc.RootElement;
 
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
@@ -85,9 +97,9 @@ public sealed class ImpactJsonTests
     public void Write_RaisedAndCleared_HaveOnlyTheirOwnSide()
     {
         // RSO-1 (High) visited 2018-02-05: due soon (6 days) by default; 25 days overdue at 60 days.
-        var scenario = new Scenario().With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 2, 5));
+        var scenario = Caseload().Offender("RSO-1", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 2, 5))));
 
-        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.Snapshot(), High60())));
+        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.ToSnapshot(), High60())));
 
         var changes = doc.RootElement.GetProperty("changes").EnumerateArray().ToList();
         var raised = changes.Single(c => c.GetProperty("change").GetString() == "Raised" && c.GetProperty("kind").GetString() == "VisitOverdue");
@@ -103,9 +115,9 @@ public sealed class ImpactJsonTests
     [Fact]
     public void Write_NoChanges_WritesEmptyListsAndHasChangesFalse()
     {
-        var scenario = new Scenario().With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9));
+        var scenario = Caseload().Offender("RSO-1", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 1, 9))));
 
-        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.Snapshot(), new SafeguardingPolicy())));
+        using var doc = JsonDocument.Parse(Write(PolicyImpact.Compare(Engine, scenario.ToSnapshot(), new SafeguardingPolicy())));
 
         doc.RootElement.GetProperty("hasChanges").GetBoolean().Should().BeFalse();
         doc.RootElement.GetProperty("changes").GetArrayLength().Should().Be(0);
@@ -116,7 +128,7 @@ public sealed class ImpactJsonTests
     [Fact]
     public void Write_NotEvaluated_Throws()
     {
-        var duplicate = new Scenario().With("RSO-1").With("RSO-1").Snapshot();
+        var duplicate = Caseload().Offender("RSO-1", RiskLevel.Medium, Settled()).Offender("RSO-1", RiskLevel.Medium, Settled()).ToSnapshot();
         var report = PolicyImpact.Compare(Engine, duplicate, High60());
 
         var act = () => ImpactJson.Write(report, new MemoryStream());

@@ -3,13 +3,25 @@ using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Impact;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Synthetic;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Impact;
 
 public sealed class PolicyImpactTests
 {
     private static readonly SafeguardingEngine Engine = new();
+
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    /// <summary>Manager OM-1 in team T-1, as of 2018-05-01.</summary>
+    private static CaseloadScenario Caseload() => CaseloadScenario.AsOf(AsOf).Manager("OM-1", team: "T-1");
+
+    /// <summary>An offender of OM-1 registered 3000 and assessed 10 days before the as-of date, so only its visits give findings.</summary>
+    private static Action<OffenderBuilder> Settled(Action<OffenderBuilder>? visits = null) => o =>
+    {
+        o.ManagedBy("OM-1").RegisteredDaysAgo(3000).RiskAssessedDaysAgo(10);
+        visits?.Invoke(o);
+    };
 
     private static readonly Lazy<CaseloadSnapshot> Force = new(() => SyntheticCaseload.Generate(2000, 7));
 
@@ -21,10 +33,10 @@ public sealed class PolicyImpactTests
     /// RSO-3 visited 2018-02-05: due 2018-05-07, due soon in 6 days -> due 2018-04-06, 25 days overdue (due soon cleared, overdue raised).
     /// The team's caseload is 3: 1 overdue is above 5% (backlog), and so are 3 (backlog changed, overdueVisits 1 -> 3).
     /// </summary>
-    private static Scenario ThreeHighRisk() => new Scenario()
-        .With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9))
-        .With("RSO-2", RiskLevel.High).Visit("RSO-2", new DateOnly(2018, 2, 15))
-        .With("RSO-3", RiskLevel.High).Visit("RSO-3", new DateOnly(2018, 2, 5));
+    private static CaseloadScenario ThreeHighRisk() => Caseload()
+        .Offender("RSO-1", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 1, 9))))
+        .Offender("RSO-2", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 2, 15))))
+        .Offender("RSO-3", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 2, 5))));
 
     private static SafeguardingPolicy High60() => new() { Version = "high-60", VisitIntervalDays = new VisitIntervalPolicy { High = 60 } };
 
@@ -157,7 +169,7 @@ public sealed class PolicyImpactTests
     {
         var scenario = ThreeHighRisk();
 
-        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60());
+        var impact = PolicyImpact.Compare(Engine, scenario.ToSnapshot(), High60());
 
         impact.Changes.Select(c => (c.Change, c.Kind, c.OffenderId ?? c.TeamId)).Should().Equal(
             (FindingChangeKind.Changed, FindingKinds.VisitOverdue, "RSO-1"),
@@ -185,17 +197,17 @@ public sealed class PolicyImpactTests
         impact.AffectedOffenders.Should().Equal("RSO-1", "RSO-2", "RSO-3");
         impact.AffectedManagers.Should().Equal("OM-1");
         impact.AffectedTeams.Should().Equal("T-1");
-        impact.AsOf.Should().Be(Scenario.AsOf);
+        impact.AsOf.Should().Be(AsOf);
     }
 
     [Fact]
     public void Compare_EscalationThresholdChange_ReportsTheEscalationLevelOldToNew()
     {
         // 21 days overdue, Medium risk: Supervisor (more than 14) by default; DetectiveInspector when the inspector threshold is 20.
-        var scenario = new Scenario().With("RSO-1", RiskLevel.Medium).Visit("RSO-1", Scenario.AsOf.AddDays(-182 - 21));
+        var scenario = Caseload().Offender("RSO-1", RiskLevel.Medium, Settled(o => o.VisitedOn(AsOf.AddDays(-182 - 21))));
         var proposed = new SafeguardingPolicy { Escalation = new EscalationPolicy { InspectorAfterDays = 20 } };
 
-        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), proposed);
+        var impact = PolicyImpact.Compare(Engine, scenario.ToSnapshot(), proposed);
 
         var change = impact.Changes.Should().ContainSingle(c => c.Kind == FindingKinds.VisitOverdue).Which;
         change.Change.Should().Be(FindingChangeKind.Changed);
@@ -205,10 +217,10 @@ public sealed class PolicyImpactTests
     [Fact]
     public void Compare_ManagerFromAboveTargetToCritical_IsOneClearedAndOneRaised()
     {
-        var scenario = new Scenario().Holding("OM-1", 60);
+        var scenario = Caseload().Holding("OM-1", 60);
         var proposed = new SafeguardingPolicy { Caseload = new CaseloadPolicy { Target = 50, Critical = 55 } };
 
-        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), proposed);
+        var impact = PolicyImpact.Compare(Engine, scenario.ToSnapshot(), proposed);
 
         impact.Changes.Select(c => (c.Change, c.Kind, c.ManagerId)).Should().Equal(
             (FindingChangeKind.Cleared, FindingKinds.CaseloadAboveTarget, "OM-1"),
@@ -222,7 +234,7 @@ public sealed class PolicyImpactTests
     {
         var scenario = ThreeHighRisk();
 
-        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60(), baseline: High60());
+        var impact = PolicyImpact.Compare(Engine, scenario.ToSnapshot(), High60(), baseline: High60());
 
         impact.HasChanges.Should().BeFalse();
         impact.BaselinePolicyVersion.Should().Be("high-60");
@@ -232,9 +244,9 @@ public sealed class PolicyImpactTests
     public void Compare_AsOf_AppliesToBothEvaluations()
     {
         // As of 2018-04-01 RSO-1 (visited 2018-01-09) is due 2018-04-10 by default (due soon, 9 days) and 2018-03-10 at 60 days (22 days overdue).
-        var scenario = new Scenario().With("RSO-1", RiskLevel.High).Visit("RSO-1", new DateOnly(2018, 1, 9));
+        var scenario = Caseload().Offender("RSO-1", RiskLevel.High, Settled(o => o.VisitedOn(new DateOnly(2018, 1, 9))));
 
-        var impact = PolicyImpact.Compare(Engine, scenario.Snapshot(), High60(), asOf: new DateOnly(2018, 4, 1));
+        var impact = PolicyImpact.Compare(Engine, scenario.ToSnapshot(), High60(), asOf: new DateOnly(2018, 4, 1));
 
         impact.AsOf.Should().Be(new DateOnly(2018, 4, 1));
         impact.Changes.Single(c => c.Kind == FindingKinds.VisitDueSoon).Baseline!.DaysUntilDue.Should().Be(9);
@@ -244,7 +256,7 @@ public sealed class PolicyImpactTests
     [Fact]
     public void Compare_SnapshotWithProblems_IsNotEvaluatedAndListsThem()
     {
-        var snapshot = ThreeHighRisk().With("RSO-1", RiskLevel.Low).Snapshot();
+        var snapshot = ThreeHighRisk().Offender("RSO-1", RiskLevel.Low, Settled()).ToSnapshot();
 
         var impact = PolicyImpact.Compare(Engine, snapshot, High60());
 
@@ -257,7 +269,7 @@ public sealed class PolicyImpactTests
     [Fact]
     public void Compare_InvalidProposedPolicy_ThrowsNamingTheProperty()
     {
-        var act = () => PolicyImpact.Compare(Engine, ThreeHighRisk().Snapshot(), new SafeguardingPolicy { FirstVisitDays = 0 });
+        var act = () => PolicyImpact.Compare(Engine, ThreeHighRisk().ToSnapshot(), new SafeguardingPolicy { FirstVisitDays = 0 });
 
         act.Should().Throw<PolicyValidationException>().WithMessage("*firstVisitDays*");
     }
@@ -265,9 +277,9 @@ public sealed class PolicyImpactTests
     [Fact]
     public void Compare_ReportsOfDifferentDates_Throws()
     {
-        var snapshot = ThreeHighRisk().Snapshot();
+        var snapshot = ThreeHighRisk().ToSnapshot();
         var before = Engine.Evaluate(snapshot);
-        var after = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = Scenario.AsOf.AddDays(1) });
+        var after = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = AsOf.AddDays(1) });
 
         var act = () => PolicyImpact.Compare(before, after);
 

@@ -1,33 +1,59 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Policies;
-using Safeguarding.Rules.Tests.Support;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Testing;
 
 namespace Safeguarding.Rules.Tests.Rules;
 
-/// <summary>Contract section 2, Visits.</summary>
+/// <summary>Contract section 2, Visits: each test runs only the rules it is about (the shipped kit's <c>EvaluateOnly</c>).</summary>
 public sealed class VisitRuleTests
 {
+    private static readonly DateOnly AsOf = new(2018, 5, 1);
+
+    /// <summary>
+    /// An overdue visit becomes a finding only when an escalation rule places it (VisitOverdue concludes, the escalation
+    /// rules report), so every test about overdue visits runs the four together.
+    /// </summary>
+    private static readonly string[] OverdueRules =
+    [
+        RuleNames.VisitOverdue, RuleNames.EscalateToDetectiveInspector, RuleNames.EscalateToSupervisor, RuleNames.OverdueStaysWithOffenderManager,
+    ];
+
+    private static DateOnly DaysAgo(int days) => AsOf.AddDays(-days);
+
+    /// <summary>Manager OM-1 in team T-1; offenders are given to OM-1 by <see cref="Managed"/>.</summary>
+    private static CaseloadScenario Caseload() => CaseloadScenario.AsOf(AsOf).Manager("OM-1", team: "T-1");
+
+    private static Action<OffenderBuilder> Managed(Action<OffenderBuilder> describe) => o => describe(o.ManagedBy("OM-1"));
+
+    private static EvaluationReport Run(CaseloadScenario scenario, params string[] rules)
+    {
+        var report = scenario.EvaluateOnly(rules);
+        report.Problems.Should().BeEmpty("the scenario itself must be valid");
+        return report;
+    }
+
     [Fact]
     public void VisitDueOnTheAsOfDate_IsNotOverdue_ButDueSoonToday()
     {
         // Medium risk: interval 182 days; last completed visit 182 days ago, so due today.
-        var scenario = new Scenario().With("RSO-1").Completed("RSO-1", 182);
+        var report = Run(
+            Caseload().Offender("RSO-1", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(182))),
+            [.. OverdueRules, RuleNames.VisitDueSoon]);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1").Should().BeNull();
-        var dueSoon = scenario.Finding(FindingKinds.VisitDueSoon, "RSO-1");
-        dueSoon.Should().NotBeNull();
-        dueSoon!.DaysUntilDue.Should().Be(0);
-        dueSoon.DueOn.Should().Be(Scenario.AsOf);
+        report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-1");
+        var dueSoon = report.Should().HaveFinding(FindingKinds.VisitDueSoon).ForOffender("RSO-1").Which;
+        dueSoon.DaysUntilDue.Should().Be(0);
+        dueSoon.DueOn.Should().Be(AsOf);
     }
 
     [Fact]
     public void VisitDueTheDayBeforeTheAsOfDate_IsOverdueByOneDay()
     {
-        var overdue = new Scenario().With("RSO-1").Completed("RSO-1", 183).Finding(FindingKinds.VisitOverdue, "RSO-1");
+        var report = Run(Caseload().Offender("RSO-1", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(183))), OverdueRules);
 
-        overdue.Should().NotBeNull();
-        overdue!.DaysOverdue.Should().Be(1);
-        overdue.DueOn.Should().Be(Scenario.DaysAgo(1));
+        var overdue = report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").Which;
+        overdue.DaysOverdue.Should().Be(1);
+        overdue.DueOn.Should().Be(DaysAgo(1));
     }
 
     [Theory]
@@ -37,55 +63,61 @@ public sealed class VisitRuleTests
     [InlineData(RiskLevel.Low, 365)]
     public void IntervalByRiskLevel_IsThePolicyDefault(RiskLevel risk, int interval)
     {
-        var scenario = new Scenario().With("RSO-1", risk).Completed("RSO-1", interval + 3);
+        var report = Run(Caseload().Offender("RSO-1", risk, Managed(o => o.LastVisitedDaysAgo(interval + 3))), OverdueRules);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1")!.DaysOverdue.Should().Be(3);
+        report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").Which.DaysOverdue.Should().Be(3);
     }
 
     [Fact]
     public void DueSoonWindow_CoversFourteenDays_NotFifteen()
     {
-        var scenario = new Scenario()
-            .With("RSO-14").Completed("RSO-14", 182 - 14)
-            .With("RSO-15").Completed("RSO-15", 182 - 15);
+        var report = Run(
+            Caseload()
+                .Offender("RSO-14", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(182 - 14)))
+                .Offender("RSO-15", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(182 - 15))),
+            RuleNames.VisitDueSoon);
 
-        scenario.Finding(FindingKinds.VisitDueSoon, "RSO-14")!.DaysUntilDue.Should().Be(14);
-        scenario.Finding(FindingKinds.VisitDueSoon, "RSO-15").Should().BeNull();
+        report.Should().HaveFinding(FindingKinds.VisitDueSoon).ForOffender("RSO-14").Which.DaysUntilDue.Should().Be(14);
+        report.Should().HaveNoFindingFor(FindingKinds.VisitDueSoon, "RSO-15");
     }
 
     [Fact]
     public void NoAccessVisit_DoesNotResetTheClock()
     {
-        var scenario = new Scenario().With("RSO-1").Completed("RSO-1", 190).NoAccess("RSO-1", 5);
+        var report = Run(Caseload().Offender("RSO-1", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(190).NoAccessDaysAgo(5))), OverdueRules);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1")!.DaysOverdue.Should().Be(8);
+        report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").Which.DaysOverdue.Should().Be(8);
     }
 
     [Fact]
     public void CompletedVisitDatedAfterTheAsOfDate_IsIgnored()
     {
-        var scenario = new Scenario().With("RSO-1").Completed("RSO-1", 190).Visit("RSO-1", Scenario.AsOf.AddDays(1));
+        var report = Run(
+            Caseload().Offender("RSO-1", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(190).VisitedOn(AsOf.AddDays(1)))),
+            OverdueRules);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1")!.DaysOverdue.Should().Be(8);
+        report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").Which.DaysOverdue.Should().Be(8);
     }
 
     [Fact]
     public void NeverVisited_FirstVisitIsDueTwentyEightDaysAfterRegistration()
     {
-        var scenario = new Scenario()
-            .With("RSO-28", change: o => o with { RegisteredOn = Scenario.DaysAgo(28), RiskAssessedOn = null })
-            .With("RSO-29", change: o => o with { RegisteredOn = Scenario.DaysAgo(29), RiskAssessedOn = null });
+        var report = Run(
+            Caseload()
+                .Offender("RSO-28", RiskLevel.Medium, Managed(o => o.RegisteredDaysAgo(28).NeverRiskAssessed()))
+                .Offender("RSO-29", RiskLevel.Medium, Managed(o => o.RegisteredDaysAgo(29).NeverRiskAssessed())),
+            OverdueRules);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-28").Should().BeNull();
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-29")!.DaysOverdue.Should().Be(1);
+        report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-28");
+        report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-29").Which.DaysOverdue.Should().Be(1);
     }
 
     [Fact]
     public void Custody_SuspendsVisits()
     {
-        var scenario = new Scenario().With("RSO-1", change: o => o with { InCustody = true }).Completed("RSO-1", 900);
-
-        var report = scenario.Evaluate();
+        var report = Run(
+            Caseload().Offender("RSO-1", RiskLevel.Medium, Managed(o => o.InCustody().LastVisitedDaysAgo(900))),
+            [.. OverdueRules, RuleNames.VisitDueSoon]);
 
         report.Findings.Should().NotContain(f => f.OffenderId == "RSO-1" && (f.Kind == FindingKinds.VisitOverdue || f.Kind == FindingKinds.VisitDueSoon));
     }
@@ -94,51 +126,45 @@ public sealed class VisitRuleTests
     public void Release_RestartsTheFirstVisitClock()
     {
         // Visited 100 days ago, then released 40 days ago: the visit before release does not count.
-        var scenario = new Scenario()
-            .With("RSO-1", RiskLevel.Low, o => o with { ReleasedOn = Scenario.DaysAgo(40) })
-            .Completed("RSO-1", 100);
+        var report = Run(Caseload().Offender("RSO-1", RiskLevel.Low, Managed(o => o.ReleasedDaysAgo(40).LastVisitedDaysAgo(100))), OverdueRules);
 
-        var overdue = scenario.Finding(FindingKinds.VisitOverdue, "RSO-1");
-
-        overdue.Should().NotBeNull();
-        overdue!.DueOn.Should().Be(Scenario.DaysAgo(40).AddDays(28));
+        var overdue = report.Should().HaveFinding(FindingKinds.VisitOverdue).ForOffender("RSO-1").Which;
+        overdue.DueOn.Should().Be(DaysAgo(40).AddDays(28));
         overdue.DaysOverdue.Should().Be(12);
     }
 
     [Fact]
     public void ReleaseDatedAfterTheAsOfDate_IsTreatedAsAbsent()
     {
-        var scenario = new Scenario()
-            .With("RSO-1", RiskLevel.Low, o => o with { ReleasedOn = Scenario.AsOf.AddDays(5) })
-            .Completed("RSO-1", 100);
+        var report = Run(Caseload().Offender("RSO-1", RiskLevel.Low, Managed(o => o.ReleasedOn(AsOf.AddDays(5)).LastVisitedDaysAgo(100))), OverdueRules);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1").Should().BeNull();
+        report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-1");
     }
 
     [Fact]
     public void PlanInterval_OverridesTheRiskBand()
     {
         // High risk (91 days) but the plan says 120: visited 110 days ago, due in 10 days.
-        var scenario = new Scenario()
-            .With("RSO-1", RiskLevel.High, o => o with { VisitIntervalDays = 120 })
-            .Completed("RSO-1", 110);
+        var report = Run(
+            Caseload().Offender("RSO-1", RiskLevel.High, Managed(o => o.PlanIntervalDays(120).LastVisitedDaysAgo(110))),
+            [.. OverdueRules, RuleNames.VisitDueSoon]);
 
-        scenario.Finding(FindingKinds.VisitOverdue, "RSO-1").Should().BeNull();
-        scenario.Finding(FindingKinds.VisitDueSoon, "RSO-1")!.DueOn.Should().Be(Scenario.DaysAgo(110).AddDays(120));
+        report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-1");
+        report.Should().HaveFinding(FindingKinds.VisitDueSoon).ForOffender("RSO-1").Which.DueOn.Should().Be(DaysAgo(110).AddDays(120));
     }
 
     [Fact]
     public void ReactiveManagement_OnlyForLowRisk()
     {
-        var scenario = new Scenario()
-            .With("RSO-LOW", RiskLevel.Low, o => o with { ReactiveManagement = true })
-            .Completed("RSO-LOW", 900)
-            .With("RSO-MED", RiskLevel.Medium, o => o with { ReactiveManagement = true })
-            .Completed("RSO-MED", 200)
-            .With("RSO-CUST", RiskLevel.High, o => o with { ReactiveManagement = true, InCustody = true });
+        // Every rule runs: the Low-risk offender under reactive management must draw no finding of any kind.
+        var scenario = Caseload()
+            .Offender("RSO-LOW", RiskLevel.Low, Managed(o => o.ReactiveManagement().LastVisitedDaysAgo(900)))
+            .Offender("RSO-MED", RiskLevel.Medium, Managed(o => o.ReactiveManagement().LastVisitedDaysAgo(200)))
+            .Offender("RSO-CUST", RiskLevel.High, Managed(o => o.ReactiveManagement().InCustody()));
 
         var report = scenario.Evaluate();
 
+        report.Problems.Should().BeEmpty("the scenario itself must be valid");
         report.Findings.Should().NotContain(f => f.OffenderId == "RSO-LOW");
         report.Findings.Should().Contain(f => f.OffenderId == "RSO-MED" && f.Kind == FindingKinds.VisitOverdue, "above Low risk the offender needs visits like any other");
         report.Findings.Where(f => f.Kind == FindingKinds.ReactiveManagementIneligible).Select(f => f.OffenderId)
@@ -148,10 +174,10 @@ public sealed class VisitRuleTests
     [Fact]
     public void OffenderRegisteredAfterTheAsOfDate_IsLeftOut()
     {
-        var report = new Scenario()
-            .With("RSO-FUTURE", change: o => o with { RegisteredOn = Scenario.AsOf.AddDays(1), ManagerId = null })
-            .Evaluate();
+        // Every rule runs: an offender not yet registered draws no finding of any kind.
+        var report = Caseload().Offender("RSO-FUTURE", RiskLevel.Medium, o => o.Unallocated().RegisteredOn(AsOf.AddDays(1))).Evaluate();
 
+        report.Problems.Should().BeEmpty("the scenario itself must be valid");
         report.Findings.Should().BeEmpty();
         report.Summary.NotYetRegistered.Should().Be(1);
         report.Summary.Evaluated.Should().Be(0);
@@ -161,21 +187,26 @@ public sealed class VisitRuleTests
     [Fact]
     public void TwoNoAccessVisitsAfterTheLastCompletedVisit_AreRepeatedNoAccess()
     {
-        var scenario = new Scenario()
-            .With("RSO-2").Completed("RSO-2", 30).NoAccess("RSO-2", 20).NoAccess("RSO-2", 10)
-            .With("RSO-1").NoAccess("RSO-1", 40).Completed("RSO-1", 30).NoAccess("RSO-1", 10)
-            .With("RSO-0").NoAccess("RSO-0", 40).NoAccess("RSO-0", 35);
+        var report = Run(
+            Caseload()
+                .Offender("RSO-2", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(30).NoAccessDaysAgo(20, 10)))
+                .Offender("RSO-1", RiskLevel.Medium, Managed(o => o.NoAccessDaysAgo(40).LastVisitedDaysAgo(30).NoAccessDaysAgo(10)))
+                .Offender("RSO-0", RiskLevel.Medium, Managed(o => o.NoAccessDaysAgo(40, 35))),
+            RuleNames.RepeatedNoAccess);
 
-        var findings = scenario.Findings(FindingKinds.RepeatedNoAccess);
-
-        findings.Select(f => (f.OffenderId, f.NoAccessVisits)).Should().Equal(("RSO-0", 2), ("RSO-2", 2));
+        report.Findings.Where(f => f.Kind == FindingKinds.RepeatedNoAccess).Select(f => (f.OffenderId, f.NoAccessVisits))
+            .Should().Equal(("RSO-0", 2), ("RSO-2", 2));
     }
 
     [Fact]
     public void RepeatedNoAccessThreshold_IsAPolicyParameter()
     {
-        var scenario = new Scenario().With("RSO-2").Completed("RSO-2", 30).NoAccess("RSO-2", 20).NoAccess("RSO-2", 10);
+        var report = Run(
+            Caseload()
+                .Offender("RSO-2", RiskLevel.Medium, Managed(o => o.LastVisitedDaysAgo(30).NoAccessDaysAgo(20, 10)))
+                .WithPolicy(p => p.RepeatedNoAccessVisits = 3),
+            RuleNames.RepeatedNoAccess);
 
-        scenario.Findings(FindingKinds.RepeatedNoAccess, new SafeguardingPolicy { RepeatedNoAccessVisits = 3 }).Should().BeEmpty();
+        report.Should().HaveNoFinding(FindingKinds.RepeatedNoAccess);
     }
 }
