@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Findings;
+using Safeguarding.Rules.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -497,6 +498,8 @@ internal sealed partial class ScenarioParser
                 FindingValueType.Date => Date(node, at)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 FindingValueType.RiskLevel => Enum<RiskLevel>(node, at, "Low, Medium, High or VeryHigh")?.ToString(),
                 FindingValueType.EscalationLevel => EscalationLevelOf(node, at, kind),
+                FindingValueType.Instant => Instant(node, at),
+                FindingValueType.Boolean => Bool(node, at) is { } flag ? (flag ? "true" : "false") : null,
                 _ => Id(node, at),
             };
             if (value is not null)
@@ -706,6 +709,24 @@ internal sealed partial class ScenarioParser
         }
 
         return values;
+    }
+
+    /// <summary>An instant as the findings document writes it (UTC, whole seconds, <c>yyyy-MM-ddTHH:mm:ssZ</c>), so an expectation compares with the finding's formatted value.</summary>
+    private string? Instant(YamlNode node, string path)
+    {
+        var text = Scalar(node, path, "a date-time with an offset, e.g. 2018-04-30T20:15:00Z");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!InstantText.TryParse(text, out var instant))
+        {
+            Problem(node.Start, path, InstantText.Expected);
+            return null;
+        }
+
+        return InstantText.Format(InstantText.ToOutput(instant));
     }
 
     private DateOnly? Date(YamlNode node, string path)

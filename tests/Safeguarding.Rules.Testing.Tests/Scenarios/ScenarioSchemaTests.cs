@@ -15,6 +15,8 @@ public sealed class ScenarioSchemaTests
         [FindingValueType.Date] = "2018-04-10",
         [FindingValueType.RiskLevel] = "High",
         [FindingValueType.EscalationLevel] = "Supervisor",
+        [FindingValueType.Instant] = "2018-04-30T20:15:00Z",
+        [FindingValueType.Boolean] = "true",
     };
 
     public static TheoryData<string> Kinds() => new(FindingSchema.Kinds.Select(k => k.Kind!));
