@@ -131,6 +131,9 @@ public sealed class ExplanationTests
                 // detention/discussion/protection subjects not built yet (issue 12 item 3): the child-protection rules
                 // are left out by their tag, by name of the tag only, so any other new rule still fails this test.
                 .Where(static r => !r.Tags.Contains(RuleTags.ChildProtection))
+                // ChildProtectionDataQuality is not tagged ChildProtection but concludes about rejected child-protection
+                // records, which have no subject yet either: named here, the only such rule.
+                .Where(static r => r.Name != RuleNames.ChildProtectionDataQuality)
                 .Select(static r => r.Name),
             "every built-in rule must be explained: add it to the SubjectExplainer of the kind of subject it concludes about");
     }

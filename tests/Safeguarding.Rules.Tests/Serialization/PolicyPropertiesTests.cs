@@ -36,10 +36,15 @@ public sealed class PolicyPropertiesTests
     {
         var policy = new SafeguardingPolicy { Version = "round-trip" };
         var next = 300;
-        foreach (var (_, owner, property) in LeafPaths(typeof(SafeguardingPolicy), null))
+        foreach (var (path, owner, property) in LeafPaths(typeof(SafeguardingPolicy), null))
         {
             var target = owner(policy);
-            if (property.PropertyType == typeof(int))
+            if (path == "childProtection.policeProtectionMaxHours")
+            {
+                // At most 72, the statutory maximum (contract section 6): a changed value below it, not the default.
+                property.SetValue(target, 48);
+            }
+            else if (property.PropertyType == typeof(int))
             {
                 property.SetValue(target, next++);
             }
