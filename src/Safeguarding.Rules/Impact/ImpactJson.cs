@@ -23,7 +23,7 @@ namespace Safeguarding.Rules.Impact;
 ///     { "change": "Changed", "key": "VisitOverdue:RSO-000017", "kind": "VisitOverdue",
 ///       "offenderId": "RSO-000017", "managerId": "OM-0001", "teamId": "T-001",
 ///       "fields": [ { "field": "dueOn", "baseline": "2018-04-10", "proposed": "2018-03-10" },
-///                   { "field": "daysOverdue", "baseline": 21, "proposed": 52 } ],
+///                   ... ],
 ///       "baseline": { "rule": "...", "offenderId": "RSO-000017", ..., "riskLevel": "High", "dueOn": "2018-04-10", ..., "reason": "..." },
 ///       "proposed": { "rule": "...", "offenderId": "RSO-000017", ..., "riskLevel": "High", "dueOn": "2018-03-10", ..., "reason": "..." } }, ...
 ///   ]
