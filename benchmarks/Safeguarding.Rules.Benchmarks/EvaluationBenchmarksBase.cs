@@ -41,6 +41,11 @@ public abstract class EvaluationBenchmarksBase
     [Benchmark(Baseline = true)]
     public OracleReport Oracle() => Workload.Oracle();
 
+    /// <summary>The fast floor: the same evaluation hand-written for speed (<see cref="FastFloor"/>).</summary>
+    /// <returns>The floor's report.</returns>
+    [Benchmark]
+    public FloorReport Floor() => Workload.Floor();
+
     /// <summary>The policy engine: <c>SafeguardingEngine.Evaluate</c> with the snapshot's as-of date.</summary>
     /// <returns>The report.</returns>
     [Benchmark]

@@ -12,6 +12,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// <c>--peak [N]</c>: generate N offenders (default 1,000,000), evaluate once, print timings and the working set.
 /// <c>--monitor [N] [ops]</c>: the live monitor's per-operation histograms and load figures (default 100,000 offenders, 10,000 operations).
 /// <c>--phases [N] [evaluations]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
+/// <c>--ratios [N] [rounds] [--workload v1|overrides|cp]</c>: engine, fast floor, oracle and RulesEngine interleaved, medians and same-run ratios.
 /// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
 /// </summary>
 internal static class Program
@@ -44,6 +45,15 @@ internal static class Program
             var offenders = phases + 1 < args.Length ? int.Parse(args[phases + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
             var evaluations = phases + 2 < args.Length ? int.Parse(args[phases + 2], CultureInfo.InvariantCulture) : 40;
             return PhaseRun.Run(offenders, evaluations, Console.Out);
+        }
+
+        var ratios = Array.IndexOf(args, "--ratios");
+        if (ratios >= 0)
+        {
+            var offenders = ratios + 1 < args.Length ? int.Parse(args[ratios + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
+            var rounds = ratios + 2 < args.Length && !args[ratios + 2].StartsWith('-') ? int.Parse(args[ratios + 2], CultureInfo.InvariantCulture) : 15;
+            var workload = Array.IndexOf(args, "--workload") is var w and >= 0 && w + 1 < args.Length ? args[w + 1] : Support.EvaluationWorkload.V1;
+            return RatioRun.Run(offenders, rounds, workload, Console.Out);
         }
 
         // Medians beside means: the machines these run on are shared and noisy.

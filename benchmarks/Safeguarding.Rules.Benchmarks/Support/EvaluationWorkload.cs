@@ -9,8 +9,8 @@ using Safeguarding.Rules.TestSupport.Oracle;
 namespace Safeguarding.Rules.Benchmarks.Support;
 
 /// <summary>
-/// One generated caseload and the three evaluators timed against each other: the policy engine, the oracle
-/// (the hand-written floor) and Microsoft RulesEngine. Everything here is built before any timing.
+/// One generated caseload and the evaluators timed against each other: the policy engine, the oracle (hand-written for
+/// clarity), the fast floor (hand-written for speed) and Microsoft RulesEngine. Everything here is built before any timing.
 /// </summary>
 public sealed class EvaluationWorkload
 {
@@ -38,9 +38,26 @@ public sealed class EvaluationWorkload
     /// <summary>Generates a caseload of <paramref name="offenders"/> with the generator's defaults and seed 1, and builds the evaluators.</summary>
     /// <param name="offenders">The number of offender records.</param>
     /// <returns>The workload.</returns>
-    public static EvaluationWorkload Create(int offenders)
+    public static EvaluationWorkload Create(int offenders) => Create(offenders, V1);
+
+    /// <summary>The input of the existing targets: the generator's v1 records only (offenders, managers, teams, visits, briefings).</summary>
+    public const string V1 = "v1";
+
+    /// <summary>The v1 records and overrides (20 per 1,000 offenders), to exercise section 8 in the agreement checks.</summary>
+    public const string WithOverrides = "overrides";
+
+    /// <summary>Generates a caseload of <paramref name="offenders"/> for <paramref name="workload"/> (<see cref="V1"/>, <see cref="WithOverrides"/>) with seed 1, and builds the evaluators.</summary>
+    /// <param name="offenders">The number of offender records.</param>
+    /// <param name="workload">Which records the caseload holds.</param>
+    /// <returns>The workload.</returns>
+    public static EvaluationWorkload Create(int offenders, string workload)
     {
-        var snapshot = SyntheticCaseload.Generate(offenders);
+        var snapshot = workload switch
+        {
+            V1 => SyntheticCaseload.Generate(offenders),
+            WithOverrides => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders, OverridesPerThousand = 20 }),
+            _ => throw new ArgumentException("Unknown workload " + workload + "; expected " + V1 + " or " + WithOverrides + ".", nameof(workload)),
+        };
         var asOf = snapshot.AsOf ?? throw new InvalidOperationException("The synthetic caseload has no asOf date.");
         return new EvaluationWorkload(snapshot, asOf);
     }
@@ -52,6 +69,10 @@ public sealed class EvaluationWorkload
     /// <summary>The oracle: plain loops and dictionaries.</summary>
     /// <returns>The oracle's report.</returns>
     public OracleReport Oracle() => ReferenceEvaluator.Evaluate(Snapshot, AsOf, _policy);
+
+    /// <summary>The fast floor: the whole evaluation hand-written for speed (arrays, no LINQ, parallel passes).</summary>
+    /// <returns>The floor's report.</returns>
+    public FloorReport Floor() => FastFloor.Evaluate(Snapshot, AsOf, _policy);
 
     /// <summary>Microsoft RulesEngine, one record after another on the calling thread.</summary>
     /// <returns>Its findings.</returns>
@@ -75,6 +96,9 @@ public sealed class EvaluationWorkload
             throw new InvalidOperationException(Text(
                 $"The engine did not evaluate the synthetic caseload of {Snapshot.Offenders.Count} offenders cleanly: {report.Problems.Count} input problems, first: {(report.Problems.Count > 0 ? report.Problems[0] : null)}"));
         }
+
+        // The floor must give the engine's report: every finding (but the reason's wording), in order, and the whole summary.
+        FloorCheck.EnsureSame(Floor(), report, Text($"the synthetic caseload of {Snapshot.Offenders.Count} offenders"));
 
         var oracle = SummaryCounts.From(Oracle());
         var problems = new List<string>();
