@@ -16,6 +16,8 @@ internal static class RatioRun
     {
         var work = EvaluationWorkload.Create(offenders, workload);
         work.EnsureAgreement();
+        var report = work.Engine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratios input: {work.Snapshot.Offenders.Count:N0} offenders, {work.Snapshot.Visits.Count:N0} visits, {work.Snapshot.Briefings.Count:N0} briefings, {work.Snapshot.StrategyDiscussions.Count:N0} discussions, {work.Snapshot.Detentions.Count:N0} detentions, {work.Snapshot.PoliceProtections.Count:N0} protections, {work.Snapshot.Overrides.Count:N0} overrides; {report.Findings.Count:N0} findings, {report.Suppressed.Count:N0} suppressed"));
         var names = new[] { "engine", "floor", "oracle", "rulesEngine" };
         var runs = new Func<object>[] { work.Engine, work.Floor, work.Oracle, () => work.RulesEngine().GetAwaiter().GetResult() };
         var times = new List<double>[names.Length];

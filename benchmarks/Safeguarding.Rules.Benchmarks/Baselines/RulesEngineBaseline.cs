@@ -9,7 +9,8 @@ namespace Safeguarding.Rules.Benchmarks.Baselines;
 /// <summary>
 /// The same checks as the policy engine, written the way a .NET team would write them for Microsoft RulesEngine 6:
 /// workflows of lambda-expression rules evaluated per record (<c>ExecuteAllRulesAsync</c>): one per offender, then one per
-/// manager, then one per team with the team's overdue count taken from the offender results. Stateless: every evaluation
+/// manager, then one per team with the team's overdue count taken from the offender results, then one per child-protection
+/// record (discussion, action, detention, interview, police protection: contract section 6). Stateless: every evaluation
 /// starts again from the snapshot.
 /// </summary>
 public sealed class RulesEngineBaseline
@@ -23,6 +24,14 @@ public sealed class RulesEngineBaseline
     private const string OffenderWorkflow = "Offender";
     private const string ManagerWorkflow = "Manager";
     private const string TeamWorkflow = "Team";
+    private const string DiscussionWorkflow = "Discussion";
+    private const string ActionWorkflow = "Action";
+    private const string DetentionWorkflow = "Detention";
+    private const string InterviewWorkflow = "Interview";
+    private const string ProtectionWorkflow = "Protection";
+
+    /// <summary>The rule whose success sends an appropriate adult's delay to the inspector.</summary>
+    public const string AppropriateAdultToInspector = nameof(AppropriateAdultToInspector);
 
     private readonly MsRulesEngine _engine;
     private readonly SafeguardingPolicy _policy;
@@ -82,7 +91,25 @@ public sealed class RulesEngineBaseline
                 Lambda(FindingKinds.UnitBacklog, I($"t.OverdueVisits * 100m > {escalation.UnitBacklogPercent}m * t.Caseload")),
             ],
         };
-        return [offender, manager, team];
+        var cp = policy.ChildProtection;
+        static Workflow Single(string name, params Rule[] rules) => new() { WorkflowName = name, Rules = rules };
+        return
+        [
+            offender,
+            manager,
+            team,
+            Single(DiscussionWorkflow, Lambda(FindingKinds.StrategyOutcomeNotRecorded, "!d.OutcomeRecorded && d.HasDueDate && d.DaysPastDue > 0")),
+            Single(ActionWorkflow, Lambda(FindingKinds.StrategyActionOverdue, "a.Police && !a.Completed && a.DaysPastDue > 0")),
+            Single(
+                DetentionWorkflow,
+                Lambda(FindingKinds.AppropriateAdultDelayed, I($"d.Juvenile && d.MinutesWaited > {cp.AppropriateAdultAlertMinutes}")),
+                Lambda(AppropriateAdultToInspector, I($"d.Juvenile && d.MinutesWaited > {cp.AppropriateAdultInspectorMinutes}"))),
+            Single(InterviewWorkflow, Lambda(FindingKinds.InterviewWithoutAppropriateAdult, "i.Juvenile && !i.AppropriateAdultPresent && !i.UrgentInterviewAuthorised")),
+            Single(
+                ProtectionWorkflow,
+                Lambda(FindingKinds.PoliceProtectionExceeded, I($"p.MinutesInProtection > {(long)cp.PoliceProtectionMaxHours * 60}")),
+                Lambda(FindingKinds.LocalAuthorityNotInformed, I($"p.MinutesToInform > {cp.LocalAuthorityInformMinutes}"))),
+        ];
     }
 
     /// <summary>Evaluates a valid snapshot on the calling thread, one record after another.</summary>
@@ -99,6 +126,7 @@ public sealed class RulesEngineBaseline
         }
 
         await EvaluateManagersAndTeamsAsync(inputs, findings).ConfigureAwait(false);
+        await EvaluateChildProtectionAsync(inputs, findings).ConfigureAwait(false);
         return new RulesEngineOutcome { Findings = findings };
     }
 
@@ -135,6 +163,7 @@ public sealed class RulesEngineBaseline
         }
 
         await EvaluateManagersAndTeamsAsync(inputs, findings).ConfigureAwait(false);
+        await EvaluateChildProtectionAsync(inputs, findings).ConfigureAwait(false);
         return new RulesEngineOutcome { Findings = findings };
     }
 
@@ -203,7 +232,7 @@ public sealed class RulesEngineBaseline
         var overdueByTeam = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
-            if (finding.EscalateTo is not null && finding.TeamId is { } teamId)
+            if (finding.Kind == FindingKinds.VisitOverdue && finding.TeamId is { } teamId)
             {
                 overdueByTeam[teamId] = overdueByTeam.GetValueOrDefault(teamId) + 1;
             }
@@ -223,6 +252,47 @@ public sealed class RulesEngineBaseline
             var team = new TeamInput { Id = teamId, Caseload = caseloadByTeam.GetValueOrDefault(teamId), OverdueVisits = overdueByTeam.GetValueOrDefault(teamId) };
             var results = await _engine.ExecuteAllRulesAsync(TeamWorkflow, new RuleParameter("t", team)).ConfigureAwait(false);
             AddSuccesses(results, team.Id, team.Id, findings);
+        }
+    }
+
+    /// <summary>The child-protection records (contract section 6), one workflow per record type, on the calling thread (a few thousand records).</summary>
+    private async Task EvaluateChildProtectionAsync(RulesEngineInputs inputs, List<RulesEngineFinding> findings)
+    {
+        foreach (var discussion in inputs.Discussions)
+        {
+            AddSuccesses(await _engine.ExecuteAllRulesAsync(DiscussionWorkflow, new RuleParameter("d", discussion)).ConfigureAwait(false), discussion.Id, discussion.TeamId, findings);
+        }
+
+        foreach (var action in inputs.Actions)
+        {
+            AddSuccesses(await _engine.ExecuteAllRulesAsync(ActionWorkflow, new RuleParameter("a", action)).ConfigureAwait(false), action.Id, action.TeamId, findings);
+        }
+
+        foreach (var detention in inputs.Detentions)
+        {
+            var results = await _engine.ExecuteAllRulesAsync(DetentionWorkflow, new RuleParameter("d", detention)).ConfigureAwait(false);
+            bool delayed = false, inspector = false;
+            foreach (var result in results)
+            {
+                ThrowIfFailed(result);
+                delayed |= result.IsSuccess && result.Rule.RuleName == FindingKinds.AppropriateAdultDelayed;
+                inspector |= result.IsSuccess && result.Rule.RuleName == AppropriateAdultToInspector;
+            }
+
+            if (delayed)
+            {
+                findings.Add(new RulesEngineFinding(FindingKinds.AppropriateAdultDelayed, detention.Id, null, inspector ? EscalationLevel.Inspector : EscalationLevel.Supervisor));
+            }
+        }
+
+        foreach (var interview in inputs.Interviews)
+        {
+            AddSuccesses(await _engine.ExecuteAllRulesAsync(InterviewWorkflow, new RuleParameter("i", interview)).ConfigureAwait(false), interview.Id, null, findings);
+        }
+
+        foreach (var protection in inputs.Protections)
+        {
+            AddSuccesses(await _engine.ExecuteAllRulesAsync(ProtectionWorkflow, new RuleParameter("p", protection)).ConfigureAwait(false), protection.Id, protection.TeamId, findings);
         }
     }
 

@@ -13,6 +13,21 @@ public sealed class RulesEngineInputs
         TeamIds = teamIds;
     }
 
+    /// <summary>One record per strategy discussion held by the as-of date (contract section 6).</summary>
+    public IReadOnlyList<DiscussionInput> Discussions { get; private init; } = [];
+
+    /// <summary>One record per action of those discussions.</summary>
+    public IReadOnlyList<ActionInput> Actions { get; private init; } = [];
+
+    /// <summary>One record per detention authorised by the as-of instant.</summary>
+    public IReadOnlyList<DetentionInput> Detentions { get; private init; } = [];
+
+    /// <summary>One record per interview of those detentions started by the as-of instant.</summary>
+    public IReadOnlyList<InterviewInput> Interviews { get; private init; } = [];
+
+    /// <summary>One record per police protection started by the as-of instant.</summary>
+    public IReadOnlyList<ProtectionInput> Protections { get; private init; } = [];
+
     /// <summary>One record per offender registered by the as-of date.</summary>
     public IReadOnlyList<OffenderInput> Offenders { get; }
 
@@ -151,8 +166,107 @@ public sealed class RulesEngineInputs
         var teamIds = snapshot.Teams is { } teams
             ? teams.Select(static t => t.Id).ToList()
             : snapshot.Managers.Where(static m => m.TeamId is not null).Select(static m => m.TeamId!).Distinct(StringComparer.Ordinal).ToList();
-        return new RulesEngineInputs(inputs, managers, teamIds);
+        var t = Rules.ChildProtection.AsOfInstant.EndOf(asOf);
+        var cp = policy.ChildProtection;
+        var nonWorkingDays = new HashSet<DateOnly>(cp.NonWorkingDays);
+        var discussions = new List<DiscussionInput>();
+        var actions = new List<ActionInput>();
+        foreach (var discussion in snapshot.StrategyDiscussions)
+        {
+            if (discussion.HeldOn > asOf)
+            {
+                continue;
+            }
+
+            var due = Rules.ChildProtection.StrategyOutcomeDeadline.DueOn(discussion.HeldOn, cp.StrategyOutcomeWorkingDays, nonWorkingDays);
+            discussions.Add(new DiscussionInput
+            {
+                Id = discussion.Id,
+                TeamId = discussion.TeamId,
+                OutcomeRecorded = NotAfter(discussion.OutcomeRecordedOn, asOf) is not null,
+                HasDueDate = due is not null,
+                DaysPastDue = due is { } d ? asOf.DayNumber - d.DayNumber : 0,
+            });
+            foreach (var action in discussion.Actions)
+            {
+                actions.Add(new ActionInput
+                {
+                    Id = discussion.Id + "/" + action.Id,
+                    TeamId = discussion.TeamId,
+                    Police = action.Owner == ActionOwner.Police,
+                    Completed = NotAfter(action.CompletedOn, asOf) is not null,
+                    DaysPastDue = asOf.DayNumber - action.DueOn.DayNumber,
+                });
+            }
+        }
+
+        var detentions = new List<DetentionInput>();
+        var interviews = new List<InterviewInput>();
+        foreach (var detention in snapshot.Detentions)
+        {
+            if (detention.AuthorisedAt > t)
+            {
+                continue;
+            }
+
+            var end = t;
+            if (detention.AppropriateAdultArrivedAt is { } arrived && arrived < end)
+            {
+                end = arrived;
+            }
+
+            if (detention.ReleasedAt is { } released && released < end)
+            {
+                end = released;
+            }
+
+            detentions.Add(new DetentionInput { Id = detention.Id, Juvenile = detention.Juvenile, MinutesWaited = Minutes(detention.AuthorisedAt, end) });
+            foreach (var interview in detention.Interviews)
+            {
+                if (interview.StartedAt <= t)
+                {
+                    interviews.Add(new InterviewInput
+                    {
+                        Id = detention.Id,
+                        Juvenile = detention.Juvenile,
+                        AppropriateAdultPresent = interview.AppropriateAdultPresent,
+                        UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised,
+                    });
+                }
+            }
+        }
+
+        var protections = new List<ProtectionInput>();
+        foreach (var protection in snapshot.PoliceProtections)
+        {
+            if (protection.StartedAt > t)
+            {
+                continue;
+            }
+
+            var ended = protection.EndedAt is { } e && e <= t ? e : t;
+            var informed = protection.LocalAuthorityInformedAt is { } i && i <= t ? i : t;
+            protections.Add(new ProtectionInput
+            {
+                Id = protection.Id,
+                TeamId = protection.TeamId,
+                MinutesInProtection = Minutes(protection.StartedAt, ended),
+                MinutesToInform = Minutes(protection.StartedAt, informed),
+            });
+        }
+
+        return new RulesEngineInputs(inputs, managers, teamIds)
+        {
+            Discussions = discussions,
+            Actions = actions,
+            Detentions = detentions,
+            Interviews = interviews,
+            Protections = protections,
+        };
     }
+
+    /// <summary>Whole minutes from one instant to another (floor), as contract section 6 counts them.</summary>
+    private static int Minutes(DateTimeOffset from, DateTimeOffset to) => (int)Math.Floor((to.UtcTicks - from.UtcTicks) / (decimal)TimeSpan.TicksPerMinute);
 
     private static DateOnly? NotAfter(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf ? d : null;
 

@@ -17,7 +17,7 @@ public sealed class RulesEngineOutcome
         foreach (var finding in Findings)
         {
             byKind[finding.Kind] = byKind.GetValueOrDefault(finding.Kind) + 1;
-            if (finding.EscalateTo is { } level)
+            if (finding.EscalateTo is { } level && finding.Kind == FindingKinds.VisitOverdue)
             {
                 byLevel[level] = byLevel.GetValueOrDefault(level) + 1;
             }

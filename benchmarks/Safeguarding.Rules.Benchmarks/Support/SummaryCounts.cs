@@ -21,6 +21,12 @@ public sealed record SummaryCounts
         FindingKinds.UnitBacklog,
         FindingKinds.RiskReviewOverdue,
         FindingKinds.NeighbourhoodNotBriefed,
+        FindingKinds.StrategyOutcomeNotRecorded,
+        FindingKinds.StrategyActionOverdue,
+        FindingKinds.AppropriateAdultDelayed,
+        FindingKinds.InterviewWithoutAppropriateAdult,
+        FindingKinds.PoliceProtectionExceeded,
+        FindingKinds.LocalAuthorityNotInformed,
         "Escalation." + nameof(EscalationLevel.OffenderManager),
         "Escalation." + nameof(EscalationLevel.Supervisor),
         "Escalation." + nameof(EscalationLevel.DetectiveInspector),
@@ -61,7 +67,7 @@ public sealed record SummaryCounts
         ArgumentNullException.ThrowIfNull(countOfKind);
         ArgumentNullException.ThrowIfNull(countOfLevel);
         var values = new List<int>(Names.Count);
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < Names.Count - 3; i++)
         {
             values.Add(countOfKind(Names[i]));
         }
