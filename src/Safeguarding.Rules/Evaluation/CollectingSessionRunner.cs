@@ -13,6 +13,7 @@ namespace Safeguarding.Rules.Evaluation;
 /// </summary>
 internal sealed class CollectingSessionRunner(ISessionFactory factory) : ISessionRunner
 {
+
     public ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
     {
         var session = factory.CreateSession();
@@ -21,7 +22,15 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory) : ISessio
         session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
         session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
         session.InsertAll(partition.CreateFacts());
-        session.Fire();
+        // The overdue visits each VisitOverdue firing yields are queued and propagated as one batch once the firings are
+        // done (NRules issue 241), so the escalation rules and each team's backlog aggregate take them in one pass, not one
+        // propagation per firing; then the rules they activate fire, until nothing more is yielded.
+        session.AutoPropagateLinkedFacts = false;
+        do
+        {
+            session.Fire();
+        }
+        while (session.PropagateLinked().Any());
         if (withdrawn)
         {
             throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");
