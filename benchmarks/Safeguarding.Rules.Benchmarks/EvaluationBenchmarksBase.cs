@@ -22,13 +22,16 @@ public abstract class EvaluationBenchmarksBase
     /// <summary>The number of offender records to generate.</summary>
     protected abstract int OffenderCount { get; }
 
+    /// <summary>The input (<see cref="EvaluationWorkload.V1"/> unless a class says otherwise).</summary>
+    protected virtual string WorkloadName => EvaluationWorkload.V1;
+
     private EvaluationWorkload Workload => _workload ?? throw new InvalidOperationException("GlobalSetup has not run.");
 
     /// <summary>Generates the caseload, builds the evaluators and checks that they agree.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _workload = EvaluationWorkload.Create(OffenderCount);
+        _workload = EvaluationWorkload.Create(OffenderCount, WorkloadName);
         AgreedCounts = _workload.EnsureAgreement();
     }
 

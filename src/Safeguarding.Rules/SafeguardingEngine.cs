@@ -24,6 +24,9 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     private readonly CompiledRules _rules;
     private readonly IReadOnlyList<RuleInfo> _catalogue;
     private readonly PolicyView _policy;
+    /// <summary>How many child-protection facts weigh as one offender in a partition: each is one match against one rule's conditions, lighter than an offender's fact.</summary>
+    private const int ChildProtectionFactsPerOffender = 4;
+
     private readonly SafeguardingPolicy _policyCopy;
     private readonly bool _allowPartialResults;
     private readonly int _maxDegreeOfParallelism;
@@ -146,9 +149,19 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         cancellationToken.ThrowIfCancellationRequested();
         var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
 
-        // The child-protection records are independent facts of no team's partition: the first partition takes them, so
-        // their findings need no merging across partitions.
-        cases.Partitions[0].Facts.AddRange(ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection));
+        // The child-protection records are independent facts of no team's partition (no rule joins them to anything), so they
+        // run in partitions of their own, spread over the cores like the teams' (100,000 offenders come with some 75,000 of
+        // these facts at the generator's rates: one session would hold up the whole evaluation). Their findings then span
+        // partitions, and the merge sorts those kinds whole.
+        var childProtectionFacts = ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection);
+        var childProtectionPartition = (int)Math.Min((long)_partitionSize * ChildProtectionFactsPerOffender, int.MaxValue);
+        for (var from = 0; from < childProtectionFacts.Count; from += childProtectionPartition)
+        {
+            var partition = new Partition(cases.Inputs);
+            partition.Facts.AddRange(childProtectionFacts.GetRange(from, Math.Min(childProtectionPartition, childProtectionFacts.Count - from)));
+            cases.Partitions.Add(partition);
+        }
+
         var prepared = Stopwatch.GetTimestamp();
         var fired = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parts = new ReportBuilder.SortedPart[cases.Partitions.Count];
