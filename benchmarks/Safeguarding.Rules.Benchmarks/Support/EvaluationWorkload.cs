@@ -43,6 +43,9 @@ public sealed class EvaluationWorkload
     /// <summary>The input of the existing targets: the generator's v1 records only (offenders, managers, teams, visits, briefings).</summary>
     public const string V1 = "v1";
 
+    /// <summary>The v1 records and the child-protection records at the generator's default rates (contract section 6, issue 10).</summary>
+    public const string ChildProtection = "cp";
+
     /// <summary>The v1 records and overrides (300 per 1,000 offenders), to exercise section 8 in the agreement checks.</summary>
     public const string WithOverrides = "overrides";
 
@@ -56,6 +59,7 @@ public sealed class EvaluationWorkload
         {
             V1 => SyntheticCaseload.Generate(offenders),
             WithOverrides => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders, OverridesPerThousand = 300 }),
+            ChildProtection => throw new NotSupportedException("The synthetic generator has no child-protection records yet."),
             _ => throw new ArgumentException("Unknown workload " + workload + "; expected " + V1 + " or " + WithOverrides + ".", nameof(workload)),
         };
         var asOf = snapshot.AsOf ?? throw new InvalidOperationException("The synthetic caseload has no asOf date.");
