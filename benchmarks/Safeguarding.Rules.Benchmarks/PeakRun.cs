@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Benchmarks;
 
@@ -21,7 +20,7 @@ internal static class PeakRun
         var compileMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         started = Stopwatch.GetTimestamp();
-        var snapshot = SyntheticCaseload.Generate(offenders);
+        var snapshot = Support.EvaluationWorkload.Generate(offenders, Support.EvaluationWorkload.V1);
         var generateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var beforeEvaluate = Environment.WorkingSet;
 

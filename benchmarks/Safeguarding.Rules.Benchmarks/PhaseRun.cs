@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Benchmarks;
 
@@ -14,11 +13,11 @@ namespace Safeguarding.Rules.Benchmarks;
 /// </summary>
 internal static class PhaseRun
 {
-    public static int Run(int offenders, int evaluations, TextWriter output)
+    public static int Run(int offenders, int evaluations, TextWriter output, string workload = Support.EvaluationWorkload.V1)
     {
         var log = new PhaseLog();
         var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: log);
-        var snapshot = SyntheticCaseload.Generate(offenders);
+        var snapshot = Support.EvaluationWorkload.Generate(offenders, workload);
         var options = new EvaluationOptions { AsOf = snapshot.AsOf };
         var wall = new List<double>();
         var cpu = new List<double>();
@@ -59,7 +58,7 @@ internal static class PhaseRun
         var measured = evaluations - (evaluations / 2);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"phases offenders={offenders:N0} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores)\n"
+            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores)\n"
             + $"phases evaluateMs={Median(wall):F1} checkAndAggregateMs={Median(log.Prepare):F1} rulesMs={Median(log.Rules):F1} joinMs={Median(log.Report):F1}\n"
             + $"phases cpuMs={Median(cpu):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
         return 0;

@@ -3,7 +3,6 @@ using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Benchmarks;
 
@@ -38,7 +37,7 @@ public class PreparationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _snapshot = SyntheticCaseload.Generate(Offenders);
+        _snapshot = Support.EvaluationWorkload.Generate(Offenders, Support.EvaluationWorkload.V1);
         _options = new EvaluationOptions { AsOf = _snapshot.AsOf };
         _allRules = new SafeguardingEngine();
         var options = new SafeguardingRulesOptions();

@@ -55,16 +55,22 @@ public sealed class EvaluationWorkload
     /// <returns>The workload.</returns>
     public static EvaluationWorkload Create(int offenders, string workload)
     {
-        var snapshot = workload switch
-        {
-            V1 => SyntheticCaseload.Generate(offenders),
-            WithOverrides => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders, OverridesPerThousand = 300 }),
-            ChildProtection => throw new NotSupportedException("The synthetic generator has no child-protection records yet."),
-            _ => throw new ArgumentException("Unknown workload " + workload + "; expected " + V1 + " or " + WithOverrides + ".", nameof(workload)),
-        };
+        var snapshot = Generate(offenders, workload);
         var asOf = snapshot.AsOf ?? throw new InvalidOperationException("The synthetic caseload has no asOf date.");
         return new EvaluationWorkload(snapshot, asOf);
     }
+
+    /// <summary>Generates the caseload of <paramref name="workload"/> with <paramref name="offenders"/> offenders and seed 1.</summary>
+    /// <param name="offenders">The number of offender records.</param>
+    /// <param name="workload"><see cref="V1"/>, <see cref="ChildProtection"/> or <see cref="WithOverrides"/>.</param>
+    /// <returns>The snapshot.</returns>
+    public static CaseloadSnapshot Generate(int offenders, string workload) => workload switch
+        {
+        V1 => SyntheticCaseload.Generate(offenders),
+        WithOverrides => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders, OverridesPerThousand = 300 }),
+        ChildProtection => throw new NotSupportedException("The synthetic generator has no child-protection records yet."),
+        _ => throw new ArgumentException("Unknown workload " + workload + "; expected " + V1 + ", " + ChildProtection + " or " + WithOverrides + ".", nameof(workload)),
+    };
 
     /// <summary>The policy engine: a full evaluation with the default policy.</summary>
     /// <returns>The report.</returns>
