@@ -1,6 +1,7 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Explanations;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Tests.Differential;
 
 namespace Safeguarding.Rules.Tests.Explanations;
 

@@ -14,6 +14,15 @@ internal static class ChildProtectionRecords
 
     private static readonly ActionOwner[] Owners = System.Enum.GetValues<ActionOwner>();
 
+    /// <summary>The appropriate adult's alert and inspector limits, in minutes, of the default policy (120, 240) and the property test's stricter one (90, 200).</summary>
+    private static readonly int[] AppropriateAdultLimits = [90, 120, 200, 240];
+
+    /// <summary>The police protection maximum in minutes: 72 h by default, 48 h in the stricter policy.</summary>
+    private static readonly int[] ProtectionLimits = [48 * 60, 72 * 60];
+
+    /// <summary>The local authority's inform limit in minutes: 240 by default, 120 in the stricter policy.</summary>
+    private static readonly int[] InformLimits = [120, 240];
+
     /// <summary>Adds records to <paramref name="snapshot"/>; with <paramref name="invalid"/> a few are invalid (rejected with partial results).</summary>
     /// <param name="snapshot">The caseload.</param>
     /// <param name="seed">The random seed.</param>
@@ -27,6 +36,13 @@ internal static class ChildProtectionRecords
         var teams = snapshot.Teams?.Select(static team => team.Id).ToArray() ?? [];
         string? Team() => teams.Length == 0 || random.Next(4) == 0 ? null : teams[random.Next(teams.Length)];
         DateTimeOffset At(DateTimeOffset instant) => instant.ToOffset(Offsets[random.Next(Offsets.Length)]);
+
+        // Half the waits and durations sit on a limit of the default or the stricter test policy, a minute either side,
+        // sometimes with 30 seconds more (whole minutes are floored); the rest anywhere in the range.
+        int Minutes(int[] limits, int from, int to) => random.Next(2) == 0
+            ? limits[random.Next(limits.Length)] + random.Next(-1, 2)
+            : random.Next(from, to);
+        TimeSpan Seconds() => TimeSpan.FromSeconds(random.Next(4) == 0 ? 30 : 0);
 
         var discussions = new List<StrategyDiscussion>();
         for (var i = random.Next(0, 10); i > 0; i--)
@@ -56,7 +72,7 @@ internal static class ChildProtectionRecords
         var detentions = new List<Detention>();
         for (var i = random.Next(0, 10); i > 0; i--)
         {
-            var authorised = t.AddMinutes(-random.Next(-90, 600));
+            var authorised = t.AddMinutes(-Minutes(AppropriateAdultLimits, -90, 600)) - Seconds();
             var interviews = Enumerable.Range(0, random.Next(0, 4)).Select(n => new Interview
             {
                 StartedAt = At(authorised.AddMinutes((n * 250) + random.Next(0, 240))),
@@ -69,8 +85,8 @@ internal static class ChildProtectionRecords
                 CustodySuiteId = "CS-" + random.Next(1, 4),
                 Juvenile = random.Next(5) > 0,
                 AuthorisedAt = At(authorised),
-                AppropriateAdultArrivedAt = random.Next(4) == 0 ? null : At(authorised.AddMinutes(random.Next(0, 360))),
-                ReleasedAt = random.Next(2) == 0 ? null : At(authorised.AddMinutes(random.Next(0, 600))),
+                AppropriateAdultArrivedAt = random.Next(4) == 0 ? null : At(authorised.AddMinutes(Minutes(AppropriateAdultLimits, 0, 360)) + Seconds()),
+                ReleasedAt = random.Next(2) == 0 ? null : At(authorised.AddMinutes(Minutes(AppropriateAdultLimits, 0, 600)) + Seconds()),
                 Interviews = interviews,
             });
         }
@@ -78,14 +94,14 @@ internal static class ChildProtectionRecords
         var protections = new List<PoliceProtection>();
         for (var i = random.Next(0, 8); i > 0; i--)
         {
-            var started = t.AddMinutes(-random.Next(-60, 80 * 60));
+            var started = t.AddMinutes(-Minutes([.. ProtectionLimits, .. InformLimits], -60, 80 * 60)) - Seconds();
             protections.Add(new PoliceProtection
             {
                 Id = "PP-" + protections.Count,
                 TeamId = Team(),
                 StartedAt = At(started),
-                LocalAuthorityInformedAt = random.Next(3) == 0 ? null : At(started.AddMinutes(random.Next(0, 400))),
-                EndedAt = random.Next(2) == 0 ? null : At(started.AddMinutes(random.Next(60 * 60, 80 * 60))),
+                LocalAuthorityInformedAt = random.Next(3) == 0 ? null : At(started.AddMinutes(Minutes(InformLimits, 0, 400)) + Seconds()),
+                EndedAt = random.Next(2) == 0 ? null : At(started.AddMinutes(Minutes(ProtectionLimits, 40 * 60, 80 * 60)) + Seconds()),
             });
         }
 
