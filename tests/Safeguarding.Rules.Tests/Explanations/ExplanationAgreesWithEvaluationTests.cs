@@ -62,7 +62,16 @@ public sealed class ExplanationAgreesWithEvaluationTests
         SyntheticCase.Sample(
             c =>
             {
-                var snapshot = SyntheticCaseload.Generate(c.Offenders, c.Seed);
+                // Offenders, managers and teams only: explain has no child-protection subjects yet (issue 12), so the
+                // generated child-protection records are left out here.
+                var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions
+                {
+                    Offenders = c.Offenders,
+                    Seed = c.Seed,
+                    StrategyDiscussionsPerThousandOffenders = 0,
+                    DetentionsPerThousandOffenders = 0,
+                    PoliceProtectionsPerThousandOffenders = 0,
+                });
                 if (c.Duplicate)
                 {
                     // Two records with one id are both rejected: with partial results each becomes a DataQuality finding.
