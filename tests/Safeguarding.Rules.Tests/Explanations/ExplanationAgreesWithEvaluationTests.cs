@@ -62,16 +62,8 @@ public sealed class ExplanationAgreesWithEvaluationTests
         SyntheticCase.Sample(
             c =>
             {
-                // Offenders, managers and teams only: explain has no child-protection subjects yet (issue 12), so the
-                // generated child-protection records are left out here.
-                var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions
-                {
-                    Offenders = c.Offenders,
-                    Seed = c.Seed,
-                    StrategyDiscussionsPerThousandOffenders = 0,
-                    DetentionsPerThousandOffenders = 0,
-                    PoliceProtectionsPerThousandOffenders = 0,
-                });
+                // Every kind of subject: offenders, managers, teams and the generator's child-protection records.
+                var snapshot = SyntheticCaseload.Generate(c.Offenders, c.Seed);
                 if (c.Duplicate)
                 {
                     // Two records with one id are both rejected: with partial results each becomes a DataQuality finding.
@@ -83,6 +75,9 @@ public sealed class ExplanationAgreesWithEvaluationTests
                         Offenders = [.. snapshot.Offenders, snapshot.Offenders[0]],
                         Visits = snapshot.Visits,
                         Briefings = snapshot.Briefings,
+                        StrategyDiscussions = snapshot.StrategyDiscussions,
+                        Detentions = snapshot.Detentions,
+                        PoliceProtections = snapshot.PoliceProtections,
                     };
                 }
 
