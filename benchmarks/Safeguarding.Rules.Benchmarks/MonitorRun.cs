@@ -27,6 +27,11 @@ internal static class MonitorRun
         var engine = new SafeguardingEngine();
         var snapshot = SyntheticCaseload.Generate(offenders);
         var asOf = snapshot.AsOf!.Value;
+        if (Environment.GetCommandLineArgs().Contains("--profile"))
+        {
+            MonitorProfile.Run(engine, snapshot, operations, output);
+            return 0;
+        }
         var options = new EvaluationOptions { AsOf = asOf };
 
         // Warm both paths once, then take the median of a few of each.

@@ -680,7 +680,7 @@ internal sealed class MonitorState
         Parallel.ForEach(Partitions().ToList(), new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
     }
 
-    private IEnumerable<MonitorPartition> Partitions()
+    internal IEnumerable<MonitorPartition> Partitions()
     {
         yield return _noTeam;
         yield return _childProtection;
