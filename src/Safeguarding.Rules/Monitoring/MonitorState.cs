@@ -533,8 +533,9 @@ internal sealed class MonitorState
     }
 
     /// <summary>
-    /// Changes a manager's caseload and its team's. When the manager is or was critical, each of its overdue offenders is
-    /// updated too: whether and why their overdue visits go to the supervisor depends on the manager's caseload.
+    /// Changes a manager's caseload and its team's. When the manager becomes or stops being critical, each of its overdue
+    /// offenders is updated too: whether their overdue visits go to the supervisor depends on it. When it stays critical,
+    /// only the caseload its supervisor escalations cite changes: those findings are refreshed without session work.
     /// </summary>
     private void AdjustCaseload(ManagerEntry manager, int delta)
     {
@@ -551,7 +552,7 @@ internal sealed class MonitorState
             partition.Session.Update(team);
         }
 
-        if (wasCritical || fact.IsCaseloadCritical)
+        if (wasCritical != fact.IsCaseloadCritical)
         {
             // Only visits the detective inspector's conditions do not already hold for: theirs neither move nor cite the caseload.
             foreach (var offender in manager.Offenders)
@@ -560,6 +561,20 @@ internal sealed class MonitorState
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
                     partition.Session.Update(overdue);
+                }
+            }
+        }
+        else if (fact.IsCaseloadCritical)
+        {
+            // Still critical: no escalation moves, but each visit the supervisor rule escalates cites the new caseload in its
+            // reason. Its finding is what that rule's action would give now; no fact changes, so no session work is needed.
+            foreach (var offender in manager.Offenders)
+            {
+                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
+                    && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
+                    && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
+                {
+                    partition.Tracker.Refresh(Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit)));
                 }
             }
         }
