@@ -13,7 +13,8 @@ namespace Safeguarding.Rules.Benchmarks;
 /// BenchmarkDotNet (medians of iterations) cannot give: load N offenders (default 100,000) against a full evaluation;
 /// record a visit and reassign an offender, each <c>ops</c> times (default 10,000), median / p99 / max including the
 /// returned changes; a reassignment that makes a manager critical; advancing the date by one day against a full
-/// evaluation; the working set of the loaded monitor. Beside them, what a team would do instead: Microsoft RulesEngine
+/// evaluation; child-protection updates (an arrival, an outcome, a protection ended) and overrides added and removed;
+/// the working set of the loaded monitor. Beside them, what a team would do instead: Microsoft RulesEngine
 /// re-running the affected offender's rules, and a full re-evaluation per change (a few samples: each takes as long as
 /// an evaluation). Prints the load average first: the figures mean little on a loaded machine.
 /// </summary>
@@ -27,6 +28,11 @@ internal static class MonitorRun
         var engine = new SafeguardingEngine();
         var snapshot = SyntheticCaseload.Generate(offenders);
         var asOf = snapshot.AsOf!.Value;
+        if (Environment.GetCommandLineArgs().Contains("--profile"))
+        {
+            MonitorProfile.Run(engine, snapshot, operations, output);
+            return 0;
+        }
         var options = new EvaluationOptions { AsOf = asOf };
 
         // Warm both paths once, then take the median of a few of each.
@@ -93,6 +99,81 @@ internal static class MonitorRun
 
         output.WriteLine(Line($"monitor reassignMakingCritical manager={target} escalatedPerCall={escalated} ") + Distribution(crossings));
 
+        // Child-protection records (added untimed: 2,000 detentions, 1,000 discussions, 200 protections, around the end of
+        // the as-of day) and overrides, then each kind of update timed: an appropriate adult's arrival, a discussion's
+        // outcome, a protection ended, an override added and one removed.
+        var cp = new Random(13);
+        var endOfDay = new DateTimeOffset(asOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(23);
+        var teams = snapshot.Teams!;
+        var detentions = Enumerable.Range(0, 2_000).Select(i => new Detention
+        {
+            Id = "CUS-M" + i.ToString(CultureInfo.InvariantCulture),
+            CustodySuiteId = "CS-" + (i % 20).ToString(CultureInfo.InvariantCulture),
+            Juvenile = i % 8 != 0,
+            AuthorisedAt = endOfDay.AddMinutes(-cp.Next(30, 3_000)),
+        }).ToArray();
+        var discussions = Enumerable.Range(0, 1_000).Select(i => new StrategyDiscussion
+        {
+            Id = "SD-M" + i.ToString(CultureInfo.InvariantCulture),
+            TeamId = teams[i % teams.Count].Id,
+            HeldOn = asOf.AddDays(-cp.Next(0, 15)),
+            Actions = [new StrategyAction { Id = "1", Owner = ActionOwner.Police, DueOn = asOf.AddDays(-cp.Next(-5, 10)) }],
+        }).ToArray();
+        var protections = Enumerable.Range(0, 200).Select(i => new PoliceProtection
+        {
+            Id = "PP-M" + i.ToString(CultureInfo.InvariantCulture),
+            TeamId = teams[i % teams.Count].Id,
+            StartedAt = endOfDay.AddMinutes(-cp.Next(60, 6_000)),
+        }).ToArray();
+        foreach (var detention in detentions)
+        {
+            monitor.Apply(new DetentionRecorded(detention));
+        }
+
+        foreach (var discussion in discussions)
+        {
+            monitor.Apply(new StrategyDiscussionRecorded(discussion));
+        }
+
+        foreach (var protection in protections)
+        {
+            monitor.Apply(new PoliceProtectionRecorded(protection));
+        }
+
+        var arrivals = Histogram(operations, i =>
+        {
+            var detention = detentions[cp.Next(detentions.Length)];
+            return monitor.Apply(new DetentionRecorded(detention with { AppropriateAdultArrivedAt = detention.AuthorisedAt.AddMinutes(cp.Next(10, 400)) }));
+        });
+        output.WriteLine("monitor appropriateAdultArrived " + arrivals);
+        var outcomes = Histogram(operations, i =>
+        {
+            var discussion = discussions[cp.Next(discussions.Length)];
+            return monitor.Apply(new StrategyDiscussionRecorded(discussion with { OutcomeRecordedOn = discussion.HeldOn.AddDays(cp.Next(0, 4)) }));
+        });
+        output.WriteLine("monitor strategyOutcomeRecorded " + outcomes);
+        var ended = Histogram(operations, i =>
+        {
+            var protection = protections[cp.Next(protections.Length)];
+            return monitor.Apply(new PoliceProtectionRecorded(protection with { EndedAt = protection.StartedAt.AddMinutes(cp.Next(60, 6_000)) }));
+        });
+        output.WriteLine("monitor policeProtectionEnded " + ended);
+        var added = new double[operations];
+        var removed = new double[operations];
+        for (var i = 0; i < operations; i++)
+        {
+            var id = "OV-M" + i.ToString(CultureInfo.InvariantCulture);
+            var started = Stopwatch.GetTimestamp();
+            monitor.Apply(new OverrideAdded(new Override { Id = id, FindingId = "VisitOverdue:" + ids[cp.Next(ids.Length)], ReasonCode = "IN_HOSPITAL", AuthorisedBy = "DS-1", From = asOf.AddDays(-5), Until = asOf.AddDays(10) }));
+            added[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            started = Stopwatch.GetTimestamp();
+            monitor.Apply(new OverrideRemoved(id));
+            removed[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        output.WriteLine("monitor overrideAdded " + Distribution(added));
+        output.WriteLine("monitor overrideRemoved " + Distribution(removed));
+
         // Advancing the date by one day (the sessions are rebuilt) against a full evaluation of the same day.
         var advance = Median(3, () => monitor.Apply(new AsOfAdvanced(monitor.AsOf.AddDays(1))));
         output.WriteLine(Line($"monitor advanceOneDayMs(median of 3)={advance:F0} fullEvaluationMs={evaluate:F0} ratio={advance / evaluate:F2}"));
@@ -146,18 +227,24 @@ internal static class MonitorRun
         return times[runs / 2];
     }
 
-    /// <summary>Times each of <paramref name="operations"/> calls on its own and gives the distribution in microseconds.</summary>
+    /// <summary>
+    /// Times each of <paramref name="operations"/> calls on its own and gives the distribution in microseconds: wall clock,
+    /// then the thread's CPU time (<c>cpu</c>: the same without the time spent waiting for a core).
+    /// </summary>
     private static string Histogram(int operations, Func<int, object> operation)
     {
         var micros = new double[operations];
+        var cpu = new double[operations];
         for (var i = 0; i < operations; i++)
         {
+            var cpuStarted = ThreadCpuClock.NowMicroseconds();
             var started = Stopwatch.GetTimestamp();
             GC.KeepAlive(operation(i));
             micros[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            cpu[i] = ThreadCpuClock.NowMicroseconds() - cpuStarted ?? 0;
         }
 
-        return Distribution(micros);
+        return Distribution(micros) + " cpu " + Distribution(cpu);
     }
 
     private static string Distribution(double[] micros)

@@ -77,7 +77,7 @@ internal static class OverrideSuppression
     /// with the latest <c>until</c> (the first in snapshot order among equals), and the latest <c>until</c> of those that
     /// have ended. Overrides that have not started yet are left out.
     /// </summary>
-    private static Dictionary<string, Named> Index(IReadOnlyList<Override> overrides, DateOnly asOf)
+    internal static Dictionary<string, Named> Index(IReadOnlyList<Override> overrides, DateOnly asOf)
     {
         var named = new Dictionary<string, Named>(StringComparer.Ordinal);
         foreach (var entry in overrides)
@@ -107,5 +107,5 @@ internal static class OverrideSuppression
     }
 
     /// <summary>What the overrides say of one finding id: the active override that counts, and when the latest ended one ended.</summary>
-    private readonly record struct Named(Override? Active, DateOnly? ExpiredOn);
+    internal readonly record struct Named(Override? Active, DateOnly? ExpiredOn);
 }

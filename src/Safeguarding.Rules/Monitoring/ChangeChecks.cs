@@ -1,5 +1,7 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Monitoring;
 
@@ -11,6 +13,33 @@ internal static class ChangeChecks
     public const string BriefingRecord = "briefing";
     public const string ManagerRecord = "manager";
     public const string AsOfRecord = "asOf";
+    public const string OverrideRecord = "override";
+    public const string StrategyDiscussionRecord = "strategyDiscussion";
+    public const string DetentionRecord = "detention";
+    public const string PoliceProtectionRecord = "policeProtection";
+
+    /// <summary>
+    /// Checks a record as a snapshot holding only it (and the monitored teams) would be checked (contract sections 3, 6
+    /// and 8), under the monitor's policy, so a change is accepted exactly when the record would be in a snapshot; each
+    /// problem names the field (a nested one by its path, e.g. <c>interviews[0].startedAt</c>).
+    /// </summary>
+    public static void AsInSnapshot(MonitorState state, CaseloadSnapshot single, string record, List<ChangeProblem> problems)
+    {
+        var validated = SnapshotValidator.Validate(SnapshotReadResult.FromCode(single), 1, null, state.Policy);
+        foreach (var problem in validated.Problems)
+        {
+            problems.Add(new(record, problem.Id, problem.Field, problem.Problem));
+        }
+    }
+
+    /// <summary>A child-protection record may not take the id of a record the monitor holds as rejected (partial results): in a snapshot, both would be rejected as duplicates.</summary>
+    public static void NotRejected(MonitorState state, string array, string? id, string record, List<ChangeProblem> problems)
+    {
+        if (!string.IsNullOrEmpty(id) && state.IsRejectedId(array, id))
+        {
+            problems.Add(new(record, id, "id", "duplicate id: a rejected record of " + array + " has it, and every record with it would be rejected"));
+        }
+    }
 
     /// <summary>Checks an offender record's own fields; the manager reference is checked by <see cref="ManagerReference"/>.</summary>
     /// <returns>Whether the record is there with an id, so that its id can be looked up.</returns>

@@ -14,6 +14,7 @@ internal sealed class FindingTracker : IFindingSink
 {
     private readonly Dictionary<IMatch, Finding> _byMatch = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Finding> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMatch> _matchById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding?> _before = new(StringComparer.Ordinal);
 
     /// <summary>Whether touched ids are noted (off while a session is first filled).</summary>
@@ -39,6 +40,22 @@ internal sealed class FindingTracker : IFindingSink
         var id = finding.Id;
         Touch(id);
         _byId[id] = finding;
+        _matchById[id] = match;
+    }
+
+    /// <summary>
+    /// Replaces the current finding with <paramref name="fresh"/>'s id by <paramref name="fresh"/>, as if its rule had fired
+    /// again for the same match; only when that finding was raised by the same rule.
+    /// </summary>
+    public void Refresh(Finding fresh)
+    {
+        var id = fresh.Id;
+        if (_byId.TryGetValue(id, out var current) && string.Equals(current.Rule, fresh.Rule, StringComparison.Ordinal))
+        {
+            Touch(id);
+            _byId[id] = fresh;
+            _byMatch[_matchById[id]] = fresh;
+        }
     }
 
     /// <summary>A match went away: its finding goes too.</summary>
@@ -60,6 +77,7 @@ internal sealed class FindingTracker : IFindingSink
         {
             Touch(id);
             _byId.Remove(id);
+            _matchById.Remove(id);
         }
     }
 

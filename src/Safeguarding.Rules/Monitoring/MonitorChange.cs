@@ -2,7 +2,8 @@ namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>
 /// One change to the caseload a <see cref="SafeguardingMonitor"/> keeps: an offender added, updated, reassigned or removed,
-/// a visit or briefing recorded, a manager added, moved or removed, or the as-of date advanced. The set of changes is
+/// a visit or briefing recorded, a manager added, moved or removed, a strategy discussion, detention or police protection
+/// recorded (new or updated), an override added or removed, or the as-of date advanced. The set of changes is
 /// closed: each is one of the records in this namespace, and each checks itself and applies itself to the monitor's state.
 /// </summary>
 public abstract record MonitorChange

@@ -9,12 +9,12 @@ public sealed class MonitorLoadResult
         Problems = problems;
     }
 
-    /// <summary>Whether the snapshot was loaded (then <see cref="Monitor"/> is set and <see cref="Problems"/> is empty).</summary>
+    /// <summary>Whether the snapshot was loaded (then <see cref="Monitor"/> is set, and <see cref="Problems"/> is empty unless partial results let rejected child-protection records be left out).</summary>
     public bool IsLoaded => Monitor is not null;
 
     /// <summary>The loaded monitor, or <see langword="null"/> when the snapshot has problems.</summary>
     public SafeguardingMonitor? Monitor { get; }
 
-    /// <summary>Every problem of the snapshot: a monitor holds valid records only, so any problem stops the load.</summary>
+    /// <summary>Every problem of the snapshot: a monitor holds valid records only, so any problem stops the load, except, with partial results allowed, problems of child-protection records only (those records are rejected).</summary>
     public IReadOnlyList<InputProblem> Problems { get; }
 }

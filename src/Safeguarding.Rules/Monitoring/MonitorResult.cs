@@ -9,8 +9,9 @@ namespace Safeguarding.Rules.Monitoring;
 /// </summary>
 public sealed class MonitorResult
 {
-    internal MonitorResult(DateOnly asOf, IReadOnlyList<ChangeProblem> problems, IReadOnlyList<Finding> findings, IReadOnlyList<ChangeKind> changes, IReadOnlyList<Finding> cleared)
+    internal MonitorResult(DateOnly asOf, IReadOnlyList<ChangeProblem> problems, IReadOnlyList<Finding> findings, IReadOnlyList<ChangeKind> changes, IReadOnlyList<Finding> cleared, IReadOnlyList<SuppressedFinding> suppressed)
     {
+        Suppressed = suppressed;
         AsOf = asOf;
         Problems = problems;
         Findings = findings;
@@ -50,6 +51,14 @@ public sealed class MonitorResult
 
     /// <summary>The findings the change cleared, as they were before it, in the findings document's order.</summary>
     public IReadOnlyList<Finding> ClearedFindings { get; }
+
+    /// <summary>
+    /// The suppressed findings (contract section 8) the change made or altered: newly suppressed, or suppressed before and
+    /// now different (the finding, or the override that suppresses it), as the report's <c>suppressed</c> array holds them,
+    /// in the findings document's order. A finding an override newly suppresses is also among <see cref="ClearedFindings"/>,
+    /// as section 7 counts it (it is no longer a current finding); one whose suppression ends is <see cref="ChangeKind.Raised"/>.
+    /// </summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; }
 
     /// <summary>How many findings the change raised.</summary>
     public int Raised { get; }

@@ -1,11 +1,13 @@
 using Safeguarding.Rules.Caseload;
 using Safeguarding.Rules.Changes;
+using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Escalation;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
 using Safeguarding.Rules.Findings;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Validation;
 using Safeguarding.Rules.Visits;
 
 namespace Safeguarding.Rules.Monitoring;
@@ -14,7 +16,9 @@ namespace Safeguarding.Rules.Monitoring;
 /// The records a monitor keeps and the long-lived sessions over them, one per team (and one for offenders and managers
 /// with no team). Every offender change goes through <see cref="Place"/>, the one place that recomputes an offender's
 /// aggregates, refreshes its fact, moves it between sessions and keeps the caseloads of its managers and teams (and
-/// the escalation of a critical manager's overdue visits) current. Not thread-safe: the monitor serialises access.
+/// the escalation of a critical manager's overdue visits) current. The child-protection records (contract section 6) are
+/// independent facts in a session of their own; overrides (section 8) are applied to the findings as they are read, never
+/// to the facts, so that everything is first computed as if there were none. Not thread-safe: the monitor serialises access.
 /// </summary>
 internal sealed class MonitorState
 {
@@ -25,28 +29,82 @@ internal sealed class MonitorState
     private readonly Dictionary<string, ManagerEntry> _managers = new(StringComparer.Ordinal);
     private readonly List<string>? _listedTeams;
     private readonly HashSet<MonitorPartition> _touched = [];
+    private readonly Dictionary<string, ChildProtectionEntry> _discussions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChildProtectionEntry> _detentions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChildProtectionEntry> _protections = new(StringComparer.Ordinal);
+    private readonly List<RejectedArrayRecord> _rejected;
+    private readonly HashSet<(string Array, string Id)> _rejectedIds = [];
+    private readonly List<Override> _overrides = [];
+    private readonly Dictionary<string, Override> _overrideById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Override>> _overridesByFinding = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OverrideSuppression.Named> _overrideBefore = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<InputProblem> _loadProblems;
     private Dictionary<string, MonitorPartition> _partitions = new(StringComparer.Ordinal);
     private MonitorPartition _noTeam = null!;
-    private Dictionary<string, Finding>? _beforeRebuild;
+    private MonitorPartition _childProtection = null!;
+    private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
 
-    private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, List<string>? listedTeams)
+    private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems)
     {
         _rules = rules;
         _policy = policy;
         _maxDegreeOfParallelism = maxDegreeOfParallelism;
         AsOf = asOf;
+        Instant = instant;
         _listedTeams = listedTeams;
+        ListedTeams = listedTeams?.Select(static id => new Team { Id = id }).ToList();
+        _rejected = rejected;
+        _loadProblems = loadProblems;
+        foreach (var record in rejected)
+        {
+            if (record.Id is { } id)
+            {
+                _rejectedIds.Add((record.Array, id));
+            }
+        }
     }
 
     public DateOnly AsOf { get; private set; }
 
+    /// <summary>The as-of instant T (contract section 6): the snapshot's <c>extractedAt</c> when loaded without a date, else the end of <see cref="AsOf"/>; a new day moves it to the end of that day.</summary>
+    public DateTimeOffset Instant { get; private set; }
+
     public PolicyView Policy => _policy;
 
-    /// <summary>Loads a snapshot without problems: its records, then every session.</summary>
-    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, CaseloadSnapshot snapshot, DateOnly asOf)
+    /// <summary>The teams the snapshot listed, or <see langword="null"/> when it listed none (then a record may name any team).</summary>
+    public IReadOnlyList<Team>? ListedTeams { get; }
+
+    /// <summary>
+    /// Loads a validated snapshot: its records, then every session. It has no problems, or (partial results allowed)
+    /// problems in child-protection records only, whose rejected records become <c>DataQuality</c> findings.
+    /// </summary>
+    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant)
     {
+        var snapshot = validated.Snapshot;
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
-        var state = new MonitorState(rules, policy, maxDegreeOfParallelism, asOf, listed);
+        var records = validated.ChildProtection;
+        var state = new MonitorState(rules, policy, maxDegreeOfParallelism, asOf, instant, listed, [.. records.Rejected], validated.Problems);
+        foreach (var discussion in records.Discussions)
+        {
+            state._discussions.Add(discussion.Id, new ChildProtectionEntry(discussion));
+        }
+
+        foreach (var detention in records.Detentions)
+        {
+            state._detentions.Add(detention.Id, new ChildProtectionEntry(detention));
+        }
+
+        foreach (var protection in records.Protections)
+        {
+            state._protections.Add(protection.Id, new ChildProtectionEntry(protection));
+        }
+
+        foreach (var entry in validated.ValidOverrides)
+        {
+            state.AddOverride(entry);
+        }
+
+        state._overrideBefore.Clear();
         foreach (var manager in snapshot.Managers)
         {
             state._managers.Add(manager.Id, new ManagerEntry(manager, null!));
@@ -84,6 +142,11 @@ internal sealed class MonitorState
 
     /// <summary>How many offender records name the manager.</summary>
     public int OffendersOf(string managerId) => _managers[managerId].Offenders.Count;
+
+    public bool HasOverride(string id) => _overrideById.ContainsKey(id);
+
+    /// <summary>Whether a record of the child-protection array with this id was rejected when the snapshot was loaded.</summary>
+    public bool IsRejectedId(string array, string id) => _rejectedIds.Contains((array, id));
 
     /// <summary>Whether a manager may name the team: any team when the snapshot listed none, else a listed one.</summary>
     public bool AcceptsTeam(string teamId) => _listedTeams is null || _listedTeams.Contains(teamId, StringComparer.Ordinal);
@@ -196,32 +259,85 @@ internal sealed class MonitorState
         _managers.Remove(managerId);
     }
 
-    /// <summary>A new as-of date changes nearly every fact: the sessions are rebuilt, and the change is read from the findings before and after.</summary>
+    public void RecordDiscussion(StrategyDiscussion discussion) => Upsert(_discussions, discussion.Id, discussion);
+
+    public void RecordDetention(Detention detention) => Upsert(_detentions, detention.Id, detention);
+
+    public void RecordProtection(PoliceProtection protection) => Upsert(_protections, protection.Id, protection);
+
+    /// <summary>Adds an override after every other in snapshot order; the findings it names are read with it from now on.</summary>
+    public void AddOverride(Override entry)
+    {
+        _overrideBefore.TryAdd(entry.FindingId, NamedFor(entry.FindingId));
+        _overrides.Add(entry);
+        _overrideById.Add(entry.Id, entry);
+        if (!_overridesByFinding.TryGetValue(entry.FindingId, out var named))
+        {
+            _overridesByFinding[entry.FindingId] = named = [];
+        }
+
+        named.Add(entry);
+    }
+
+    public void RemoveOverride(string id)
+    {
+        var entry = _overrideById[id];
+        _overrideBefore.TryAdd(entry.FindingId, NamedFor(entry.FindingId));
+        _overrides.Remove(entry);
+        _overrideById.Remove(id);
+        var named = _overridesByFinding[entry.FindingId];
+        named.Remove(entry);
+        if (named.Count == 0)
+        {
+            _overridesByFinding.Remove(entry.FindingId);
+        }
+    }
+
+    /// <summary>
+    /// A new as-of date changes nearly every fact: the sessions are rebuilt, and the change is read from the findings before
+    /// and after. A new day moves the as-of instant to the end of that day (as a full evaluation given the date has it);
+    /// the same date keeps it.
+    /// </summary>
     public void AdvanceAsOf(DateOnly asOf)
     {
-        _beforeRebuild = AllFindings();
-        AsOf = asOf;
+        _beforeRebuild = ReportedFindings();
+        if (asOf != AsOf)
+        {
+            AsOf = asOf;
+            Instant = AsOfInstant.EndOf(asOf);
+        }
+
         Build();
     }
 
-    /// <summary>Fires every session the change touched and reads off what the change did to the findings.</summary>
+    /// <summary>
+    /// Fires every session the change touched and reads off what the change did to the findings as reported: each touched
+    /// id's finding before and after, with the overrides in effect before and after applied to it (contract section 8).
+    /// </summary>
     public MonitorResult Finish()
     {
-        var pairs = new Dictionary<string, (Finding? Before, Finding? After)>(StringComparer.Ordinal);
+        var pairs = new List<(Finding? Before, Finding? After)>();
+        var suppressed = new List<SuppressedFinding>();
         if (_beforeRebuild is { } before)
         {
             _beforeRebuild = null;
-            var after = AllFindings();
-            foreach (var (id, finding) in before)
+            var after = ReportedFindings();
+            foreach (var (id, was) in before)
             {
-                pairs[id] = (finding, after.GetValueOrDefault(id));
+                pairs.Add((was.Reported, after.GetValueOrDefault(id).Reported));
             }
 
-            foreach (var (id, finding) in after)
+            foreach (var (id, now) in after)
             {
-                if (!before.ContainsKey(id))
+                var had = before.TryGetValue(id, out var was);
+                if (!had)
                 {
-                    pairs[id] = (null, finding);
+                    pairs.Add((null, now.Reported));
+                }
+
+                if (now.Suppressed is { } hidden && !Equals(was.Suppressed, hidden))
+                {
+                    suppressed.Add(hidden);
                 }
             }
         }
@@ -232,16 +348,17 @@ internal sealed class MonitorState
                 partition.Session.Fire();
             }
 
+            var raw = new Dictionary<string, (Finding? Before, Finding? After)>(StringComparer.Ordinal);
             foreach (var partition in _touched)
             {
                 foreach (var (id, earlier) in partition.Tracker.Before)
                 {
-                    pairs.TryGetValue(id, out var pair);
-                    pairs[id] = (pair.Before ?? earlier, pair.After);
+                    raw.TryGetValue(id, out var pair);
+                    raw[id] = (pair.Before ?? earlier, null);
                 }
             }
 
-            foreach (var id in pairs.Keys.ToArray())
+            foreach (var id in raw.Keys.ToArray())
             {
                 Finding? now = null;
                 foreach (var partition in _touched)
@@ -253,7 +370,27 @@ internal sealed class MonitorState
                     }
                 }
 
-                pairs[id] = (pairs[id].Before, now);
+                raw[id] = (raw[id].Before, now);
+            }
+
+            foreach (var id in _overrideBefore.Keys)
+            {
+                if (!raw.ContainsKey(id))
+                {
+                    var now = FindRaw(id);
+                    raw[id] = (now, now);
+                }
+            }
+
+            foreach (var (id, (was, now)) in raw)
+            {
+                var namedBefore = _overrideBefore.TryGetValue(id, out var named) ? named : NamedFor(id);
+                var namedAfter = NamedFor(id);
+                pairs.Add((Reported(was, namedBefore), Reported(now, namedAfter)));
+                if (Hidden(now, namedAfter) is { } hidden && !Equals(Hidden(was, namedBefore), hidden))
+                {
+                    suppressed.Add(hidden);
+                }
             }
 
             foreach (var partition in _touched)
@@ -262,8 +399,9 @@ internal sealed class MonitorState
             }
         }
 
+        _overrideBefore.Clear();
         _touched.Clear();
-        return Result(pairs.Values);
+        return Result(pairs, suppressed);
     }
 
     /// <summary>The current findings, in no particular order.</summary>
@@ -311,15 +449,21 @@ internal sealed class MonitorState
             fired.Add(RuleNames.VisitOverdue);
         }
 
+        // The outcome measures from the records (their facts are not needed), then the overrides, as a full evaluation applies them.
+        ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, out var outcomes);
+        var computed = ReportBuilder.Summarise(parts, findings, _offenders.Count, evaluated, 0, _offenders.Count - evaluated, needing, outcomes);
+        var (reported, suppressed, summary) = OverrideSuppression.Apply(findings, computed, _overrides, AsOf);
         return new EvaluationReport
         {
             IsEvaluated = true,
             PartialResultsAllowed = partialResultsAllowed,
             AsOf = AsOf,
+            AsOfInstant = Instant,
             PolicyVersion = _policy.Version,
-            Summary = ReportBuilder.Summarise(parts, findings, _offenders.Count, evaluated, 0, _offenders.Count - evaluated, needing),
-            Findings = findings,
-            Problems = [],
+            Summary = summary,
+            Findings = reported,
+            Suppressed = suppressed,
+            Problems = _loadProblems,
             FiredRules = fired,
         };
     }
@@ -389,8 +533,9 @@ internal sealed class MonitorState
     }
 
     /// <summary>
-    /// Changes a manager's caseload and its team's. When the manager is or was critical, each of its overdue offenders is
-    /// updated too: whether and why their overdue visits go to the supervisor depends on the manager's caseload.
+    /// Changes a manager's caseload and its team's. When the manager becomes or stops being critical, each of its overdue
+    /// offenders is updated too: whether their overdue visits go to the supervisor depends on it. When it stays critical,
+    /// only the caseload its supervisor escalations cite changes: those findings are refreshed without session work.
     /// </summary>
     private void AdjustCaseload(ManagerEntry manager, int delta)
     {
@@ -407,7 +552,7 @@ internal sealed class MonitorState
             partition.Session.Update(team);
         }
 
-        if (wasCritical || fact.IsCaseloadCritical)
+        if (wasCritical != fact.IsCaseloadCritical)
         {
             // Only visits the detective inspector's conditions do not already hold for: theirs neither move nor cite the caseload.
             foreach (var offender in manager.Offenders)
@@ -416,6 +561,20 @@ internal sealed class MonitorState
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
                     partition.Session.Update(overdue);
+                }
+            }
+        }
+        else if (fact.IsCaseloadCritical)
+        {
+            // Still critical: no escalation moves, but each visit the supervisor rule escalates cites the new caseload in its
+            // reason. Its finding is what that rule's action would give now; no fact changes, so no session work is needed.
+            foreach (var offender in manager.Offenders)
+            {
+                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
+                    && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
+                    && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
+                {
+                    partition.Tracker.Refresh(Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit)));
                 }
             }
         }
@@ -461,6 +620,18 @@ internal sealed class MonitorState
         _touched.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
         _noTeam = MonitorPartition.Create(_rules.Factory, null, null);
+        _childProtection = MonitorPartition.Create(_rules.Factory, null, null);
+        foreach (var entry in _discussions.Values.Concat(_detentions.Values).Concat(_protections.Values))
+        {
+            entry.Facts = FactsOf(entry.Record);
+            _childProtection.Pending.AddRange(entry.Facts);
+        }
+
+        if (_rejected.Count > 0)
+        {
+            _childProtection.Pending.AddRange(ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, out _));
+        }
+
         foreach (var teamId in _listedTeams ?? _managers.Values.Select(static m => m.Record.TeamId).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
         {
             _partitions[teamId] = MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy));
@@ -524,28 +695,109 @@ internal sealed class MonitorState
         Parallel.ForEach(Partitions().ToList(), new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
     }
 
-    private IEnumerable<MonitorPartition> Partitions()
+    internal IEnumerable<MonitorPartition> Partitions()
     {
         yield return _noTeam;
+        yield return _childProtection;
         foreach (var partition in _partitions.Values)
         {
             yield return partition;
         }
     }
 
-    private Dictionary<string, Finding> AllFindings()
+    /// <summary>Every current finding by id, as reported: with the overrides applied, a suppressed one as its suppressed form.</summary>
+    private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)> ReportedFindings()
     {
-        var all = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var index = _overrides.Count == 0 ? null : OverrideSuppression.Index(_overrides, AsOf);
+        var all = new Dictionary<string, (Finding?, SuppressedFinding?)>(StringComparer.Ordinal);
         foreach (var partition in Partitions())
         {
             foreach (var (id, finding) in partition.Tracker.ById)
             {
-                all[id] = finding;
+                var named = index is not null && index.TryGetValue(id, out var found) ? found : default;
+                all[id] = (Reported(finding, named), Hidden(finding, named));
             }
         }
 
         return all;
     }
+
+    /// <summary>A finding as reported under what the overrides say of its id: none when suppressed, else with <c>overrideExpiredOn</c> when a deferral has lapsed.</summary>
+    private static Finding? Reported(Finding? finding, OverrideSuppression.Named named) => finding is null || named.Active is not null
+        ? null
+        : named.ExpiredOn is { } expired ? finding with { OverrideExpiredOn = expired } : finding;
+
+    /// <summary>A finding as the report's <c>suppressed</c> array holds it, when an active override suppresses it.</summary>
+    private static SuppressedFinding? Hidden(Finding? finding, OverrideSuppression.Named named) =>
+        finding is not null && named.Active is { } active ? new SuppressedFinding(finding, active.Id, active.Until) : null;
+
+    /// <summary>What the overrides say of one finding id as of the monitor's date.</summary>
+    private OverrideSuppression.Named NamedFor(string id) =>
+        _overridesByFinding.TryGetValue(id, out var named) ? OverrideSuppression.Index(named, AsOf).GetValueOrDefault(id) : default;
+
+    /// <summary>The current (unsuppressed, raw) finding with this id in any session.</summary>
+    private Finding? FindRaw(string id)
+    {
+        foreach (var partition in Partitions())
+        {
+            if (partition.Tracker.ById.TryGetValue(id, out var finding))
+            {
+                return finding;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Puts a child-protection record (new, or replacing the monitored one with its id) into the child-protection session: its old facts out, its facts as of now in.</summary>
+    private void Upsert(Dictionary<string, ChildProtectionEntry> records, string id, object record)
+    {
+        var session = _childProtection.Session;
+        Touch(_childProtection);
+        if (records.TryGetValue(id, out var entry))
+        {
+            if (entry.Facts.Count > 0)
+            {
+                session.RetractAll(entry.Facts);
+            }
+
+            entry.Record = record;
+        }
+        else
+        {
+            entry = new ChildProtectionEntry(record);
+            records.Add(id, entry);
+        }
+
+        entry.Facts = FactsOf(record);
+        if (entry.Facts.Count > 0)
+        {
+            session.InsertAll(entry.Facts);
+        }
+    }
+
+    /// <summary>One record's facts as of the monitor's date and instant, as a full evaluation builds them.</summary>
+    private List<object> FactsOf(object record) => ChildProtectionFacts.Build(
+        record switch
+        {
+            StrategyDiscussion discussion => new ChildProtectionRecords { Discussions = [discussion] },
+            Detention detention => new ChildProtectionRecords { Detentions = [detention] },
+            PoliceProtection protection => new ChildProtectionRecords { Protections = [protection] },
+            _ => throw new ArgumentOutOfRangeException(nameof(record), record.GetType().Name, "not a child-protection record"),
+        },
+        false,
+        AsOf,
+        Instant,
+        _policy,
+        out _);
+
+    /// <summary>The monitored child-protection records (valid ones; the rejected are fixed facts).</summary>
+    private ChildProtectionRecords Records() => new()
+    {
+        Discussions = _discussions.Values.Select(static e => (StrategyDiscussion)e.Record).ToList(),
+        Detentions = _detentions.Values.Select(static e => (Detention)e.Record).ToList(),
+        Protections = _protections.Values.Select(static e => (PoliceProtection)e.Record).ToList(),
+    };
 
     private ManagerEntry? ManagerNamed(string? managerId) => managerId is null ? null : _managers[managerId];
 
@@ -569,7 +821,7 @@ internal sealed class MonitorState
 
     private void Touch(MonitorPartition partition) => _touched.Add(partition);
 
-    private MonitorResult Result(IEnumerable<(Finding? Before, Finding? After)> pairs)
+    private MonitorResult Result(List<(Finding? Before, Finding? After)> pairs, List<SuppressedFinding> suppressed)
     {
         var current = new List<(Finding Finding, ChangeKind Change)>();
         var cleared = new List<Finding>();
@@ -594,11 +846,13 @@ internal sealed class MonitorState
 
         current.Sort(static (a, b) => FindingOrder.Instance.Compare(a.Finding, b.Finding));
         cleared.Sort(FindingOrder.Instance);
+        suppressed.Sort(static (a, b) => FindingOrder.Instance.Compare(a.Finding, b.Finding));
         return new MonitorResult(
             AsOf,
             [],
             current.Select(static c => c.Finding).ToArray(),
             current.Select(static c => c.Change).ToArray(),
-            cleared);
+            cleared,
+            suppressed);
     }
 }

@@ -1,4 +1,7 @@
+using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
@@ -8,7 +11,8 @@ namespace Safeguarding.Rules.Monitoring;
 /// A caseload kept live: loaded once from a snapshot, then kept current by changes (<see cref="MonitorChange"/>), each
 /// returning the findings it raised, escalated, changed and cleared (contract section 7). <see cref="Current"/> is
 /// always the report a full evaluation of the equivalent snapshot would give: the loaded snapshot with every accepted
-/// change applied, as of <see cref="AsOf"/>, under the engine's policy.
+/// change applied, as of <see cref="AsOf"/> and its as-of instant, under the monitor's policy (overrides applied: the
+/// suppressed findings are on its <c>Suppressed</c>).
 /// </summary>
 /// <remarks>
 /// <para>The monitor keeps one long-lived NRules session per team (and one for offenders and managers with no team) and
@@ -17,8 +21,13 @@ namespace Safeguarding.Rules.Monitoring;
 /// updated; the caseloads of its managers and teams follow. A new as-of date rebuilds the sessions.</para>
 /// <para>Thread safety: every call is serialised by one lock per monitor (changes are applied one at a time, in the order
 /// the lock is taken), so the monitor may be shared between threads; <see cref="Current"/> is read under the same lock.</para>
-/// <para>A monitor holds valid records only: a snapshot with any problem is not loaded, and a change with a problem is
-/// rejected with every problem, naming the field, and changes nothing. Engines with host rules are not supported yet.</para>
+/// <para>A monitor holds valid records only: a snapshot with any problem is not loaded (with partial results allowed, but
+/// for rejected child-protection records, which stay as they were), and a change with a problem is rejected with every
+/// problem, naming the field, and changes nothing. Changes are checked as the snapshot's records are, under the monitor's
+/// policy. Engines with host rules are not supported yet.</para>
+/// <para>The child-protection records (contract section 6) are kept in a session of their own: recording a discussion,
+/// detention or protection replaces that record's facts. Overrides (section 8) are applied to the findings as they are
+/// read: adding or removing one costs no session work, and a new day lapses deferrals (<c>overrideExpiredOn</c>).</para>
 /// </remarks>
 public sealed class SafeguardingMonitor
 {
@@ -64,27 +73,57 @@ public sealed class SafeguardingMonitor
     /// <summary>Loads a snapshot into a new monitor that evaluates with <paramref name="engine"/>'s rules and policy.</summary>
     /// <param name="engine">The compiled engine; its rules and policy are the monitor's.</param>
     /// <param name="snapshot">The caseload; it is read once, and later changes to it are not seen.</param>
-    /// <param name="asOf">The as-of date; default the snapshot's <c>asOf</c>, else today in the United Kingdom by the engine's clock.</param>
+    /// <param name="asOf">The as-of date; default the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today in the United Kingdom by the engine's clock.</param>
     /// <returns>The monitor, or every problem of the snapshot (contract section 3) when it has any.</returns>
     /// <exception cref="NotSupportedException">The engine has host rules loaded.</exception>
-    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, DateOnly? asOf = null)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in their third parameter's type, so no call is ambiguous.")]
+    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, DateOnly? asOf = null) =>
+        Load(engine, snapshot, new EvaluationOptions { AsOf = asOf });
+
+    /// <summary>
+    /// Loads a snapshot into a new monitor that evaluates with <paramref name="engine"/>'s rules and the policy, as-of date
+    /// and partial-results setting of <paramref name="options"/> (each, when not given, the engine's, as for an evaluation).
+    /// The policy is the monitor's for good: it checks the snapshot and every change (an override's kind against its
+    /// <c>overrides.kinds</c>, for one).
+    /// </summary>
+    /// <param name="engine">The compiled engine; its rules are the monitor's.</param>
+    /// <param name="snapshot">The caseload; it is read once, and later changes to it are not seen.</param>
+    /// <param name="options">The as-of date (which also makes the as-of instant the end of that day, contract section 6), policy and partial-results setting.</param>
+    /// <returns>
+    /// The monitor, or every problem of the snapshot (contract section 3) when it has any. With partial results allowed, a
+    /// snapshot whose only problems are in child-protection records is loaded: those records are rejected (their problems
+    /// are on the result and on <see cref="Current"/>, each record a <c>DataQuality</c> finding) and the rest are monitored.
+    /// </returns>
+    /// <exception cref="NotSupportedException">The engine has host rules loaded.</exception>
+    /// <exception cref="PolicyValidationException">The options' policy is invalid.</exception>
+    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
         if (engine.Compiled.HasHostRules)
         {
             throw new NotSupportedException("The live monitor supports the built-in rules only; create it from an engine without host rules (SafeguardingRulesOptions.RuleTypes empty).");
         }
 
-        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism);
-        if (input.Problems.Count > 0)
+        var policy = engine.Policy;
+        if (options.Policy is { } own)
+        {
+            own.EnsureValid();
+            policy = new PolicyView(own);
+        }
+
+        var partial = options.AllowPartialResults ?? engine.AllowPartialResults;
+        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism, null, policy);
+        if (input.Problems.Count > 0 && !(partial && input.Problems.TrueForAll(static p => ChildProtectionValidator.IsChildProtectionArray(p.Array))))
         {
             return new MonitorLoadResult(null, input.Problems);
         }
 
-        var date = asOf ?? snapshot.AsOf ?? engine.Today();
-        var state = MonitorState.Load(engine.Compiled, engine.Policy, engine.MaxDegreeOfParallelism, snapshot, date);
-        return new MonitorLoadResult(new SafeguardingMonitor(state, engine.AllowPartialResults), []);
+        var date = options.AsOf ?? snapshot.AsOf ?? (snapshot.ExtractedAt is { } extracted ? UkTime.LocalDate(extracted) : engine.Today());
+        var instant = AsOfInstant.Of(date, options.AsOf, snapshot.ExtractedAt);
+        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant);
+        return new MonitorLoadResult(new SafeguardingMonitor(state, partial), input.Problems);
     }
 
     /// <summary>Applies one change, or rejects it.</summary>
@@ -99,7 +138,7 @@ public sealed class SafeguardingMonitor
             change.Check(_state, problems);
             if (problems.Count > 0)
             {
-                return new MonitorResult(_state.AsOf, problems, [], [], []);
+                return new MonitorResult(_state.AsOf, problems, [], [], [], []);
             }
 
             _current = null;

@@ -62,6 +62,7 @@ public sealed class ExplanationAgreesWithEvaluationTests
         SyntheticCase.Sample(
             c =>
             {
+                // Every kind of subject: offenders, managers, teams and the generator's child-protection records.
                 var snapshot = SyntheticCaseload.Generate(c.Offenders, c.Seed);
                 if (c.Duplicate)
                 {
@@ -74,6 +75,9 @@ public sealed class ExplanationAgreesWithEvaluationTests
                         Offenders = [.. snapshot.Offenders, snapshot.Offenders[0]],
                         Visits = snapshot.Visits,
                         Briefings = snapshot.Briefings,
+                        StrategyDiscussions = snapshot.StrategyDiscussions,
+                        Detentions = snapshot.Detentions,
+                        PoliceProtections = snapshot.PoliceProtections,
                     };
                 }
 

@@ -6,21 +6,31 @@ namespace Safeguarding.Rules.Tests.Monitoring;
 /// <summary>
 /// Draws the drift test's next change from the model's current state: mostly valid changes of every kind, weighted
 /// toward visits and reassignments (reassignments lean toward one manager, so that its caseload crosses the critical
-/// level and back), and now and then an invalid one the monitor must reject.
+/// level and back), child-protection records (<see cref="ChildProtectionChanges"/>) and overrides of current findings,
+/// and now and then an invalid one the monitor must reject.
 /// </summary>
-internal sealed class ChangeGenerator(Random random, MonitorModel model)
+internal sealed class ChangeGenerator(Random random, MonitorModel model, ChildProtectionChanges childProtection, IReadOnlyCollection<string> overridableKinds)
 {
     private int _nextOffender = 900_000;
     private int _nextManager = 9_000;
+    private int _nextOverride = 1;
+
+    /// <summary>The latest full evaluation of the model, whose findings the overrides name.</summary>
+    public EvaluationReport? Report { get; set; }
 
     /// <summary>The next change, and whether it is valid.</summary>
     public (MonitorChange Change, bool Valid) Next()
     {
-        var roll = random.Next(100);
+        var roll = random.Next(135);
         var offender = model.Offenders.Count > 0 ? model.Offenders[random.Next(model.Offenders.Count)] : null;
         if (offender is null)
         {
             return (new OffenderAdded(NewOffender()), true);
+        }
+
+        if (roll >= 100)
+        {
+            return roll < 120 ? childProtection.Next(roll - 100) : NextOverride(roll - 120);
         }
 
         return roll switch
@@ -43,6 +53,45 @@ internal sealed class ChangeGenerator(Random random, MonitorModel model)
             < 93 when model.Teams is not null => (new ManagerAdded(new Manager { Id = "OM-" + _nextManager++, TeamId = "T-UNLISTED" }), false),
             _ => (new VisitRecorded(new Visit { OffenderId = offender.Id, Date = NearDate(), Outcome = VisitOutcome.Completed }), true),
         };
+    }
+
+    /// <summary>An override change (<paramref name="roll"/> from 0 to 14): mostly of a current or suppressed finding, lapsed, active or not yet started.</summary>
+    private (MonitorChange, bool) NextOverride(int roll)
+    {
+        var from = model.AsOf.AddDays(random.Next(-40, 3));
+        var entry = new Override
+        {
+            Id = "OV-T" + _nextOverride++,
+            FindingId = PickFindingId(),
+            ReasonCode = random.Next(2) == 0 ? "IN_HOSPITAL" : "COURT_ORDER",
+            AuthorisedBy = "DS-1",
+            From = from,
+            Until = from.AddDays(random.Next(0, 45)),
+        };
+        var existing = model.Overrides.Count > 0 ? model.Overrides[random.Next(model.Overrides.Count)] : null;
+        return roll switch
+        {
+            < 8 => (new OverrideAdded(entry), true),
+            < 11 when existing is not null => (new OverrideRemoved(existing.Id), true),
+            11 => (new OverrideAdded(entry with { FindingId = "CaseloadCritical:" + (model.Managers.FirstOrDefault()?.Id ?? "OM-1") }), false),
+            12 => (new OverrideAdded(entry with { Until = entry.From.AddDays(-1) }), false),
+            13 when existing is not null => (new OverrideAdded(entry with { Id = existing.Id }), false),
+            _ => (new OverrideRemoved("OV-NOBODY"), false),
+        };
+    }
+
+    /// <summary>The id of a current or suppressed finding of a kind the policy lets be overridden, else of an offender's visit (which may not hold).</summary>
+    private string PickFindingId()
+    {
+        var ids = Report is null
+            ? []
+            : Report.Findings.Concat(Report.Suppressed.Select(static s => s.Finding)).Where(f => overridableKinds.Contains(f.Kind)).Select(static f => f.Id).ToList();
+        if (ids.Count > 0 && random.Next(5) != 0)
+        {
+            return ids[random.Next(ids.Count)];
+        }
+
+        return "VisitOverdue:" + (model.Offenders.Count > 0 ? model.Offenders[random.Next(model.Offenders.Count)].Id : "RSO-NOBODY");
     }
 
     private (MonitorChange, bool) RemoveManager()

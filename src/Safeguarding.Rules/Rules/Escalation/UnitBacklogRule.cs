@@ -15,15 +15,21 @@ internal sealed class UnitBacklogRule : BuiltInRule
 {
     public override void Define()
     {
+        IGrouping<string, OverdueVisit> overdue = null!;
         TeamCase team = null!;
-        IEnumerable<OverdueVisit> overdue = null!;
 
+        // The overdue visits grouped by team first, then each group joined to its team: the grouping does not depend
+        // on the team fact, so a change to a team's caseload re-checks one pair instead of re-collecting the team's
+        // overdue visits (the live monitor changes caseloads on every reassignment).
         When()
-            .Match(() => team, t => t.Caseload > 0)
             .Query(() => overdue, q => q
-                .Match<OverdueVisit>(v => v.TeamId == team.Id)
-                .Collect()
-                .Where(c => CaseloadMembership.IsUnitBacklog(c.Count(), team.Caseload, team.Policy.Escalation.UnitBacklogPercent)));
+                .Match<OverdueVisit>(v => v.TeamId != null)
+                .GroupBy(v => v.TeamId!))
+            .Match(
+                () => team,
+                t => t.Id == overdue.Key,
+                t => t.Caseload > 0,
+                t => CaseloadMembership.IsUnitBacklog(overdue.Count(), t.Caseload, t.Policy.Escalation.UnitBacklogPercent));
 
         Then()
             .Do(ctx => Raise(ctx, Backlog(team, overdue.Count())));

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Safeguarding.Rules.Monitoring;
+using Safeguarding.Rules.Synthetic;
+
+namespace Safeguarding.Rules.Benchmarks;
+
+/// <summary>
+/// <c>--monitor N OPS --profile</c>: where a reassignment's time goes, without a profiler (none is installed here).
+/// Random reassignments as <see cref="MonitorRun"/> makes them, each split into the change's own work (checks, fact
+/// updates and their propagation through the Rete network) and the rest (firing the touched sessions' agendas and
+/// computing the returned changes), grouped by whether the two managers share a team and whether either is critical;
+/// then the NRules node metrics summed over every session, the costliest nodes first, and the GC counts.
+/// </summary>
+internal static class MonitorProfile
+{
+    public static void Run(SafeguardingEngine engine, Domain.CaseloadSnapshot snapshot, int operations, TextWriter output)
+    {
+        var monitor = SafeguardingMonitor.Load(engine, snapshot).Monitor!;
+        var state = (MonitorState)typeof(SafeguardingMonitor).GetField("_state", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(monitor)!;
+        var asOf = snapshot.AsOf!.Value;
+        var teamOf = snapshot.Managers.ToDictionary(static m => m.Id, static m => m.TeamId, StringComparer.Ordinal);
+        var managerOf = snapshot.Offenders.ToDictionary(static o => o.Id, static o => o.ManagerId, StringComparer.Ordinal);
+        var critical = monitor.Current.Findings.Where(static f => f.Kind == FindingKinds.CaseloadCritical).Select(static f => f.ManagerId!).ToHashSet(StringComparer.Ordinal);
+        var ids = snapshot.Offenders.Where(o => o.RegisteredOn <= asOf).Select(static o => o.Id).ToArray();
+        var managers = snapshot.Managers.Select(static m => m.Id).ToArray();
+        var random = new Random(11);
+        foreach (var partition in state.Partitions())
+        {
+            partition.Session.Metrics.Reset();
+        }
+
+        var groups = new Dictionary<string, (List<double> Apply, List<double> Finish)>(StringComparer.Ordinal);
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < operations; i++)
+        {
+            var offender = ids[random.Next(ids.Length)];
+            var target = managers[random.Next(managers.Length)];
+            var from = managerOf[offender];
+            var key = (from is not null && string.Equals(teamOf[from], teamOf[target], StringComparison.Ordinal) ? "same team" : "other team")
+                + ((from is not null && critical.Contains(from)) || critical.Contains(target) ? ", a critical manager" : ", no critical manager");
+            var change = new OffenderReassigned(offender, target);
+            var started = Stopwatch.GetTimestamp();
+            change.Check(state, []);
+            change.Apply(state);
+            var applied = Stopwatch.GetTimestamp();
+            var result = state.Finish();
+            var finished = Stopwatch.GetTimestamp();
+            if (!groups.TryGetValue(key, out var times))
+            {
+                groups[key] = times = ([], []);
+            }
+
+            times.Apply.Add(Stopwatch.GetElapsedTime(started, applied).TotalMicroseconds);
+            times.Finish.Add(Stopwatch.GetElapsedTime(applied, finished).TotalMicroseconds);
+            managerOf[offender] = target;
+            foreach (var finding in result.Findings)
+            {
+                if (finding.Kind == FindingKinds.CaseloadCritical)
+                {
+                    critical.Add(finding.ManagerId!);
+                }
+            }
+
+            foreach (var finding in result.ClearedFindings)
+            {
+                if (finding.Kind == FindingKinds.CaseloadCritical)
+                {
+                    critical.Remove(finding.ManagerId!);
+                }
+            }
+        }
+
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine(Text($"profile reassign ops={operations:N0} allocatedPerOpBytes={bytes / operations:N0} gc0={GC.CollectionCount(0) - gcBefore.Item1} gc1={GC.CollectionCount(1) - gcBefore.Item2} gc2={GC.CollectionCount(2) - gcBefore.Item3}"));
+        foreach (var (key, (apply, finish)) in groups.OrderBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(Text($"profile reassign [{key}] ops={apply.Count:N0} share={100.0 * apply.Count / operations:F0}% applyMedianUs={Percentile(apply, 0.5):F1} applyP99Us={Percentile(apply, 0.99):F0} finishMedianUs={Percentile(finish, 0.5):F1} finishP99Us={Percentile(finish, 0.99):F0}"));
+        }
+
+        // The NRules node metrics of every session, by node: where the propagation time went.
+        var schema = engine.SessionFactory.GetSchema().Nodes.ToDictionary(static n => n.Id);
+        var totals = new Dictionary<int, (double Ms, long Inputs)>();
+        foreach (var partition in state.Partitions())
+        {
+            foreach (var node in partition.Session.Metrics.GetAll())
+            {
+                totals.TryGetValue(node.NodeId, out var sum);
+                totals[node.NodeId] = (sum.Ms + node.InsertDurationMilliseconds + node.UpdateDurationMilliseconds + node.RetractDurationMilliseconds,
+                    sum.Inputs + node.InsertInputCount + node.UpdateInputCount + node.RetractInputCount);
+            }
+        }
+
+        foreach (var (id, (ms, inputs)) in totals.OrderByDescending(static t => t.Value.Ms).Take(12))
+        {
+            var node = schema[id];
+            output.WriteLine(Text($"profile node {id} {node.NodeType} {node.OutputType?.Name} ms={ms:F0} perOpUs={1000 * ms / operations:F1} inputs={inputs:N0} rules={string.Join(",", node.Rules.Select(static r => r.Name))}"));
+        }
+    }
+
+    private static double Percentile(List<double> values, double share)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * share))];
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
