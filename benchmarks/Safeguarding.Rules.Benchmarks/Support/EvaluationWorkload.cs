@@ -40,7 +40,7 @@ public sealed class EvaluationWorkload
     /// <returns>The workload.</returns>
     public static EvaluationWorkload Create(int offenders) => Create(offenders, V1);
 
-    /// <summary>The input of the existing targets: the generator's v1 records only (offenders, managers, teams, visits, briefings).</summary>
+    /// <summary>The input of the existing targets: the generator's v1 records only (offenders, managers, teams, visits, briefings; its child-protection rates set to 0).</summary>
     public const string V1 = "v1";
 
     /// <summary>The v1 records and the child-protection records at the generator's default rates (contract section 6, issue 10).</summary>
@@ -66,10 +66,20 @@ public sealed class EvaluationWorkload
     /// <returns>The snapshot.</returns>
     public static CaseloadSnapshot Generate(int offenders, string workload) => workload switch
         {
-        V1 => SyntheticCaseload.Generate(offenders),
-        WithOverrides => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders, OverridesPerThousand = 300 }),
-        ChildProtection => throw new NotSupportedException("The synthetic generator has no child-protection records yet."),
+        V1 => SyntheticCaseload.Generate(WithoutChildProtection(offenders, overridesPerThousand: 0)),
+        WithOverrides => SyntheticCaseload.Generate(WithoutChildProtection(offenders, overridesPerThousand: 300)),
+        ChildProtection => SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = offenders }),
         _ => throw new ArgumentException("Unknown workload " + workload + "; expected " + V1 + ", " + ChildProtection + " or " + WithOverrides + ".", nameof(workload)),
+    };
+
+    /// <summary>The generator's options with no child-protection records: the same offenders, managers, teams, visits and briefings as with them.</summary>
+    private static SyntheticCaseloadOptions WithoutChildProtection(int offenders, int overridesPerThousand) => new()
+    {
+        Offenders = offenders,
+        OverridesPerThousand = overridesPerThousand,
+        StrategyDiscussionsPerThousandOffenders = 0,
+        DetentionsPerThousandOffenders = 0,
+        PoliceProtectionsPerThousandOffenders = 0,
     };
 
     /// <summary>The policy engine: a full evaluation with the default policy.</summary>
