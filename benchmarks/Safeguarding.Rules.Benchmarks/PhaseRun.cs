@@ -22,6 +22,7 @@ internal static class PhaseRun
         var wall = new List<double>();
         var cpu = new List<double>();
         var pauses = new List<double>();
+        var allocated = new List<double>();
         var gen0 = GC.CollectionCount(0);
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
@@ -36,10 +37,12 @@ internal static class PhaseRun
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var pauseBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             var started = Stopwatch.GetTimestamp();
             var report = engine.Evaluate(snapshot, options);
             wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1_000_000.0);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             if (!report.IsEvaluated)
@@ -60,7 +63,7 @@ internal static class PhaseRun
             CultureInfo.InvariantCulture,
             $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores)\n"
             + $"phases evaluateMs={Median(wall):F1} checkAndAggregateMs={Median(log.Prepare):F1} rulesMs={Median(log.Rules):F1} joinMs={Median(log.Report):F1}\n"
-            + $"phases cpuMs={Median(cpu):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
+            + $"phases cpuMs={Median(cpu):F0} allocatedMB={Median(allocated):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
         return 0;
 
         double Median(List<double> values)
