@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Safeguarding.Rules.Benchmarks;
 
 /// <summary>
-/// <c>--process CLI RUNS INPUT... [--env NAME=VALUE]...</c>: the whole process, file in, report out (issue 13 item 2).
+/// <c>--process CLI[,CLI...] RUNS INPUT... [--env NAME=VALUE]...</c>: the whole process, file in, report out (issue 13 item 2).
 /// Runs <c>CLI evaluate INPUT --format json --output FILE</c> as a fresh process RUNS times per input, the inputs
 /// interleaved so that the machine's load falls on all of them alike, with <c>SAFEGUARDING_RULES_TIMINGS=1</c> so each
 /// process ends with its own phase timings (start-up, read, compile, check, rules, join, write, CPU, peak working set);
@@ -37,22 +37,23 @@ internal static class ProcessRun
 
         if (positional.Count < 3 || !int.TryParse(positional[1], CultureInfo.InvariantCulture, out var runs) || runs < 1)
         {
-            output.WriteLine("usage: --process CLI RUNS INPUT... [--env NAME=VALUE]...");
+            output.WriteLine("usage: --process CLI[,CLI...] RUNS INPUT... [--env NAME=VALUE]...");
             return 2;
         }
 
-        var cli = positional[0];
-        var inputs = positional.Skip(2).ToList();
+        var clis = positional[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var inputs = clis.SelectMany(c => positional.Skip(2).Select(i => clis.Length == 1 ? i : c + " " + i)).ToList();
         var results = inputs.ToDictionary(static i => i, static _ => new List<Dictionary<string, double>>(), StringComparer.Ordinal);
         var report = Path.Combine(Path.GetTempPath(), "whole-process-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".json");
-        output.WriteLine("process cli=" + cli + " runs=" + runs.ToString(CultureInfo.InvariantCulture) + " env=" + string.Join(",", environment.Select(static e => e.Key + "=" + e.Value)) + " load=" + LoadAverage());
+        output.WriteLine("process cli=" + positional[0] + " runs=" + runs.ToString(CultureInfo.InvariantCulture) + " env=" + string.Join(",", environment.Select(static e => e.Key + "=" + e.Value)) + " load=" + LoadAverage());
         try
         {
             for (var run = 0; run < runs; run++)
             {
                 foreach (var input in inputs)
                 {
-                    var measured = Evaluate(cli, input, report, environment, output);
+                    var (cli, file) = clis.Length == 1 ? (clis[0], input) : (input[..input.IndexOf(' ', StringComparison.Ordinal)], input[(input.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+                    var measured = Evaluate(cli, file, report, environment, output);
                     if (measured is null)
                     {
                         return 1;
