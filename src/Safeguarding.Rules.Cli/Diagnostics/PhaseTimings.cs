@@ -8,7 +8,7 @@ namespace Safeguarding.Rules.Cli.Diagnostics;
 /// The phases of one <c>evaluate</c> process, for the whole-process benchmark (benchmarks/README.md, "The whole
 /// process"): with the environment variable <c>SAFEGUARDING_RULES_TIMINGS=1</c>, <c>evaluate</c> ends by writing one
 /// line to stderr, <c>timings startupMs=... readMs=... compileMs=... checkMs=... rulesMs=... joinMs=... evaluateMs=...
-/// writeMs=... totalMs=... cpuMs=... peakWorkingSetMB=...</c>. Start-up is the runtime's, from the process's start to the
+/// writeMs=... totalMs=... cpuMs=... peakWorkingSetMB=... peakAfterReadMB=...</c>. Start-up is the runtime's, from the process's start to the
 /// command's first line; check, rules and join are the engine's own phase timings (its "Evaluated" log line); the
 /// rest is measured around each step. Numbers only: nothing of the input is written.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
 
     private readonly double _startupMs;
     private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly List<(string Name, double Milliseconds)> _phases = [];
+    private readonly List<(string Name, double Milliseconds, double PeakMB)> _phases = [];
     private long _mark;
     private double _checkMs = double.NaN;
     private double _rulesMs = double.NaN;
@@ -40,8 +40,9 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
     public void Mark(string name)
     {
         var now = Stopwatch.GetTimestamp();
-        _phases.Add((name, Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds));
-        _mark = now;
+        using var process = Process.GetCurrentProcess();
+        _phases.Add((name, Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds, process.PeakWorkingSet64 / (1024.0 * 1024.0)));
+        _mark = Stopwatch.GetTimestamp();
     }
 
     /// <summary>Writes the line to <paramref name="error"/>.</summary>
@@ -50,7 +51,7 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
         using var process = Process.GetCurrentProcess();
         var line = new System.Text.StringBuilder("timings");
         Add(line, "startupMs", _startupMs);
-        foreach (var (name, milliseconds) in _phases)
+        foreach (var (name, milliseconds, _) in _phases)
         {
             Add(line, name + "Ms", milliseconds);
             if (name == "evaluate")
@@ -64,6 +65,12 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
         Add(line, "totalMs", _startupMs + Stopwatch.GetElapsedTime(_started).TotalMilliseconds);
         Add(line, "cpuMs", process.TotalProcessorTime.TotalMilliseconds);
         Add(line, "peakWorkingSetMB", process.PeakWorkingSet64 / (1024.0 * 1024.0));
+        foreach (var (name, _, peakMB) in _phases)
+        {
+            // The peak so far at the end of each phase: which phase sets the process's peak.
+            Add(line, "peakAfter" + char.ToUpperInvariant(name[0]) + name[1..] + "MB", peakMB);
+        }
+
         error.WriteLine(line.ToString());
     }
 
