@@ -213,7 +213,6 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
         }.WithRecordSource(new RecordSource
         {
-            AsOf = asOf,
             SnapshotSha256 = snapshotSha256,
             Snapshot = snapshotSha256 is null ? snapshot : null,
             Policy = policyCopy,

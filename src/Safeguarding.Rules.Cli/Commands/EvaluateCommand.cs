@@ -134,7 +134,7 @@ internal static class EvaluateCommand
                 default:
                     using (var writer = OutputTarget.TextWriter(counted))
                     {
-                        TableReport.Write(report, loaded.Source, top, writer, changes);
+                        TableReport.Write(report, loaded.Source, top, writer, loaded.Input.Snapshot, (policy ?? new Policies.SafeguardingPolicy()).ChildProtection.PoliceProtectionMaxHours, changes);
                     }
 
                     break;

@@ -17,7 +17,9 @@ internal static class TableReport
     /// <param name="top">How many findings to list; 0 for all.</param>
     /// <param name="writer">The destination.</param>
     /// <param name="changes">What changed since an earlier run, shown first; <see langword="null"/> when none was given.</param>
-    public static void Write(EvaluationReport report, string source, int top, TextWriter writer, Changes.ChangeReport? changes = null)
+    /// <param name="snapshot">The snapshot evaluated (the child-protection section lists protections in force from it).</param>
+    /// <param name="maxHours">The effective policy's <c>childProtection.policeProtectionMaxHours</c>.</param>
+    public static void Write(EvaluationReport report, string source, int top, TextWriter writer, CaseloadSnapshot snapshot, int maxHours, Changes.ChangeReport? changes = null)
     {
         var summary = report.Summary;
         writer.WriteLine("Safeguarding evaluation as of " + Text.Date(report.AsOf) + ", policy " + report.PolicyVersion);
@@ -28,7 +30,7 @@ internal static class TableReport
             SinceSection.Write(changes, top, writer);
         }
 
-        ChildProtectionSection.Write(report, writer);
+        ChildProtectionSection.Write(report, snapshot, maxHours, writer);
 
         var offenders = new TextTable("Offenders", ">Count");
         offenders.Add("Offender records", Text.Number(summary.Offenders));

@@ -22,19 +22,12 @@ internal static class DecisionRecords
     /// <summary>The record of <paramref name="report"/>.</summary>
     public static DecisionRecord Compute(EvaluationReport report, RecordSource source) => new()
     {
-        AsOfInstant = EndOfDay(source.AsOf),
+        AsOfInstant = report.AsOfInstant,
         SnapshotSha256 = source.SnapshotSha256 ?? SnapshotSha256(source),
         PolicySha256 = CanonicalSha256(stream => PolicyWriter.Write(source.Policy, stream)),
         RulesSha256 = CanonicalSha256(stream => RuleCatalogueJson.Write(source.Rules(), stream)),
         FindingsSha256 = FindingsSha256(report.Findings),
     };
-
-    /// <summary>
-    /// The end of <paramref name="date"/> in UK local time (the start of the day after it), or for the calendar's last
-    /// day, which has no day after it, its last second.
-    /// </summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) =>
-        date == DateOnly.MaxValue ? new DateTimeOffset(DateTime.MaxValue.AddTicks(-(DateTime.MaxValue.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero) : UkTime.StartOfDay(date.AddDays(1));
 
     /// <summary><paramref name="instant"/> in the output instant format (UTC, fractions of a second truncated).</summary>
     public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);

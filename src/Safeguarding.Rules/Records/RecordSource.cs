@@ -5,14 +5,11 @@ namespace Safeguarding.Rules.Records;
 
 /// <summary>
 /// What an evaluation keeps so that its <see cref="DecisionRecord"/> can be computed later, outside the timed
-/// evaluation: the as-of date, the snapshot (only when its source's hash was not given), the effective policy and the
+/// evaluation: the snapshot (only when its source's hash was not given), the effective policy and the
 /// rule catalogue described for it.
 /// </summary>
 internal sealed class RecordSource
 {
-    /// <summary>The as-of date D; the record's instant T is the end of D in UK local time.</summary>
-    public required DateOnly AsOf { get; init; }
-
     /// <summary>The hash of the snapshot's source, when the caller gave it.</summary>
     public string? SnapshotSha256 { get; init; }
 

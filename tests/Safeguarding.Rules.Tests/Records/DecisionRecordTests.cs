@@ -39,6 +39,35 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
+    public void Record_SnapshotWithExtractedAt_NoCallerDate_AsOfInstantIsExtractedAtInUtcWithoutFractions()
+    {
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            ExtractedAt = new DateTimeOffset(2018, 5, 1, 23, 10, 0, TimeSpan.FromHours(1)).AddTicks(9_999_999),
+        };
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.Record!.AsOfInstant.Should().Be(snapshot.ExtractedAt.Value);
+        Document(report).GetProperty("record").GetProperty("asOfInstant").GetString().Should().Be("2018-05-01T22:10:00Z");
+    }
+
+    [Fact]
+    public void Record_SnapshotWithExtractedAt_CallerGaveTheDate_AsOfInstantIsTheEndOfThatDate()
+    {
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            ExtractedAt = new DateTimeOffset(2018, 5, 1, 23, 10, 0, TimeSpan.FromHours(1)),
+        };
+
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+
+        Document(report).GetProperty("record").GetProperty("asOfInstant").GetString().Should().Be("2018-05-01T23:00:00Z");
+    }
+
+    [Fact]
     public void Record_DefaultPolicy_PolicySha256IsOfTheContractsDefaultsInCanonicalForm()
     {
         var report = Engine.Evaluate(Snapshot());

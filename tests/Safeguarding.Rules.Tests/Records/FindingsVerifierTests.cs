@@ -100,7 +100,29 @@ public sealed class FindingsVerifierTests
 
         var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
 
-        result.Difference.Should().Be("asOfInstant");
+        result.Difference.Should().Be("record.asOfInstant");
+    }
+
+    [Fact]
+    public void Verify_DocumentWrittenAtTheSnapshotsExtractedAt_ReevaluatesAtThatInstant()
+    {
+        var snapshot = SnapshotReadResult.FromCode(Extracted);
+        var report = Engine.Evaluate(snapshot);
+        ReasonsDiffer(report, Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = Extracted.AsOf }));
+
+        var result = FindingsVerifier.Verify(Document(report), snapshot, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Verified, result.Message);
+    }
+
+    [Fact]
+    public void Verify_DocumentWrittenWithACallerDate_SnapshotHasExtractedAt_ReevaluatesAtTheEndOfThatDate()
+    {
+        var snapshot = SnapshotReadResult.FromCode(Extracted);
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+        ReasonsDiffer(report, Engine.Evaluate(snapshot));
+
+        FindingsVerifier.Verify(Document(report), snapshot, Engine).Outcome.Should().Be(VerificationOutcome.Verified);
     }
 
     [Theory]
@@ -116,6 +138,36 @@ public sealed class FindingsVerifierTests
     }
 
     private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);
+
+    /// <summary>
+    /// Extracted at 21:00 UK time on 1 May 2018, when a juvenile authorised at 18:00 has waited three hours for an
+    /// appropriate adult, who arrived at 21:30: at T = extractedAt the juvenile is still waiting, at the end of the day
+    /// the adult has arrived, so the two instants give different findings and verifying at the wrong one would differ.
+    /// </summary>
+    private static CaseloadSnapshot Extracted { get; } = new()
+    {
+        AsOf = new DateOnly(2018, 5, 1),
+        ExtractedAt = new DateTimeOffset(2018, 5, 1, 21, 0, 0, TimeSpan.FromHours(1)),
+        Offenders = [],
+        Detentions =
+        [
+            new Detention
+            {
+                Id = "CUS-1",
+                CustodySuiteId = "CS-1",
+                Juvenile = true,
+                AuthorisedAt = new DateTimeOffset(2018, 5, 1, 18, 0, 0, TimeSpan.FromHours(1)),
+                AppropriateAdultArrivedAt = new DateTimeOffset(2018, 5, 1, 21, 30, 0, TimeSpan.FromHours(1)),
+            },
+        ],
+    };
+
+    private static void ReasonsDiffer(EvaluationReport atOneInstant, EvaluationReport atTheOther)
+    {
+        var one = atOneInstant.Findings.Should().ContainSingle(f => f.Kind == FindingKinds.AppropriateAdultDelayed).Subject;
+        var other = atTheOther.Findings.Should().ContainSingle(f => f.Kind == FindingKinds.AppropriateAdultDelayed).Subject;
+        one.Reason.Should().NotBe(other.Reason, "the test needs a finding that depends on the as-of instant");
+    }
 
     private static byte[] Document(EvaluationReport report)
     {
