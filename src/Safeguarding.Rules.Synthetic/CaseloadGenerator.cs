@@ -128,6 +128,7 @@ internal sealed partial class CaseloadGenerator
             offenders.Add(BuildOffender(i + 1, f, managerId, criticalManager, neighbourhoodIds));
         }
 
+        var (discussions, detentions, protections) = GenerateChildProtection(teams);
         return new CaseloadSnapshot
         {
             SchemaVersion = 1,
@@ -137,6 +138,9 @@ internal sealed partial class CaseloadGenerator
             Offenders = offenders,
             Visits = _visits,
             Briefings = _briefings,
+            StrategyDiscussions = discussions,
+            Detentions = detentions,
+            PoliceProtections = protections,
             Overrides = GenerateOverrides(offenders),
         };
     }

@@ -110,6 +110,36 @@ public sealed class SyntheticCaseloadOptions
     /// </summary>
     public int OverridesPerThousand { get; init; }
 
+    /// <summary>
+    /// Strategy discussions (contract section 6) per 1,000 offenders: the count is exactly <see cref="Offenders"/> x this / 1,000
+    /// (100,000 offenders give 10,000). Default 100. 0-10,000. Each has 1-4 joint actions; most outcomes and actions are recorded
+    /// on time, some late, a few not at all. Drawn, like every child-protection record, from a random stream of their own, so the
+    /// offenders, managers, teams, visits, briefings and overrides are the same whatever the child-protection options.
+    /// </summary>
+    public int StrategyDiscussionsPerThousandOffenders { get; init; } = 100;
+
+    /// <summary>
+    /// Detentions in police custody per 1,000 offenders: the count is exactly <see cref="Offenders"/> x this / 1,000 (100,000
+    /// offenders give 20,000). Default 200. 0-10,000. Each has 0-2 interviews; those still in custody at the end of the as-of date
+    /// have no release.
+    /// </summary>
+    public int DetentionsPerThousandOffenders { get; init; } = 200;
+
+    /// <summary>
+    /// Detentions of juveniles, in ‰ of detentions. Default 150. Most juveniles see an appropriate adult within two hours, some
+    /// wait two to four hours or longer, a few never see one; a few of their interviews start without one. With 50 or more
+    /// detentions and a share above 0, one juvenile detained on the as-of date evening is still waiting at its end.
+    /// </summary>
+    public int JuvenileDetentionsPerThousand { get; init; } = 150;
+
+    /// <summary>
+    /// Police protections (Children Act 1989 s46) per 1,000 offenders: the count is exactly <see cref="Offenders"/> x this / 1,000
+    /// (100,000 offenders give 1,000). Default 10. 0-10,000. Most end within two days; a few run past 72 hours; some local
+    /// authorities are informed late and a few not at all. With 5 or more protections, one is still running past 72 hours at the
+    /// end of the as-of date.
+    /// </summary>
+    public int PoliceProtectionsPerThousandOffenders { get; init; } = 10;
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public void Validate()
@@ -152,6 +182,18 @@ public sealed class SyntheticCaseloadOptions
         CheckShare(UnbriefedMovesPerThousand, nameof(UnbriefedMovesPerThousand));
         CheckShare(FutureRecordsPerThousand, nameof(FutureRecordsPerThousand));
         CheckShare(OverridesPerThousand, nameof(OverridesPerThousand));
+        CheckRate(StrategyDiscussionsPerThousandOffenders, nameof(StrategyDiscussionsPerThousandOffenders));
+        CheckRate(DetentionsPerThousandOffenders, nameof(DetentionsPerThousandOffenders));
+        CheckShare(JuvenileDetentionsPerThousand, nameof(JuvenileDetentionsPerThousand));
+        CheckRate(PoliceProtectionsPerThousandOffenders, nameof(PoliceProtectionsPerThousandOffenders));
+    }
+
+    private static void CheckRate(int value, string name)
+    {
+        if (value < 0 || value > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A number of records per 1,000 offenders must be 0-10,000.");
+        }
     }
 
     private static void CheckShare(int value, string name)

@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Testing;
 /// .WithPolicy(p => p.VisitIntervalDays.High = 60).Evaluate()</c>.
 /// </summary>
 /// <remarks>
-/// Every team a manager names is declared, so the snapshot always has a <c>teams</c> list. An offender has no manager
+/// Every team a manager, a strategy discussion or a police protection names is declared, so the snapshot always has a <c>teams</c> list. An offender has no manager
 /// unless given one. See <see cref="OffenderBuilder"/> for an offender's defaults and <see cref="Holding"/> for filler offenders.
 /// Not thread-safe; build a scenario on one thread, then evaluate it as often as needed.
 /// </remarks>
@@ -21,6 +21,9 @@ public sealed class CaseloadScenario
     private readonly List<Manager> _managers = [];
     private readonly List<OffenderBuilder> _offenders = [];
     private readonly List<Override> _overrides = [];
+    private readonly List<StrategyDiscussion> _discussions = [];
+    private readonly List<Detention> _detentions = [];
+    private readonly List<PoliceProtection> _protections = [];
     private SafeguardingPolicy _policy = new();
     private bool _allowPartialResults;
 
@@ -132,6 +135,46 @@ public sealed class CaseloadScenario
         return this;
     }
 
+    /// <summary>Adds a strategy discussion with its actions (contract section 6); its team, when it names one, is declared.</summary>
+    /// <param name="discussion">The discussion, as a snapshot holds it.</param>
+    /// <returns>This scenario.</returns>
+    public CaseloadScenario Discussion(StrategyDiscussion discussion)
+    {
+        ArgumentNullException.ThrowIfNull(discussion);
+        if (discussion.TeamId is { Length: > 0 } team)
+        {
+            Team(team);
+        }
+
+        _discussions.Add(discussion);
+        return this;
+    }
+
+    /// <summary>Adds a detention with its interviews (contract section 6).</summary>
+    /// <param name="detention">The detention, as a snapshot holds it.</param>
+    /// <returns>This scenario.</returns>
+    public CaseloadScenario Detention(Detention detention)
+    {
+        ArgumentNullException.ThrowIfNull(detention);
+        _detentions.Add(detention);
+        return this;
+    }
+
+    /// <summary>Adds a police protection (contract section 6); its team, when it names one, is declared.</summary>
+    /// <param name="protection">The protection, as a snapshot holds it.</param>
+    /// <returns>This scenario.</returns>
+    public CaseloadScenario Protection(PoliceProtection protection)
+    {
+        ArgumentNullException.ThrowIfNull(protection);
+        if (protection.TeamId is { Length: > 0 } team)
+        {
+            Team(team);
+        }
+
+        _protections.Add(protection);
+        return this;
+    }
+
     /// <summary>Changes the scenario's policy (starting from the defaults, or the policy given before).</summary>
     /// <param name="change">Sets the policy parameters the scenario changes.</param>
     /// <returns>This scenario.</returns>
@@ -173,6 +216,9 @@ public sealed class CaseloadScenario
         Visits = _offenders.SelectMany(o => o.BuildVisits()).ToList(),
         Briefings = _offenders.SelectMany(o => o.BuildBriefings()).ToList(),
         Overrides = _overrides.ToList(),
+        StrategyDiscussions = _discussions.ToList(),
+        Detentions = _detentions.ToList(),
+        PoliceProtections = _protections.ToList(),
     };
 
     /// <summary>The evaluation options the scenario implies: its as-of date, a copy of its policy, and its partial-results switch.</summary>

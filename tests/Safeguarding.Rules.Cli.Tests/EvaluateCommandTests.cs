@@ -357,19 +357,20 @@ public sealed class EvaluateCommandTests : IDisposable
         table.StdOut.Should().MatchRegex(@"(?m)^VisitOverdue\s+" + summary.Int("visitOverdue") + "$");
         table.StdOut.Should().MatchRegex(@"(?m)^Days overdue, max\s+" + summary.Int("outcomes.daysOverdue.max") + "$");
 
-        // Most urgent: the highest escalation, then the most days overdue (the report's order breaks ties).
-        var levels = new[] { "OffenderManager", "Supervisor", "DetectiveInspector" };
+        // Most urgent: the highest escalation, then the most days overdue (the report's order breaks ties). The built-in
+        // force's juveniles waiting more than 4 hours for an appropriate adult go to an Inspector, ranked above a DetectiveInspector.
+        var levels = new[] { "OffenderManager", "Supervisor", "DetectiveInspector", "Inspector" };
         var mostUrgent = json.GetProperty("findings").EnumerateArray()
-            .Where(static f => f.Str("kind") == "VisitOverdue")
+            .Where(static f => f.TryGetProperty("escalateTo", out _))
             .Select(static (f, i) => (f, i))
             .OrderByDescending(x => Array.IndexOf(levels, x.f.Str("escalateTo")))
-            .ThenByDescending(static x => x.f.Int("daysOverdue"))
+            .ThenByDescending(static x => x.f.TryGetProperty("daysOverdue", out var days) ? days.GetInt32() : -1)
             .ThenBy(static x => x.i)
             .First().f;
         var lines = table.StdOut.Split('\n');
         var header = Array.FindIndex(lines, static l => l.StartsWith("Escalate to", StringComparison.Ordinal));
         header.Should().BePositive();
-        lines[header + 1].Should().StartWith(mostUrgent.Str("escalateTo")).And.Contain(mostUrgent.Str("offenderId")!);
+        lines[header + 1].Should().StartWith(mostUrgent.Str("escalateTo") + " ").And.Contain(mostUrgent.Str(mostUrgent.Has("offenderId") ? "offenderId" : "detentionId")!);
         lines.Skip(header + 1).TakeWhile(static l => l.Length > 0).Should().HaveCount(5);
     }
 }

@@ -89,8 +89,8 @@ public sealed class ExplainCommandTests
 
     [Theory]
     [InlineData("--disable-rule", "NoSuchRule", "no rule is named 'NoSuchRule'")]
-    [InlineData("--detention", "CUS-1", "--detention: explaining detentions is not available in this version")]
-    [InlineData("--protection", "PP-1", "--protection: explaining protections is not available in this version")]
+    [InlineData("--detention", "CUS-1", "explain needs exactly one of --offender ID, --manager ID, --team ID, --detention ID, --discussion ID, --protection ID; 2 were given.")]
+    [InlineData("--protection", "", "explain needs exactly one of")]
     public void Explain_BadUsage_Exits2NamingIt(string option, string value, string message)
     {
         using var files = new TempFiles();
@@ -110,7 +110,7 @@ public sealed class ExplainCommandTests
         var two = CliProcess.Run("explain", "--offender", "RSO-000001", "--team", "T-001");
 
         none.ExitCode.Should().Be(2);
-        none.StdErr.Should().Contain("explain needs exactly one of --offender ID, --manager ID or --team ID; none was given.");
+        none.StdErr.Should().Contain("explain needs exactly one of --offender ID, --manager ID, --team ID, --detention ID, --discussion ID, --protection ID; none was given.");
         two.ExitCode.Should().Be(2);
         two.StdErr.Should().Contain("2 were given.");
     }
@@ -150,6 +150,85 @@ public sealed class ExplainCommandTests
             result.StdOut.Should().Be(example[(commandLine.Length + 1)..], "the README shows what 'safeguarding-rules {0}' prints", commandLine);
         }
     }
+
+    [Theory]
+    [InlineData("--detention", "CUS-1", "detention", "AppropriateAdultDelayed", true, "juvenile detained 2018-04-30 20:15 UTC; appropriate adult arrived 2018-05-01 00:40 UTC, after 265 minutes (4 h 25 min), more than 120 (childProtection.appropriateAdultAlertMinutes) and more than 240 (childProtection.appropriateAdultInspectorMinutes): escalated to Inspector.")]
+    [InlineData("--discussion", "SD-1", "discussion", "StrategyActionOverdue", true, "police action 1 due 2018-04-27, not completed by 2018-05-01, which is after the due date: 4 days overdue; action 2 is owned by SocialCare: other agencies' actions give no finding.")]
+    [InlineData("--protection", "PP-1", "protection", "LocalAuthorityNotInformed", false, "police protection from 2018-04-29 09:00 UTC; local authority informed 2018-04-29 10:30 UTC, 90 minutes (1 h 30 min) after the start, not more than 240 (childProtection.localAuthorityInformMinutes).")]
+    public void Explain_ChildProtectionSubjectAsJson_ListsItsRulesWithTheValuesCompared(string option, string id, string kind, string rule, bool fired, string explanation)
+    {
+        using var files = new TempFiles();
+        var snapshot = files.Write("caseload.json", ChildProtectionSnapshot);
+
+        var result = CliProcess.Run("explain", snapshot, option, id, "--format", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var json = Json.Parse(result.StdOutBytes);
+        json.Str("subject.kind").Should().Be(kind);
+        json.Str("subject.id").Should().Be(id);
+        var rules = json.GetProperty("rules").EnumerateArray().ToList();
+        rules.Should().HaveCount(3).And.Contain(r => r.Str("rule") == "ChildProtectionDataQuality");
+        var line = rules.Single(r => r.Str("rule") == rule);
+        line.GetProperty("fired").GetBoolean().Should().Be(fired);
+        line.Str("explanation").Should().Be((fired ? "raised: " : "not raised: ") + explanation);
+    }
+
+    [Theory]
+    [InlineData("--detention", "CUS-404", "The snapshot has no detention with id CUS-404.")]
+    [InlineData("--discussion", "SD-404", "The snapshot has no discussion with id SD-404.")]
+    [InlineData("--protection", "CUS-1", "The snapshot has no protection with id CUS-1.")]
+    public void Explain_UnknownChildProtectionId_Exits2NamingIt(string option, string id, string message)
+    {
+        using var files = new TempFiles();
+        var snapshot = files.Write("caseload.json", ChildProtectionSnapshot);
+
+        var result = CliProcess.Run("explain", snapshot, option, id);
+
+        result.ExitCode.Should().Be(2);
+        result.StdOut.Should().BeEmpty();
+        result.StdErr.Should().Contain(message);
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Explain_ReadmeChildProtectionExample_IsWhatTheCliPrints()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf("### explain\n", StringComparison.Ordinal)..];
+        var jsonOpen = section.IndexOf("```json\n", StringComparison.Ordinal) + 8;
+        var json = section[jsonOpen..section.IndexOf("```", jsonOpen, StringComparison.Ordinal)];
+        var open = section.IndexOf("```\n$ safeguarding-rules explain child-protection.json", jsonOpen, StringComparison.Ordinal) + 4;
+        var block = section[open..section.IndexOf("```", open, StringComparison.Ordinal)];
+        var examples = block.Split("$ safeguarding-rules ", StringSplitOptions.RemoveEmptyEntries);
+        using var files = new TempFiles();
+        var snapshot = files.Write("child-protection.json", json);
+
+        examples.Should().HaveCount(3, "a discussion, a detention and a protection");
+        foreach (var example in examples)
+        {
+            var commandLine = example[..example.IndexOf('\n', StringComparison.Ordinal)];
+            var result = CliProcess.Run(commandLine.Replace("child-protection.json", snapshot, StringComparison.Ordinal).Split(' '));
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.StdOut.Should().Be(example[(commandLine.Length + 1)..].Replace("(child-protection.json)", "(" + snapshot + ")", StringComparison.Ordinal), "the README shows what 'safeguarding-rules {0}' prints", commandLine);
+        }
+    }
+
+    /// <summary>
+    /// One record of each child-protection array, as of 2018-05-01 (T = 2018-05-01T23:00Z): CUS-1's juvenile waited
+    /// 265 minutes for an appropriate adult (Inspector); SD-1's police action 1 is 4 days overdue, its SocialCare action
+    /// gives no finding; PP-1 (62 h so far) informed the local authority after 90 minutes.
+    /// </summary>
+    private const string ChildProtectionSnapshot = """
+        {
+          "schemaVersion": 1, "asOf": "2018-05-01", "managers": [], "offenders": [],
+          "strategyDiscussions": [ { "id": "SD-1", "heldOn": "2018-04-20", "outcomeRecordedOn": "2018-04-23",
+            "actions": [ { "id": "1", "owner": "Police", "dueOn": "2018-04-27" }, { "id": "2", "owner": "SocialCare", "dueOn": "2018-04-27" } ] } ],
+          "detentions": [ { "id": "CUS-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-04-30T21:15:00+01:00",
+            "appropriateAdultArrivedAt": "2018-05-01T01:40:00+01:00", "interviews": [] } ],
+          "policeProtections": [ { "id": "PP-1", "startedAt": "2018-04-29T10:00:00+01:00", "localAuthorityInformedAt": "2018-04-29T11:30:00+01:00" } ]
+        }
+        """;
 
     /// <summary>The folder holding Safeguarding.Rules.sln: found upwards from the test binaries, else from this source file.</summary>
     private static string RepositoryRoot([CallerFilePath] string source = "")

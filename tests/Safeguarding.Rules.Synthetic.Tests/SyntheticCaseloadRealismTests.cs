@@ -236,6 +236,9 @@ public sealed class SyntheticCaseloadRealismTests(LargeCaseloadFixture fixture) 
             Offenders = fixture.Snapshot.Offenders,
             Visits = fixture.Snapshot.Visits.Where(v => v.Date <= fixture.AsOf).ToList(),
             Briefings = fixture.Snapshot.Briefings.Where(b => b.Date <= fixture.AsOf).ToList(),
+            StrategyDiscussions = fixture.Snapshot.StrategyDiscussions,
+            Detentions = fixture.Snapshot.Detentions,
+            PoliceProtections = fixture.Snapshot.PoliceProtections,
         };
         trimmed.Visits.Count.Should().BeLessThan(fixture.Snapshot.Visits.Count);
 

@@ -9,15 +9,12 @@ using Safeguarding.Rules.Serialization;
 namespace Safeguarding.Rules.Cli.Commands;
 
 /// <summary>
-/// <c>explain [SNAPSHOT] --offender ID | --manager ID | --team ID</c>: for one subject, every rule that applies to it,
-/// whether it fired and why, in plain English (contract v1.1, issue #12).
+/// <c>explain [SNAPSHOT] --offender ID | --manager ID | --team ID | --detention ID | --discussion ID | --protection ID</c>:
+/// for one subject, every rule that applies to it, whether it fired and why, in plain English (contract v1.1, issue #12).
 /// </summary>
 internal static class ExplainCommand
 {
     private const string Text = "text";
-
-    /// <summary>Subjects of later contract sections: the options exist so that asking for one says plainly that it is not here yet.</summary>
-    private static readonly string[] NotYet = ["--detention", "--discussion", "--protection"];
 
     public static (Command Command, CommandHelp Help) Create()
     {
@@ -29,11 +26,9 @@ internal static class ExplainCommand
         var offender = Subject("--offender", "an offender");
         var manager = Subject("--manager", "an offender manager");
         var team = Subject("--team", "a team");
-        var later = NotYet.Select(static name => new Option<string?>(name)
-        {
-            Description = "Not available in this version (child protection, contract section 6): exit 2.",
-            HelpName = "ID",
-        }).ToArray();
+        var detention = Subject("--detention", "a detention (contract section 6)");
+        var discussion = Subject("--discussion", "a strategy discussion (contract section 6)");
+        var protection = Subject("--protection", "a police protection (contract section 6)");
         var asOf = CommonOptions.AsOf();
         var policy = CommonOptions.Policy();
         var format = CommonOptions.Format(Text, Text, Formats.Json);
@@ -45,26 +40,24 @@ internal static class ExplainCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("explain", "Explains, for one offender, manager or team, whether each rule fired and why: the values compared and the policy thresholds.")
+        var command = new Command("explain", "Explains, for one offender, manager, team, detention, strategy discussion or police protection, whether each rule fired and why: the values compared and the policy thresholds.")
         {
-            snapshot, offender, manager, team, asOf, policy, format, disable,
+            snapshot, offender, manager, team, detention, discussion, protection, asOf, policy, format, disable,
         };
-        foreach (var option in later)
-        {
-            command.Options.Add(option);
-        }
 
         command.SetAction(parse =>
         {
-            var unavailable = later.FirstOrDefault(o => parse.GetValue(o) is not null);
-            if (unavailable is not null)
-            {
-                throw new ExpectedFailureException(unavailable.Name + ": explaining " + unavailable.Name[2..] + "s is not available in this version; --offender, --manager and --team are.");
-            }
-
             return Run(
                 parse.GetValue(snapshot),
-                Chosen(parse.GetValue(offender), parse.GetValue(manager), parse.GetValue(team)),
+                Chosen(
+                [
+                    (parse.GetValue(offender), "--offender", ExplainSubject.Offender),
+                    (parse.GetValue(manager), "--manager", ExplainSubject.Manager),
+                    (parse.GetValue(team), "--team", ExplainSubject.Team),
+                    (parse.GetValue(detention), "--detention", ExplainSubject.Detention),
+                    (parse.GetValue(discussion), "--discussion", ExplainSubject.Discussion),
+                    (parse.GetValue(protection), "--protection", ExplainSubject.Protection),
+                ]),
                 parse.GetValue(asOf),
                 parse.GetValue(policy),
                 parse.GetValue(format) ?? Text,
@@ -77,12 +70,14 @@ internal static class ExplainCommand
             "safeguarding-rules explain caseload.json --manager OM-017 --format json",
             "safeguarding-rules explain caseload.json --team T-NORTH --as-of 2018-05-01 --policy force-policy.json",
             "safeguarding-rules explain caseload.json --offender RSO-000123 --disable-rule RiskReviewOverdue",
+            "safeguarding-rules explain caseload.json --detention CUS-00931",
         ])
         {
             Details =
             [
                 "Lists every built-in rule that applies to the subject (an offender: visits, escalation, allocation,",
-                "community checks and data quality; a manager: caseload; a team: unit backlog), then the host's rules,",
+                "community checks and data quality; a manager: caseload; a team: unit backlog; a detention, strategy",
+                "discussion or police protection: its child-protection rules and data quality), then the host's rules,",
                 "in the rule catalogue's order. Whether a rule fired comes from evaluating the whole snapshot.",
                 "Explanations hold ids, dates, numbers and policy names only. An id the snapshot lacks is exit 2.",
             ],
@@ -96,25 +91,22 @@ internal static class ExplainCommand
         HelpName = "ID",
     };
 
-    private static ExplainSubject Chosen(string? offender, string? manager, string? team)
+    private static ExplainSubject Chosen((string? Id, string Option, Func<string, ExplainSubject> Subject)[] options)
     {
-        var given = new[] { offender, manager, team }.Count(static id => id is not null);
-        if (given != 1)
+        var given = options.Where(static o => o.Id is not null).ToList();
+        if (given.Count != 1)
         {
-            throw new ExpectedFailureException("explain needs exactly one of --offender ID, --manager ID or --team ID; " + (given == 0 ? "none was given." : given.ToString(CultureInfo.InvariantCulture) + " were given."));
+            throw new ExpectedFailureException("explain needs exactly one of " + string.Join(", ", options.Select(static o => o.Option + " ID"))
+                + "; " + (given.Count == 0 ? "none was given." : given.Count.ToString(CultureInfo.InvariantCulture) + " were given."));
         }
 
-        foreach (var (id, option) in new[] { (offender, "--offender"), (manager, "--manager"), (team, "--team") })
+        var (id, option, subject) = given[0];
+        if (id is { Length: 0 })
         {
-            if (id is { Length: 0 })
-            {
-                throw new ExpectedFailureException(option + " needs a non-empty id.");
-            }
+            throw new ExpectedFailureException(option + " needs a non-empty id.");
         }
 
-        return offender is not null ? ExplainSubject.Offender(offender)
-            : manager is not null ? ExplainSubject.Manager(manager)
-            : ExplainSubject.Team(team!);
+        return subject(id!);
     }
 
     private static int Run(string? snapshotPath, ExplainSubject subject, DateOnly? asOf, string? policyPath, string format, string[] disabledRules)

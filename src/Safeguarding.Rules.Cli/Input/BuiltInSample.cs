@@ -6,7 +6,11 @@ namespace Safeguarding.Rules.Cli.Input;
 /// <summary>
 /// The force that <c>evaluate</c> runs when given no snapshot: one synthetic force of about 2,000 offenders shaped
 /// like the 2018 Merseyside inspection (national risk mix, caseloads of 50-60 with one manager in eight overloaded,
-/// some overdue visits, an unallocated offender), at a fixed seed and as-of date so its output never changes.
+/// some overdue visits, an unallocated offender), at a fixed seed and as-of date so its output never changes. It also
+/// holds the force's child-protection records (contract section 6) at the generator's rates: 200 strategy discussions,
+/// 400 detentions and 20 police protections, among them a juvenile still waiting for an appropriate adult and a
+/// protection past 72 hours at the end of the as-of date, so the table's "Child protection, waiting now" section shows.
+/// They come from a random stream of their own: every v1 figure is what it was without them.
 /// </summary>
 internal static class BuiltInSample
 {
@@ -20,5 +24,14 @@ internal static class BuiltInSample
         "built-in synthetic force (" + Output.Text.Number(Offenders) + " offenders, seed " + Output.Text.Number((long)Seed) + ")";
 
     public static CaseloadSnapshot Create() =>
-        SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = Offenders, Seed = Seed, AsOf = AsOf });
+        SyntheticCaseload.Generate(new SyntheticCaseloadOptions
+        {
+            Offenders = Offenders,
+            Seed = Seed,
+            AsOf = AsOf,
+            StrategyDiscussionsPerThousandOffenders = 100,
+            DetentionsPerThousandOffenders = 200,
+            JuvenileDetentionsPerThousand = 150,
+            PoliceProtectionsPerThousandOffenders = 10,
+        });
 }

@@ -25,7 +25,7 @@ internal sealed partial class ScenarioParser
     internal const int MaxHoldingTotal = 100_000;
 
     private static readonly string[] TopFields = ["description", "asOf", "policy", "exhaustive", "allowPartialResults", "given", "expect"];
-    private static readonly string[] GivenFields = ["teams", "managers", "offenders", "overrides"];
+    private static readonly string[] GivenFields = ["teams", "managers", "offenders", "overrides", "discussions", "detentions", "protections"];
     private static readonly string[] OverrideFields = ["id", "finding", "reasonCode", "authorisedBy", "fromDaysAgo", "fromOn", "untilDaysAgo", "untilOn"];
     private static readonly string[] ManagerFields = ["id", "team", "holding"];
 
@@ -208,6 +208,7 @@ internal sealed partial class ScenarioParser
             }
         }
 
+        ChildProtection(scenario, given);
         return scenario;
     }
 

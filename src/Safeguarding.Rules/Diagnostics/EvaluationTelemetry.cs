@@ -92,11 +92,14 @@ internal static class EvaluationTelemetry
         activity.SetTag("findings", findings);
         activity.SetTag("input.problems", problems);
 
-        // The phases have ended already: each is recorded as a child with the times the engine measured.
+        // The phases have ended already: each is recorded as a child with the times the engine measured, and the
+        // evaluation ends when the last one does, on the same clock (the monotonic one), so the phases always lie within
+        // it (wall-clock time, which the activity would otherwise end on, can drift from it by microseconds).
         var origin = activity.StartTimeUtc;
         Phase(activity, PrepareActivity, origin, started, started, prepared);
         Phase(activity, RulesActivity, origin, started, prepared, ruled);
         Phase(activity, ReportActivity, origin, started, ruled, finished);
+        activity.SetEndTime(origin + Stopwatch.GetElapsedTime(started, finished));
     }
 
     private static void Phase(Activity parent, string name, DateTime origin, long started, long from, long to)

@@ -1,6 +1,9 @@
 namespace Safeguarding.Rules.Explanations;
 
-/// <summary>The offender, manager or team to explain, by its id in the snapshot (for example <c>ExplainSubject.Offender("RSO-000123")</c>).</summary>
+/// <summary>
+/// The offender, manager, team, strategy discussion, detention or police protection to explain, by its id in the
+/// snapshot (for example <c>ExplainSubject.Offender("RSO-000123")</c> or <c>ExplainSubject.Detention("CUS-00931")</c>).
+/// </summary>
 public sealed class ExplainSubject
 {
     private ExplainSubject(ExplainSubjectKind kind, string id)
@@ -33,6 +36,24 @@ public sealed class ExplainSubject
     /// <returns>The subject.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
     public static ExplainSubject Team(string id) => new(ExplainSubjectKind.Team, id);
+
+    /// <summary>The strategy discussion with id <paramref name="id"/> (contract section 6).</summary>
+    /// <param name="id">The discussion's id.</param>
+    /// <returns>The subject.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
+    public static ExplainSubject Discussion(string id) => new(ExplainSubjectKind.Discussion, id);
+
+    /// <summary>The detention with id <paramref name="id"/> (contract section 6).</summary>
+    /// <param name="id">The detention's id.</param>
+    /// <returns>The subject.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
+    public static ExplainSubject Detention(string id) => new(ExplainSubjectKind.Detention, id);
+
+    /// <summary>The police protection with id <paramref name="id"/> (contract section 6).</summary>
+    /// <param name="id">The protection's id.</param>
+    /// <returns>The subject.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
+    public static ExplainSubject Protection(string id) => new(ExplainSubjectKind.Protection, id);
 
     /// <summary>The kind in lower case and the id, for example <c>offender RSO-000123</c>.</summary>
     /// <returns>The text.</returns>

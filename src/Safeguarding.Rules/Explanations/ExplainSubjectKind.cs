@@ -11,4 +11,13 @@ public enum ExplainSubjectKind
 
     /// <summary>A team: the unit backlog rule.</summary>
     Team,
+
+    /// <summary>A strategy discussion (contract section 6): the outcome and police action rules, and data quality.</summary>
+    Discussion,
+
+    /// <summary>A detention (contract section 6): the appropriate adult and interview rules, and data quality.</summary>
+    Detention,
+
+    /// <summary>A police protection (contract section 6): the 72-hour and local authority rules, and data quality.</summary>
+    Protection,
 }

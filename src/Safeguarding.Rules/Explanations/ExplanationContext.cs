@@ -1,5 +1,6 @@
 using System.Globalization;
 using NRules.Fluent.Dsl;
+using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Facts;
@@ -31,9 +32,11 @@ internal sealed class ExplanationContext
     private Dictionary<string, ManagerCase>? _managers;
     private Dictionary<string, TeamCase>? _teams;
     private Dictionary<string, int>? _overdueByTeam;
+    private readonly List<object> _childProtection;
 
-    private ExplanationContext(CaseloadSnapshot snapshot, EvaluationReport report, PolicyView policy, IReadOnlyList<RuleInfo> compiled, ValidatedSnapshot? input, FactBuilder? cases)
+    private ExplanationContext(CaseloadSnapshot snapshot, EvaluationReport report, PolicyView policy, IReadOnlyList<RuleInfo> compiled, ValidatedSnapshot? input, FactBuilder? cases, List<object>? childProtection)
     {
+        _childProtection = childProtection ?? [];
         Snapshot = snapshot;
         Report = report;
         Policy = policy;
@@ -55,6 +58,9 @@ internal sealed class ExplanationContext
     /// <summary>The as-of date.</summary>
     public DateOnly AsOf => Report.AsOf;
 
+    /// <summary>The as-of instant T of the child-protection clocks (contract section 6).</summary>
+    public DateTimeOffset AsOfInstant => Report.AsOfInstant;
+
     /// <summary>Rebuilds the facts of an evaluated <paramref name="report"/> of <paramref name="input"/> under <paramref name="policy"/>.</summary>
     /// <param name="input">The snapshot evaluated, as read.</param>
     /// <param name="report">Its evaluation.</param>
@@ -65,13 +71,14 @@ internal sealed class ExplanationContext
         var snapshot = input.Snapshot;
         if (!report.IsEvaluated)
         {
-            return new ExplanationContext(snapshot, report, policy, compiled, null, null);
+            return new ExplanationContext(snapshot, report, policy, compiled, null, null, null);
         }
 
         var records = new RecordAggregates(snapshot.Offenders, report.AsOf);
-        var validated = SnapshotValidator.Validate(input, 1, records);
+        var validated = SnapshotValidator.Validate(input, 1, records, policy);
         var cases = FactBuilder.Build(validated, records.Complete(), report.AsOf, policy, report.PartialResultsAllowed, int.MaxValue);
-        return new ExplanationContext(snapshot, report, policy, compiled, validated, cases);
+        var childProtection = ChildProtectionFacts.Build(validated.ChildProtection, report.PartialResultsAllowed, report.AsOf, report.AsOfInstant, policy, out _);
+        return new ExplanationContext(snapshot, report, policy, compiled, validated, cases, childProtection);
     }
 
     /// <summary>Whether the rule named <paramref name="rule"/> runs in this engine (not switched off).</summary>
@@ -101,7 +108,8 @@ internal sealed class ExplanationContext
             var running = IsRunning(name);
             var traces = Traces(explainer, subject.Id, name, builtIn: true);
             var fired = running && traces.Count > 0;
-            var suppressedBy = fired ? traces.Find(static t => t.OverrideId is not null).OverrideId : null;
+            // Suppressed only when every finding of the rule about the subject was (one current finding is raised, plainly).
+            var suppressedBy = fired && traces.TrueForAll(static t => t.OverrideId is not null) ? traces[0].OverrideId : null;
             var text = !running
                 ? "switched off, so it did not run; by the policy it would " + (account.Holds ? "be raised: " : "not be raised: ") + account.Because
                 : suppressedBy is not null ? "raised, then suppressed by override " + suppressedBy + ": " + account.Because
@@ -117,7 +125,7 @@ internal sealed class ExplanationContext
             }
 
             var traces = Traces(explainer, subject.Id, host.Name, builtIn: false);
-            var suppressedBy = traces.Find(static t => t.OverrideId is not null).OverrideId;
+            var suppressedBy = traces.Count > 0 && traces.TrueForAll(static t => t.OverrideId is not null) ? traces[0].OverrideId : null;
             var text = traces.Count == 0
                 ? "not raised: a host rule; no finding about this " + explainer.Name + "."
                 : (suppressedBy is null ? "raised: " : "raised, then suppressed by override " + suppressedBy + ": ")
@@ -197,6 +205,40 @@ internal sealed class ExplanationContext
         return _overdueByTeam.GetValueOrDefault(id);
     }
 
+    /// <summary>The valid strategy discussion with id <paramref name="id"/> as recorded; <see langword="null"/> when none is valid.</summary>
+    public StrategyDiscussion? DiscussionRecord(string id) => _input!.ChildProtection.Discussions.Find(d => d.Id == id);
+
+    /// <summary>The valid detention with id <paramref name="id"/> as recorded; <see langword="null"/> when none is valid.</summary>
+    public Detention? DetentionRecord(string id) => _input!.ChildProtection.Detentions.Find(d => d.Id == id);
+
+    /// <summary>The valid police protection with id <paramref name="id"/> as recorded; <see langword="null"/> when none is valid.</summary>
+    public PoliceProtection? ProtectionRecord(string id) => _input!.ChildProtection.Protections.Find(p => p.Id == id);
+
+    /// <summary>The discussion fact the rules saw; <see langword="null"/> when the discussion was held after the as-of date (or rejected).</summary>
+    public StrategyDiscussionCase? Discussion(string id) => _childProtection.OfType<StrategyDiscussionCase>().FirstOrDefault(d => d.DiscussionId == id);
+
+    /// <summary>The action facts of the discussion with id <paramref name="id"/>, in recorded order.</summary>
+    public IReadOnlyList<StrategyActionCase> Actions(string id) => _childProtection.OfType<StrategyActionCase>().Where(a => a.DiscussionId == id).ToList();
+
+    /// <summary>The detention fact the rules saw; <see langword="null"/> when it was authorised after the as-of instant (or rejected).</summary>
+    public DetentionCase? Detention(string id) => _childProtection.OfType<DetentionCase>().FirstOrDefault(d => d.DetentionId == id);
+
+    /// <summary>The interview facts of the detention with id <paramref name="id"/>: those started by the as-of instant, in recorded order.</summary>
+    public IReadOnlyList<InterviewCase> Interviews(string id) => _childProtection.OfType<InterviewCase>().Where(i => i.DetentionId == id).ToList();
+
+    /// <summary>The protection fact the rules saw; <see langword="null"/> when it started after the as-of instant (or was rejected).</summary>
+    public PoliceProtectionCase? Protection(string id) => _childProtection.OfType<PoliceProtectionCase>().FirstOrDefault(p => p.ProtectionId == id);
+
+    /// <summary>
+    /// The fields at fault of the rejected records of the child-protection array <paramref name="array"/> with id
+    /// <paramref name="id"/>; empty when none was rejected.
+    /// </summary>
+    public IReadOnlyList<string> RejectedFields(string array, string id) =>
+        _input!.ChildProtection.Rejected.Where(r => r.Array == array && r.Id == id).SelectMany(static r => r.Fields).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether a record of the child-protection array <paramref name="array"/> with id <paramref name="id"/> was rejected.</summary>
+    public bool IsRejected(string array, string id) => _input!.ChildProtection.Rejected.Exists(r => r.Array == array && r.Id == id);
+
     /// <summary>A count and a noun, for example "1 finding" or "2 findings".</summary>
     public static string Count(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
@@ -209,9 +251,8 @@ internal sealed class ExplanationContext
     /// placed each one names itself as the finding's rule).
     /// </summary>
     /// <remarks>
-    /// Extension point for overrides (contract section 8): today every finding is current, so the override is always
-    /// <see langword="null"/>. When the report carries suppressed findings, add them here with their override's id;
-    /// <see cref="RuleExplanation.Fired"/> stays true for them and <see cref="RuleExplanation.SuppressedBy"/> names the override.
+    /// A finding an active override suppressed (contract section 8) still fired: it comes with the override's id, so
+    /// <see cref="RuleExplanation.Fired"/> is true and <see cref="RuleExplanation.SuppressedBy"/> names the override.
     /// </remarks>
     private List<(Finding Finding, string? OverrideId)> Traces(SubjectExplainer explainer, string id, string rule, bool builtIn)
     {
@@ -219,13 +260,23 @@ internal sealed class ExplanationContext
         var byKind = builtIn && rule == RuleNames.VisitOverdue;
         foreach (var finding in Report.Findings)
         {
-            if ((byKind ? finding.Kind == FindingKinds.VisitOverdue : finding.Rule == rule) && explainer.IsAbout(finding, id))
+            if (IsTrace(finding))
             {
                 traces.Add((finding, null));
             }
         }
 
+        foreach (var suppressed in Report.Suppressed)
+        {
+            if (IsTrace(suppressed.Finding))
+            {
+                traces.Add((suppressed.Finding, suppressed.OverrideId));
+            }
+        }
+
         return traces;
+
+        bool IsTrace(Finding finding) => (byKind ? finding.Kind == FindingKinds.VisitOverdue : finding.Rule == rule) && explainer.IsAbout(finding, id);
     }
 
     private SubjectExplanation Result(ExplainSubject subject, string? problem, IReadOnlyList<RuleExplanation> rules) => new()

@@ -8,6 +8,9 @@ internal static class SubjectExplainers
         new OffenderExplainer(),
         new ManagerExplainer(),
         new TeamExplainer(),
+        new DiscussionExplainer(),
+        new DetentionExplainer(),
+        new ProtectionExplainer(),
     ];
 
     /// <summary>Every explainer, in the order of <see cref="ExplainSubjectKind"/>.</summary>

@@ -2,8 +2,9 @@
 namespace Safeguarding.Rules.TestSupport.Oracle;
 
 /// <summary>
-/// The output order of contract section 5: by kind in the order of the findings table, then by teamId,
-/// managerId and offenderId (ordinal; an absent value first), then by record index.
+/// The output order of contract sections 5 and 6: by kind in the order of the findings tables, then by teamId,
+/// managerId and offenderId (ordinal; an absent value first), then by the child-protection identity parts (discussionId,
+/// actionId, detentionId, interviewStartedAt by time, protectionId), then by record index.
 /// </summary>
 public sealed class OracleFindingOrder : IComparer<Finding>
 {
@@ -20,6 +21,12 @@ public sealed class OracleFindingOrder : IComparer<Finding>
         "UnitBacklog",
         "RiskReviewOverdue",
         "NeighbourhoodNotBriefed",
+        "StrategyOutcomeNotRecorded",
+        "StrategyActionOverdue",
+        "AppropriateAdultDelayed",
+        "InterviewWithoutAppropriateAdult",
+        "PoliceProtectionExceeded",
+        "LocalAuthorityNotInformed",
         "DataQuality",
     ];
 
@@ -66,6 +73,22 @@ public sealed class OracleFindingOrder : IComparer<Finding>
         if (byOffender != 0)
         {
             return byOffender;
+        }
+
+        int[] byChildProtection =
+        [
+            CompareAbsentFirst(x.DiscussionId, y.DiscussionId),
+            CompareAbsentFirst(x.ActionId, y.ActionId),
+            CompareAbsentFirst(x.DetentionId, y.DetentionId),
+            Nullable.Compare(x.InterviewStartedAt, y.InterviewStartedAt),
+            CompareAbsentFirst(x.ProtectionId, y.ProtectionId),
+        ];
+        foreach (var by in byChildProtection)
+        {
+            if (by != 0)
+            {
+                return by;
+            }
         }
 
         return Nullable.Compare(x.Index, y.Index);

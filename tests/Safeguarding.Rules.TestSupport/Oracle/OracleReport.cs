@@ -42,6 +42,15 @@ public sealed class OracleReport
     /// <summary>The largest days overdue; <see langword="null"/> when there are no VisitOverdue findings.</summary>
     public required int? MaxDaysOverdue { get; init; }
 
+    /// <summary>Of the discussions held by D whose outcome was due before D, the share recorded by the due date (percent, one decimal place); <see langword="null"/> when there are none.</summary>
+    public decimal? StrategyOutcomesRecordedOnTimePercent { get; init; }
+
+    /// <summary>The median minutes waited by the juveniles whose wait ended with the appropriate adult's arrival; <see langword="null"/> when none.</summary>
+    public decimal? MedianAppropriateAdultWaitMinutes { get; init; }
+
+    /// <summary>The longest such wait in minutes; <see langword="null"/> when none.</summary>
+    public int? MaxAppropriateAdultWaitMinutes { get; init; }
+
     /// <summary>The number of findings of <paramref name="kind"/>.</summary>
     /// <param name="kind">A finding kind.</param>
     /// <returns>The count; zero for a kind with no findings.</returns>

@@ -4,22 +4,31 @@ using Safeguarding.Rules.Policies;
 namespace Safeguarding.Rules.TestSupport.Oracle;
 
 /// <summary>
-/// The reference implementation (test oracle) of contract sections 2, 5 and the overrides of 8 for a valid snapshot
+/// The reference implementation (test oracle) of contract sections 2, 5, 6 and the overrides of 8 for a valid snapshot
 /// (section 3 holds, and every override is valid for the policy):
 /// plain loops and dictionaries, written from the contract's text alone, in linear time apart from the final sort.
 /// It is the other half of the differential tests and the floor of the benchmarks.
 /// </summary>
-public static class ReferenceEvaluator
+public static partial class ReferenceEvaluator
 {
     /// <summary>The value of <see cref="Finding.Rule"/> and <see cref="Finding.Reason"/> on the oracle's findings (they are not compared).</summary>
     public const string Placeholder = "oracle";
 
-    /// <summary>Evaluates <paramref name="snapshot"/> as of <paramref name="asOf"/> under <paramref name="policy"/>.</summary>
+    /// <summary>Evaluates <paramref name="snapshot"/> as of the caller's date <paramref name="asOf"/> (so the as-of instant is the end of that day in UK time) under <paramref name="policy"/>.</summary>
     /// <param name="snapshot">A snapshot valid per contract section 3 (unique ids, references resolve, numbers in range).</param>
     /// <param name="asOf">The as-of date D.</param>
     /// <param name="policy">A valid policy.</param>
     /// <returns>The findings in contract order and the summary figures.</returns>
-    public static OracleReport Evaluate(CaseloadSnapshot snapshot, DateOnly asOf, SafeguardingPolicy policy)
+    public static OracleReport Evaluate(CaseloadSnapshot snapshot, DateOnly asOf, SafeguardingPolicy policy) =>
+        Evaluate(snapshot, asOf, EndOfUkDay(asOf), policy);
+
+    /// <summary>Evaluates <paramref name="snapshot"/> as of date D and instant T (see <see cref="AsOfFor"/>) under <paramref name="policy"/>.</summary>
+    /// <param name="snapshot">A snapshot valid per contract section 3 (unique ids, references resolve, numbers in range).</param>
+    /// <param name="asOf">The as-of date D: dates are cut at it.</param>
+    /// <param name="asOfInstant">The as-of instant T: instants are cut at it.</param>
+    /// <param name="policy">A valid policy.</param>
+    /// <returns>The findings in contract order and the summary figures.</returns>
+    public static OracleReport Evaluate(CaseloadSnapshot snapshot, DateOnly asOf, DateTimeOffset asOfInstant, SafeguardingPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(policy);
@@ -328,6 +337,8 @@ public static class ReferenceEvaluator
             }
         }
 
+        var childProtection = EvaluateChildProtection(snapshot, asOf, asOfInstant, policy.ChildProtection);
+        findings.AddRange(childProtection.Findings);
         findings.Sort(OracleFindingOrder.Instance);
 
         // Overrides (section 8) change what is reported, never what is true: outcomes above are already computed.
@@ -345,6 +356,9 @@ public static class ReferenceEvaluator
             VisitedWithinPolicyPercent = VisitedWithinPolicy(offenders, registered, needsVisits, overdue),
             MedianDaysOverdue = Median(daysOverdueAll),
             MaxDaysOverdue = daysOverdueAll.Count == 0 ? null : daysOverdueAll.Max(),
+            StrategyOutcomesRecordedOnTimePercent = childProtection.StrategyOutcomesOnTimePercent,
+            MedianAppropriateAdultWaitMinutes = childProtection.MedianWait,
+            MaxAppropriateAdultWaitMinutes = childProtection.MaxWait,
         };
     }
 
@@ -414,14 +428,23 @@ public static class ReferenceEvaluator
         return (reported, suppressed);
     }
 
-    /// <summary>A finding's id as section 7 defines it, for the kinds the oracle raises.</summary>
-    private static string IdOf(Finding finding)
+    /// <summary>A finding's id as section 7 defines it, for the contract's kinds, computed from the fields alone.</summary>
+    /// <param name="finding">A finding of a contract kind.</param>
+    /// <returns>The kind and its identity parts joined by ':', each part with '%' written '%25' and ':' written '%3A'.</returns>
+    public static string IdOf(Finding finding)
     {
+        ArgumentNullException.ThrowIfNull(finding);
         string?[] parts = finding.Kind switch
         {
             "NeighbourhoodNotBriefed" => [finding.OffenderId, finding.NeighbourhoodId],
             "CaseloadAboveTarget" or "CaseloadCritical" => [finding.ManagerId],
             "UnitBacklog" => [finding.TeamId],
+            "StrategyOutcomeNotRecorded" => [finding.DiscussionId],
+            "StrategyActionOverdue" => [finding.DiscussionId, finding.ActionId],
+            "AppropriateAdultDelayed" => [finding.DetentionId],
+            "InterviewWithoutAppropriateAdult" => [finding.DetentionId, OutputInstant(finding.InterviewStartedAt!.Value)],
+            "PoliceProtectionExceeded" or "LocalAuthorityNotInformed" => [finding.ProtectionId],
+            "DataQuality" => [finding.Array ?? "offenders", "#" + finding.Index?.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             _ => [finding.OffenderId],
         };
         return string.Join(':', [finding.Kind, .. parts.Select(static p => p!.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal))]);
@@ -474,7 +497,8 @@ public static class ReferenceEvaluator
         };
         foreach (var finding in findings)
         {
-            if (finding.EscalateTo is { } level)
+            // Escalations count VisitOverdue findings only (an AppropriateAdultDelayed finding's escalateTo is not one).
+            if (finding.Kind == "VisitOverdue" && finding.EscalateTo is { } level)
             {
                 counts[level]++;
             }

@@ -27,9 +27,14 @@ internal static class CaseGenerators
         (5, SmallPolicy()));
 
     /// <summary>A whole case: policy, as-of date and snapshot.</summary>
-    public static Gen<DifferentialCase> Case { get; } =
+    public static Gen<DifferentialCase> Case { get; } = CaseAt(Gen.Int[0, 730].Select(static day => Earliest.AddDays(day)));
+
+    /// <summary>A whole case as of a date drawn from <paramref name="asOfDates"/>: its records are placed around that date.</summary>
+    /// <param name="asOfDates">The as-of dates to draw from.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<DifferentialCase> CaseAt(Gen<DateOnly> asOfDates) =>
         from policy in Policy
-        from asOfDay in Gen.Int[0, 730]
+        from asOf in asOfDates
         from managerCount in Gen.Int[1, 6]
         from teamsShape in Gen.Int[0, 2]
         from teamCount in Gen.Int[0, 3]
@@ -38,7 +43,7 @@ internal static class CaseGenerators
         from offenders in Offender(policy, managerCount).Array[offenderCount]
         from snapshotAsOf in Gen.Frequency((2, Gen.Const((int?)null)), (1, Gen.Const((int?)0)), (1, Nullable(Gen.Int[-30, 30])))
         from reverseRecords in Gen.Bool
-        select Build(policy, Earliest.AddDays(asOfDay), managerTeams, teamsShape, teamCount, offenders, snapshotAsOf, reverseRecords);
+        select Build(policy, asOf, managerTeams, teamsShape, teamCount, offenders, snapshotAsOf, reverseRecords);
 
     private static Gen<SafeguardingPolicy> SmallPolicy() =>
         from intervals in Gen.Int[1, 60].Array[4]

@@ -75,6 +75,9 @@ internal static class ReportComparison
 
         Figure(text, "daysOverdue.median", engine.Outcomes.MedianDaysOverdue, oracle.MedianDaysOverdue);
         Figure(text, "daysOverdue.max", engine.Outcomes.MaxDaysOverdue, oracle.MaxDaysOverdue);
+        Figure(text, "strategyOutcomesRecordedOnTimePercent", engine.Outcomes.StrategyOutcomesRecordedOnTimePercent, oracle.StrategyOutcomesRecordedOnTimePercent);
+        Figure(text, "appropriateAdultWaitMinutes.median", engine.Outcomes.MedianAppropriateAdultWaitMinutes, oracle.MedianAppropriateAdultWaitMinutes);
+        Figure(text, "appropriateAdultWaitMinutes.max", engine.Outcomes.MaxAppropriateAdultWaitMinutes, oracle.MaxAppropriateAdultWaitMinutes);
         Figure(text, "suppressed", engine.Suppressed, oracle.Suppressed.Count);
     }
 
@@ -117,10 +120,11 @@ internal static class ReportComparison
 
     private static void CompareFindings(IReadOnlyList<Finding> engineFindings, IReadOnlyList<Finding> oracleFindings, StringBuilder text)
     {
-        var engine = engineFindings.Select(ContractFields.Of).ToList();
-        var oracle = oracleFindings.Select(ContractFields.Of).ToList();
+        // Each finding's contract fields and its id: the engine's as it writes it, the oracle's computed from section 7.
+        var engine = engineFindings.Select(static f => ContractFields.Of(f).Text + " id=" + f.Id).ToList();
+        var oracle = oracleFindings.Select(static f => ContractFields.Of(f).Text + " id=" + ReferenceEvaluator.IdOf(f)).ToList();
         var first = 0;
-        while (first < engine.Count && first < oracle.Count && engine[first] == oracle[first])
+        while (first < engine.Count && first < oracle.Count && string.Equals(engine[first], oracle[first], StringComparison.Ordinal))
         {
             first++;
         }
@@ -144,8 +148,8 @@ internal static class ReportComparison
             text.Append("    ").AppendLine(finding.ToString());
         }
 
-        var engineSet = engine.ToHashSet();
-        var oracleSet = oracle.ToHashSet();
+        var engineSet = engine.ToHashSet(StringComparer.Ordinal);
+        var oracleSet = oracle.ToHashSet(StringComparer.Ordinal);
         var onlyEngine = engine.Where(f => !oracleSet.Contains(f)).ToList();
         var onlyOracle = oracle.Where(f => !engineSet.Contains(f)).ToList();
         if (onlyEngine.Count == 0 && onlyOracle.Count == 0)

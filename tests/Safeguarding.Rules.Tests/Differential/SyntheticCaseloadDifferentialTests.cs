@@ -25,6 +25,11 @@ public sealed class SyntheticCaseloadDifferentialTests
         var oracle = Compare(snapshot, asOfShiftDays, new SafeguardingPolicy(), $"seed {seed}, 2,000 offenders, as of snapshot date {asOfShiftDays:+0;-0;+0} days, default policy");
 
         oracle.Count(FindingKinds.VisitOverdue).Should().BePositive("the comparison must not be vacuous");
+        if (asOfShiftDays >= -45)
+        {
+            // The generated child-protection records reach back 90-120 days from the snapshot's date.
+            oracle.Count(FindingKinds.AppropriateAdultDelayed).Should().BePositive("the generated child-protection records are compared too");
+        }
     }
 
     [Theory]
@@ -81,6 +86,9 @@ public sealed class SyntheticCaseloadDifferentialTests
             Offenders = snapshot.Offenders,
             Visits = snapshot.Visits,
             Briefings = snapshot.Briefings,
+            StrategyDiscussions = snapshot.StrategyDiscussions,
+            Detentions = snapshot.Detentions,
+            PoliceProtections = snapshot.PoliceProtections,
             Overrides = snapshot.Overrides.Where(o => o.FindingId.StartsWith("VisitOverdue:", StringComparison.Ordinal)).ToList(),
         };
 
@@ -90,6 +98,52 @@ public sealed class SyntheticCaseloadDifferentialTests
         engine.Problems.Should().HaveCount(snapshot.Overrides.Count - allowed.Overrides.Count).And.OnlyContain(p => p.Array == "overrides" && p.Field == "findingId");
         ReportComparison.AssertSame(engine, oracle, "seed 24, overrides of VisitOverdue only allowed");
         oracle.Suppressed.Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(31UL, 2018, 5, 1, null)]
+    [InlineData(32UL, 2018, 3, 25, "2018-03-25T00:30:00+00:00")]
+    [InlineData(33UL, 2018, 3, 26, "2018-03-26T00:00:00+01:00")]
+    [InlineData(34UL, 2017, 10, 29, "2017-10-29T23:59:59.9999999+00:00")]
+    [InlineData(35UL, 2017, 10, 30, "2017-10-29T19:00:00-05:00")]
+    [InlineData(36UL, 2018, 4, 3, "2018-04-03T05:29:00+05:30")]
+    public void Evaluate_OneForceWithChildProtection_ExtractedAtAndBankHolidays_MatchesOracle(ulong seed, int year, int month, int day, string? extractedAt)
+    {
+        var asOf = new DateOnly(year, month, day);
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 2_000, Seed = seed, AsOf = asOf, OverridesPerThousand = 100 });
+        var snapshot = new CaseloadSnapshot
+        {
+            SchemaVersion = generated.SchemaVersion,
+            AsOf = extractedAt is null ? generated.AsOf : null,
+            ExtractedAt = extractedAt is null ? null : DateTimeOffset.Parse(extractedAt, CultureInfo.InvariantCulture),
+            Teams = generated.Teams,
+            Managers = generated.Managers,
+            Offenders = generated.Offenders,
+            Visits = generated.Visits,
+            Briefings = generated.Briefings,
+            StrategyDiscussions = generated.StrategyDiscussions,
+            Detentions = generated.Detentions,
+            PoliceProtections = generated.PoliceProtections,
+            Overrides = generated.Overrides,
+        };
+        var policy = new SafeguardingPolicy();
+        policy.ChildProtection.NonWorkingDays = [new DateOnly(2017, 12, 25), new DateOnly(2017, 12, 26), new DateOnly(2018, 3, 30), new DateOnly(2018, 4, 2), new DateOnly(2018, 5, 7)];
+        policy.ChildProtection.StrategyOutcomeWorkingDays = 2;
+
+        var engine = SharedEngine.Instance.Evaluate(snapshot, new EvaluationOptions { Policy = policy });
+        var (oracleAsOf, oracleInstant) = ReferenceEvaluator.AsOfFor(snapshot, null);
+        var oracle = ReferenceEvaluator.Evaluate(snapshot, oracleAsOf, oracleInstant, policy);
+
+        oracleAsOf.Should().Be(asOf, "the extract's UK date is the as-of date");
+        engine.AsOfInstant.Should().Be(oracleInstant);
+        ReportComparison.AssertSame(engine, oracle, string.Create(CultureInfo.InvariantCulture, $"seed {seed}, 2,000 offenders with child protection, extractedAt {extractedAt ?? "absent"}, bank holidays"));
+        foreach (var kind in new[] { FindingKinds.StrategyOutcomeNotRecorded, FindingKinds.StrategyActionOverdue, FindingKinds.AppropriateAdultDelayed })
+        {
+            oracle.Count(kind).Should().BePositive("the comparison must reach " + kind);
+        }
+
+        oracle.MedianAppropriateAdultWaitMinutes.Should().NotBeNull();
+        oracle.StrategyOutcomesRecordedOnTimePercent.Should().NotBeNull();
     }
 
     /// <summary>A guard against rule formulations that grow quadratically (joins over all offenders): such a rule times out instead of hanging CI. Not a timing assertion.</summary>
@@ -103,6 +157,8 @@ public sealed class SyntheticCaseloadDifferentialTests
             var oracle = Compare(snapshot, 0, new SafeguardingPolicy(), "seed 20180501, 100,000 offenders, default policy");
 
             oracle.Evaluated.Should().BeGreaterThan(99_000);
+            snapshot.Detentions.Should().HaveCount(20_000, "the issue's benchmark size");
+            oracle.Count(FindingKinds.AppropriateAdultDelayed).Should().BePositive();
         });
     }
 

@@ -124,17 +124,13 @@ public sealed class ExplanationTests
     {
         var explained = SubjectExplainers.Each.SelectMany(static e => e.Rules).ToList();
 
-        explained.Should().OnlyHaveUniqueItems("a rule applies to one kind of subject");
-        explained.Should().BeEquivalentTo(
-            new SafeguardingEngine().Rules
-                .Where(static r => r.IsBuiltIn)
-                // detention/discussion/protection subjects not built yet (issue 12 item 3): the child-protection rules
-                // are left out by their tag, by name of the tag only, so any other new rule still fails this test.
-                .Where(static r => !r.Tags.Contains(RuleTags.ChildProtection))
-                // ChildProtectionDataQuality is not tagged ChildProtection but concludes about rejected child-protection
-                // records, which have no subject yet either: named here, the only such rule.
-                .Where(static r => r.Name != RuleNames.ChildProtectionDataQuality)
-                .Select(static r => r.Name),
+        // ChildProtectionDataQuality concludes about a rejected discussion, detention or protection: it applies to each of
+        // those three kinds of subject (raised for the rejected one); every other rule applies to one kind only.
+        SubjectExplainers.Each.Where(static e => e.Rules.Contains(RuleNames.ChildProtectionDataQuality)).Select(static e => e.Kind)
+            .Should().BeEquivalentTo([ExplainSubjectKind.Discussion, ExplainSubjectKind.Detention, ExplainSubjectKind.Protection]);
+        explained.Where(static r => r != RuleNames.ChildProtectionDataQuality).Should().OnlyHaveUniqueItems("a rule applies to one kind of subject");
+        explained.Distinct().Should().BeEquivalentTo(
+            new SafeguardingEngine().Rules.Where(static r => r.IsBuiltIn).Select(static r => r.Name),
             "every built-in rule must be explained: add it to the SubjectExplainer of the kind of subject it concludes about");
     }
 

@@ -27,7 +27,7 @@ public sealed partial class PublishedDocsTests
     }
 
     [Theory]
-    [InlineData("snapshot.md", 1)]
+    [InlineData("snapshot.md", 2)]
     [InlineData("policy.md", 2)]
     [InlineData("findings.md", 1)]
     public void ExamplesInThePage_AreValid(string page, int examples)
@@ -46,14 +46,16 @@ public sealed partial class PublishedDocsTests
     }
 
     [Fact]
-    public void SnapshotExample_IsReadAndEvaluatedWithoutProblems()
+    public void SnapshotExamples_AreReadAndEvaluatedWithoutProblems()
     {
-        var snapshot = SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(JsonBlocks("snapshot.md").Single()));
+        var blocks = JsonBlocks("snapshot.md");
 
-        var report = new SafeguardingEngine().Evaluate(snapshot);
-
-        report.Problems.Should().BeEmpty();
-        report.IsEvaluated.Should().BeTrue();
+        blocks.Should().AllSatisfy(json =>
+        {
+            var report = new SafeguardingEngine().Evaluate(SnapshotJson.Read(System.Text.Encoding.UTF8.GetBytes(json)));
+            report.Problems.Should().BeEmpty();
+            report.IsEvaluated.Should().BeTrue();
+        });
     }
 
     [Fact]
