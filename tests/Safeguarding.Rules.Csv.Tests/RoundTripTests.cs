@@ -14,11 +14,10 @@ public sealed class RoundTripTests
     [InlineData(7UL)]
     public void WriteFolder_GeneratedCaseload_ReadsBackToTheSameFindingsAsJson(ulong seed)
     {
-        // v1 records only until the CSV files of contract section 9 v1.1 carry the child-protection arrays (issue 13).
-        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions
-        {
-            Offenders = 2_500, Seed = seed, StrategyDiscussionsPerThousandOffenders = 0, DetentionsPerThousandOffenders = 0, PoliceProtectionsPerThousandOffenders = 0,
-        });
+        // Every array: the generator's child-protection records at their default rates, and overrides.
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 2_500, Seed = seed, OverridesPerThousand = 20 });
+        generated.Detentions.Should().NotBeEmpty();
+        generated.Overrides.Should().NotBeEmpty();
         using var json = new MemoryStream();
         SnapshotJson.Write(generated, json);
         using var folder = new CsvFolder();
@@ -34,6 +33,11 @@ public sealed class RoundTripTests
         fromCsv.Snapshot.Briefings.Should().Equal(fromJson.Snapshot.Briefings);
         (fromCsv.Snapshot.Teams ?? []).Should().Equal(fromJson.Snapshot.Teams ?? []);
         (fromCsv.Snapshot.Teams is null).Should().Be(fromJson.Snapshot.Teams is null);
+        fromCsv.Snapshot.ExtractedAt.Should().Be(fromJson.Snapshot.ExtractedAt);
+        fromCsv.Snapshot.StrategyDiscussions.Should().BeEquivalentTo(fromJson.Snapshot.StrategyDiscussions, static o => o.WithStrictOrdering());
+        fromCsv.Snapshot.Detentions.Should().BeEquivalentTo(fromJson.Snapshot.Detentions, static o => o.WithStrictOrdering());
+        fromCsv.Snapshot.PoliceProtections.Should().Equal(fromJson.Snapshot.PoliceProtections);
+        fromCsv.Snapshot.Overrides.Should().Equal(fromJson.Snapshot.Overrides);
         var csvReport = Engine.Instance.Evaluate(fromCsv);
         var jsonReport = Engine.Instance.Evaluate(fromJson);
 
