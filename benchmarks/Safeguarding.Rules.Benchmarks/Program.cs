@@ -13,6 +13,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// <c>--monitor [N] [ops]</c>: the live monitor's per-operation histograms and load figures (default 100,000 offenders, 10,000 operations).
 /// <c>--phases [N] [evaluations] [--workload v1|cp]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
 /// <c>--ratios [N] [rounds] [--workload v1|overrides|cp]</c>: engine, fast floor, oracle and RulesEngine interleaved, medians and same-run ratios.
+/// <c>--process CLI RUNS INPUT...</c>: <c>evaluate</c> as a fresh process, phases from the tool's own timings (<see cref="ProcessRun"/>).
 /// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
 /// </summary>
 internal static class Program
@@ -37,6 +38,11 @@ internal static class Program
             var offenders = monitor + 1 < args.Length ? int.Parse(args[monitor + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
             var operations = monitor + 2 < args.Length ? int.Parse(args[monitor + 2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 10_000;
             return MonitorRun.Run(offenders, operations, Console.Out);
+        }
+
+        if (args.Contains("--process", StringComparer.Ordinal))
+        {
+            return ProcessRun.Run(args, Console.Out);
         }
 
         var phases = Array.IndexOf(args, "--phases");

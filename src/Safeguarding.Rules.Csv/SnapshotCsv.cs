@@ -8,7 +8,9 @@ namespace Safeguarding.Rules.Csv;
 /// <summary>
 /// Reads and writes a caseload snapshot as a folder of CSV files (contract section 9), the form a force's case system
 /// exports: <c>offenders.csv</c> (required), <c>teams.csv</c>, <c>managers.csv</c>, <c>visits.csv</c>,
-/// <c>briefings.csv</c> and a one-row <c>snapshot.csv</c> (<c>schemaVersion</c>, <c>asOf</c>, <c>extractedAt</c>).
+/// <c>briefings.csv</c>, <c>strategy-discussions.csv</c>, <c>strategy-actions.csv</c> (with <c>discussionId</c>),
+/// <c>detentions.csv</c>, <c>interviews.csv</c> (with <c>detentionId</c>), <c>police-protections.csv</c>,
+/// <c>overrides.csv</c> and a one-row <c>snapshot.csv</c> (<c>schemaVersion</c>, <c>asOf</c>, <c>extractedAt</c>).
 /// The folder means exactly what the JSON snapshot with the same records means, and evaluation checks it the same way.
 /// </summary>
 /// <remarks>
@@ -25,7 +27,9 @@ namespace Safeguarding.Rules.Csv;
 /// line the record starts on) and <see cref="InputProblem.Column"/>; the checks across records that evaluation makes
 /// (duplicate ids, references, ranges) name them too. A row with more or fewer cells than the header is a problem; a
 /// required column missing from a header is one problem and rejects every row of that file; <c>snapshot.csv</c> must
-/// hold exactly one row. Problems never quote a cell's value.
+/// hold exactly one row. A problem in a nested row is its parent's, named by its path (<c>interviews[1].startedAt</c>,
+/// the second row naming that detention), and rejects the parent; a nested row naming an unknown parent is a problem
+/// of its own file (<c>array</c> <c>interviews</c> or <c>strategy-actions</c>). Problems never quote a cell's value.
 /// </para>
 /// <para>
 /// <see cref="SnapshotReadResult.SourceSha256"/> of a folder is the decision record's <c>snapshotSha256</c> (contract
@@ -46,9 +50,10 @@ public static class SnapshotCsv
     /// <summary>
     /// Writes <paramref name="snapshot"/> as a CSV folder, creating the folder when needed and replacing the files it
     /// writes: every known column in the contract's order, CRLF line ends, UTF-8 without a byte order mark, a cell quoted
-    /// only when it holds a comma, a quote or a line end. <c>teams.csv</c> is written only when the snapshot has a team
-    /// list and <c>snapshot.csv</c> only when it has a schema version or an as-of date (an earlier copy of either is
-    /// removed otherwise). The same snapshot always gives the same bytes, and reading them back gives the same records;
+    /// only when it holds a comma, a quote or a line end, instants in UTC. <c>teams.csv</c> is written only when the
+    /// snapshot has a team list, <c>snapshot.csv</c> only when it has a schema version, an as-of date or
+    /// <c>extractedAt</c>, and the files of the child-protection and override arrays only when they have records (an
+    /// earlier copy of a file not written is removed). The same snapshot always gives the same bytes, and reading them back gives the same records;
     /// an empty string cannot be written (an empty cell is an absent value).
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>

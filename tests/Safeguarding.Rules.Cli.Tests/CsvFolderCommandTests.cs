@@ -23,15 +23,11 @@ public sealed class CsvFolderCommandTests : IDisposable
         sampleJson.ExitCode.Should().Be(0, sampleJson.ToString());
         sampleCsv.ExitCode.Should().Be(0, sampleCsv.ToString());
 
-        // The CSV folder has no child-protection files yet (contract section 9 v1.1, issue 13): compare the v1 records.
-        var v1Only = JsonNode.Parse(File.ReadAllBytes(json))!.AsObject();
-        v1Only.Remove("strategyDiscussions");
-        v1Only.Remove("detentions");
-        v1Only.Remove("policeProtections");
-        File.WriteAllText(json, v1Only.ToJsonString());
+        // The sample has child-protection records (no overrides by default), so the folder has their files too.
         sampleCsv.StdOutBytes.Should().BeEmpty();
         Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(
-            "offenders.csv", "managers.csv", "teams.csv", "visits.csv", "briefings.csv", "snapshot.csv");
+            "offenders.csv", "managers.csv", "teams.csv", "visits.csv", "briefings.csv", "snapshot.csv",
+            "strategy-discussions.csv", "strategy-actions.csv", "detentions.csv", "interviews.csv", "police-protections.csv");
         CliProcess.Run("validate", folder).ExitCode.Should().Be(0);
         var fromFolder = JsonNode.Parse(CliProcess.Run("evaluate", folder, "--format", "json").StdOutBytes)!.AsObject();
         var fromFile = JsonNode.Parse(CliProcess.Run("evaluate", json, "--format", "json").StdOutBytes)!.AsObject();

@@ -22,6 +22,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_SnapshotWithChildProtectionRecords_CountsThemToo()
+    {
+        var snapshot = Snapshots.OneOverdue();
+        snapshot["detentions"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "CUS-1", ["custodySuiteId"] = "CS-1", ["juvenile"] = true, ["authorisedAt"] = "2018-05-01T09:00:00Z" },
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "CUS-2", ["custodySuiteId"] = "CS-1", ["juvenile"] = false, ["authorisedAt"] = "2018-05-01T10:00:00Z" });
+        snapshot["policeProtections"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "PP-1", ["startedAt"] = "2018-05-01T09:00:00+01:00" });
+
+        var result = CliProcess.Run("validate", _files.Write("caseload.json", snapshot.ToJsonString()));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("0 briefings, 2 detentions, 1 police protections, as of 2018-05-01").And.NotContain("strategy discussions");
+    }
+
+    [Fact]
     public void Validate_BadSnapshotAndBadPolicy_ListsBoth()
     {
         var snapshot = Snapshots.OneOverdue();

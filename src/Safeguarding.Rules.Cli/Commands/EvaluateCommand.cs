@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Cli.Input;
+using Safeguarding.Rules.Cli.Diagnostics;
 using Safeguarding.Rules.Cli.IO;
 using Safeguarding.Rules.Cli.Output;
 using Safeguarding.Rules.Evaluation;
@@ -83,17 +84,21 @@ internal static class EvaluateCommand
 
     private static int Run(string? snapshotPath, DateOnly? asOf, string? policyPath, string format, string? outputPath, bool allowInvalid, int top, string? sincePath)
     {
+        var timings = PhaseTimings.StartIfAsked();
         OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
         var loaded = SnapshotSource.Load(snapshotPath, progress);
+        timings?.Mark("read");
 
         EvaluationReport report;
         using (progress.Start("Evaluating " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
         {
-            var engine = new SafeguardingEngine();
+            var engine = timings is null ? new SafeguardingEngine() : new SafeguardingEngine(new SafeguardingRulesOptions(), logger: timings);
+            timings?.Mark("compile");
             report = engine.Evaluate(loaded.Input, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
+            timings?.Mark("evaluate");
         }
 
         if (!report.IsEvaluated)
@@ -139,6 +144,8 @@ internal static class EvaluateCommand
             target.Commit();
         }
 
+        timings?.Mark("write");
+        timings?.Write(Console.Error);
         return ExitCodes.Success;
     }
 

@@ -59,7 +59,8 @@ internal static class SampleCommand
                 "of 50-60 per manager with one in eight overloaded, some overdue visits, unallocated offenders.",
                 "Identifiers, dates and numbers only. The same N and seed give the same bytes on every run.",
                 "--format csv writes offenders.csv, managers.csv, teams.csv, visits.csv, briefings.csv and",
-                "snapshot.csv into DIR (created when needed): the same snapshot, as a force's case system exports it.",
+                "snapshot.csv into DIR (created when needed), and a file for each child-protection or override array",
+                "with records: the same snapshot, as a force's case system exports it.",
             ],
             ExitCodes = CliApplication.StandardExitCodes("written"),
         });

@@ -85,12 +85,25 @@ internal static class ValidateCommand
         output.WriteLine(
             loaded.Source + ": valid: " + Text.Number(loaded.Input.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
             + (snapshot.Teams is { } teams ? Text.Number(teams.Count) + " teams, " : "no teams list, ") + Text.Number(snapshot.Visits.Count) + " visits, "
-            + Text.Number(snapshot.Briefings.Count) + " briefings" + (snapshot.AsOf is { } asOf ? ", as of " + Text.Date(asOf) : ", no asOf") + ".");
+            + Text.Number(snapshot.Briefings.Count) + " briefings" + Later(snapshot) + (snapshot.AsOf is { } asOf ? ", as of " + Text.Date(asOf) : ", no asOf") + ".");
         if (policyPath is not null && policy is not null)
         {
             output.WriteLine(policyPath + ": valid: policy version " + policy.Version + ".");
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The counts of the contract v1.1 arrays a snapshot holds (none for a v1 snapshot): <c>, 40 strategy discussions, 80 detentions</c>.</summary>
+    private static string Later(Domain.CaseloadSnapshot snapshot)
+    {
+        (int Count, string Name)[] arrays =
+        [
+            (snapshot.StrategyDiscussions.Count, " strategy discussions"),
+            (snapshot.Detentions.Count, " detentions"),
+            (snapshot.PoliceProtections.Count, " police protections"),
+            (snapshot.Overrides.Count, " overrides"),
+        ];
+        return string.Concat(arrays.Where(static a => a.Count > 0).Select(static a => ", " + Text.Number(a.Count) + a.Name));
     }
 }

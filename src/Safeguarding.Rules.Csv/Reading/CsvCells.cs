@@ -94,6 +94,8 @@ internal static class CsvCells
                 return "must be true or false";
             case CellKind.WholeNumber:
                 return ReadWholeNumber(text, definition, column, record);
+            case CellKind.Instant:
+                return ReadInstant(text, column, record);
             default:
                 var choices = definition.Choices!;
                 for (var i = 0; i < choices.Length; i++)
@@ -172,6 +174,34 @@ internal static class CsvCells
         {
             return NotANumber;
         }
+    }
+
+    /// <summary>An instant (contract section 6), parsed by the JSON reader's own parser so both accept exactly the same text.</summary>
+    private static string? ReadInstant(ReadOnlySpan<char> text, int column, CsvRecord record)
+    {
+        Span<byte> ascii = stackalloc byte[64];
+        if (text.Length > ascii.Length)
+        {
+            return InstantText.Expected;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 0x7F)
+            {
+                return InstantText.Expected;
+            }
+
+            ascii[i] = (byte)text[i];
+        }
+
+        if (!InstantText.TryParse(ascii[..text.Length], out var instant, out var problem))
+        {
+            return problem;
+        }
+
+        record.SetInstant(column, instant);
+        return null;
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)

@@ -27,6 +27,9 @@ internal sealed class CsvFolderReader
     private readonly Dictionary<CsvTable, IRecordSink> _records = [];
     private readonly Dictionary<string, FilePlaces> _places = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _fileHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<CsvTable, List<string?>> _rowIds = [];
+    private readonly Dictionary<CsvTable, List<NestedRow>> _nested = [];
+    private readonly Dictionary<string, NestedPlaces> _nestedPlaces = new(StringComparer.Ordinal);
     private FilePlaces? _document;
 
     private CsvFolderReader()
@@ -71,21 +74,114 @@ internal sealed class CsvFolderReader
 
     private SnapshotReadResult Assemble(string sourceSha256)
     {
+        foreach (var table in CsvTables.All)
+        {
+            if (table.Parent is { } link && _nested.TryGetValue(table, out var rows))
+            {
+                LinkNested(table, link, rows);
+            }
+        }
+
         var document = Records(CsvTables.Document) is [var values, ..] ? values : null;
         var snapshot = new CaseloadSnapshot
         {
             SchemaVersion = document?.SchemaVersion,
             AsOf = document?.AsOf,
+            ExtractedAt = document?.ExtractedAt,
             Teams = Records(CsvTables.Teams),
             Managers = Records(CsvTables.Managers)!,
             Offenders = Records(CsvTables.Offenders)!,
             Visits = Records(CsvTables.Visits)!,
             Briefings = Records(CsvTables.Briefings)!,
+            StrategyDiscussions = Records(CsvTables.StrategyDiscussions)!,
+            Detentions = Records(CsvTables.Detentions)!,
+            PoliceProtections = Records(CsvTables.PoliceProtections)!,
+            Overrides = Records(CsvTables.Overrides)!,
         };
         return new SnapshotReadResult(snapshot, _problems, _malformed, sourceSha256)
         {
-            ProblemLocator = new CsvProblemLocator(_places, _document),
+            ProblemLocator = new CsvProblemLocator(_places, _document, _nestedPlaces),
         };
+    }
+
+    /// <summary>
+    /// Gives each row of a nested file to its parent (contract section 9): the k-th row naming a parent is its
+    /// <c>actions[k]</c> or <c>interviews[k]</c>; a problem of that row is the parent's, named by that path, and rejects the
+    /// parent; a row naming no parent of the parent's file is a problem of its own file's array.
+    /// </summary>
+    private void LinkNested(CsvTable table, CsvParentLink link, List<NestedRow> rows)
+    {
+        var parent = link.Table;
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (_rowIds.TryGetValue(parent, out var parentIds))
+        {
+            for (var i = 0; i < parentIds.Count; i++)
+            {
+                if (parentIds[i] is { } parentId)
+                {
+                    firstRow.TryAdd(parentId, i);
+                }
+            }
+        }
+
+        var places = _places[table.Array!];
+        var childLines = new Dictionary<int, List<int>>();
+        var children = new Dictionary<int, List<object>>();
+        var rejected = new HashSet<int>();
+        foreach (var row in rows)
+        {
+            if (row.ParentId is null || !firstRow.TryGetValue(row.ParentId, out var p))
+            {
+                if (row.ParentId is not null)
+                {
+                    _problems.Add(new(table.Array, row.Index, null, link.ParentIdColumn, "names " + row.ParentId + ", which is not the id of any row of " + parent.FileName)
+                    {
+                        File = table.FileName,
+                        Line = row.Line,
+                        Column = places.ColumnOf(link.ParentIdColumn),
+                    });
+                }
+
+                foreach (var (field, column, problem) in row.Problems)
+                {
+                    _problems.Add(new(table.Array, row.Index, null, field, problem) { File = table.FileName, Line = row.Line, Column = column });
+                }
+
+                continue;
+            }
+
+            if (!childLines.TryGetValue(p, out var lines))
+            {
+                childLines[p] = lines = [];
+            }
+
+            var path = link.Property + "[" + lines.Count.ToString(CultureInfo.InvariantCulture) + "]";
+            lines.Add(row.Line);
+            foreach (var (field, column, problem) in row.Problems)
+            {
+                _problems.Add(new(parent.Array, p, row.ParentId, field == "$" ? path : path + "." + field, problem) { File = table.FileName, Line = row.Line, Column = column });
+            }
+
+            if (row.Child is null)
+            {
+                rejected.Add(p);
+            }
+            else
+            {
+                if (!children.TryGetValue(p, out var nested))
+                {
+                    children[p] = nested = [];
+                }
+
+                nested.Add(((INestedRecord)row.Child).Child);
+            }
+        }
+
+        _nestedPlaces[parent.Array!] = new NestedPlaces(link.Property, places, childLines);
+        if (_records.TryGetValue(parent, out var parentSink))
+        {
+            parent.Link(parentSink, children, rejected, _malformed);
+        }
     }
 
     /// <summary>The records read from <paramref name="table"/>'s file; <see langword="null"/> when it was missing.</summary>
@@ -97,6 +193,16 @@ internal sealed class CsvFolderReader
     {
         var sink = table.CreateSink();
         _records[table] = sink;
+        if (CsvTables.All.Any(t => t.Parent?.Table == table))
+        {
+            _rowIds[table] = [];
+        }
+
+        if (table.Parent is not null)
+        {
+            _nested[table] = [];
+        }
+
         var places = new FilePlaces(table.FileName);
         if (table.Array is null)
         {
@@ -180,6 +286,18 @@ internal sealed class CsvFolderReader
                 }
             }
 
+            var sameCells = row.ColCount == places.HeaderCells;
+            if (_rowIds.TryGetValue(table, out var rowIds))
+            {
+                rowIds.Add(sameCells ? record.Text(table.IdColumn) : null);
+            }
+
+            if (table.Parent is not null)
+            {
+                _nested[table].Add(new NestedRow(index, line, sameCells ? record.Text(0) : CellText(row, filePosition[0]), [.. rowProblems], rowProblems.Count == 0 && !rejectAll ? table.Construct(record) : null));
+                continue;
+            }
+
             if (table.Array is null)
             {
                 foreach (var (field, column, problem) in rowProblems)
@@ -227,6 +345,10 @@ internal sealed class CsvFolderReader
             });
         }
     }
+
+    /// <summary>The text of a row's cell at <paramref name="position"/> in the file, or <see langword="null"/> when it has none or it is empty or badly quoted.</summary>
+    private static string? CellText(SepReader.Row row, int position) =>
+        position >= 0 && position < row.ColCount && CsvCells.TryUnquote(row[position].Span, out var text) && !text.IsEmpty ? new string(text) : null;
 
     /// <summary>Maps the header's names to the table's columns and reports required columns missing or known ones repeated.</summary>
     /// <returns>Whether every row of the file is rejected.</returns>

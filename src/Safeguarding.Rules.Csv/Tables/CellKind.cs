@@ -15,6 +15,12 @@ internal enum CellKind
     /// <summary>A JSON number that is a whole number (<c>30</c>, <c>30.0</c> and <c>3e1</c> as in the JSON).</summary>
     WholeNumber,
 
+    /// <summary>
+    /// A date-time string with an offset (contract section 6: <c>yyyy-MM-ddTHH:mm</c>, optional seconds and fraction,
+    /// then <c>Z</c> or <c>+HH:mm</c> / <c>-HH:mm</c>), read by the JSON reader's own parser.
+    /// </summary>
+    Instant,
+
     /// <summary>A string from a fixed list of values (an enum), compared exactly.</summary>
     Choice,
 }

@@ -15,7 +15,9 @@ internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = fal
 
     public static CsvColumn Date(string name, bool required = false) => new(name, CellKind.Date, required);
 
-    public static CsvColumn Boolean(string name) => new(name, CellKind.Boolean);
+    public static CsvColumn Boolean(string name, bool required = false) => new(name, CellKind.Boolean, required);
+
+    public static CsvColumn Instant(string name, bool required = false) => new(name, CellKind.Instant, required);
 
     public static CsvColumn WholeNumber(string name, string? outOfRange = null) => new(name, CellKind.WholeNumber, OutOfRange: outOfRange);
 

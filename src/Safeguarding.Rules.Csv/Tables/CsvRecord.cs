@@ -12,6 +12,7 @@ internal sealed class CsvRecord
     private readonly DateOnly?[] _dates;
     private readonly bool?[] _flags;
     private readonly int?[] _numbers;
+    private readonly DateTimeOffset?[] _instants;
 
     public CsvRecord(int columns)
     {
@@ -19,6 +20,7 @@ internal sealed class CsvRecord
         _dates = new DateOnly?[columns];
         _flags = new bool?[columns];
         _numbers = new int?[columns];
+        _instants = new DateTimeOffset?[columns];
     }
 
     /// <summary>The row's 0-based index among the file's data rows (the record's index in the JSON array).</summary>
@@ -32,6 +34,8 @@ internal sealed class CsvRecord
 
     public int? WholeNumber(int column) => _numbers[column];
 
+    public DateTimeOffset? Instant(int column) => _instants[column];
+
     /// <summary>The position of the value in the column's <see cref="CsvColumn.Choices"/>, as the enum value (the snapshot's enums are <see langword="int"/> based, valued 0, 1, 2, ... in that order).</summary>
     public TEnum? Choice<TEnum>(int column)
         where TEnum : struct, Enum =>
@@ -43,6 +47,7 @@ internal sealed class CsvRecord
         Array.Clear(_dates);
         Array.Clear(_flags);
         Array.Clear(_numbers);
+        Array.Clear(_instants);
     }
 
     public void SetText(int column, string value) => _text[column] = value;
@@ -52,4 +57,6 @@ internal sealed class CsvRecord
     public void SetBoolean(int column, bool value) => _flags[column] = value;
 
     public void SetNumber(int column, int value) => _numbers[column] = value;
+
+    public void SetInstant(int column, DateTimeOffset value) => _instants[column] = value;
 }

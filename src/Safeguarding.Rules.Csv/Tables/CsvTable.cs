@@ -1,4 +1,5 @@
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Csv.Tables;
 
@@ -42,6 +43,16 @@ internal abstract class CsvTable
 
     /// <summary>A new, empty collection for the records of one reading of the file.</summary>
     public abstract IRecordSink CreateSink();
+
+    /// <summary>Builds the record of a row with no problem, untyped (for a nested file, an <see cref="INestedRecord"/>).</summary>
+    public abstract object Construct(CsvRecord record);
+
+    /// <summary>
+    /// For a parent table, once its nested file is read: attaches to each well-formed record of <paramref name="sink"/>
+    /// its nested records from <paramref name="children"/> (by the parent's data row), and moves each parent whose data row
+    /// is in <paramref name="rejected"/> to <paramref name="malformed"/>, as what is left of it.
+    /// </summary>
+    public abstract void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlySet<int> rejected, List<MalformedRecord> malformed);
 
     /// <summary>Writes the snapshot's records of this table as the file in <paramref name="folder"/>.</summary>
     public abstract void Write(CaseloadSnapshot snapshot, string folder);

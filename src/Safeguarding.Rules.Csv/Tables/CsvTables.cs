@@ -1,5 +1,6 @@
 using System.Globalization;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Csv.Tables;
@@ -10,7 +11,10 @@ namespace Safeguarding.Rules.Csv.Tables;
 /// </summary>
 /// <remarks>
 /// To add a snapshot array: add its descriptor here and to <see cref="All"/>, and one line to
-/// <c>CsvFolderReader.Assemble</c> putting its records into the snapshot.
+/// <c>CsvFolderReader.Assemble</c> putting its records into the snapshot. A nested array is a file of its own whose
+/// first column is the parent's id (<see cref="CsvTable.Parent"/>), and whose parent table says how to attach the
+/// nested records (<see cref="RecordTable{T}.WithChildren"/>) and what is left of a parent rejected for one of them
+/// (<see cref="RecordTable{T}.Demote"/>).
 /// </remarks>
 internal static class CsvTables
 {
@@ -20,14 +24,18 @@ internal static class CsvTables
 
     private const string RiskLevels = "unknown value; expected Low, Medium, High or VeryHigh";
     private const string Outcomes = "unknown value; expected Completed, NoAccess or Cancelled";
+    private const string Owners = "unknown value; expected " + ContractNames.ActionOwnerList;
 
     public static readonly RecordTable<DocumentValues> Document = new(SnapshotFile, null, [
         (CsvColumn.WholeNumber("schemaVersion"), static d => Number(d.SchemaVersion)),
         (CsvColumn.Date("asOf"), static d => Date(d.AsOf)),
+        (CsvColumn.Instant("extractedAt"), static d => Instant(d.ExtractedAt)),
     ])
     {
-        Build = static r => new DocumentValues(r.WholeNumber(0), r.Date(1)),
-        Records = static s => s.SchemaVersion is null && s.AsOf is null ? null : [new DocumentValues(s.SchemaVersion, s.AsOf)],
+        Build = static r => new DocumentValues(r.WholeNumber(0), r.Date(1), r.Instant(2)),
+        Records = static s => s.SchemaVersion is null && s.AsOf is null && s.ExtractedAt is null
+            ? null
+            : [new DocumentValues(s.SchemaVersion, s.AsOf, s.ExtractedAt)],
     };
 
     public static readonly RecordTable<Team> Teams = new("teams.csv", SnapshotArrays.Teams, [
@@ -117,8 +125,123 @@ internal static class CsvTables
         Records = static s => s.Briefings,
     };
 
-    /// <summary>Every file, in the order the writer writes them and the snapshot's arrays come.</summary>
-    public static readonly IReadOnlyList<CsvTable> All = [Document, Teams, Managers, Offenders, Visits, Briefings];
+    public static readonly RecordTable<StrategyDiscussion> StrategyDiscussions = new("strategy-discussions.csv", SnapshotArrays.StrategyDiscussions, [
+        (CsvColumn.Text("id", required: true), static d => d.Id),
+        (CsvColumn.Text("teamId"), static d => d.TeamId),
+        (CsvColumn.Date("heldOn", required: true), static d => Date(d.HeldOn)),
+        (CsvColumn.Date("outcomeRecordedOn"), static d => Date(d.OutcomeRecordedOn)),
+    ])
+    {
+        Build = static r => new StrategyDiscussion { Id = r.Text(0)!, TeamId = r.Text(1), HeldOn = r.Date(2)!.Value, OutcomeRecordedOn = r.Date(3), SourceIndex = r.Index },
+        Partial = static r => new StrategyDiscussion { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), HeldOn = default, SourceIndex = r.Index },
+        Demote = static d => new StrategyDiscussion { Id = d.Id, TeamId = d.TeamId, HeldOn = default, SourceIndex = d.SourceIndex },
+        WithChildren = static (d, actions) => d with { Actions = actions.Cast<StrategyAction>().ToList() },
+        Records = static s => NullWhenEmpty(s.StrategyDiscussions),
+    };
+
+    public static readonly RecordTable<NestedRecord<StrategyAction>> StrategyActions = new("strategy-actions.csv", "strategy-actions", [
+        (CsvColumn.Text("discussionId", required: true), static a => a.ParentId),
+        (CsvColumn.Text("id", required: true), static a => a.Child.Id),
+        (CsvColumn.Choice<ActionOwner>("owner", Owners, required: true), static a => Choice(a.Child.Owner)),
+        (CsvColumn.Date("dueOn", required: true), static a => Date(a.Child.DueOn)),
+        (CsvColumn.Date("completedOn"), static a => Date(a.Child.CompletedOn)),
+    ])
+    {
+        Parent = new CsvParentLink(StrategyDiscussions, "discussionId", "actions"),
+        Build = static r => new(r.Text(0)!, new StrategyAction { Id = r.Text(1)!, Owner = r.Choice<ActionOwner>(2)!.Value, DueOn = r.Date(3)!.Value, CompletedOn = r.Date(4) }),
+        Records = static s => NullWhenEmpty(s.StrategyDiscussions.SelectMany(static d => d.Actions.Select(a => new NestedRecord<StrategyAction>(d.Id, a))).ToList()),
+    };
+
+    public static readonly RecordTable<Detention> Detentions = new("detentions.csv", SnapshotArrays.Detentions, [
+        (CsvColumn.Text("id", required: true), static d => d.Id),
+        (CsvColumn.Text("custodySuiteId", required: true), static d => d.CustodySuiteId),
+        (CsvColumn.Boolean("juvenile", required: true), static d => Boolean(d.Juvenile)),
+        (CsvColumn.Instant("authorisedAt", required: true), static d => Instant(d.AuthorisedAt)),
+        (CsvColumn.Instant("appropriateAdultArrivedAt"), static d => Instant(d.AppropriateAdultArrivedAt)),
+        (CsvColumn.Instant("releasedAt"), static d => Instant(d.ReleasedAt)),
+    ])
+    {
+        Build = static r => new Detention
+        {
+            Id = r.Text(0)!,
+            CustodySuiteId = r.Text(1)!,
+            Juvenile = r.Boolean(2)!.Value,
+            AuthorisedAt = r.Instant(3)!.Value,
+            AppropriateAdultArrivedAt = r.Instant(4),
+            ReleasedAt = r.Instant(5),
+            SourceIndex = r.Index,
+        },
+        Partial = static r => new Detention { Id = r.Text(0) ?? string.Empty, CustodySuiteId = r.Text(1) ?? string.Empty, Juvenile = false, AuthorisedAt = default, SourceIndex = r.Index },
+        Demote = static d => new Detention { Id = d.Id, CustodySuiteId = d.CustodySuiteId, Juvenile = false, AuthorisedAt = default, SourceIndex = d.SourceIndex },
+        WithChildren = static (d, interviews) => d with { Interviews = interviews.Cast<Interview>().ToList() },
+        Records = static s => NullWhenEmpty(s.Detentions),
+    };
+
+    public static readonly RecordTable<NestedRecord<Interview>> Interviews = new("interviews.csv", "interviews", [
+        (CsvColumn.Text("detentionId", required: true), static i => i.ParentId),
+        (CsvColumn.Instant("startedAt", required: true), static i => Instant(i.Child.StartedAt)),
+        (CsvColumn.Boolean("appropriateAdultPresent", required: true), static i => Boolean(i.Child.AppropriateAdultPresent)),
+        (CsvColumn.Boolean("urgentInterviewAuthorised"), static i => Boolean(i.Child.UrgentInterviewAuthorised)),
+    ])
+    {
+        Parent = new CsvParentLink(Detentions, "detentionId", "interviews"),
+        Build = static r => new(r.Text(0)!, new Interview { StartedAt = r.Instant(1)!.Value, AppropriateAdultPresent = r.Boolean(2)!.Value, UrgentInterviewAuthorised = r.Boolean(3) ?? false }),
+        Records = static s => NullWhenEmpty(s.Detentions.SelectMany(static d => d.Interviews.Select(i => new NestedRecord<Interview>(d.Id, i))).ToList()),
+    };
+
+    public static readonly RecordTable<PoliceProtection> PoliceProtections = new("police-protections.csv", SnapshotArrays.PoliceProtections, [
+        (CsvColumn.Text("id", required: true), static p => p.Id),
+        (CsvColumn.Text("teamId"), static p => p.TeamId),
+        (CsvColumn.Instant("startedAt", required: true), static p => Instant(p.StartedAt)),
+        (CsvColumn.Instant("localAuthorityInformedAt"), static p => Instant(p.LocalAuthorityInformedAt)),
+        (CsvColumn.Instant("endedAt"), static p => Instant(p.EndedAt)),
+    ])
+    {
+        Build = static r => new PoliceProtection
+        {
+            Id = r.Text(0)!,
+            TeamId = r.Text(1),
+            StartedAt = r.Instant(2)!.Value,
+            LocalAuthorityInformedAt = r.Instant(3),
+            EndedAt = r.Instant(4),
+            SourceIndex = r.Index,
+        },
+        Partial = static r => new PoliceProtection { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), StartedAt = default, SourceIndex = r.Index },
+        Records = static s => NullWhenEmpty(s.PoliceProtections),
+    };
+
+    public static readonly RecordTable<Override> Overrides = new("overrides.csv", SnapshotArrays.Overrides, [
+        (CsvColumn.Text("id", required: true), static o => o.Id),
+        (CsvColumn.Text("findingId", required: true), static o => o.FindingId),
+        (CsvColumn.Text("reasonCode", required: true), static o => o.ReasonCode),
+        (CsvColumn.Text("authorisedBy", required: true), static o => o.AuthorisedBy),
+        (CsvColumn.Date("from", required: true), static o => Date(o.From)),
+        (CsvColumn.Date("until", required: true), static o => Date(o.Until)),
+    ])
+    {
+        Build = static r => new Override
+        {
+            Id = r.Text(0)!,
+            FindingId = r.Text(1)!,
+            ReasonCode = r.Text(2)!,
+            AuthorisedBy = r.Text(3)!,
+            From = r.Date(4)!.Value,
+            Until = r.Date(5)!.Value,
+            SourceIndex = r.Index,
+        },
+        Records = static s => NullWhenEmpty(s.Overrides),
+    };
+
+    /// <summary>
+    /// Every file, in the order the writer writes them and the snapshot's arrays come; a nested file comes after its
+    /// parent's. The files of contract v1.1's arrays are written only when they have records (a missing file is an empty array).
+    /// </summary>
+    public static readonly IReadOnlyList<CsvTable> All =
+        [Document, Teams, Managers, Offenders, Visits, Briefings, StrategyDiscussions, StrategyActions, Detentions, Interviews, PoliceProtections, Overrides];
+
+    private static IReadOnlyList<T>? NullWhenEmpty<T>(IReadOnlyList<T> records) => records.Count == 0 ? null : records;
+
+    private static string? Instant(DateTimeOffset? instant) => instant is { } value ? SnapshotWriter.Instant(value) : null;
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -7,7 +7,14 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
 {
     public List<T> Records { get; } = [];
 
-    public void Add(CsvRecord record) => Records.Add(table.Build(record));
+    /// <summary>Each record's 0-based data row, by its position in <see cref="Records"/>.</summary>
+    public List<int> Indexes { get; } = [];
+
+    public void Add(CsvRecord record)
+    {
+        Records.Add(table.Build(record));
+        Indexes.Add(record.Index);
+    }
 
     public object? Partial(CsvRecord record) => table.Partial?.Invoke(record);
 }

@@ -1,5 +1,6 @@
 using Safeguarding.Rules.Csv.Writing;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Validation;
 
 namespace Safeguarding.Rules.Csv.Tables;
 
@@ -25,11 +26,49 @@ internal sealed class RecordTable<T> : CsvTable
     /// </summary>
     public Func<CsvRecord, T>? Partial { get; init; }
 
+    /// <summary>
+    /// For a parent of nested records, what is left of a well-formed parent rejected for a problem in one of its nested
+    /// rows: what the JSON reader keeps of a malformed record, for the checks across records.
+    /// </summary>
+    public Func<T, T>? Demote { get; init; }
+
+    /// <summary>For a parent of nested records, the parent with its nested records (in file order) attached.</summary>
+    public Func<T, IReadOnlyList<object>, T>? WithChildren { get; init; }
+
     /// <summary>The snapshot's records of this table, for the writer; <see langword="null"/> when the snapshot has no such list.</summary>
     public required Func<CaseloadSnapshot, IReadOnlyList<T>?> Records { get; init; }
 
     /// <inheritdoc/>
     public override IRecordSink CreateSink() => new RecordSink<T>(this);
+
+    /// <inheritdoc/>
+    public override object Construct(CsvRecord record) => Build(record);
+
+    /// <inheritdoc/>
+    public override void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlySet<int> rejected, List<MalformedRecord> malformed)
+    {
+        var records = ((RecordSink<T>)sink).Records;
+        var indexes = ((RecordSink<T>)sink).Indexes;
+        var kept = 0;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var index = indexes[i];
+            if (rejected.Contains(index))
+            {
+                malformed.Add(new(Array!, index, IdColumn >= 0 ? IdOf(records[i]) : null, Demote!(records[i])));
+                continue;
+            }
+
+            indexes[kept] = index;
+            records[kept++] = children.TryGetValue(index, out var nested) ? WithChildren!(records[i], nested) : records[i];
+        }
+
+        records.RemoveRange(kept, records.Count - kept);
+        indexes.RemoveRange(kept, indexes.Count - kept);
+    }
+
+    /// <summary>The record's id as the writer writes it (the <c>id</c> column's cell).</summary>
+    private string? IdOf(T record) => _cells[IdColumn](record);
 
     /// <inheritdoc/>
     public override void Write(CaseloadSnapshot snapshot, string folder) => CsvFolderWriter.Write(this, snapshot, folder);

@@ -160,7 +160,7 @@ internal static partial class SnapshotWriter
     }
 
     /// <summary>An input instant in UTC, keeping any fraction of a second (trailing zeros dropped) so it reads back the same.</summary>
-    private static string Instant(DateTimeOffset instant)
+    internal static string Instant(DateTimeOffset instant)
     {
         var utc = instant.UtcDateTime;
         return utc.Ticks % TimeSpan.TicksPerSecond == 0

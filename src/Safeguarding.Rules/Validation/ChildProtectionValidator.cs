@@ -53,6 +53,21 @@ internal static class ChildProtectionValidator
                 group.Select(static p => p.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
         }
 
+        // A record rejected by a problem of its whole file (a CSV header without a required column, contract section 9)
+        // has no problem of its own: it is rejected all the same, so that no record is silently left out.
+        var listed = records.Rejected.Select(static r => (r.Array, r.Index)).ToHashSet();
+        var unlisted = malformed.Where(m => IsChildProtectionArray(m.Array) && !listed.Contains((m.Array, m.Index))).ToList();
+        if (unlisted.Count > 0)
+        {
+            foreach (var record in unlisted)
+            {
+                var fileFields = input.Problems.Where(p => p.Array == record.Array && p.Index is null).Select(static p => p.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                records.Rejected.Add(new RejectedArrayRecord(record.Array, record.Index, record.Id, fileFields.Count > 0 ? fileFields : ["$"]));
+            }
+
+            records.Rejected.Sort(static (a, b) => Rank(a.Array) != Rank(b.Array) ? Rank(a.Array).CompareTo(Rank(b.Array)) : a.Index.CompareTo(b.Index));
+        }
+
         problems.AddRange(found);
         return records;
     }

@@ -552,8 +552,10 @@ internal static partial class SnapshotValidator
     {
         public static readonly ProblemOrder Instance = new();
 
+        // "strategy-actions" and "interviews": a CSV folder's nested row naming an unknown parent (contract section 9) is a
+        // problem of its own file's array, listed after its parents' problems.
         private static readonly string[] Arrays = [SnapshotArrays.Teams, SnapshotArrays.Managers, SnapshotArrays.Offenders, SnapshotArrays.Visits, SnapshotArrays.Briefings,
-            SnapshotArrays.StrategyDiscussions, SnapshotArrays.Detentions, SnapshotArrays.PoliceProtections, SnapshotArrays.Overrides];
+            SnapshotArrays.StrategyDiscussions, "strategy-actions", SnapshotArrays.Detentions, "interviews", SnapshotArrays.PoliceProtections, SnapshotArrays.Overrides];
 
         public int Compare(InputProblem? x, InputProblem? y)
         {
