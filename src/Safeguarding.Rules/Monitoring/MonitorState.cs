@@ -574,7 +574,7 @@ internal sealed class MonitorState
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
                 {
-                    partition.Tracker.Refresh(Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit)));
+                    partition.Tracker.Refresh(EscalateToSupervisorRule.Escalated(visit));
                 }
             }
         }

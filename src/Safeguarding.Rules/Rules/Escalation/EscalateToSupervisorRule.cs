@@ -19,6 +19,13 @@ internal sealed class EscalateToSupervisorRule : BuiltInRule
             .Match(() => visit, v => !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, v), v => EscalationLadder.AnyHolds(EscalationLadder.Supervisor, v));
 
         Then()
-            .Do(ctx => Raise(ctx, Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit))));
+            .Do(ctx => Raise(ctx, Escalated(visit)));
     }
+
+    /// <summary>
+    /// The finding this rule raises for <paramref name="visit"/>; also what the live monitor refreshes a still-critical
+    /// manager's escalations to when only the caseload in their reasons changed.
+    /// </summary>
+    internal static Finding Escalated(OverdueVisit visit) =>
+        Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit));
 }
