@@ -42,6 +42,29 @@ public sealed class ChildProtectionTableTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_Table_OutcomesShowTheTwoChildProtectionMeasures()
+    {
+        // Two discussions held on Monday 2018-04-23, due one working day later (Tuesday 04-24): one recorded that day,
+        // one on the Thursday, so 50.0% on time. Two juveniles whose appropriate adult arrived after 90 and 150 minutes:
+        // median 120, max 150 (CUS-1, still waiting, is not in the measure).
+        var snapshot = Snapshot();
+        snapshot["strategyDiscussions"] = new JsonArray(
+            new JsonObject { ["id"] = "SD-1", ["heldOn"] = "2018-04-23", ["outcomeRecordedOn"] = "2018-04-24" },
+            new JsonObject { ["id"] = "SD-2", ["heldOn"] = "2018-04-23", ["outcomeRecordedOn"] = "2018-04-26" });
+        var t = new DateTimeOffset(2018, 4, 30, 12, 0, 0, TimeSpan.Zero);
+        snapshot["detentions"]!.AsArray().Add(Arrived("CUS-2", t, 90));
+        snapshot["detentions"]!.AsArray().Add(Arrived("CUS-3", t, 150));
+
+        var result = CliProcess.Run("evaluate", _files.Write("cp.json", snapshot.ToJsonString()));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.StdOut.ReplaceLineEndings("\n").Split('\n');
+        lines.Should().ContainSingle(static l => l.StartsWith("Strategy outcomes recorded on time", StringComparison.Ordinal)).Which.Should().EndWith(" 50.0%");
+        lines.Should().ContainSingle(static l => l.StartsWith("Appropriate adult wait, median", StringComparison.Ordinal)).Which.Should().EndWith(" 120 min");
+        lines.Should().ContainSingle(static l => l.StartsWith("Appropriate adult wait, max", StringComparison.Ordinal)).Which.Should().EndWith(" 150 min");
+    }
+
+    [Fact]
     public void Evaluate_TableWithNothingWaiting_HasNoChildProtectionSection()
     {
         var result = CliProcess.Run("evaluate", _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString()));
@@ -85,6 +108,16 @@ public sealed class ChildProtectionTableTests : IDisposable
         ["startedAt"] = Instant(started),
         ["localAuthorityInformedAt"] = Instant(started.AddMinutes(30)),
         ["endedAt"] = ended is { } e ? Instant(e) : null,
+    };
+
+    private static JsonObject Arrived(string id, DateTimeOffset authorised, int minutes) => new()
+    {
+        ["id"] = id,
+        ["custodySuiteId"] = "CS-1",
+        ["juvenile"] = true,
+        ["authorisedAt"] = Instant(authorised),
+        ["appropriateAdultArrivedAt"] = Instant(authorised.AddMinutes(minutes)),
+        ["releasedAt"] = Instant(authorised.AddMinutes(minutes + 300)),
     };
 
     private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -76,6 +76,18 @@ internal static class TableReport
             outcomes.Add("Days overdue", "none overdue");
         }
 
+        // Contract section 6's two measures, each only when there is something to measure (as in the JSON summary).
+        if (summary.Outcomes.StrategyOutcomesRecordedOnTimePercent is { } onTime)
+        {
+            outcomes.Add("Strategy outcomes recorded on time", Text.Percent(onTime));
+        }
+
+        if (summary.Outcomes.MedianAppropriateAdultWaitMinutes is { } waitMedian && summary.Outcomes.MaxAppropriateAdultWaitMinutes is { } waitMax)
+        {
+            outcomes.Add("Appropriate adult wait, median", Text.Decimal(waitMedian) + " min");
+            outcomes.Add("Appropriate adult wait, max", Text.Number(waitMax) + " min");
+        }
+
         outcomes.Write(writer);
         writer.WriteLine();
 
