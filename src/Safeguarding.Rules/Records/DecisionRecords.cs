@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Safeguarding.Rules.Evaluation;
@@ -14,9 +13,6 @@ namespace Safeguarding.Rules.Records;
 /// </summary>
 internal static class DecisionRecords
 {
-    /// <summary>The output instant format of contract section 6: UTC, whole seconds.</summary>
-    public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The record of <paramref name="report"/>.</summary>
@@ -28,9 +24,6 @@ internal static class DecisionRecords
         RulesSha256 = CanonicalSha256(stream => RuleCatalogueJson.Write(source.Rules(), stream)),
         FindingsSha256 = FindingsSha256(report.Findings),
     };
-
-    /// <summary><paramref name="instant"/> in the output instant format (UTC, fractions of a second truncated).</summary>
-    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The SHA-256 of the canonical form of the findings array as the findings document writes it, without <c>change</c>.</summary>
     public static string FindingsSha256(IReadOnlyList<Finding> findings)

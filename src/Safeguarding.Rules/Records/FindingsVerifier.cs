@@ -72,7 +72,7 @@ public static class FindingsVerifier
 
             // T is the end of the asOf date when the run was given a date (or the snapshot has no extractedAt); otherwise
             // it was the snapshot's extractedAt, which only a run without a caller date uses again.
-            var givenDate = string.Equals(record.GetProperty("asOfInstant").GetString(), DecisionRecords.FormatInstant(ChildProtection.AsOfInstant.EndOf(asOf)), StringComparison.Ordinal);
+            var givenDate = string.Equals(record.GetProperty("asOfInstant").GetString(), InstantText.Format(ChildProtection.AsOfInstant.EndOf(asOf)), StringComparison.Ordinal);
             var report = evaluator.Evaluate(snapshot, new EvaluationOptions
             {
                 AsOf = givenDate ? asOf : null,
@@ -117,7 +117,7 @@ public static class FindingsVerifier
             }
         }
 
-        if (!string.Equals(DecisionRecords.FormatInstant(now.AsOfInstant), record.GetProperty("asOfInstant").GetString(), StringComparison.Ordinal))
+        if (!string.Equals(InstantText.Format(now.AsOfInstant), record.GetProperty("asOfInstant").GetString(), StringComparison.Ordinal))
         {
             return Differs("record.asOfInstant", null, "asOfInstant differs: the snapshot's extractedAt is not the as-of instant the document was written at");
         }

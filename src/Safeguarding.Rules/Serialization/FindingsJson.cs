@@ -306,7 +306,7 @@ public static class FindingsJson
     private static void WriteRecord(Utf8JsonWriter writer, DecisionRecord record)
     {
         writer.WriteStartObject(RecordName);
-        writer.WriteString(AsOfInstant, DecisionRecords.FormatInstant(record.AsOfInstant));
+        writer.WriteString(AsOfInstant, InstantText.Format(record.AsOfInstant));
         writer.WriteString(SnapshotSha256, record.SnapshotSha256);
         writer.WriteString(PolicySha256, record.PolicySha256);
         writer.WriteString(RulesSha256, record.RulesSha256);

@@ -19,8 +19,8 @@ internal static class InstantText
         instant = default;
         problem = Expected;
         if (text.Length < 17 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute))
+            || !AsciiDigits.TryParse(text[..4], out var year) || !AsciiDigits.TryParse(text.Slice(5, 2), out var month) || !AsciiDigits.TryParse(text.Slice(8, 2), out var day)
+            || !AsciiDigits.TryParse(text.Slice(11, 2), out var hour) || !AsciiDigits.TryParse(text.Slice(14, 2), out var minute))
         {
             return false;
         }
@@ -30,7 +30,7 @@ internal static class InstantText
         long ticks = 0;
         if (text[at] == ':')
         {
-            if (text.Length < at + 3 || !Digits(text.Slice(at + 1, 2), out second))
+            if (text.Length < at + 3 || !AsciiDigits.TryParse(text.Slice(at + 1, 2), out second))
             {
                 return false;
             }
@@ -45,7 +45,7 @@ internal static class InstantText
                 }
 
                 var digits = at - from;
-                if (digits is < 1 or > 7 || !Digits(text.Slice(from, digits), out var fraction))
+                if (digits is < 1 or > 7 || !AsciiDigits.TryParse(text.Slice(from, digits), out var fraction))
                 {
                     return false;
                 }
@@ -64,7 +64,7 @@ internal static class InstantText
             // UTC.
         }
         else if (at + 6 == text.Length && text[at] is (byte)'+' or (byte)'-' && text[at + 3] == ':'
-                 && Digits(text.Slice(at + 1, 2), out var offsetHours) && Digits(text.Slice(at + 4, 2), out var offsetMinute))
+                 && AsciiDigits.TryParse(text.Slice(at + 1, 2), out var offsetHours) && AsciiDigits.TryParse(text.Slice(at + 4, 2), out var offsetMinute))
         {
             if (offsetHours > 23 || offsetMinute > 59)
             {
@@ -136,21 +136,5 @@ internal static class InstantText
     {
         var utc = instant.UtcTicks;
         return new DateTimeOffset(utc - (utc % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (var b in text)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
     }
 }

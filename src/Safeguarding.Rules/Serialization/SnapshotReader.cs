@@ -528,7 +528,7 @@ internal sealed partial class SnapshotReader
         }
 
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day))
+            || !AsciiDigits.TryParse(text[..4], out var year) || !AsciiDigits.TryParse(text.Slice(5, 2), out var month) || !AsciiDigits.TryParse(text.Slice(8, 2), out var day))
         {
             _fieldProblems.Add(new(field, "must be a date in the form yyyy-MM-dd"));
             return null;
@@ -661,21 +661,5 @@ internal sealed partial class SnapshotReader
     {
         _fieldProblems.Add(new(field, "must be " + expected + ", not " + JsonInput.Describe(json.TokenType)));
         json.Skip();
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (var b in text)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
     }
 }
