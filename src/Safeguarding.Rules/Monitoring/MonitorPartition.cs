@@ -20,8 +20,17 @@ internal sealed class MonitorPartition
 
     public string? TeamId { get; }
 
-    /// <summary>The team fact; <see langword="null"/> for the partition with no team.</summary>
+    /// <summary>
+    /// The team fact; <see langword="null"/> for the partition with no team. Its caseload is the one the session last saw,
+    /// which may lag <see cref="Caseload"/> while the lag cannot change the team's backlog finding (see <c>MonitorState.SyncTeam</c>).
+    /// </summary>
     public TeamCase? Team { get; }
+
+    /// <summary>The team's caseload: the sum of its managers' caseloads.</summary>
+    public int Caseload { get; set; }
+
+    /// <summary>The offender facts in the session whose visit is overdue: the team's overdue visits, counted as they come and go.</summary>
+    public int OverdueVisits { get; set; }
 
     public ISession Session { get; }
 

@@ -220,29 +220,22 @@ internal sealed class MonitorState
         var from = PartitionFor(manager);
         Touch(from);
         var moving = manager.Offenders.Where(static o => o.Fact is not null).ToList();
+        var overdue = moving.Count(static o => IsOverdue(o.Fact!));
         foreach (var offender in moving)
         {
             from.Session.Retract(offender.Fact!);
         }
 
         from.Session.Retract(manager.Fact);
-        if (from.Team is { } oldTeam)
-        {
-            oldTeam.Caseload -= manager.Fact.Caseload;
-            from.Session.Update(oldTeam);
-        }
-
+        from.Caseload -= manager.Fact.Caseload;
+        from.OverdueVisits -= overdue;
         manager.Record = manager.Record with { TeamId = teamId };
         manager.Fact.TeamId = teamId;
         var to = PartitionFor(manager);
         Touch(to);
         to.Session.Insert(manager.Fact);
-        if (to.Team is { } newTeam)
-        {
-            newTeam.Caseload += manager.Fact.Caseload;
-            to.Session.Update(newTeam);
-        }
-
+        to.Caseload += manager.Fact.Caseload;
+        to.OverdueVisits += overdue;
         foreach (var offender in moving)
         {
             offender.Partition = to;
@@ -346,6 +339,7 @@ internal sealed class MonitorState
             foreach (var partition in _touched)
             {
                 partition.Session.Fire();
+                SyncTeam(partition);
             }
 
             var raw = new Dictionary<string, (Finding? Before, Finding? After)>(StringComparer.Ordinal);
@@ -479,6 +473,11 @@ internal sealed class MonitorState
         var fact = entry.Fact;
         var registered = present && entry.Record.RegisteredOn <= AsOf;
         var to = registered ? PartitionFor(manager) : null;
+        if (from is not null && IsOverdue(fact!))
+        {
+            from.OverdueVisits--;
+        }
+
         if (from is not null && from != to)
         {
             Touch(from);
@@ -497,6 +496,11 @@ internal sealed class MonitorState
             var (last, noAccess, briefing) = Aggregates(entry);
             fact ??= new OffenderCase(entry.Record, manager?.Fact, AsOf, _policy);
             OffenderInputs.Refresh(fact, entry.Record, manager?.Fact, last, noAccess, briefing, AsOf, _policy);
+            if (IsOverdue(fact))
+            {
+                to.OverdueVisits++;
+            }
+
             Touch(to);
             if (from == to)
             {
@@ -533,23 +537,35 @@ internal sealed class MonitorState
     }
 
     /// <summary>
-    /// Changes a manager's caseload and its team's. When the manager becomes or stops being critical, each of its overdue
-    /// offenders is updated too: whether their overdue visits go to the supervisor depends on it. When it stays critical,
-    /// only the caseload its supervisor escalations cite changes: those findings are refreshed without session work.
+    /// Changes a manager's caseload and its team's (the team fact follows when the session fires, <see cref="SyncTeam"/>).
+    /// The manager fact is updated in its session only when the manager's caseload finding changes rule (none, above target,
+    /// critical); while it stays the same, no condition on the fact changes, and a finding it has is refreshed to what its
+    /// rule's action gives for the new caseload, without session work. When the manager becomes or stops being critical,
+    /// each of its overdue offenders is updated too: whether their overdue visits go to the supervisor depends on it. When
+    /// it stays critical, only the caseload its supervisor escalations cite changes: those findings are refreshed likewise.
     /// </summary>
     private void AdjustCaseload(ManagerEntry manager, int delta)
     {
         var fact = manager.Fact;
+        var caseload = _policy.Caseload;
         var wasCritical = fact.IsCaseloadCritical;
+        var wasAboveTarget = CaseloadMembership.IsAboveTarget(fact.Caseload, caseload.Target, caseload.Critical);
         fact.Caseload += delta;
-        fact.IsCaseloadCritical = CaseloadMembership.IsCritical(fact.Caseload, _policy.Caseload.Critical);
+        fact.IsCaseloadCritical = CaseloadMembership.IsCritical(fact.Caseload, caseload.Critical);
         var partition = PartitionFor(manager);
         Touch(partition);
-        partition.Session.Update(fact);
-        if (partition.Team is { } team)
+        partition.Caseload += delta;
+        if (wasCritical != fact.IsCaseloadCritical || wasAboveTarget != CaseloadMembership.IsAboveTarget(fact.Caseload, caseload.Target, caseload.Critical))
         {
-            team.Caseload += delta;
-            partition.Session.Update(team);
+            partition.Session.Update(fact);
+        }
+        else if (fact.IsCaseloadCritical)
+        {
+            partition.Tracker.Refresh(CaseloadCriticalRule.Critical(fact));
+        }
+        else if (wasAboveTarget)
+        {
+            partition.Tracker.Refresh(CaseloadAboveTargetRule.AboveTarget(fact));
         }
 
         if (wasCritical != fact.IsCaseloadCritical)
@@ -579,6 +595,37 @@ internal sealed class MonitorState
             }
         }
     }
+
+    /// <summary>
+    /// Brings a fired team session's team fact to the team's caseload, when the difference can matter. The session's overdue
+    /// visits are current (the session has fired); the backlog is checked at the caseload the session last saw and at the
+    /// team's. Not holding at either, no condition on the team fact changes: its caseload is set, with no session work. Holding
+    /// at both, only the caseload the finding cites changes: the finding is refreshed to what the rule's action gives. Else
+    /// the team fact is updated and the session fired again, raising or clearing the backlog.
+    /// </summary>
+    private static void SyncTeam(MonitorPartition partition)
+    {
+        if (partition.Team is not { } team || team.Caseload == partition.Caseload)
+        {
+            return;
+        }
+
+        var held = UnitBacklogRule.Holds(partition.OverdueVisits, team);
+        team.Caseload = partition.Caseload;
+        var holds = UnitBacklogRule.Holds(partition.OverdueVisits, team);
+        if (held && holds)
+        {
+            partition.Tracker.Refresh(UnitBacklogRule.Backlog(team, partition.OverdueVisits));
+        }
+        else if (held || holds)
+        {
+            partition.Session.Update(team);
+            partition.Session.Fire();
+        }
+    }
+
+    /// <summary>Whether an offender fact has an overdue visit: <c>VisitOverdue</c>'s conditions, so one overdue visit in its team's count.</summary>
+    private static bool IsOverdue(OffenderCase fact) => fact.NeedsVisits && VisitSchedule.IsOverdue(fact.DaysOverdue);
 
     /// <summary>The latest completed visit, the no-access visits after it and the latest briefing to the current neighbourhood, as of the monitor's date (as <see cref="RecordAggregates"/> computes them).</summary>
     private (DateOnly? LastCompleted, int NoAccess, DateOnly? LatestBriefing) Aggregates(OffenderEntry entry)
@@ -676,6 +723,10 @@ internal sealed class MonitorState
             var manager = entry.Manager;
             entry.Partition = PartitionFor(manager);
             entry.Partition.Pending.Add(entry.Fact);
+            if (IsOverdue(entry.Fact))
+            {
+                entry.Partition.OverdueVisits++;
+            }
             if (manager is not null && CaseloadMembership.Counts(entry.Record.InCustody))
             {
                 entry.Counted = manager;
@@ -686,9 +737,11 @@ internal sealed class MonitorState
         foreach (var manager in _managers.Values)
         {
             manager.Fact.IsCaseloadCritical = CaseloadMembership.IsCritical(manager.Fact.Caseload, _policy.Caseload.Critical);
-            if (PartitionFor(manager).Team is { } team)
+            var partition = PartitionFor(manager);
+            partition.Caseload += manager.Fact.Caseload;
+            if (partition.Team is { } team)
             {
-                team.Caseload += manager.Fact.Caseload;
+                team.Caseload = partition.Caseload;
             }
         }
 

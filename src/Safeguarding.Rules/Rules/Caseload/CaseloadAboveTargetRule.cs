@@ -18,6 +18,13 @@ internal sealed class CaseloadAboveTargetRule : BuiltInRule
             .Match(() => manager, m => CaseloadMembership.IsAboveTarget(m.Caseload, m.Policy.Caseload.Target, m.Policy.Caseload.Critical));
 
         Then()
-            .Do(ctx => Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target)));
+            .Do(ctx => Raise(ctx, AboveTarget(manager)));
     }
+
+    /// <summary>
+    /// The finding this rule raises for <paramref name="manager"/>; also what the live monitor refreshes it to when the
+    /// caseload changes and the manager stays above target.
+    /// </summary>
+    internal static Finding AboveTarget(ManagerCase manager) =>
+        CaseloadFindings.For(manager, FindingKinds.CaseloadAboveTarget, RuleNames.CaseloadAboveTarget, "target", manager.Policy.Caseload.Target);
 }

@@ -18,6 +18,13 @@ internal sealed class CaseloadCriticalRule : BuiltInRule
             .Match(() => manager, m => CaseloadMembership.IsCritical(m.Caseload, m.Policy.Caseload.Critical));
 
         Then()
-            .Do(ctx => Raise(ctx, CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical)));
+            .Do(ctx => Raise(ctx, Critical(manager)));
     }
+
+    /// <summary>
+    /// The finding this rule raises for <paramref name="manager"/>; also what the live monitor refreshes it to when the
+    /// caseload changes and the manager stays critical.
+    /// </summary>
+    internal static Finding Critical(ManagerCase manager) =>
+        CaseloadFindings.For(manager, FindingKinds.CaseloadCritical, RuleNames.CaseloadCritical, "critical level", manager.Policy.Caseload.Critical);
 }

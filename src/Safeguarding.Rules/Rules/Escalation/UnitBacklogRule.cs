@@ -28,14 +28,24 @@ internal sealed class UnitBacklogRule : BuiltInRule
             .Match(
                 () => team,
                 t => t.Id == overdue.Key,
-                t => t.Caseload > 0,
-                t => CaseloadMembership.IsUnitBacklog(overdue.Count(), t.Caseload, t.Policy.Escalation.UnitBacklogPercent));
+                t => Holds(overdue.Count(), t));
 
         Then()
             .Do(ctx => Raise(ctx, Backlog(team, overdue.Count())));
     }
 
-    private static Finding Backlog(TeamCase team, int overdue) => new()
+    /// <summary>
+    /// Whether a team with <paramref name="overdueVisits"/> overdue visits has a unit backlog at its caseload; also what the
+    /// live monitor checks before and after a caseload change to tell whether the change can raise or clear the finding.
+    /// </summary>
+    internal static bool Holds(int overdueVisits, TeamCase team) =>
+        team.Caseload > 0 && CaseloadMembership.IsUnitBacklog(overdueVisits, team.Caseload, team.Policy.Escalation.UnitBacklogPercent);
+
+    /// <summary>
+    /// The finding this rule raises for <paramref name="team"/>; also what the live monitor refreshes a team's backlog to
+    /// when only the caseload in it changed.
+    /// </summary>
+    internal static Finding Backlog(TeamCase team, int overdue) => new()
     {
         Kind = FindingKinds.UnitBacklog,
         Rule = RuleNames.UnitBacklog,
