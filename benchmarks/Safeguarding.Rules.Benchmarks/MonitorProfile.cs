@@ -98,6 +98,38 @@ internal static class MonitorProfile
             var node = schema[id];
             output.WriteLine(Text($"profile node {id} {node.NodeType} {node.OutputType?.Name} ms={ms:F0} perOpUs={1000 * ms / operations:F1} inputs={inputs:N0} rules={string.Join(",", node.Rules.Select(static r => r.Name))}"));
         }
+
+        // A new day, split into the rebuild (the change's own work) and the comparison of every finding before and after,
+        // beside a full evaluation of the same day in the same minutes (alternated, three of each).
+        var rebuild = new List<double>();
+        var compare = new List<double>();
+        var evaluate = new List<double>();
+        var newDayCpu = new List<double>();
+        var evaluateCpu = new List<double>();
+        var process = Process.GetCurrentProcess();
+        for (var day = 1; day <= 5; day++)
+        {
+            var change = new AsOfAdvanced(asOf.AddDays(day));
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            change.Apply(state);
+            var applied = Stopwatch.GetTimestamp();
+            state.Finish();
+            var finished = Stopwatch.GetTimestamp();
+            process.Refresh();
+            newDayCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+            rebuild.Add(Stopwatch.GetElapsedTime(started, applied).TotalMilliseconds);
+            compare.Add(Stopwatch.GetElapsedTime(applied, finished).TotalMilliseconds);
+            cpu = process.TotalProcessorTime;
+            started = Stopwatch.GetTimestamp();
+            engine.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf.AddDays(day) });
+            evaluate.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            process.Refresh();
+            evaluateCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+        }
+
+        output.WriteLine(Text($"profile newDay rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} (medians of 5, alternated)"));
     }
 
     private static double Percentile(List<double> values, double share)
