@@ -107,8 +107,11 @@ internal static class MonitorProfile
         var newDayCpu = new List<double>();
         var evaluateCpu = new List<double>();
         var process = Process.GetCurrentProcess();
-        for (var day = 1; day <= 5; day++)
+        var newDayGcs = new int[3];
+        var evaluateGcs = new int[3];
+        for (var day = 1; day <= Days; day++)
         {
+            var gcs = Collections();
             var change = new AsOfAdvanced(asOf.AddDays(day));
             process.Refresh();
             var cpu = process.TotalProcessorTime;
@@ -119,6 +122,13 @@ internal static class MonitorProfile
             var finished = Stopwatch.GetTimestamp();
             process.Refresh();
             newDayCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+            var after = Collections();
+            for (var g = 0; g < 3; g++)
+            {
+                newDayGcs[g] += after[g] - gcs[g];
+            }
+
+            gcs = after;
             rebuild.Add(Stopwatch.GetElapsedTime(started, applied).TotalMilliseconds);
             compare.Add(Stopwatch.GetElapsedTime(applied, finished).TotalMilliseconds);
             cpu = process.TotalProcessorTime;
@@ -127,10 +137,20 @@ internal static class MonitorProfile
             evaluate.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             process.Refresh();
             evaluateCpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+            after = Collections();
+            for (var g = 0; g < 3; g++)
+            {
+                evaluateGcs[g] += after[g] - gcs[g];
+            }
         }
 
-        output.WriteLine(Text($"profile newDay rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} (medians of 5, alternated)"));
+        output.WriteLine(Text($"profile newDay rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} (medians of {Days}, alternated) gen0/1/2 in {Days} newDay={string.Join("/", newDayGcs)} fullEvaluation={string.Join("/", evaluateGcs)}"));
     }
+
+    /// <summary>How many new days (each beside a full evaluation) the profile times.</summary>
+    private const int Days = 10;
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     private static double Percentile(List<double> values, double share)
     {

@@ -39,6 +39,9 @@ internal sealed class MonitorPartition
     /// <summary>Facts waiting to be inserted when the partition is filled in one batch.</summary>
     public List<object> Pending { get; } = [];
 
+    /// <summary>Facts in the session, changed in place, waiting to be updated when the partition is filled (a new day).</summary>
+    public List<object> Changed { get; } = [];
+
     public static MonitorPartition Create(ISessionFactory factory, string? teamId, TeamCase? team)
     {
         var session = factory.CreateSession();
@@ -54,9 +57,16 @@ internal sealed class MonitorPartition
         return partition;
     }
 
-    /// <summary>Inserts the pending facts and fires, without journaling (the partition's first fill).</summary>
+    /// <summary>Updates the changed facts, inserts the pending ones and fires, without journaling (a first fill, or a new day).</summary>
     public void Fill()
     {
+        Tracker.Journaling = false;
+        if (Changed.Count > 0)
+        {
+            Session.UpdateAll(Changed);
+            Changed.Clear();
+        }
+
         Session.InsertAll(Pending);
         Pending.Clear();
         Session.Fire();
