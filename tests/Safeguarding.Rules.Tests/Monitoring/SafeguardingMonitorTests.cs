@@ -45,6 +45,38 @@ public sealed class SafeguardingMonitorTests
     }
 
     [Fact]
+    public void Apply_ReassignmentKeepingTeamInBacklog_ChangesTheBacklogCaseloadAndMatchesFullEvaluation()
+    {
+        // Two overdue visits against a team caseload of 2, then of 3: a backlog both times (5%), so the monitor refreshes the
+        // finding's caseload without updating the team fact; OM-2 goes from none to above target (1) and is updated.
+        var snapshot = Snapshot(Offender("RSO-1", "OM-1", RiskLevel.Low), Offender("RSO-2", "OM-1", RiskLevel.Low), Offender("RSO-3", null, RiskLevel.Low, overdue: false));
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+        monitor.Current.Findings.Single(f => f.Id == "UnitBacklog:T-1").Caseload.Should().Be(2);
+
+        var result = monitor.Apply(new OffenderReassigned("RSO-3", "OM-2"));
+
+        result.Findings.Zip(result.Changes).Should().Contain(c => c.First.Id == "UnitBacklog:T-1" && c.First.Caseload == 3 && c.Second == ChangeKind.Changed);
+        var expected = Engine.Evaluate(Snapshot([.. snapshot.Offenders.Take(2), snapshot.Offenders[2] with { ManagerId = "OM-2" }]), new EvaluationOptions { AsOf = AsOf });
+        monitor.Current.Findings.Should().Equal(expected.Findings);
+    }
+
+    [Fact]
+    public void Apply_ReassignmentToManagerWhoStaysCritical_ChangesItsCaseloadFindingsAndMatchesFullEvaluation()
+    {
+        // OM-1 holds 3 (critical above 2) and gets a fourth: its critical finding and the reasons of its supervisor
+        // escalations cite 4, refreshed without updating the manager fact.
+        var snapshot = Snapshot(Offender("RSO-1", "OM-1", RiskLevel.Low), Offender("RSO-2", "OM-1", RiskLevel.Low), Offender("RSO-3", "OM-1", RiskLevel.Low), Offender("RSO-4", null, RiskLevel.Low, overdue: false));
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+
+        var result = monitor.Apply(new OffenderReassigned("RSO-4", "OM-1"));
+
+        result.Findings.Zip(result.Changes).Should().Contain(c => c.First.Id == "CaseloadCritical:OM-1" && c.First.Caseload == 4 && c.Second == ChangeKind.Changed);
+        monitor.Current.Findings.Single(f => f.Id == "VisitOverdue:RSO-1").Reason.Should().Contain("critical caseload of 4");
+        var expected = Engine.Evaluate(Snapshot([.. snapshot.Offenders.Take(3), snapshot.Offenders[3] with { ManagerId = "OM-1" }]), new EvaluationOptions { AsOf = AsOf });
+        monitor.Current.Findings.Should().Equal(expected.Findings);
+    }
+
+    [Fact]
     public void Apply_RemovingManagerWhoHoldsOffenders_IsRejectedAndChangesNothing()
     {
         var monitor = Load(Offender("RSO-1", "OM-1"));
