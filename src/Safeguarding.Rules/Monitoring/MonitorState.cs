@@ -287,9 +287,9 @@ internal sealed class MonitorState
     }
 
     /// <summary>
-    /// A new as-of date changes nearly every fact: every fact is brought to the date in its session (<see cref="NewDay"/>), and
-    /// the change is read from the findings before and after. A new day moves the as-of instant to the end of that day (as a full evaluation given the date has it);
-    /// the same date keeps it.
+    /// A new as-of date changes nearly every fact: every fact is brought to the date in its session (<see cref="NewDay"/>),
+    /// and the change is read from the findings before and after. A new day moves the as-of instant to the end of that day
+    /// (as a full evaluation given the date has it); the same date keeps it.
     /// </summary>
     public void AdvanceAsOf(DateOnly asOf)
     {
