@@ -57,10 +57,19 @@ internal sealed class MonitorPartition
         return partition;
     }
 
-    /// <summary>Updates the changed facts, inserts the pending ones and fires, without journaling (a first fill, or a new day).</summary>
+    /// <summary>Facts in the session, changed in place, that can no longer match a rule, waiting to be retracted when the partition is filled (a new day).</summary>
+    public List<object> Retracted { get; } = [];
+
+    /// <summary>Retracts, updates and inserts the waiting facts and fires, without journaling (a first fill, or a new day).</summary>
     public void Fill()
     {
         Tracker.Journaling = false;
+        if (Retracted.Count > 0)
+        {
+            Session.RetractAll(Retracted);
+            Retracted.Clear();
+        }
+
         if (Changed.Count > 0)
         {
             Session.UpdateAll(Changed);

@@ -23,6 +23,9 @@ namespace Safeguarding.Rules.Monitoring;
 internal sealed class MonitorState
 {
     private readonly CompiledRules _rules;
+
+    /// <summary>Whether an offender fact can match a rule (<see cref="MatchFilter"/>); <see langword="null"/> when every one must be in its session.</summary>
+    private readonly Func<object, bool>? _offenderMayMatch;
     private readonly PolicyView _policy;
     private readonly int _maxDegreeOfParallelism;
     private readonly Dictionary<string, OffenderEntry> _offenders = new(StringComparer.Ordinal);
@@ -47,6 +50,7 @@ internal sealed class MonitorState
     private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems)
     {
         _rules = rules;
+        _offenderMayMatch = rules.Filter.For(typeof(OffenderCase));
         _policy = policy;
         _maxDegreeOfParallelism = maxDegreeOfParallelism;
         AsOf = asOf;
@@ -223,7 +227,11 @@ internal sealed class MonitorState
         var overdue = moving.Count(static o => IsOverdue(o.Fact!));
         foreach (var offender in moving)
         {
-            from.Session.Retract(offender.Fact!);
+            if (offender.InSession)
+            {
+                from.Session.Retract(offender.Fact!);
+                offender.InSession = false;
+            }
         }
 
         from.Session.Retract(manager.Fact);
@@ -239,7 +247,7 @@ internal sealed class MonitorState
         foreach (var offender in moving)
         {
             offender.Partition = to;
-            to.Session.Insert(offender.Fact!);
+            Sync(offender, to, offender.Fact!);
         }
     }
 
@@ -481,7 +489,11 @@ internal sealed class MonitorState
         if (from is not null && from != to)
         {
             Touch(from);
-            from.Session.Retract(fact!);
+            if (entry.InSession)
+            {
+                from.Session.Retract(fact!);
+                entry.InSession = false;
+            }
         }
 
         if (!ReferenceEquals(entry.Manager, manager) || !present)
@@ -502,20 +514,13 @@ internal sealed class MonitorState
             }
 
             Touch(to);
-            if (from == to)
-            {
-                to.Session.Update(fact);
-            }
-            else
-            {
-                to.Session.Insert(fact);
-            }
-
+            Sync(entry, to, fact);
             entry.Fact = fact;
         }
         else
         {
             entry.Fact = null;
+            entry.InSession = false;
         }
 
         entry.Partition = to;
@@ -576,7 +581,7 @@ internal sealed class MonitorState
                 if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
-                    partition.Session.Update(overdue);
+                    Sync(offender, partition, overdue);
                 }
             }
         }
@@ -682,6 +687,7 @@ internal sealed class MonitorState
         foreach (var entry in _offenders.Values)
         {
             entry.Fact = null;
+            entry.InSession = false;
         }
 
         PlaceAll(RefreshOffenderFacts());
@@ -733,10 +739,12 @@ internal sealed class MonitorState
     /// Refreshes every offender fact as of <see cref="AsOf"/> in parallel chunks (aggregates and the policy's dates), creating
     /// the fact of an offender registered by then that has none; the offenders whose fact is new are marked.
     /// </summary>
-    private (OffenderEntry[] Entries, bool[] Created) RefreshOffenderFacts()
+    private (OffenderEntry[] Entries, bool[] Created, bool[] MayMatch) RefreshOffenderFacts()
     {
         var entries = _offenders.Values.ToArray();
         var created = new bool[entries.Length];
+        var mayMatch = new bool[entries.Length];
+        var test = _offenderMayMatch;
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
@@ -752,10 +760,11 @@ internal sealed class MonitorState
                         var fact = entry.Fact ?? new OffenderCase(entry.Record, entry.Manager?.Fact, AsOf, _policy);
                         OffenderInputs.Refresh(fact, entry.Record, entry.Manager?.Fact, last, noAccess, briefing, AsOf, _policy);
                         entry.Fact = fact;
+                        mayMatch[i] = test is null || MatchFilter.Passes(test, fact);
                     }
                 }
             });
-        return (entries, created);
+        return (entries, created, mayMatch);
     }
 
     /// <summary>
@@ -763,9 +772,9 @@ internal sealed class MonitorState
     /// partitions' overdue visits and the managers' and teams' caseloads (the manager facts' caseloads start at zero), and
     /// sets which managers are critical.
     /// </summary>
-    private void PlaceAll((OffenderEntry[] Entries, bool[] Created) offenders)
+    private void PlaceAll((OffenderEntry[] Entries, bool[] Created, bool[] MayMatch) offenders)
     {
-        var (entries, created) = offenders;
+        var (entries, created, mayMatch) = offenders;
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
@@ -773,12 +782,22 @@ internal sealed class MonitorState
             if (entry.Fact is not { } fact)
             {
                 entry.Partition = null;
+                entry.InSession = false;
                 continue;
             }
 
             var manager = entry.Manager;
             entry.Partition = PartitionFor(manager);
-            (created[i] ? entry.Partition.Pending : entry.Partition.Changed).Add(fact);
+            if (mayMatch[i])
+            {
+                (created[i] || !entry.InSession ? entry.Partition.Pending : entry.Partition.Changed).Add(fact);
+            }
+            else if (!created[i] && entry.InSession)
+            {
+                entry.Partition.Retracted.Add(fact);
+            }
+
+            entry.InSession = mayMatch[i];
             if (IsOverdue(fact))
             {
                 entry.Partition.OverdueVisits++;
@@ -810,7 +829,9 @@ internal sealed class MonitorState
 
         if (_rejected.Count > 0)
         {
-            partition.Pending.AddRange(ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, out _));
+            var rejected = ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, out _);
+            rejected.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
+            partition.Pending.AddRange(rejected);
         }
 
         return partition;
@@ -897,8 +918,10 @@ internal sealed class MonitorState
         }
     }
 
-    /// <summary>One record's facts as of the monitor's date and instant, as a full evaluation builds them.</summary>
-    private List<object> FactsOf(object record) => ChildProtectionFacts.Build(
+    /// <summary>One record's facts as of the monitor's date and instant that can match a rule (<see cref="MatchFilter"/>), as a full evaluation inserts them.</summary>
+    private List<object> FactsOf(object record)
+    {
+        var facts = ChildProtectionFacts.Build(
         record switch
         {
             StrategyDiscussion discussion => new ChildProtectionRecords { Discussions = [discussion] },
@@ -911,6 +934,9 @@ internal sealed class MonitorState
         Instant,
         _policy,
         out _);
+        facts.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
+        return facts;
+    }
 
     /// <summary>The monitored child-protection records (valid ones; the rejected are fixed facts).</summary>
     private ChildProtectionRecords Records() => new()
@@ -941,6 +967,33 @@ internal sealed class MonitorState
     }
 
     private void Touch(MonitorPartition partition) => _touched.Add(partition);
+
+    /// <summary>
+    /// Brings an offender's refreshed fact into line with <paramref name="partition"/>'s session: inserted when it can now
+    /// match a rule and is not in it, updated when it is in and still can, retracted when it is in and no longer can, and
+    /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding).
+    /// </summary>
+    private void Sync(OffenderEntry entry, MonitorPartition partition, OffenderCase fact)
+    {
+        var mayMatch = _offenderMayMatch is null || MatchFilter.Passes(_offenderMayMatch, fact);
+        if (entry.InSession)
+        {
+            if (mayMatch)
+            {
+                partition.Session.Update(fact);
+            }
+            else
+            {
+                partition.Session.Retract(fact);
+            }
+        }
+        else if (mayMatch)
+        {
+            partition.Session.Insert(fact);
+        }
+
+        entry.InSession = mayMatch;
+    }
 
     private MonitorResult Result(List<(Finding? Before, Finding? After)> pairs, List<SuppressedFinding> suppressed)
     {

@@ -126,6 +126,9 @@ public sealed class SafeguardingMonitor
         return new MonitorLoadResult(new SafeguardingMonitor(state, partial), input.Problems);
     }
 
+    /// <summary>The monitored state (for tests that look into the sessions); not thread-safe.</summary>
+    internal MonitorState State => _state;
+
     /// <summary>Applies one change, or rejects it.</summary>
     /// <param name="change">The change.</param>
     /// <returns>The findings the change raised, escalated, changed and cleared; or, when it is rejected, every problem (and nothing changed).</returns>
