@@ -61,7 +61,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false);
                     break;
                 case 2:
                     heldOn = ReadDate(ref json, "heldOn", required: true);
@@ -143,7 +143,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    suite = ReadString(ref json, "custodySuiteId", required: true);
+                    suite = ReadId(ref json, "custodySuiteId", required: true);
                     break;
                 case 2:
                     juvenile = ReadRequiredBoolean(ref json, "juvenile");
@@ -228,7 +228,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false);
                     break;
                 case 2:
                     startedAt = ReadInstant(ref json, "startedAt", required: true);

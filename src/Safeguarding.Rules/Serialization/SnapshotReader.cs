@@ -25,6 +25,7 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
+    private readonly Utf8StringPool _strings = new();
     private readonly List<Manager> _managers = [];
     private readonly List<Offender> _offenders = [];
     private readonly List<Visit> _visits = [];
@@ -228,7 +229,7 @@ internal sealed partial class SnapshotReader
         {
             if (field == 0)
             {
-                id = ReadString(ref json, "id", required: true);
+                id = ReadId(ref json, "id", required: true);
             }
         }
 
@@ -248,10 +249,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadString(ref json, "id", required: true);
+                    id = ReadId(ref json, "id", required: true);
                     break;
                 default:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false);
                     break;
             }
         }
@@ -280,13 +281,13 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadString(ref json, "id", required: true);
+                    id = ReadId(ref json, "id", required: true);
                     break;
                 case 1:
-                    managerId = ReadString(ref json, "managerId", required: false);
+                    managerId = ReadId(ref json, "managerId", required: false);
                     break;
                 case 2:
-                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: false);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false);
                     break;
                 case 3:
                     riskLevel = ReadRiskLevel(ref json);
@@ -368,7 +369,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    offenderId = ReadId(ref json, "offenderId", required: true);
                     break;
                 case 1:
                     date = ReadDate(ref json, "date", required: true);
@@ -405,10 +406,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    offenderId = ReadId(ref json, "offenderId", required: true);
                     break;
                 case 1:
-                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: true);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true);
                     break;
                 default:
                     date = ReadDate(ref json, "date", required: true);
@@ -487,12 +488,20 @@ internal sealed partial class SnapshotReader
     /// <summary>Keeps what could be read of the malformed record just ended, for the checks across records.</summary>
     private void KeepPartial(object partial) => _malformed[^1] = _malformed[^1] with { Partial = partial };
 
-    private string? ReadString(ref Utf8JsonReader json, string field, bool required)
+    private string? ReadString(ref Utf8JsonReader json, string field, bool required) => ReadString(ref json, field, required, pooled: false);
+
+    /// <summary>
+    /// Reads an id that other records name (an offender's, a manager's, a team's, a neighbourhood's, a custody suite's):
+    /// one string per distinct id (see <see cref="Utf8StringPool"/>), since a visit repeats its offender's id.
+    /// </summary>
+    private string? ReadId(ref Utf8JsonReader json, string field, bool required) => ReadString(ref json, field, required, pooled: true);
+
+    private string? ReadString(ref Utf8JsonReader json, string field, bool required, bool pooled)
     {
         switch (json.TokenType)
         {
             case JsonTokenType.String:
-                return json.GetString();
+                return !pooled || json.ValueIsEscaped || json.HasValueSequence ? json.GetString() : _strings.Get(json.ValueSpan);
             case JsonTokenType.Null:
                 RequiredButNull(field, required);
                 return null;
@@ -634,6 +643,11 @@ internal sealed partial class SnapshotReader
         switch (json.TokenType)
         {
             case JsonTokenType.Number:
+                if (json.TryGetInt32(out var whole))
+                {
+                    return whole; // The usual case, without building the out-of-range text below.
+                }
+
                 var value = JsonInput.ReadWholeNumber(ref json, out var problem, range + "; it is far outside that range");
                 if (problem is not null)
                 {
