@@ -24,25 +24,39 @@ internal sealed class Utf8StringPool
     /// <summary>Longer text is not an id: it is allocated without pooling.</summary>
     public const int MaxPooledLength = 48;
 
-    private const int MaxProbes = 16;
+    private const int MaxProbes = 64;
+
+    /// <summary>How many pooled ids after a caller's last one are tried before the hash table.</summary>
+    private const int LookAhead = 3;
 
     private Entry[] _entries = new Entry[1024];
+    private string[] _ordered = new string[1024];
     private int _count;
-    private string _last = string.Empty;
 
-    /// <summary>The string for <paramref name="utf8"/> (unescaped UTF-8 text): the pooled instance when there is one.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The string for <paramref name="utf8"/> (unescaped UTF-8 text): the pooled instance when there is one.
+    /// <paramref name="cursor"/> is the caller's place in the order the ids were first seen (one per field, starting
+    /// at 0): exports list records in some order and repeat it (an offender's visits together, the offenders' visits
+    /// in the offenders' order), so the id is mostly the caller's last one or one of the next few, found in memory
+    /// read in sequence instead of a probe into the table.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, ref int cursor)
     {
         if (utf8.Length > MaxPooledLength || utf8.IsEmpty)
         {
             return Encoding.UTF8.GetString(utf8);
         }
 
-        // Records naming the same id tend to be together (an offender's visits): try the last one first.
-        var last = _last;
-        if (last.Length == utf8.Length && Ascii.Equals(utf8, last))
+        var ordered = _ordered;
+        var last = Math.Min(cursor + LookAhead, _count - 1);
+        for (var at = cursor; at <= last; at++)
         {
-            return last;
+            var candidate = ordered[at];
+            if (candidate.Length == utf8.Length && Ascii.Equals(utf8, candidate))
+            {
+                cursor = at;
+                return candidate;
+            }
         }
 
         var hash = Hash(utf8);
@@ -54,12 +68,12 @@ internal sealed class Utf8StringPool
             ref var entry = ref entries[slot];
             if (entry.Text is not { } pooled)
             {
-                return Add(utf8, hash, slot);
+                return Add(utf8, hash, slot, ref cursor);
             }
 
             if (entry.Hash == hash && pooled.Length == utf8.Length && Ascii.Equals(utf8, pooled))
             {
-                _last = pooled;
+                cursor = entry.Order;
                 return pooled;
             }
 
@@ -69,7 +83,7 @@ internal sealed class Utf8StringPool
         return Encoding.UTF8.GetString(utf8);
     }
 
-    private string Add(ReadOnlySpan<byte> utf8, int hash, int slot)
+    private string Add(ReadOnlySpan<byte> utf8, int hash, int slot, ref int cursor)
     {
         if (!Ascii.IsValid(utf8))
         {
@@ -77,8 +91,14 @@ internal sealed class Utf8StringPool
         }
 
         var created = Encoding.ASCII.GetString(utf8);
-        _entries[slot] = new(hash, created);
-        _last = created;
+        if (_count == _ordered.Length)
+        {
+            Array.Resize(ref _ordered, _ordered.Length * 2);
+        }
+
+        _entries[slot] = new(hash, _count, created);
+        _ordered[_count] = created;
+        cursor = _count;
         if (++_count * 2 > _entries.Length)
         {
             Grow();
@@ -126,11 +146,15 @@ internal sealed class Utf8StringPool
             hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(tail)) * Multiplier, 29);
         }
 
-        hash ^= hash >> 32;
-        hash *= Multiplier;
-        return (int)(hash >> 33);
+        // MurmurHash3's finaliser: every input bit reaches the low bits that pick the slot (sequential ids differ only in their last bytes).
+        hash ^= hash >> 33;
+        hash *= 0xFF51AFD7ED558CCD;
+        hash ^= hash >> 33;
+        hash *= 0xC4CEB9FE1A85EC53;
+        hash ^= hash >> 33;
+        return (int)(hash & int.MaxValue);
     }
 
-    /// <summary>A pooled string and its hash, side by side so that a probe touches one place in memory.</summary>
-    private readonly record struct Entry(int Hash, string? Text);
+    /// <summary>A pooled string, its hash and its place in the order first seen, side by side so that a probe touches one place in memory.</summary>
+    private readonly record struct Entry(int Hash, int Order, string? Text);
 }
