@@ -504,7 +504,7 @@ internal sealed partial class SnapshotReader
     /// <param name="json">The reader, on the value.</param>
     /// <param name="field">The field, for problems.</param>
     /// <param name="required">Whether null is a problem.</param>
-    /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get"/>): one per field of one array.</param>
+    /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
     private string? ReadId(ref Utf8JsonReader json, string field, bool required, ref int cursor)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)

@@ -83,6 +83,22 @@ internal sealed class Utf8StringPool
         return Encoding.UTF8.GetString(utf8);
     }
 
+    /// <summary>
+    /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell): the same pool holds
+    /// both, since an ASCII id's characters are its bytes.
+    /// </summary>
+    public string Get(ReadOnlySpan<char> text, ref int cursor)
+    {
+        if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
+        {
+            return new string(text);
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
+        var length = Encoding.ASCII.GetBytes(text, utf8);
+        return Get(utf8[..length], ref cursor);
+    }
+
     private string Add(ReadOnlySpan<byte> utf8, int hash, int slot, ref int cursor)
     {
         if (!Ascii.IsValid(utf8))
