@@ -10,19 +10,29 @@ namespace Safeguarding.Rules.Benchmarks;
 /// (default 40 times) and prints, over the second half (the first half is the JIT warming up), the median of each phase
 /// the engine reports in its log line (checking and aggregating the records, the rules' sessions, joining their
 /// results), of the CPU time, and of the garbage collector's pauses, with the collections per evaluation.
+/// <c>--threads 1</c> runs the engine on the calling thread alone, so that the calling thread's CPU time
+/// (<c>threadCpuMs</c>, garbage collections included) measures the work itself, which the machine's load barely moves:
+/// the figure to compare two builds by on a shared machine.
 /// </summary>
 internal static class PhaseRun
 {
-    public static int Run(int offenders, int evaluations, TextWriter output, string workload = Support.EvaluationWorkload.V1)
+    public static int Run(int offenders, int evaluations, TextWriter output, string workload = Support.EvaluationWorkload.V1, int? threads = null)
     {
         var log = new PhaseLog();
-        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: log);
+        var settings = new SafeguardingRulesOptions();
+        if (threads is { } n)
+        {
+            settings.MaxDegreeOfParallelism = n;
+        }
+
+        var engine = new SafeguardingEngine(settings, logger: log);
         var snapshot = Support.EvaluationWorkload.Generate(offenders, workload);
         var options = new EvaluationOptions { AsOf = snapshot.AsOf };
         var wall = new List<double>();
         var cpu = new List<double>();
         var pauses = new List<double>();
         var allocated = new List<double>();
+        var threadCpu = new List<double>();
         var gen0 = GC.CollectionCount(0);
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
@@ -38,9 +48,14 @@ internal static class PhaseRun
             var cpuBefore = process.TotalProcessorTime;
             var pauseBefore = GC.GetTotalPauseDuration();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var threadBefore = ThreadCpuClock.NowMicroseconds();
             var started = Stopwatch.GetTimestamp();
             var report = engine.Evaluate(snapshot, options);
             wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (ThreadCpuClock.NowMicroseconds() is { } threadAfter && threadBefore is { } before)
+            {
+                threadCpu.Add((threadAfter - before) / 1000);
+            }
             pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             allocated.Add((GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1_000_000.0);
             process.Refresh();
@@ -61,9 +76,9 @@ internal static class PhaseRun
         var measured = evaluations - (evaluations / 2);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores)\n"
+            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores; engine threads {(threads is { } t ? t.ToString(CultureInfo.InvariantCulture) : "default")})\n"
             + $"phases evaluateMs={Median(wall):F1} checkAndAggregateMs={Median(log.Prepare):F1} rulesMs={Median(log.Rules):F1} joinMs={Median(log.Report):F1}\n"
-            + $"phases cpuMs={Median(cpu):F0} allocatedMB={Median(allocated):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
+            + $"phases cpuMs={Median(cpu):F0} threadCpuMs={Median(threadCpu):F0} allocatedMB={Median(allocated):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
         return 0;
 
         double Median(List<double> values)

@@ -151,9 +151,11 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
 
         // The child-protection records are independent facts of no team's partition (no rule joins them to anything), so they
         // run in partitions of their own, spread over the cores like the teams' (100,000 offenders come with some 75,000 of
-        // these facts at the generator's rates: one session would hold up the whole evaluation). Their findings then span
-        // partitions, and the merge sorts those kinds whole.
+        // these facts at the generator's rates: one session would hold up the whole evaluation). Only those that can match a
+        // rule go in (most cannot: an accompanied interview, an action completed on time), so the partitions are sized by
+        // what the sessions will hold. Their findings then span partitions, and the merge sorts those kinds whole.
         var childProtectionFacts = ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection);
+        childProtectionFacts.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
         var childProtectionPartition = (int)Math.Min((long)_partitionSize * ChildProtectionFactsPerOffender, int.MaxValue);
         for (var from = 0; from < childProtectionFacts.Count; from += childProtectionPartition)
         {

@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Evaluation;
 /// evaluation never does, and no built-in condition turns false as facts are added: were one to, its finding could
 /// not follow, so that is checked rather than assumed.
 /// </summary>
-internal sealed class CollectingSessionRunner(ISessionFactory factory) : ISessionRunner
+internal sealed class CollectingSessionRunner(ISessionFactory factory, MatchFilter filter) : ISessionRunner
 {
 
     public ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
@@ -21,7 +21,7 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory) : ISessio
         var withdrawn = false;
         session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
         session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
-        session.InsertAll(partition.CreateFacts());
+        session.InsertAll(partition.CreateFacts(filter));
         // The overdue visits each VisitOverdue firing yields are queued and propagated as one batch once the firings are
         // done (NRules issue 241), so the escalation rules and each team's backlog aggregate take them in one pass, not one
         // propagation per firing; then the rules they activate fire, until nothing more is yielded.

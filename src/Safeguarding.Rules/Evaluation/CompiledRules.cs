@@ -10,15 +10,19 @@ namespace Safeguarding.Rules.Evaluation;
 /// <summary>The rule set compiled once: the session factory every evaluation shares, and the catalogue.</summary>
 internal sealed class CompiledRules
 {
-    private CompiledRules(ISessionFactory factory, IReadOnlyList<RuleInfo> catalogue)
+    private CompiledRules(ISessionFactory factory, IReadOnlyList<RuleInfo> catalogue, MatchFilter filter)
     {
         Factory = factory;
         Catalogue = catalogue;
+        Filter = filter;
         HasHostRules = catalogue.Any(static r => !r.IsBuiltIn);
-        Runner = HasHostRules ? new LinkedFactsSessionRunner(factory) : new CollectingSessionRunner(factory);
+        Runner = HasHostRules ? new LinkedFactsSessionRunner(factory, filter) : new CollectingSessionRunner(factory, filter);
     }
 
     public ISessionFactory Factory { get; }
+
+    /// <summary>Which facts can match one of these rules at all: an evaluation inserts only those.</summary>
+    public MatchFilter Filter { get; }
 
     /// <summary>The catalogue with the descriptions as written: <c>{path}</c> placeholders not yet resolved (see <see cref="Describe"/>).</summary>
     public IReadOnlyList<RuleInfo> Catalogue { get; }
@@ -83,7 +87,7 @@ internal sealed class CompiledRules
             .OrderBy(static r => r.IsBuiltIn ? 0 : 1)
             .ThenBy(static r => r.Name, StringComparer.Ordinal)
             .ToArray();
-        return new CompiledRules(factory, catalogue);
+        return new CompiledRules(factory, catalogue, new MatchFilter(definitions));
     }
 
     private sealed class ServiceProviderRuleActivator(IServiceProvider services) : IRuleActivator

@@ -10,7 +10,7 @@ namespace Safeguarding.Rules.Evaluation;
 /// The per-offender aggregates computed in plain C#, from which each partition creates its offender facts. The
 /// policy's dates for each offender are cached on the fact, computed by the policy's own functions in the rule folders.
 /// <see cref="Refresh"/> is the one place that sets an offender fact's fields: evaluation uses it through
-/// <see cref="Create(int)"/>, and the live monitor to refresh a fact in place after a change.
+/// <see cref="Create(int, OffenderCase)"/>, and the live monitor to refresh a fact in place after a change.
 /// </summary>
 internal sealed class OffenderInputs(
     IReadOnlyList<Offender> offenders,
@@ -21,10 +21,21 @@ internal sealed class OffenderInputs(
     DateOnly asOf,
     PolicyView policy)
 {
-    public OffenderCase Create(int index)
+    /// <summary>The offender fact of snapshot index <paramref name="index"/>: a new one, or <paramref name="reuse"/> (a fact never inserted into a session) refilled.</summary>
+    public OffenderCase Create(int index, OffenderCase? reuse = null)
     {
         var offender = offenders[index];
-        var fact = new OffenderCase(offender, managers[index], asOf, policy);
+        OffenderCase fact;
+        if (reuse is null)
+        {
+            fact = new OffenderCase(offender, managers[index], asOf, policy);
+        }
+        else
+        {
+            fact = reuse;
+            fact.SetRecord(offender, managers[index], asOf);
+        }
+
         Derive(fact, offender, lastCompleted[index], noAccess[index], latestBriefing[index], asOf, policy);
         return fact;
     }

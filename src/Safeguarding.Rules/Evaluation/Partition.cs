@@ -16,14 +16,35 @@ internal sealed class Partition(OffenderInputs inputs)
 
     public int Offenders { get; set; }
 
-    /// <summary>Every fact of the partition, creating the offender facts now.</summary>
-    public List<object> CreateFacts()
+    /// <summary>
+    /// The facts of the partition that can match a rule (see <see cref="MatchFilter"/>), creating the offender facts now.
+    /// An offender fact no rule can match is not inserted, and its object is reused for the next offender.
+    /// </summary>
+    public List<object> CreateFacts(MatchFilter filter)
     {
         var facts = new List<object>(Facts.Count + OffenderIndexes.Count);
-        facts.AddRange(Facts);
+        foreach (var fact in Facts)
+        {
+            if (filter.MayMatch(fact))
+            {
+                facts.Add(fact);
+            }
+        }
+
+        var test = filter.For(typeof(OffenderCase));
+        OffenderCase? spare = null;
         foreach (var index in OffenderIndexes)
         {
-            facts.Add(inputs.Create(index));
+            var fact = inputs.Create(index, spare);
+            if (test is null || MatchFilter.Passes(test, fact))
+            {
+                facts.Add(fact);
+                spare = null;
+            }
+            else
+            {
+                spare = fact;
+            }
         }
 
         return facts;

@@ -20,13 +20,12 @@ public sealed class OffenderCase
 
     internal OffenderCase(Offender offender, ManagerCase? manager, DateOnly asOf, PolicyView policy)
     {
-        Id = offender.Id;
         Policy = policy;
         SetRecord(offender, manager, asOf);
     }
 
     /// <summary>The offender's identifier.</summary>
-    public string Id { get; }
+    public string Id { get; private set; }
 
     /// <summary>The offender's manager, or <see langword="null"/> when unallocated.</summary>
     public ManagerCase? Manager { get; private set; }
@@ -115,10 +114,12 @@ public sealed class OffenderCase
     /// <summary>
     /// Sets the fields taken from the snapshot's record as of <paramref name="asOf"/>; the derived fields are set by
     /// <c>Evaluation/OffenderInputs</c>, the one place that computes them. A live monitor refreshes a fact in place and
-    /// then updates it in its session.
+    /// then updates it in its session; an evaluation refills a fact it did not insert (no rule could match it) for the next offender.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Id))]
     internal void SetRecord(Offender offender, ManagerCase? manager, DateOnly asOf)
     {
+        Id = offender.Id;
         Manager = manager;
         NeighbourhoodId = offender.NeighbourhoodId;
         RiskLevel = offender.RiskLevel;

@@ -114,7 +114,7 @@ public sealed class SessionRunnerTests
         var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), observer: records);
         input.Problems.Should().BeEmpty();
         return FactBuilder.Build(input, records.Complete(), snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: int.MaxValue)
-            .Partitions.SelectMany(p => p.CreateFacts()).ToList();
+            .Partitions.SelectMany(p => p.CreateFacts(MatchFilter.None)).ToList();
     }
 
     private static IEnumerable<(string Kind, string? OffenderId)> Findings(NRules.ISession session) =>
