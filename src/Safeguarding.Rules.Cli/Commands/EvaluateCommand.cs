@@ -89,13 +89,16 @@ internal static class EvaluateCommand
         var progress = ProgressReporter.ForStandardError();
         var policy = policyPath is null ? null : PolicySource.Load(policyPath);
         var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
+
+        // The engine is compiled on another core while this one reads the snapshot.
+        var compiling = BackgroundEngine.Start(timings);
         var loaded = SnapshotSource.Load(snapshotPath, progress);
         timings?.Mark("read");
 
         EvaluationReport report;
         using (progress.Start("Evaluating " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
         {
-            var engine = timings is null ? new SafeguardingEngine() : new SafeguardingEngine(new SafeguardingRulesOptions(), logger: timings);
+            var engine = compiling.GetAwaiter().GetResult();
             timings?.Mark("compile");
             report = engine.Evaluate(loaded.Input, new EvaluationOptions { AsOf = asOf, Policy = policy, AllowPartialResults = allowInvalid });
             timings?.Mark("evaluate");

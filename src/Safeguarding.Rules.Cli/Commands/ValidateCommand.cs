@@ -54,6 +54,8 @@ internal static class ValidateCommand
         var problems = new List<string>();
         var policy = PolicySource.Check(policyPath, problems);
 
+        // The checking engine is compiled on another core while this one reads the snapshot (see BackgroundEngine).
+        var checking = Task.Run(CheckingEngine);
         LoadedSnapshot? loaded = null;
         try
         {
@@ -69,7 +71,7 @@ internal static class ValidateCommand
         {
             using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
             {
-                report = CheckingEngine().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false });
+                report = checking.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false });
             }
 
             problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));

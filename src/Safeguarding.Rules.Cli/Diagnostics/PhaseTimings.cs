@@ -10,7 +10,8 @@ namespace Safeguarding.Rules.Cli.Diagnostics;
 /// line to stderr, <c>timings startupMs=... readMs=... compileMs=... checkMs=... rulesMs=... joinMs=... evaluateMs=...
 /// writeMs=... totalMs=... cpuMs=... peakWorkingSetMB=... peakAfterReadMB=...</c>. Start-up is the runtime's, from the process's start to the
 /// command's first line; check, rules and join are the engine's own phase timings (its "Evaluated" log line); the
-/// rest is measured around each step. Numbers only: nothing of the input is written.
+/// rest is measured around each step. The engine is compiled on another thread while the snapshot is read, so
+/// compile is only the time spent waiting for it after the read (0 when reading took longer). Numbers only: nothing of the input is written.
 /// </summary>
 internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
 {

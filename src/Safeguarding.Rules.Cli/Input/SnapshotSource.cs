@@ -48,11 +48,20 @@ internal static class SnapshotSource
 
         try
         {
+            // A file is parsed in place (mapped into memory: no copy, no buffer to fill); a FIFO, /dev/stdin or a shell's
+            // <(...) cannot be mapped and is read as standard input is, with the bytes read so far as progress.
             using var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan));
+            if (file.CanSeek && file.Length > 0)
+            {
+                var length = file.Length;
+                file.Dispose();
+                using (progress.Start("Reading " + path, () => "parsing " + Text.Megabytes(length)))
+                {
+                    return new(SnapshotJson.ReadFile(path), path);
+                }
+            }
 
-            // A FIFO, /dev/stdin or a shell's <(...) cannot seek and has no length: it is read as standard input is.
-            var length = file.CanSeek ? file.Length : -1;
-            using (progress.Start("Reading " + path, () => Fraction(file.Bytes, length)))
+            using (progress.Start("Reading " + path, () => Text.Megabytes(file.Bytes)))
             {
                 return new(SnapshotJson.Read(file), path);
             }
@@ -78,9 +87,4 @@ internal static class SnapshotSource
             throw new ExpectedFailureException(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "), e);
         }
     }
-
-    private static string Fraction(long done, long total) =>
-        total <= 0 ? Text.Megabytes(done)
-        : done >= total ? "parsing " + Text.Megabytes(total)
-        : Text.Number(100 * done / total) + "% (" + Text.Megabytes(done) + " of " + Text.Megabytes(total) + ")";
 }

@@ -74,7 +74,7 @@ internal static class CsvCells
         switch (definition.Kind)
         {
             case CellKind.Text:
-                record.SetText(column, new string(text));
+                record.SetText(column, text);
                 return null;
             case CellKind.Date:
                 return ReadDate(text, column, record);

@@ -30,6 +30,7 @@ internal sealed class CsvFolderReader
     private readonly Dictionary<CsvTable, List<string?>> _rowIds = [];
     private readonly Dictionary<CsvTable, List<NestedRow>> _nested = [];
     private readonly Dictionary<string, NestedPlaces> _nestedPlaces = new(StringComparer.Ordinal);
+    private readonly Utf8StringPool _strings = new();
     private FilePlaces? _document;
 
     private CsvFolderReader()
@@ -241,7 +242,7 @@ internal sealed class CsvFolderReader
         Array.Fill(filePosition, -1);
         var rejectAll = false;
         var header = true;
-        var record = new CsvRecord(columns.Count);
+        var record = new CsvRecord(columns.Count, _strings);
         var rowProblems = new List<(string Field, int Column, string Problem)>();
         var rows = 0;
         foreach (var row in sep)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Csv.Tables;
 
@@ -14,8 +15,15 @@ internal sealed class CsvRecord
     private readonly int?[] _numbers;
     private readonly DateTimeOffset?[] _instants;
 
-    public CsvRecord(int columns)
+    private readonly Utf8StringPool _strings;
+    private readonly int[] _textAt;
+
+    /// <param name="columns">The table's columns.</param>
+    /// <param name="strings">The folder's one pool of texts: an id named in several files (a visit's offender) is one string.</param>
+    public CsvRecord(int columns, Utf8StringPool strings)
     {
+        _strings = strings;
+        _textAt = new int[columns];
         _text = new string?[columns];
         _dates = new DateOnly?[columns];
         _flags = new bool?[columns];
@@ -51,6 +59,9 @@ internal sealed class CsvRecord
     }
 
     public void SetText(int column, string value) => _text[column] = value;
+
+    /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="Utf8StringPool"/>).</summary>
+    public void SetText(int column, ReadOnlySpan<char> text) => _text[column] = _strings.Get(text, ref _textAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;
 

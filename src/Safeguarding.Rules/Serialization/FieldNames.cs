@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -24,7 +25,7 @@ internal sealed class FieldNames
     /// <returns>The field's position in the list, or -1 for an unknown name.</returns>
     public int Claim(ref Utf8JsonReader json, ref int seen, out bool duplicate)
     {
-        var field = Find(ref json);
+        var field = Find(ref json, seen == 0 ? 0 : Math.Min(BitOperations.Log2((uint)seen) + 1, _utf8.Length - 1));
         json.Read();
         duplicate = false;
         if (field >= 0)
@@ -43,11 +44,41 @@ internal sealed class FieldNames
     }
 
     /// <summary>The current property name's position in the list, or -1 for an unknown name; the reader does not move.</summary>
-    public int Find(ref Utf8JsonReader json)
+    public int Find(ref Utf8JsonReader json) => Find(ref json, 0);
+
+    /// <summary>
+    /// As <see cref="Find(ref Utf8JsonReader)"/>, trying the names from <paramref name="start"/> on first and then the
+    /// ones before it: documents usually list a record's fields in the contract's order, so starting after the last
+    /// field seen mostly matches at the first try. An unescaped name (every name the contract defines is ASCII) is
+    /// compared as bytes; an escaped one through the reader, which unescapes it.
+    /// </summary>
+    private int Find(ref Utf8JsonReader json, int start)
     {
-        for (var i = 0; i < _utf8.Length; i++)
+        if (json.ValueIsEscaped || json.HasValueSequence)
         {
-            if (json.ValueTextEquals(_utf8[i]))
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (json.ValueTextEquals(_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var name = json.ValueSpan;
+        for (var i = start; i < _utf8.Length; i++)
+        {
+            if (name.SequenceEqual(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < start; i++)
+        {
+            if (name.SequenceEqual(_utf8[i]))
             {
                 return i;
             }

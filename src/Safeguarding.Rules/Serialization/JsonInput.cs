@@ -98,7 +98,11 @@ internal static class JsonInput
         }
     }
 
-    /// <summary>Opens <paramref name="path"/> for one asynchronous sequential read and parses it as <see cref="ParseAsync{T}"/> does.</summary>
+    /// <summary>
+    /// Parses the file at <paramref name="path"/> in place, mapped into memory (<see cref="MappedFile"/>: no copy, no
+    /// buffer), or, when it cannot be mapped (a pipe, a device, an empty file), reads it asynchronously as
+    /// <see cref="ParseAsync{T}"/> does. A mapped file is parsed synchronously: parsing is work on memory either way.
+    /// </summary>
     /// <exception cref="IOException">The file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -108,6 +112,14 @@ internal static class JsonInput
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {
+            using (var mapped = MappedFile.TryMap(file))
+            {
+                if (mapped is not null)
+                {
+                    return parse(mapped.Memory);
+                }
+            }
+
             return await ParseAsync(file, parse, tooLarge, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -116,13 +128,25 @@ internal static class JsonInput
     private static int InitialSize(Stream stream) =>
         stream.CanSeek ? (int)Math.Min(Math.Max(0, stream.Length - stream.Position) + 1, Array.MaxLength) : InitialBufferSize;
 
-    /// <summary>Opens <paramref name="path"/> for one sequential read and parses it as <see cref="Parse{T}(Stream, Func{ReadOnlyMemory{byte}, T}, Func{T})"/> does.</summary>
+    /// <summary>
+    /// Parses the file at <paramref name="path"/> in place, mapped into memory (<see cref="MappedFile"/>: no copy, no
+    /// buffer), or, when it cannot be mapped (a pipe, a device, an empty file), reads it as
+    /// <see cref="Parse{T}(Stream, Func{ReadOnlyMemory{byte}, T}, Func{T})"/> does.
+    /// </summary>
     /// <exception cref="IOException">The file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static T ParseFile<T>(string path, Func<ReadOnlyMemory<byte>, T> parse, Func<T> tooLarge)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using (var mapped = MappedFile.TryMap(file))
+        {
+            if (mapped is not null)
+            {
+                return parse(mapped.Memory);
+            }
+        }
+
         return Parse(file, parse, tooLarge);
     }
 

@@ -57,7 +57,11 @@ public static class SnapshotJson
     public static Task<SnapshotReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
         JsonInput.ParseAsync(stream, ReadHashed, SnapshotReader.TooLarge, cancellationToken);
 
-    /// <summary>Reads a snapshot from the file at <paramref name="path"/> asynchronously, as <see cref="ReadAsync"/> does.</summary>
+    /// <summary>
+    /// Reads a snapshot from the file at <paramref name="path"/> as <see cref="ReadFile"/> does: a file is parsed in place
+    /// (mapped into memory; parsing is synchronous work on memory either way), a pipe or a device read as
+    /// <see cref="ReadAsync"/> does.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
@@ -67,7 +71,17 @@ public static class SnapshotJson
     public static Task<SnapshotReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
         JsonInput.ParseFileAsync(path, ReadHashed, SnapshotReader.TooLarge, cancellationToken);
 
-    /// <summary>Reads a snapshot from the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads a snapshot from the file at <paramref name="path"/>, parsed in place (the file mapped into memory, read-only,
+    /// for as long as the parse lasts: no copy and no buffer), so it reads exactly as its bytes in memory do
+    /// (<see cref="Read(ReadOnlySpan{byte})"/>). A pipe, a device or an empty file is read as <see cref="Read(Stream)"/> does.
+    /// </summary>
+    /// <remarks>
+    /// The file must not be truncated by another program while it is read: a mapped page that no longer exists ends
+    /// the process (SIGBUS on Linux), which no exception handler can catch. Replacing the file (write a new one, then
+    /// rename it over the old, as the command-line tool writes its output) is safe: the open mapping keeps the old
+    /// bytes. A host that cannot rule out truncation in place reads through <see cref="Read(Stream)"/> instead.
+    /// </remarks>
     /// <param name="path">The file.</param>
     /// <returns>The snapshot, every problem found, and the SHA-256 of the bytes read.</returns>
     /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>

@@ -26,6 +26,9 @@ internal sealed partial class SnapshotReader
     private static readonly FieldNames InterviewFields = new("startedAt", "appropriateAdultPresent", "urgentInterviewAuthorised");
     private static readonly FieldNames ProtectionFields = new("id", "teamId", "startedAt", "localAuthorityInformedAt", "endedAt");
 
+    private int _discussionTeamIdAt;
+    private int _custodySuiteIdAt;
+    private int _protectionTeamIdAt;
     private readonly List<StrategyDiscussion> _discussions = [];
     private readonly List<Detention> _detentions = [];
     private readonly List<PoliceProtection> _protections = [];
@@ -61,7 +64,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false, ref _discussionTeamIdAt);
                     break;
                 case 2:
                     heldOn = ReadDate(ref json, "heldOn", required: true);
@@ -143,7 +146,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    suite = ReadString(ref json, "custodySuiteId", required: true);
+                    suite = ReadId(ref json, "custodySuiteId", required: true, ref _custodySuiteIdAt);
                     break;
                 case 2:
                     juvenile = ReadRequiredBoolean(ref json, "juvenile");
@@ -228,7 +231,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false, ref _protectionTeamIdAt);
                     break;
                 case 2:
                     startedAt = ReadInstant(ref json, "startedAt", required: true);

@@ -25,6 +25,16 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
+    private readonly Utf8StringPool _strings = new();
+    private int _teamIdAt;
+    private int _managerIdAt;
+    private int _managerTeamIdAt;
+    private int _offenderIdAt;
+    private int _offenderManagerIdAt;
+    private int _offenderNeighbourhoodIdAt;
+    private int _visitOffenderIdAt;
+    private int _briefingOffenderIdAt;
+    private int _briefingNeighbourhoodIdAt;
     private readonly List<Manager> _managers = [];
     private readonly List<Offender> _offenders = [];
     private readonly List<Visit> _visits = [];
@@ -228,7 +238,7 @@ internal sealed partial class SnapshotReader
         {
             if (field == 0)
             {
-                id = ReadString(ref json, "id", required: true);
+                id = ReadId(ref json, "id", required: true, ref _teamIdAt);
             }
         }
 
@@ -248,10 +258,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadString(ref json, "id", required: true);
+                    id = ReadId(ref json, "id", required: true, ref _managerIdAt);
                     break;
                 default:
-                    teamId = ReadString(ref json, "teamId", required: false);
+                    teamId = ReadId(ref json, "teamId", required: false, ref _managerTeamIdAt);
                     break;
             }
         }
@@ -280,13 +290,13 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadString(ref json, "id", required: true);
+                    id = ReadId(ref json, "id", required: true, ref _offenderIdAt);
                     break;
                 case 1:
-                    managerId = ReadString(ref json, "managerId", required: false);
+                    managerId = ReadId(ref json, "managerId", required: false, ref _offenderManagerIdAt);
                     break;
                 case 2:
-                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: false);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false, ref _offenderNeighbourhoodIdAt);
                     break;
                 case 3:
                     riskLevel = ReadRiskLevel(ref json);
@@ -368,7 +378,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    offenderId = ReadId(ref json, "offenderId", required: true, ref _visitOffenderIdAt);
                     break;
                 case 1:
                     date = ReadDate(ref json, "date", required: true);
@@ -405,10 +415,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadString(ref json, "offenderId", required: true);
+                    offenderId = ReadId(ref json, "offenderId", required: true, ref _briefingOffenderIdAt);
                     break;
                 case 1:
-                    neighbourhoodId = ReadString(ref json, "neighbourhoodId", required: true);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true, ref _briefingNeighbourhoodIdAt);
                     break;
                 default:
                     date = ReadDate(ref json, "date", required: true);
@@ -486,6 +496,24 @@ internal sealed partial class SnapshotReader
 
     /// <summary>Keeps what could be read of the malformed record just ended, for the checks across records.</summary>
     private void KeepPartial(object partial) => _malformed[^1] = _malformed[^1] with { Partial = partial };
+
+    /// <summary>
+    /// Reads an id that other records name (an offender's, a manager's, a team's, a neighbourhood's, a custody suite's):
+    /// one string per distinct id (see <see cref="Utf8StringPool"/>), since a visit repeats its offender's id.
+    /// </summary>
+    /// <param name="json">The reader, on the value.</param>
+    /// <param name="field">The field, for problems.</param>
+    /// <param name="required">Whether null is a problem.</param>
+    /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
+    private string? ReadId(ref Utf8JsonReader json, string field, bool required, ref int cursor)
+    {
+        if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
+        {
+            return _strings.Get(json.ValueSpan, ref cursor);
+        }
+
+        return ReadString(ref json, field, required);
+    }
 
     private string? ReadString(ref Utf8JsonReader json, string field, bool required)
     {
@@ -634,6 +662,11 @@ internal sealed partial class SnapshotReader
         switch (json.TokenType)
         {
             case JsonTokenType.Number:
+                if (json.TryGetInt32(out var whole))
+                {
+                    return whole; // The usual case, without building the out-of-range text below.
+                }
+
                 var value = JsonInput.ReadWholeNumber(ref json, out var problem, range + "; it is far outside that range");
                 if (problem is not null)
                 {

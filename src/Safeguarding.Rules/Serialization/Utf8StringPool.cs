@@ -1,0 +1,176 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+
+namespace Safeguarding.Rules.Serialization;
+
+/// <summary>
+/// One string per distinct identifier in a document: reading <c>"RSO-000001"</c> for the offender and again for each
+/// of its visits and briefings gives the same string instance, and a manager's or a team's id is one string however
+/// many records name it. A snapshot's ids repeat (every visit names its offender), so most of the strings a reader
+/// would allocate are copies; they would all live as long as the snapshot, which is the costliest garbage-collector
+/// work there is (each survivor is copied as it is promoted). Equal strings that are one instance also compare at once
+/// (reference equality) when the evaluation looks them up. Measured on a 100,000-offender file
+/// (benchmarks/RESULTS.md, branch <c>cold</c>).
+/// </summary>
+/// <remarks>
+/// Only short ASCII text is pooled (ids are), compared byte for byte, so a pooled string is exactly the text the
+/// document holds. The hash is not keyed, so a crafted document could make ids collide: a probe gives up after a few
+/// steps and allocates the string as a reader without a pool would, so collisions cost time, never correctness.
+/// One pool belongs to one reader on one thread.
+/// </remarks>
+internal sealed class Utf8StringPool
+{
+    /// <summary>Longer text is not an id: it is allocated without pooling.</summary>
+    public const int MaxPooledLength = 48;
+
+    private const int MaxProbes = 64;
+
+    /// <summary>How many pooled ids after a caller's last one are tried before the hash table.</summary>
+    private const int LookAhead = 3;
+
+    private Entry[] _entries = new Entry[1024];
+    private string[] _ordered = new string[1024];
+    private int _count;
+
+    /// <summary>
+    /// The string for <paramref name="utf8"/> (unescaped UTF-8 text): the pooled instance when there is one.
+    /// <paramref name="cursor"/> is the caller's place in the order the ids were first seen (one per field, starting
+    /// at 0): exports list records in some order and repeat it (an offender's visits together, the offenders' visits
+    /// in the offenders' order), so the id is mostly the caller's last one or one of the next few, found in memory
+    /// read in sequence instead of a probe into the table.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, ref int cursor)
+    {
+        if (utf8.Length > MaxPooledLength || utf8.IsEmpty)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        var ordered = _ordered;
+        var last = Math.Min(cursor + LookAhead, _count - 1);
+        for (var at = cursor; at <= last; at++)
+        {
+            var candidate = ordered[at];
+            if (candidate.Length == utf8.Length && Ascii.Equals(utf8, candidate))
+            {
+                cursor = at;
+                return candidate;
+            }
+        }
+
+        var hash = Hash(utf8);
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        var slot = hash & mask;
+        for (var probe = 0; probe < MaxProbes; probe++)
+        {
+            ref var entry = ref entries[slot];
+            if (entry.Text is not { } pooled)
+            {
+                return Add(utf8, hash, slot, ref cursor);
+            }
+
+            if (entry.Hash == hash && pooled.Length == utf8.Length && Ascii.Equals(utf8, pooled))
+            {
+                cursor = entry.Order;
+                return pooled;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>
+    /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell): the same pool holds
+    /// both, since an ASCII id's characters are its bytes.
+    /// </summary>
+    public string Get(ReadOnlySpan<char> text, ref int cursor)
+    {
+        if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
+        {
+            return new string(text);
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
+        var length = Encoding.ASCII.GetBytes(text, utf8);
+        return Get(utf8[..length], ref cursor);
+    }
+
+    private string Add(ReadOnlySpan<byte> utf8, int hash, int slot, ref int cursor)
+    {
+        if (!Ascii.IsValid(utf8))
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        var created = Encoding.ASCII.GetString(utf8);
+        if (_count == _ordered.Length)
+        {
+            Array.Resize(ref _ordered, _ordered.Length * 2);
+        }
+
+        _entries[slot] = new(hash, _count, created);
+        _ordered[_count] = created;
+        cursor = _count;
+        if (++_count * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        return created;
+    }
+
+    private void Grow()
+    {
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
+        var mask = _entries.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Text is not null)
+            {
+                var slot = entry.Hash & mask;
+                while (_entries[slot].Text is not null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _entries[slot] = entry;
+            }
+        }
+    }
+
+    /// <summary>A fast hash of at most <see cref="MaxPooledLength"/> bytes, eight at a time.</summary>
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var hash = (ulong)utf8.Length * Multiplier;
+        while (utf8.Length >= sizeof(ulong))
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * Multiplier, 29);
+            utf8 = utf8[sizeof(ulong)..];
+        }
+
+        if (!utf8.IsEmpty)
+        {
+            Span<byte> tail = stackalloc byte[sizeof(ulong)];
+            tail.Clear();
+            utf8.CopyTo(tail);
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(tail)) * Multiplier, 29);
+        }
+
+        // MurmurHash3's finaliser: every input bit reaches the low bits that pick the slot (sequential ids differ only in their last bytes).
+        hash ^= hash >> 33;
+        hash *= 0xFF51AFD7ED558CCD;
+        hash ^= hash >> 33;
+        hash *= 0xC4CEB9FE1A85EC53;
+        hash ^= hash >> 33;
+        return (int)(hash & int.MaxValue);
+    }
+
+    /// <summary>A pooled string, its hash and its place in the order first seen, side by side so that a probe touches one place in memory.</summary>
+    private readonly record struct Entry(int Hash, int Order, string? Text);
+}

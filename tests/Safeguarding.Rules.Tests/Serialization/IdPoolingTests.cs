@@ -1,0 +1,74 @@
+using Safeguarding.Rules.Serialization;
+
+namespace Safeguarding.Rules.Tests.Serialization;
+
+/// <summary>
+/// The snapshot reader keeps one string per distinct id (<see cref="Utf8StringPool"/>): the ids must read exactly as
+/// written whatever their text, and records naming the same id share its string.
+/// </summary>
+public sealed class IdPoolingTests
+{
+    [Fact]
+    public void Read_IdNamedByOtherRecords_IsOneStringInstance()
+    {
+        var read = JsonText.Read("""
+            {
+              "managers": [ { "id": "OM-1" } ],
+              "offenders": [
+                { "id": "RSO-1", "managerId": "OM-1", "neighbourhoodId": "N-1", "riskLevel": "Low", "registeredOn": "2017-01-01" },
+                { "id": "RSO-2", "managerId": "OM-1", "neighbourhoodId": "N-1", "riskLevel": "Low", "registeredOn": "2017-01-01" }
+              ],
+              "visits": [
+                { "offenderId": "RSO-2", "date": "2018-01-01", "outcome": "Completed" },
+                { "offenderId": "RSO-1", "date": "2018-01-02", "outcome": "Completed" },
+                { "offenderId": "RSO-2", "date": "2018-01-03", "outcome": "Completed" }
+              ],
+              "briefings": [ { "offenderId": "RSO-1", "neighbourhoodId": "N-1", "date": "2018-01-01" } ]
+            }
+            """);
+
+        var (first, second) = (read.Snapshot.Offenders[0], read.Snapshot.Offenders[1]);
+        read.Problems.Should().BeEmpty();
+        first.ManagerId.Should().BeSameAs(read.Snapshot.Managers[0].Id);
+        second.ManagerId.Should().BeSameAs(first.ManagerId);
+        second.NeighbourhoodId.Should().BeSameAs(first.NeighbourhoodId);
+        read.Snapshot.Visits.Select(v => v.OffenderId).Should().SatisfyRespectively(
+            id => id.Should().BeSameAs(second.Id),
+            id => id.Should().BeSameAs(first.Id),
+            id => id.Should().BeSameAs(second.Id));
+        read.Snapshot.Briefings[0].OffenderId.Should().BeSameAs(first.Id);
+        read.Snapshot.Briefings[0].NeighbourhoodId.Should().BeSameAs(first.NeighbourhoodId);
+    }
+
+    [Theory]
+    [InlineData("\"RSO-\u00e9\u00e8\"", "RSO-\u00e9\u00e8")]
+    [InlineData("\"RSO\\u002D1\"", "RSO-1")]
+    [InlineData("\"\"", "")]
+    [InlineData("\"RSO-0123456789012345678901234567890123456789012345678901234567890123456789\"", "RSO-0123456789012345678901234567890123456789012345678901234567890123456789")]
+    public void Read_IdOfAnyText_ReadsAsWritten(string json, string expected)
+    {
+        var read = JsonText.Read("""{ "offenders": [ { "id": """ + json + """, "riskLevel": "Low", "registeredOn": "2017-01-01" } ], "visits": [ { "offenderId": """ + json + """, "date": "2018-01-01", "outcome": "Completed" } ] }""");
+
+        read.Snapshot.Offenders.Should().ContainSingle().Which.Id.Should().Be(expected);
+        read.Snapshot.Visits.Should().ContainSingle().Which.OffenderId.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Get_ManyDistinctIdsInAnyOrder_EachReadsAsWrittenAndRepeatsShareOneString()
+    {
+        var pool = new Utf8StringPool();
+        var ids = Enumerable.Range(0, 5000).Select(i => "RSO-" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var (insertAt, reverseAt, shuffledAt) = (0, 0, 0);
+
+        var first = ids.Select(id => pool.Get(JsonText.Utf8(id), ref insertAt)).ToList();
+        var reversed = Enumerable.Reverse(ids).Select(id => pool.Get(JsonText.Utf8(id), ref reverseAt)).Reverse().ToList();
+        var shuffled = ids.Select((id, i) => (id, i)).OrderBy(x => (x.i * 7919) % ids.Count).Select(x => (x.i, Text: pool.Get(JsonText.Utf8(x.id), ref shuffledAt))).OrderBy(x => x.i).Select(x => x.Text).ToList();
+
+        first.Should().Equal(ids);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            reversed[i].Should().BeSameAs(first[i]);
+            shuffled[i].Should().BeSameAs(first[i]);
+        }
+    }
+}
