@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.MemoryMappedFiles;
 
 namespace Safeguarding.Rules.Serialization;
@@ -14,21 +13,16 @@ namespace Safeguarding.Rules.Serialization;
 /// A file another program truncates while it is mapped cannot be read past its new end (the process would get a bus
 /// error), so only files are mapped, never pipes or devices, and the mapping lasts exactly as long as the parse.
 /// </remarks>
-internal sealed unsafe class MappedFile : MemoryManager<byte>
+internal sealed unsafe class MappedFile : UnmanagedBytes
 {
     private readonly MemoryMappedFile _map;
     private readonly MemoryMappedViewAccessor _view;
-    private readonly int _length;
-    private byte* _pointer;
 
-    private MappedFile(MemoryMappedFile map, MemoryMappedViewAccessor view, int length)
+    private MappedFile(MemoryMappedFile map, MemoryMappedViewAccessor view, byte* pointer, int length)
+        : base(pointer, length)
     {
         _map = map;
         _view = view;
-        _length = length;
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _pointer = pointer + view.PointerOffset;
     }
 
     /// <summary>
@@ -63,7 +57,9 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         {
             map = MemoryMappedFile.CreateFromFile(file, mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
             var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-            return new MappedFile(map, view, (int)length);
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            return new MappedFile(map, view, pointer + view.PointerOffset, (int)length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -73,36 +69,10 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
     }
 
     /// <inheritdoc/>
-    public override Span<byte> GetSpan()
+    protected override void Release(byte* pointer)
     {
-        ObjectDisposedException.ThrowIf(_pointer == null, this);
-        return new Span<byte>(_pointer, _length);
-    }
-
-    /// <inheritdoc/>
-    public override MemoryHandle Pin(int elementIndex = 0)
-    {
-        ObjectDisposedException.ThrowIf(_pointer == null, this);
-        ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, _length);
-        return new MemoryHandle(_pointer + elementIndex);
-    }
-
-    /// <inheritdoc/>
-    public override void Unpin()
-    {
-        // The mapping never moves while it exists.
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (_pointer != null)
-        {
-            _pointer = null;
-            _view.SafeMemoryMappedViewHandle.ReleasePointer();
-            _view.Dispose();
-            _map.Dispose();
-        }
+        _view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _map.Dispose();
     }
 }
