@@ -192,7 +192,7 @@ internal sealed class ExplanationContext
                 foreach (var index in _cases!.Partitions.SelectMany(static p => p.OffenderIndexes))
                 {
                     var offender = Offender(index);
-                    if (offender.TeamId is { } team && offender.NeedsVisits && VisitSchedule.IsOverdue(offender.DaysOverdue))
+                    if (offender.TeamId is { } team && VisitOverdueRule.Holds(offender))
                     {
                         overdue[team] = overdue.GetValueOrDefault(team) + 1;
                     }

@@ -227,7 +227,7 @@ internal sealed class OffenderExplainer : SubjectExplainer
     /// <returns>The three accounts, and the name of the rule whose conditions place the overdue visit (<see langword="null"/> when it is not overdue).</returns>
     private static (RuleAccount Inspector, RuleAccount Supervisor, RuleAccount OffenderManager, string? Placing) Escalation(ExplanationContext context, OffenderCase o)
     {
-        if (!o.NeedsVisits || !VisitSchedule.IsOverdue(o.DaysOverdue))
+        if (!VisitOverdueRule.Holds(o))
         {
             var notOverdue = new RuleAccount(false, "the home visit is not overdue (see VisitOverdue).");
             return (notOverdue, notOverdue, notOverdue, null);

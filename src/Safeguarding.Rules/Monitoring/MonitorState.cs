@@ -224,7 +224,7 @@ internal sealed class MonitorState
         var from = PartitionFor(manager);
         Touch(from);
         var moving = manager.Offenders.Where(static o => o.Fact is not null).ToList();
-        var overdue = moving.Count(static o => IsOverdue(o.Fact!));
+        var overdue = moving.Count(static o => VisitOverdueRule.Holds(o.Fact!));
         foreach (var offender in moving)
         {
             if (offender.InSession)
@@ -481,7 +481,7 @@ internal sealed class MonitorState
         var fact = entry.Fact;
         var registered = present && entry.Record.RegisteredOn <= AsOf;
         var to = registered ? PartitionFor(manager) : null;
-        if (from is not null && IsOverdue(fact!))
+        if (from is not null && VisitOverdueRule.Holds(fact!))
         {
             from.OverdueVisits--;
         }
@@ -508,7 +508,7 @@ internal sealed class MonitorState
             var (last, noAccess, briefing) = Aggregates(entry);
             fact ??= new OffenderCase(entry.Record, manager?.Fact, AsOf, _policy);
             OffenderInputs.Refresh(fact, entry.Record, manager?.Fact, last, noAccess, briefing, AsOf, _policy);
-            if (IsOverdue(fact))
+            if (VisitOverdueRule.Holds(fact))
             {
                 to.OverdueVisits++;
             }
@@ -578,7 +578,7 @@ internal sealed class MonitorState
             // Only visits the detective inspector's conditions do not already hold for: theirs neither move nor cite the caseload.
             foreach (var offender in manager.Offenders)
             {
-                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
+                if (offender.Fact is { } overdue && VisitOverdueRule.Holds(overdue) && offender.Partition == partition
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
                     Sync(offender, partition, overdue);
@@ -591,7 +591,7 @@ internal sealed class MonitorState
             // reason. Its finding is what that rule's action would give now; no fact changes, so no session work is needed.
             foreach (var offender in manager.Offenders)
             {
-                if (offender.Fact is { NeedsVisits: true } overdue && VisitSchedule.IsOverdue(overdue.DaysOverdue) && offender.Partition == partition
+                if (offender.Fact is { } overdue && VisitOverdueRule.Holds(overdue) && offender.Partition == partition
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
                 {
@@ -628,9 +628,6 @@ internal sealed class MonitorState
             partition.Session.Fire();
         }
     }
-
-    /// <summary>Whether an offender fact has an overdue visit: <c>VisitOverdue</c>'s conditions, so one overdue visit in its team's count.</summary>
-    private static bool IsOverdue(OffenderCase fact) => fact.NeedsVisits && VisitSchedule.IsOverdue(fact.DaysOverdue);
 
     /// <summary>The latest completed visit, the no-access visits after it and the latest briefing to the current neighbourhood, as of the monitor's date (as <see cref="RecordAggregates"/> computes them).</summary>
     private (DateOnly? LastCompleted, int NoAccess, DateOnly? LatestBriefing) Aggregates(OffenderEntry entry)
@@ -798,7 +795,7 @@ internal sealed class MonitorState
             }
 
             entry.InSession = mayMatch[i];
-            if (IsOverdue(fact))
+            if (VisitOverdueRule.Holds(fact))
             {
                 entry.Partition.OverdueVisits++;
             }

@@ -14,9 +14,15 @@ internal sealed class VisitOverdueRule : BuiltInRule
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => o.NeedsVisits, o => VisitSchedule.IsOverdue(o.DaysOverdue));
+            .Match(() => offender, o => Holds(o));
 
         Then()
             .Yield(_ => new OverdueVisit(offender, RuleNames.VisitOverdue));
     }
+
+    /// <summary>
+    /// Whether <paramref name="offender"/> has an overdue visit: it needs visits and its due date has passed. The rule's
+    /// condition; also what the explanations and the live monitor (its per-team count of overdue visits) test.
+    /// </summary>
+    internal static bool Holds(OffenderCase offender) => offender.NeedsVisits && VisitSchedule.IsOverdue(offender.DaysOverdue);
 }
