@@ -188,7 +188,8 @@ internal static partial class SnapshotValidator
             problems,
             maxDegreeOfParallelism,
             snapshot.Visits,
-            (found, visit, i) => CheckVisit(found, visit, i, offenderValid, offenderIds),
+            () => new OffenderLookup(offenders, offenderIds),
+            (found, visit, i, lookup) => CheckVisit(found, visit, i, offenderValid, lookup),
             observing.BeginVisits,
             (chunk, offender, visit) => observing.Visit(chunk, offender, visit!));
 
@@ -197,12 +198,12 @@ internal static partial class SnapshotValidator
             switch (record.Partial)
             {
                 case Visit { OffenderId.Length: > 0 } visit:
-                    ResolveOffender(problems, SnapshotArrays.Visits, record.Index, visit.OffenderId, offenderValid, offenderIds);
+                    ResolveOffender(problems, SnapshotArrays.Visits, record.Index, visit.OffenderId, offenderValid, new OffenderLookup(offenders, offenderIds));
                     break;
                 case Briefing briefing:
                     if (briefing.OffenderId.Length > 0)
                     {
-                        ResolveOffender(problems, SnapshotArrays.Briefings, record.Index, briefing.OffenderId, offenderValid, offenderIds);
+                        ResolveOffender(problems, SnapshotArrays.Briefings, record.Index, briefing.OffenderId, offenderValid, new OffenderLookup(offenders, offenderIds));
                     }
 
                     if (briefing.NeighbourhoodId.Length == 0)
@@ -218,7 +219,8 @@ internal static partial class SnapshotValidator
             problems,
             maxDegreeOfParallelism,
             snapshot.Briefings,
-            (found, briefing, i) => CheckBriefing(found, briefing, i, offenderValid, offenderIds),
+            () => new OffenderLookup(offenders, offenderIds),
+            (found, briefing, i, lookup) => CheckBriefing(found, briefing, i, offenderValid, lookup),
             observing.BeginBriefings,
             (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
 
@@ -255,12 +257,14 @@ internal static partial class SnapshotValidator
     /// <summary>
     /// Checks the records of a large array in parallel chunks (the checks only read shared state); problems are added in
     /// record order, and each record of a valid offender goes to <paramref name="observe"/> with its chunk and offender.
+    /// Each chunk resolves offender ids with a lookup of its own.
     /// </summary>
     private static void CheckInChunks<T>(
         List<InputProblem> problems,
         int maxDegreeOfParallelism,
         IReadOnlyList<T> records,
-        Func<List<InputProblem>, T, int, int> check,
+        Func<OffenderLookup> lookup,
+        Func<List<InputProblem>, T, int, OffenderLookup, int> check,
         Action<int> begin,
         Action<int, int, T> observe)
     {
@@ -268,10 +272,11 @@ internal static partial class SnapshotValidator
         begin(chunks);
         ForChunks(problems, chunks, records.Count, (found, chunk, from, to) =>
         {
+            var offenders = lookup();
             for (var i = from; i < to; i++)
             {
                 var record = records[i];
-                var offender = check(found, record, i);
+                var offender = check(found, record, i, offenders);
                 if (offender >= 0)
                 {
                     observe(chunk, offender, record);
@@ -301,7 +306,7 @@ internal static partial class SnapshotValidator
         }
     }
 
-    private static int CheckBriefing(List<InputProblem> problems, Briefing? briefing, int position, bool[] validOffenders, RecordIds allOffenders)
+    private static int CheckBriefing(List<InputProblem> problems, Briefing? briefing, int position, bool[] validOffenders, OffenderLookup allOffenders)
     {
         var index = Index(briefing?.SourceIndex ?? -1, position);
         var ok = RequireId(problems, SnapshotArrays.Briefings, index, null, "offenderId", briefing?.OffenderId);
@@ -309,7 +314,7 @@ internal static partial class SnapshotValidator
         return ok ? ResolveOffender(problems, SnapshotArrays.Briefings, index, briefing!.OffenderId, validOffenders, allOffenders) : -1;
     }
 
-    private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, bool[] validOffenders, RecordIds allOffenders)
+    private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, bool[] validOffenders, OffenderLookup allOffenders)
     {
         var index = Index(visit?.SourceIndex ?? -1, position);
         var ok = RequireId(problems, SnapshotArrays.Visits, index, null, "offenderId", visit?.OffenderId);
@@ -384,7 +389,7 @@ internal static partial class SnapshotValidator
         return manager;
     }
 
-    private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, bool[] validOffenders, RecordIds allOffenders)
+    private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, bool[] validOffenders, OffenderLookup allOffenders)
     {
         if (!allOffenders.TryGetPosition(offenderId, out var position))
         {
@@ -522,6 +527,42 @@ internal static partial class SnapshotValidator
             }
 
             return valid;
+        }
+    }
+
+    /// <summary>
+    /// Resolves the offender ids of one chunk of visits or briefings as <see cref="RecordIds.TryGetPosition"/> does. An
+    /// extract usually lists an offender's records together, and in the order of the offenders: so before the id index
+    /// (a hash of the id, then its scattered entry and key), it tries the offender it resolved last, and (when no id is
+    /// duplicated, so that an offender with the id is the only one) the offender after it in the snapshot: each an
+    /// ordinal comparison of two ids. Records in any other order fall back to the index. Not thread-safe: one chunk.
+    /// </summary>
+    private sealed class OffenderLookup(IReadOnlyList<Offender> offenders, RecordIds ids)
+    {
+        private readonly bool _unique = !ids.HasDuplicates;
+        private string? _lastId;
+        private int _lastPosition = -1;
+
+        public bool TryGetPosition(string id, out int position)
+        {
+            if (string.Equals(id, _lastId, StringComparison.Ordinal))
+            {
+                position = _lastPosition;
+                return true;
+            }
+
+            var next = _lastPosition + 1;
+            if (_unique && _lastPosition >= 0 && next < offenders.Count && offenders[next] is { } offender && string.Equals(id, offender.Id, StringComparison.Ordinal))
+            {
+                position = next;
+            }
+            else if (!ids.TryGetPosition(id, out position))
+            {
+                return false;
+            }
+
+            (_lastId, _lastPosition) = (id, position);
+            return true;
         }
     }
 
