@@ -12,17 +12,22 @@ namespace Safeguarding.Rules.Benchmarks;
 /// results), of the CPU time, and of the garbage collector's pauses, with the collections per evaluation.
 /// <c>--threads 1</c> runs the engine on the calling thread alone, so that the calling thread's CPU time
 /// (<c>threadCpuMs</c>, garbage collections included) measures the work itself, which the machine's load barely moves:
-/// the figure to compare two builds by on a shared machine.
+/// the figure to compare two builds by on a shared machine. <c>--partition P</c> sets the options' partition size.
 /// </summary>
 internal static class PhaseRun
 {
-    public static int Run(int offenders, int evaluations, TextWriter output, string workload = Support.EvaluationWorkload.V1, int? threads = null)
+    public static int Run(int offenders, int evaluations, TextWriter output, string workload = Support.EvaluationWorkload.V1, int? threads = null, int? partitionSize = null)
     {
         var log = new PhaseLog();
         var settings = new SafeguardingRulesOptions();
         if (threads is { } n)
         {
             settings.MaxDegreeOfParallelism = n;
+        }
+
+        if (partitionSize is { } size)
+        {
+            settings.PartitionSize = size;
         }
 
         var engine = new SafeguardingEngine(settings, logger: log);
@@ -76,7 +81,7 @@ internal static class PhaseRun
         var measured = evaluations - (evaluations / 2);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores; engine threads {(threads is { } t ? t.ToString(CultureInfo.InvariantCulture) : "default")})\n"
+            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores; engine threads {(threads is { } t ? t.ToString(CultureInfo.InvariantCulture) : "default")}; partitions of {settings.PartitionSize:N0})\n"
             + $"phases evaluateMs={Median(wall):F1} checkAndAggregateMs={Median(log.Prepare):F1} rulesMs={Median(log.Rules):F1} joinMs={Median(log.Report):F1}\n"
             + $"phases cpuMs={Median(cpu):F0} threadCpuMs={Median(threadCpu):F0} allocatedMB={Median(allocated):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
         return 0;

@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// <c>--smoke</c>: every benchmark method once at 2,500 offenders, no timing harness (CI).
 /// <c>--peak [N]</c>: generate N offenders (default 1,000,000), evaluate once, print timings and the working set.
 /// <c>--monitor [N] [ops]</c>: the live monitor's per-operation histograms and load figures (default 100,000 offenders, 10,000 operations).
-/// <c>--phases [N] [evaluations] [--workload v1|cp] [--threads T]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
+/// <c>--phases [N] [evaluations] [--workload v1|cp] [--threads T] [--partition P]</c>: where an evaluation's time goes (default 100,000 offenders, 40 evaluations).
 /// <c>--ratios [N] [rounds] [--workload v1|overrides|cp]</c>: engine, fast floor, oracle and RulesEngine interleaved, medians and same-run ratios.
 /// <c>--process CLI RUNS INPUT...</c>: <c>evaluate</c> as a fresh process, phases from the tool's own timings (<see cref="ProcessRun"/>).
 /// Anything else goes to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list flat</c>, ...).
@@ -52,7 +52,8 @@ internal static class Program
             var evaluations = phases + 2 < args.Length && !args[phases + 2].StartsWith('-') ? int.Parse(args[phases + 2], CultureInfo.InvariantCulture) : 40;
             var workload = Array.IndexOf(args, "--workload") is var w and >= 0 && w + 1 < args.Length ? args[w + 1] : Support.EvaluationWorkload.V1;
             int? threads = Array.IndexOf(args, "--threads") is var th and >= 0 && th + 1 < args.Length ? int.Parse(args[th + 1], CultureInfo.InvariantCulture) : null;
-            return PhaseRun.Run(offenders, evaluations, Console.Out, workload, threads);
+            int? partition = Array.IndexOf(args, "--partition") is var ps and >= 0 && ps + 1 < args.Length ? int.Parse(args[ps + 1], CultureInfo.InvariantCulture) : null;
+            return PhaseRun.Run(offenders, evaluations, Console.Out, workload, threads, partition);
         }
 
         var ratios = Array.IndexOf(args, "--ratios");

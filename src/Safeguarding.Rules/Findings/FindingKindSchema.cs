@@ -12,6 +12,9 @@ public sealed class FindingKindSchema
     private readonly Func<Finding, string?>[] _idParts;
     private readonly EscalationLevel[] _escalationLevels;
 
+    /// <summary><see cref="Identity"/> as an array: a loop over it needs no enumerator object (hashing runs once per finding and more).</summary>
+    private readonly FindingField[] _identity;
+
     internal FindingKindSchema(
         string? kind,
         IReadOnlyList<FindingField> fields,
@@ -23,6 +26,7 @@ public sealed class FindingKindSchema
         SummaryKey = kind is null ? null : char.ToLowerInvariant(kind[0]) + kind[1..];
         Fields = fields;
         Identity = identity;
+        _identity = [.. identity];
         _idParts = idParts ?? identity.Select(static field => (Func<Finding, string?>)field.Format).ToArray();
         _escalationLevels = escalationLevels ?? [];
     }
@@ -85,7 +89,7 @@ public sealed class FindingKindSchema
     /// <summary>Whether the two findings (of this kind) are about the same subject: equal identity values.</summary>
     internal bool SameSubject(Finding x, Finding y)
     {
-        foreach (var field in Identity)
+        foreach (var field in _identity)
         {
             if (!field.ValueEquals(x, y))
             {
@@ -100,7 +104,7 @@ public sealed class FindingKindSchema
     internal int SubjectHash(Finding finding)
     {
         var hash = default(HashCode);
-        foreach (var field in Identity)
+        foreach (var field in _identity)
         {
             hash.Add(field.ValueHash(finding));
         }
