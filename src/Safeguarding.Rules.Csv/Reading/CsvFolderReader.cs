@@ -55,9 +55,7 @@ internal sealed class CsvFolderReader
             var path = Path.Combine(folder, table.FileName);
             if (File.Exists(path))
             {
-                var bytes = File.ReadAllBytes(path);
-                reader._fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes);
-                reader.ReadFile(table, bytes);
+                reader.ReadFile(table, path);
             }
             else if (table.FileName == CsvTables.OffendersFile)
             {
@@ -190,7 +188,32 @@ internal sealed class CsvFolderReader
         where T : class =>
         _records.TryGetValue(table, out var sink) ? ((RecordSink<T>)sink).Records : null;
 
-    private void ReadFile(CsvTable table, byte[] bytes)
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> in place, mapped into memory (<see cref="MappedFile"/>, as the JSON
+    /// reader does: no copy into a buffer of the process, no fresh memory to fault in); a file that cannot be mapped
+    /// (empty, or a device) is read into an array.
+    /// </summary>
+    private void ReadFile(CsvTable table, string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var mapped = MappedFile.TryMap(file);
+        ReadOnlyMemory<byte> bytes;
+        if (mapped is not null)
+        {
+            bytes = mapped.Memory;
+        }
+        else
+        {
+            using var copy = new MemoryStream();
+            file.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+
+        _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
+        ReadFile(table, bytes);
+    }
+
+    private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes)
     {
         var sink = table.CreateSink();
         _records[table] = sink;
@@ -214,18 +237,18 @@ internal sealed class CsvFolderReader
             _places[table.Array] = places;
         }
 
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var invalid = JsonInput.IndexOfInvalidUtf8(bytes.AsSpan(start));
+        var start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var invalid = JsonInput.IndexOfInvalidUtf8(bytes.Span[start..]);
         if (invalid >= 0)
         {
-            var (line, column) = LineAndColumn(bytes.AsSpan(start, invalid));
+            var (line, column) = LineAndColumn(bytes.Span.Slice(start, invalid));
             _problems.Add(new(null, null, null, "$", "is not valid UTF-8 text (counting from 1)") { File = table.FileName, Line = line, Column = column });
             return;
         }
 
         try
         {
-            using var sep = Options.From(new MemoryStream(bytes, start, bytes.Length - start, writable: false));
+            using var sep = Options.From(new ReadOnlyMemoryStream(bytes[start..]));
             ReadRows(table, sep, places, sink);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)

@@ -61,7 +61,7 @@ internal sealed class CsvRecord
     public void SetText(int column, string value) => _text[column] = value;
 
     /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="Utf8StringPool"/>).</summary>
-    public void SetText(int column, ReadOnlySpan<char> text) => _text[column] = _strings.Get(text, ref _textAt[column]);
+    public void SetPooledText(int column, ReadOnlySpan<char> text) => _text[column] = _strings.Get(text, ref _textAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;
 
