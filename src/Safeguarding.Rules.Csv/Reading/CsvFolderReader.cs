@@ -30,14 +30,23 @@ internal sealed class CsvFolderReader
     private readonly Dictionary<CsvTable, List<string?>> _rowIds = [];
     private readonly Dictionary<CsvTable, List<NestedRow>> _nested = [];
     private readonly Dictionary<string, NestedPlaces> _nestedPlaces = new(StringComparer.Ordinal);
-    private readonly Utf8StringPool _strings = new();
+    private readonly CsvIds _ids;
     private FilePlaces? _document;
 
-    private CsvFolderReader()
+    private CsvFolderReader(CsvIds ids)
     {
+        _ids = ids;
     }
 
-    /// <summary>Reads the folder at <paramref name="folder"/>.</summary>
+    /// <summary>A file at least this large is read on another thread (measured: benchmarks/RESULTS.md, branch csv4).</summary>
+    internal const long ReadAsideBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read
+    /// in order with one pool of ids; then <c>visits.csv</c>, the largest file, is read on another thread while this one
+    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). Each file's problems and records are
+    /// kept apart and put together in the files' order, so the result is the same as reading one file after another.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
@@ -49,26 +58,111 @@ internal sealed class CsvFolderReader
             throw new DirectoryNotFoundException(folder + ": folder not found");
         }
 
-        var reader = new CsvFolderReader();
-        foreach (var table in CsvTables.All)
+        var pool = new Utf8StringPool();
+        var ids = CsvIds.Of(pool);
+        var files = new CsvFolderReader[CsvTables.All.Count];
+        Task<CsvFolderReader>? aside = null;
+        try
         {
-            var path = Path.Combine(folder, table.FileName);
-            if (File.Exists(path))
+            for (var i = 0; i < files.Length; i++)
             {
-                reader.ReadFile(table, path);
-            }
-            else if (table.FileName == CsvTables.OffendersFile)
-            {
-                reader._problems.Add(new(null, null, null, "$", "the folder has no " + CsvTables.OffendersFile + ": a CSV folder snapshot needs it (it may hold only its header)")
+                var table = CsvTables.All[i];
+                var path = Path.Combine(folder, table.FileName);
+                if (table == CsvTables.Visits)
                 {
-                    File = CsvTables.OffendersFile,
-                    Line = 1,
-                    Column = 1,
-                });
+                    // Every id named first is in the pool now: from here on it is only looked up.
+                    ids = CsvIds.Over(pool);
+                    if (new FileInfo(path) is { Exists: true, Length: >= ReadAsideBytes })
+                    {
+                        aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
+                        continue;
+                    }
+                }
+
+                files[i] = ReadFile(table, path, ids);
             }
+        }
+        catch (Exception) when (aside is not null && FailedToo(aside))
+        {
+            // The file read aside comes first in the folder's order: its failure is the one a reading in order meets.
+            aside.GetAwaiter().GetResult();
+            throw;
+        }
+
+        if (aside is not null)
+        {
+            files[IndexOf(CsvTables.Visits)] = aside.GetAwaiter().GetResult();
+        }
+
+        var reader = new CsvFolderReader(ids);
+        foreach (var file in files)
+        {
+            reader.Take(file);
         }
 
         return reader.Assemble(FolderHash.Of(reader._fileHashes));
+    }
+
+    private static int IndexOf(CsvTable table)
+    {
+        for (var i = 0; i < CsvTables.All.Count; i++)
+        {
+            if (CsvTables.All[i] == table)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
+    private static bool FailedToo(Task task)
+    {
+        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        return task.IsFaulted;
+    }
+
+    /// <summary>Reads one file of the folder, or notes that it is missing, into a reader of its own.</summary>
+    private static CsvFolderReader ReadFile(CsvTable table, string path, CsvIds ids)
+    {
+        var reader = new CsvFolderReader(ids);
+        if (File.Exists(path))
+        {
+            reader.ReadFile(table, path);
+        }
+        else if (table.FileName == CsvTables.OffendersFile)
+        {
+            reader._problems.Add(new(null, null, null, "$", "the folder has no " + CsvTables.OffendersFile + ": a CSV folder snapshot needs it (it may hold only its header)")
+            {
+                File = CsvTables.OffendersFile,
+                Line = 1,
+                Column = 1,
+            });
+        }
+
+        return reader;
+    }
+
+    /// <summary>Adds what <paramref name="file"/> read to this reader's, after what it holds already.</summary>
+    private void Take(CsvFolderReader file)
+    {
+        _problems.AddRange(file._problems);
+        _malformed.AddRange(file._malformed);
+        Copy(file._records, _records);
+        Copy(file._places, _places);
+        Copy(file._fileHashes, _fileHashes);
+        Copy(file._rowIds, _rowIds);
+        Copy(file._nested, _nested);
+        _document ??= file._document;
+    }
+
+    private static void Copy<TKey, TValue>(IDictionary<TKey, TValue> from, IDictionary<TKey, TValue> to)
+    {
+        foreach (var (key, value) in from)
+        {
+            to[key] = value;
+        }
     }
 
     private SnapshotReadResult Assemble(string sourceSha256)
@@ -265,7 +359,7 @@ internal sealed class CsvFolderReader
         Array.Fill(filePosition, -1);
         var rejectAll = false;
         var header = true;
-        var record = new CsvRecord(columns.Count, _strings);
+        var record = new CsvRecord(columns.Count, _ids);
         var rowProblems = new List<(string Field, int Column, string Problem)>();
         var rows = 0;
         foreach (var row in sep)
