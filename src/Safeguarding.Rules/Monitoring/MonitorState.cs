@@ -742,14 +742,15 @@ internal sealed class MonitorState
     /// Brings every fact to a new as-of date in the sessions that hold it, as <see cref="Build"/> would build it: each
     /// offender fact refreshed in place (aggregates and the policy's dates as of the date) and updated, an offender
     /// registered since inserted, every caseload counted again and the manager and team facts updated; the
-    /// child-protection session, whose facts are built from the records as of the date and instant, is rebuilt. The other
+    /// child-protection session, whose facts are built from the records as of the date and instant, is rebuilt (on another
+    /// thread, while the offender facts are brought to the date, when there is a second core). The other
     /// sessions and facts are kept, so a new day costs the updates and their firings, not a load and the garbage of the
     /// sessions it replaces (measured: benchmarks/RESULTS.md). The sessions catch up in parallel.
     /// </summary>
     private void NewDay()
     {
         _touched.Clear();
-        _childProtection = ChildProtectionPartition();
+        var childProtection = _maxDegreeOfParallelism > 1 ? Task.Run(FilledChildProtectionPartition) : null;
         foreach (var partition in _partitions.Values.Append(_noTeam))
         {
             partition.Caseload = 0;
@@ -771,7 +772,17 @@ internal sealed class MonitorState
             partition.Changed.Add(partition.Team);
         }
 
-        Parallel.ForEach(Partitions().ToList(), new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
+        var partitions = _partitions.Values.Append(_noTeam).ToList();
+        if (childProtection is null)
+        {
+            partitions.Add(_childProtection = ChildProtectionPartition());
+        }
+
+        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
+        if (childProtection is not null)
+        {
+            _childProtection = childProtection.GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>
