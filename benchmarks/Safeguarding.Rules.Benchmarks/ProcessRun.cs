@@ -15,7 +15,7 @@ namespace Safeguarding.Rules.Benchmarks;
 /// </summary>
 internal static class ProcessRun
 {
-    private static readonly string[] Phases = ["startupMs", "readMs", "compileMs", "checkMs", "rulesMs", "joinMs", "evaluateMs", "writeMs", "cpuMs"];
+    private static readonly string[] Phases = ["startupMs", "readMs", "compileMs", "checkMs", "rulesMs", "joinMs", "evaluateMs", "writeMs", "cpuMs", "startupCpuMs", "readCpuMs", "evaluateCpuMs", "writeCpuMs"];
 
     public static int Run(string[] args, TextWriter output)
     {

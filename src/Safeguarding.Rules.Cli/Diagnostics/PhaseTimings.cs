@@ -8,7 +8,7 @@ namespace Safeguarding.Rules.Cli.Diagnostics;
 /// The phases of one <c>evaluate</c> process, for the whole-process benchmark (benchmarks/README.md, "The whole
 /// process"): with the environment variable <c>SAFEGUARDING_RULES_TIMINGS=1</c>, <c>evaluate</c> ends by writing one
 /// line to stderr, <c>timings startupMs=... readMs=... compileMs=... checkMs=... rulesMs=... joinMs=... evaluateMs=...
-/// writeMs=... totalMs=... cpuMs=... peakWorkingSetMB=... peakAfterReadMB=...</c>. Start-up is the runtime's, from the process's start to the
+/// writeMs=... totalMs=... cpuMs=... peakWorkingSetMB=... startupCpuMs=... readCpuMs=... peakAfterReadMB=...</c>. Start-up is the runtime's, from the process's start to the
 /// command's first line; check, rules and join are the engine's own phase timings (its "Evaluated" log line); the
 /// rest is measured around each step. The engine is compiled on another thread while the snapshot is read, so
 /// compile is only the time spent waiting for it after the read (0 when reading took longer). Numbers only: nothing of the input is written.
@@ -20,8 +20,10 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
 
     private readonly double _startupMs;
     private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly List<(string Name, double Milliseconds, double PeakMB)> _phases = [];
+    private readonly List<(string Name, double Milliseconds, double CpuMs, double PeakMB)> _phases = [];
     private long _mark;
+    private readonly double _startupCpuMs;
+    private TimeSpan _cpuMark;
     private double _checkMs = double.NaN;
     private double _rulesMs = double.NaN;
     private double _joinMs = double.NaN;
@@ -30,6 +32,8 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
     {
         using var process = Process.GetCurrentProcess();
         _startupMs = (DateTime.Now - process.StartTime).TotalMilliseconds;
+        _cpuMark = process.TotalProcessorTime;
+        _startupCpuMs = _cpuMark.TotalMilliseconds;
         _mark = _started;
     }
 
@@ -42,7 +46,9 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
     {
         var now = Stopwatch.GetTimestamp();
         using var process = Process.GetCurrentProcess();
-        _phases.Add((name, Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds, process.PeakWorkingSet64 / (1024.0 * 1024.0)));
+        var cpu = process.TotalProcessorTime;
+        _phases.Add((name, Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds, (cpu - _cpuMark).TotalMilliseconds, process.PeakWorkingSet64 / (1024.0 * 1024.0)));
+        _cpuMark = cpu;
         _mark = Stopwatch.GetTimestamp();
     }
 
@@ -52,7 +58,7 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
         using var process = Process.GetCurrentProcess();
         var line = new System.Text.StringBuilder("timings");
         Add(line, "startupMs", _startupMs);
-        foreach (var (name, milliseconds, _) in _phases)
+        foreach (var (name, milliseconds, _, _) in _phases)
         {
             Add(line, name + "Ms", milliseconds);
             if (name == "evaluate")
@@ -66,7 +72,14 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
         Add(line, "totalMs", _startupMs + Stopwatch.GetElapsedTime(_started).TotalMilliseconds);
         Add(line, "cpuMs", process.TotalProcessorTime.TotalMilliseconds);
         Add(line, "peakWorkingSetMB", process.PeakWorkingSet64 / (1024.0 * 1024.0));
-        foreach (var (name, _, peakMB) in _phases)
+        Add(line, "startupCpuMs", _startupCpuMs);
+        foreach (var (name, _, cpuMs, _) in _phases)
+        {
+            // The processor time of every thread during each phase (the engine's compilation runs beside the read).
+            Add(line, name + "CpuMs", cpuMs);
+        }
+
+        foreach (var (name, _, _, peakMB) in _phases)
         {
             // The peak so far at the end of each phase: which phase sets the process's peak.
             Add(line, "peakAfter" + char.ToUpperInvariant(name[0]) + name[1..] + "MB", peakMB);

@@ -74,7 +74,15 @@ internal static class CsvCells
         switch (definition.Kind)
         {
             case CellKind.Text:
-                record.SetText(column, text);
+                if (definition.Pooled)
+                {
+                    record.SetPooledText(column, text);
+                }
+                else
+                {
+                    record.SetText(column, new string(text));
+                }
+
                 return null;
             case CellKind.Date:
                 return ReadDate(text, column, record);

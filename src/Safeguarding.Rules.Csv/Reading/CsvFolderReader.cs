@@ -30,14 +30,23 @@ internal sealed class CsvFolderReader
     private readonly Dictionary<CsvTable, List<string?>> _rowIds = [];
     private readonly Dictionary<CsvTable, List<NestedRow>> _nested = [];
     private readonly Dictionary<string, NestedPlaces> _nestedPlaces = new(StringComparer.Ordinal);
-    private readonly Utf8StringPool _strings = new();
+    private readonly CsvIds _ids;
     private FilePlaces? _document;
 
-    private CsvFolderReader()
+    private CsvFolderReader(CsvIds ids)
     {
+        _ids = ids;
     }
 
-    /// <summary>Reads the folder at <paramref name="folder"/>.</summary>
+    /// <summary>A file at least this large is read on another thread (measured: benchmarks/RESULTS.md, branch csv4).</summary>
+    internal const long ReadAsideBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read
+    /// in order with one pool of ids; then <c>visits.csv</c>, the largest file, is read on another thread while this one
+    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). Each file's problems and records are
+    /// kept apart and put together in the files' order, so the result is the same as reading one file after another.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
@@ -49,28 +58,111 @@ internal sealed class CsvFolderReader
             throw new DirectoryNotFoundException(folder + ": folder not found");
         }
 
-        var reader = new CsvFolderReader();
-        foreach (var table in CsvTables.All)
+        var pool = new Utf8StringPool();
+        var ids = CsvIds.Of(pool);
+        var files = new CsvFolderReader[CsvTables.All.Count];
+        Task<CsvFolderReader>? aside = null;
+        try
         {
-            var path = Path.Combine(folder, table.FileName);
-            if (File.Exists(path))
+            for (var i = 0; i < files.Length; i++)
             {
-                var bytes = File.ReadAllBytes(path);
-                reader._fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes);
-                reader.ReadFile(table, bytes);
-            }
-            else if (table.FileName == CsvTables.OffendersFile)
-            {
-                reader._problems.Add(new(null, null, null, "$", "the folder has no " + CsvTables.OffendersFile + ": a CSV folder snapshot needs it (it may hold only its header)")
+                var table = CsvTables.All[i];
+                var path = Path.Combine(folder, table.FileName);
+                if (table == CsvTables.Visits)
                 {
-                    File = CsvTables.OffendersFile,
-                    Line = 1,
-                    Column = 1,
-                });
+                    // Every id named first is in the pool now: from here on it is only looked up.
+                    ids = CsvIds.Over(pool);
+                    if (new FileInfo(path) is { Exists: true, Length: >= ReadAsideBytes })
+                    {
+                        aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
+                        continue;
+                    }
+                }
+
+                files[i] = ReadFile(table, path, ids);
             }
+        }
+        catch (Exception) when (aside is not null && FailedToo(aside))
+        {
+            // The file read aside comes first in the folder's order: its failure is the one a reading in order meets.
+            aside.GetAwaiter().GetResult();
+            throw;
+        }
+
+        if (aside is not null)
+        {
+            files[IndexOf(CsvTables.Visits)] = aside.GetAwaiter().GetResult();
+        }
+
+        var reader = new CsvFolderReader(ids);
+        foreach (var file in files)
+        {
+            reader.Take(file);
         }
 
         return reader.Assemble(FolderHash.Of(reader._fileHashes));
+    }
+
+    private static int IndexOf(CsvTable table)
+    {
+        for (var i = 0; i < CsvTables.All.Count; i++)
+        {
+            if (CsvTables.All[i] == table)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
+    private static bool FailedToo(Task task)
+    {
+        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        return task.IsFaulted;
+    }
+
+    /// <summary>Reads one file of the folder, or notes that it is missing, into a reader of its own.</summary>
+    private static CsvFolderReader ReadFile(CsvTable table, string path, CsvIds ids)
+    {
+        var reader = new CsvFolderReader(ids);
+        if (File.Exists(path))
+        {
+            reader.ReadFile(table, path);
+        }
+        else if (table.FileName == CsvTables.OffendersFile)
+        {
+            reader._problems.Add(new(null, null, null, "$", "the folder has no " + CsvTables.OffendersFile + ": a CSV folder snapshot needs it (it may hold only its header)")
+            {
+                File = CsvTables.OffendersFile,
+                Line = 1,
+                Column = 1,
+            });
+        }
+
+        return reader;
+    }
+
+    /// <summary>Adds what <paramref name="file"/> read to this reader's, after what it holds already.</summary>
+    private void Take(CsvFolderReader file)
+    {
+        _problems.AddRange(file._problems);
+        _malformed.AddRange(file._malformed);
+        Copy(file._records, _records);
+        Copy(file._places, _places);
+        Copy(file._fileHashes, _fileHashes);
+        Copy(file._rowIds, _rowIds);
+        Copy(file._nested, _nested);
+        _document ??= file._document;
+    }
+
+    private static void Copy<TKey, TValue>(IDictionary<TKey, TValue> from, IDictionary<TKey, TValue> to)
+    {
+        foreach (var (key, value) in from)
+        {
+            to[key] = value;
+        }
     }
 
     private SnapshotReadResult Assemble(string sourceSha256)
@@ -190,7 +282,32 @@ internal sealed class CsvFolderReader
         where T : class =>
         _records.TryGetValue(table, out var sink) ? ((RecordSink<T>)sink).Records : null;
 
-    private void ReadFile(CsvTable table, byte[] bytes)
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> in place, mapped into memory (<see cref="MappedFile"/>, as the JSON
+    /// reader does: no copy into a buffer of the process, no fresh memory to fault in); a file that cannot be mapped
+    /// (empty, or a device) is read into an array.
+    /// </summary>
+    private void ReadFile(CsvTable table, string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var mapped = MappedFile.TryMap(file);
+        ReadOnlyMemory<byte> bytes;
+        if (mapped is not null)
+        {
+            bytes = mapped.Memory;
+        }
+        else
+        {
+            using var copy = new MemoryStream();
+            file.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+
+        _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
+        ReadFile(table, bytes);
+    }
+
+    private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes)
     {
         var sink = table.CreateSink();
         _records[table] = sink;
@@ -214,18 +331,18 @@ internal sealed class CsvFolderReader
             _places[table.Array] = places;
         }
 
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var invalid = JsonInput.IndexOfInvalidUtf8(bytes.AsSpan(start));
+        var start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var invalid = JsonInput.IndexOfInvalidUtf8(bytes.Span[start..]);
         if (invalid >= 0)
         {
-            var (line, column) = LineAndColumn(bytes.AsSpan(start, invalid));
+            var (line, column) = LineAndColumn(bytes.Span.Slice(start, invalid));
             _problems.Add(new(null, null, null, "$", "is not valid UTF-8 text (counting from 1)") { File = table.FileName, Line = line, Column = column });
             return;
         }
 
         try
         {
-            using var sep = Options.From(new MemoryStream(bytes, start, bytes.Length - start, writable: false));
+            using var sep = Options.From(new ReadOnlyMemoryStream(bytes[start..]));
             ReadRows(table, sep, places, sink);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)
@@ -242,7 +359,7 @@ internal sealed class CsvFolderReader
         Array.Fill(filePosition, -1);
         var rejectAll = false;
         var header = true;
-        var record = new CsvRecord(columns.Count, _strings);
+        var record = new CsvRecord(columns.Count, _ids);
         var rowProblems = new List<(string Field, int Column, string Problem)>();
         var rows = 0;
         foreach (var row in sep)

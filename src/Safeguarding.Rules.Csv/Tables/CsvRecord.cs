@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Csv.Reading;
 
 namespace Safeguarding.Rules.Csv.Tables;
 
@@ -15,15 +15,17 @@ internal sealed class CsvRecord
     private readonly int?[] _numbers;
     private readonly DateTimeOffset?[] _instants;
 
-    private readonly Utf8StringPool _strings;
-    private readonly int[] _textAt;
+    private readonly CsvIds _ids;
+    private readonly int[] _sharedAt;
+    private readonly int[] _ownAt;
 
     /// <param name="columns">The table's columns.</param>
-    /// <param name="strings">The folder's one pool of texts: an id named in several files (a visit's offender) is one string.</param>
-    public CsvRecord(int columns, Utf8StringPool strings)
+    /// <param name="ids">Where the file's ids come from: an id named in several files (a visit's offender) is one string.</param>
+    public CsvRecord(int columns, CsvIds ids)
     {
-        _strings = strings;
-        _textAt = new int[columns];
+        _ids = ids;
+        _sharedAt = new int[columns];
+        _ownAt = new int[columns];
         _text = new string?[columns];
         _dates = new DateOnly?[columns];
         _flags = new bool?[columns];
@@ -60,8 +62,8 @@ internal sealed class CsvRecord
 
     public void SetText(int column, string value) => _text[column] = value;
 
-    /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="Utf8StringPool"/>).</summary>
-    public void SetText(int column, ReadOnlySpan<char> text) => _text[column] = _strings.Get(text, ref _textAt[column]);
+    /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="CsvIds"/>).</summary>
+    public void SetPooledText(int column, ReadOnlySpan<char> text) => _text[column] = _ids.Get(text, ref _sharedAt[column], ref _ownAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;
 

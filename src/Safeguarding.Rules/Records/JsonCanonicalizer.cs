@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -20,6 +21,9 @@ namespace Safeguarding.Rules.Records;
 /// </remarks>
 internal static class JsonCanonicalizer
 {
+    /// <summary>The bytes a string cannot hold as they are: the quote, the backslash and the control characters.</summary>
+    private static readonly SearchValues<byte> Escaped = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(static b => (byte)b)]);
+
     private static readonly JsonReaderOptions Strict = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 256 };
 
     /// <summary>Writes the canonical form of the JSON text <paramref name="json"/> to <paramref name="output"/>.</summary>
@@ -95,8 +99,13 @@ internal static class JsonCanonicalizer
 
             first = false;
             var start = (int)reader.TokenStartIndex;
+            var plain = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped;
             reader.Skip();
-            WriteValue(json[start..(int)reader.BytesConsumed], output);
+            var value = json[start..(int)reader.BytesConsumed];
+            if (!plain || !TryWritePlain(value, output))
+            {
+                WriteValue(value, output);
+            }
         }
 
         Append(output, "]"u8);
@@ -121,13 +130,14 @@ internal static class JsonCanonicalizer
                 var nameLength = CopyText(ref reader, names.AsSpan(namesLength));
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
+                var plain = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped;
                 reader.Skip();
                 if (count == members.Length)
                 {
                     Grow(ref members, count + 1);
                 }
 
-                members[count++] = new Member(namesLength, nameLength, start, (int)reader.BytesConsumed);
+                members[count++] = new Member(namesLength, nameLength, start, (int)reader.BytesConsumed, plain);
                 namesLength += nameLength;
             }
 
@@ -150,7 +160,11 @@ internal static class JsonCanonicalizer
 
                 WriteText(name, output);
                 Append(output, ":"u8);
-                WriteValue(json[member.ValueStart..member.ValueEnd], output);
+                var value = json[member.ValueStart..member.ValueEnd];
+                if (!member.Plain || !TryWritePlain(value, output))
+                {
+                    WriteValue(value, output);
+                }
             }
 
             Append(output, "}"u8);
@@ -162,8 +176,47 @@ internal static class JsonCanonicalizer
         }
     }
 
+    /// <summary>
+    /// The common values without a second reader: a string with no escape (its bytes are its text) and a whole number
+    /// of at most 15 digits (which is exactly a double, and which ECMAScript writes as those digits). Anything else is
+    /// left to <see cref="WriteValue"/>.
+    /// </summary>
+    /// <returns>Whether <paramref name="value"/> was written.</returns>
+    private static bool TryWritePlain(ReadOnlySpan<byte> value, IBufferWriter<byte> output)
+    {
+        if (value[0] == (byte)'"')
+        {
+            var text = value[1..^1];
+            if (!Utf8.IsValid(text))
+            {
+                throw new JsonException("A string is not valid UTF-8.");
+            }
+
+            WriteEscaped(text, output);
+            return true;
+        }
+
+        var digits = value[0] == (byte)'-' ? value[1..] : value;
+        if (digits.Length is 0 or > 15 || digits.ContainsAnyExceptInRange((byte)'0', (byte)'9') || (digits[0] == (byte)'0' && value.Length > 1))
+        {
+            // A fraction or an exponent, a long number, or -0 (written as 0).
+            return false;
+        }
+
+        Append(output, value);
+        return true;
+    }
+
     private static void WriteText(ReadOnlySpan<char> name, IBufferWriter<byte> output)
     {
+        if (name.Length <= 128 && Ascii.IsValid(name))
+        {
+            Span<byte> ascii = stackalloc byte[name.Length];
+            Ascii.FromUtf16(name, ascii, out _);
+            WriteEscaped(ascii, output);
+            return;
+        }
+
         var bytes = ArrayPool<byte>.Shared.Rent(name.Length * 3);
         try
         {
@@ -225,14 +278,16 @@ internal static class JsonCanonicalizer
     {
         Append(output, "\""u8);
         var from = 0;
-        for (var i = 0; i < utf8.Length; i++)
+        while (true)
         {
-            var b = utf8[i];
-            if (b >= 0x20 && b != '"' && b != '\\')
+            var next = utf8[from..].IndexOfAny(Escaped);
+            if (next < 0)
             {
-                continue;
+                break;
             }
 
+            var i = from + next;
+            var b = utf8[i];
             Append(output, utf8[from..i]);
             from = i + 1;
             switch (b)
@@ -302,7 +357,8 @@ internal static class JsonCanonicalizer
     }
 
     /// <summary>An object member: its unescaped name in the names buffer and its value's bytes in the object's text.</summary>
-    private readonly record struct Member(int NameStart, int NameLength, int ValueStart, int ValueEnd);
+    /// <remarks><paramref name="Plain"/>: a string or a number with no escape, which <see cref="TryWritePlain"/> may write from its bytes.</remarks>
+    private readonly record struct Member(int NameStart, int NameLength, int ValueStart, int ValueEnd, bool Plain);
 
     /// <summary>RFC 8785 section 3.2.3: names compared as arrays of UTF-16 code units.</summary>
     private readonly struct MemberOrder(char[] names) : IComparer<Member>

@@ -134,7 +134,7 @@ public static class FindingsJson
     {
         CheckArguments(report, changes, stream);
         using var writer = JsonOutput.CreateWriter(stream, indented);
-        foreach (var _ in WriteDocument(writer, report, changes))
+        foreach (var _ in WriteDocument(writer, report, changes, StartRecord(report)))
         {
             JsonOutput.FlushIfFull(writer);
         }
@@ -188,7 +188,7 @@ public static class FindingsJson
         cancellationToken.ThrowIfCancellationRequested();
         using var chunk = new MemoryStream();
         using var writer = JsonOutput.CreateWriter(chunk, indented);
-        foreach (var _ in WriteDocument(writer, report, changes))
+        foreach (var _ in WriteDocument(writer, report, changes, record: null))
         {
             if (JsonOutput.IsFull(writer))
             {
@@ -227,10 +227,23 @@ public static class FindingsJson
     }
 
     /// <summary>
+    /// Starts computing the report's decision record on another thread, when it is not computed yet, so that the
+    /// document is written while the record's hashes are: the findings hash serialises every finding a second time,
+    /// in canonical form, which took as long as writing the document (benchmarks/RESULTS.md, branch csv4).
+    /// </summary>
+    /// <returns>The record being computed, or <see langword="null"/> when there is none to compute.</returns>
+    private static Task<DecisionRecord?>? StartRecord(EvaluationReport report) =>
+        report.RecordSource is null ? null : Task.Run(() => report.Record);
+
+    /// <summary>
     /// Writes the document to <paramref name="writer"/>, pausing after each finding and each rejected record so the
     /// caller can hand the pending bytes on (synchronously or not): one writing code for both, hence the same bytes.
     /// </summary>
-    private static IEnumerable<bool> WriteDocument(Utf8JsonWriter writer, EvaluationReport report, ChangeReport? changes)
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="changes">The changes, or <see langword="null"/>.</param>
+    /// <param name="record">The record being computed on another thread (<see cref="StartRecord"/>), or <see langword="null"/> to take <see cref="EvaluationReport.Record"/> at the end.</param>
+    private static IEnumerable<bool> WriteDocument(Utf8JsonWriter writer, EvaluationReport report, ChangeReport? changes, Task<DecisionRecord?>? record)
     {
         writer.WriteStartObject();
         writer.WriteNumber(SchemaVersion, 1);
@@ -294,9 +307,9 @@ public static class FindingsJson
             }
         }
 
-        if (report.Record is { } record)
+        if ((record is null ? report.Record : record.GetAwaiter().GetResult()) is { } computed)
         {
-            WriteRecord(writer, record);
+            WriteRecord(writer, computed);
         }
 
         writer.WriteEndObject();

@@ -17,7 +17,7 @@ namespace Safeguarding.Rules.Serialization;
 /// Only short ASCII text is pooled (ids are), compared byte for byte, so a pooled string is exactly the text the
 /// document holds. The hash is not keyed, so a crafted document could make ids collide: a probe gives up after a few
 /// steps and allocates the string as a reader without a pool would, so collisions cost time, never correctness.
-/// One pool belongs to one reader on one thread.
+/// One pool belongs to one reader on one thread; only <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from several at once.
 /// </remarks>
 internal sealed class Utf8StringPool
 {
@@ -47,6 +47,30 @@ internal sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
+        return Find(utf8, ref cursor, out var hash, out var slot)
+            ?? (slot >= 0 ? Add(utf8, hash, slot, ref cursor) : Encoding.UTF8.GetString(utf8));
+    }
+
+    /// <summary>
+    /// The pooled string for <paramref name="text"/>, or <see langword="null"/> when the pool has none. It never adds,
+    /// so several threads may call it at once while no thread calls <c>Get</c>: a CSV folder's files are read in
+    /// parallel once the files that name the ids first (offenders, managers) are read.
+    /// </summary>
+    public string? Find(ReadOnlySpan<char> text, ref int cursor)
+    {
+        if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
+        {
+            return null;
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
+        var length = Encoding.ASCII.GetBytes(text, utf8);
+        return Find(utf8[..length], ref cursor, out _, out _);
+    }
+
+    /// <summary>The pooled string for <paramref name="utf8"/>, or <see langword="null"/> with the free slot it would take (-1 when the probe gave up).</summary>
+    private string? Find(ReadOnlySpan<byte> utf8, ref int cursor, out int hash, out int slot)
+    {
         var ordered = _ordered;
         var last = Math.Min(cursor + LookAhead, _count - 1);
         for (var at = cursor; at <= last; at++)
@@ -55,20 +79,22 @@ internal sealed class Utf8StringPool
             if (candidate.Length == utf8.Length && Ascii.Equals(utf8, candidate))
             {
                 cursor = at;
+                hash = 0;
+                slot = -1;
                 return candidate;
             }
         }
 
-        var hash = Hash(utf8);
+        hash = Hash(utf8);
         var entries = _entries;
         var mask = entries.Length - 1;
-        var slot = hash & mask;
+        slot = hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             ref var entry = ref entries[slot];
             if (entry.Text is not { } pooled)
             {
-                return Add(utf8, hash, slot, ref cursor);
+                return null;
             }
 
             if (entry.Hash == hash && pooled.Length == utf8.Length && Ascii.Equals(utf8, pooled))
@@ -80,7 +106,8 @@ internal sealed class Utf8StringPool
             slot = (slot + 1) & mask;
         }
 
-        return Encoding.UTF8.GetString(utf8);
+        slot = -1;
+        return null;
     }
 
     /// <summary>

@@ -134,6 +134,8 @@ public sealed class JsonCanonicalizerTests
     [InlineData("""  "x"  """, "\"x\"")]
     [InlineData("""[ -0, 1.0, 100, 83.30, 1e2, 0.1 ]""", """[0,1,100,83.3,100,0.1]""")]
     [InlineData("""{ "\u0061": "\u00e9", "b": "/" }""", """{"a":"é","b":"/"}""")]
+    [InlineData("""[ 123456789012345, 1234567890123456, -7, 0, 12345678901234567890 ]""", """[123456789012345,1234567890123456,-7,0,12345678901234567000]""")]
+    [InlineData("""{ "n": -0, "m": 10, "l": 2.50, "k": "a\"b", "j": "é" }""", """{"j":"é","k":"a\"b","l":2.5,"m":10,"n":0}""")]
     public void Canonicalize_Json_IsSortedAndWithoutWhitespace(string input, string expected)
     {
         Canonical(input).Should().Be(expected);
