@@ -17,6 +17,12 @@ internal static class MonitorProfile
 {
     public static void Run(SafeguardingEngine engine, Domain.CaseloadSnapshot snapshot, int operations, TextWriter output)
     {
+        LoadProfile(engine, snapshot, output);
+        if (Environment.GetCommandLineArgs().Contains("--load-only"))
+        {
+            return;
+        }
+
         var monitor = SafeguardingMonitor.Load(engine, snapshot).Monitor!;
         var state = (MonitorState)typeof(SafeguardingMonitor).GetField("_state", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(monitor)!;
         var asOf = snapshot.AsOf!.Value;
@@ -146,6 +152,60 @@ internal static class MonitorProfile
 
         output.WriteLine(Text($"profile newDay rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} (medians of {Days}, alternated) gen0/1/2 in {Days} newDay={string.Join("/", newDayGcs)} fullEvaluation={string.Join("/", evaluateGcs)}"));
     }
+
+    /// <summary>
+    /// The load beside a full evaluation of the same snapshot and date, alternated after three warm-ups of each: wall
+    /// clock and process CPU (both cores, without the wait), medians of <see cref="Loads"/>, and the GC counts.
+    /// </summary>
+    private static void LoadProfile(SafeguardingEngine engine, Domain.CaseloadSnapshot snapshot, TextWriter output)
+    {
+        var options = new EvaluationOptions { AsOf = snapshot.AsOf };
+        for (var i = 0; i < 3; i++)
+        {
+            engine.Evaluate(snapshot, options);
+            SafeguardingMonitor.Load(engine, snapshot);
+        }
+
+        var process = Process.GetCurrentProcess();
+        var load = new List<double>();
+        var loadCpu = new List<double>();
+        var evaluate = new List<double>();
+        var evaluateCpu = new List<double>();
+        var loadGcs = new int[3];
+        var evaluateGcs = new int[3];
+        long loadBytes = 0, evaluateBytes = 0;
+        for (var i = 0; i < Loads; i++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(true);
+            Measure(() => SafeguardingMonitor.Load(engine, snapshot), load, loadCpu, loadGcs);
+            var between = GC.GetTotalAllocatedBytes(true);
+            Measure(() => engine.Evaluate(snapshot, options), evaluate, evaluateCpu, evaluateGcs);
+            loadBytes += between - allocated;
+            evaluateBytes += GC.GetTotalAllocatedBytes(true) - between;
+        }
+
+        output.WriteLine(Text($"profile load loadMs={Percentile(load, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} ratio={Percentile(load, 0.5) / Percentile(evaluate, 0.5):F2} processCpuMs load={Percentile(loadCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} cpuRatio={Percentile(loadCpu, 0.5) / Percentile(evaluateCpu, 0.5):F2} (medians of {Loads}, alternated) gen0/1/2 in {Loads} load={string.Join("/", loadGcs)} fullEvaluation={string.Join("/", evaluateGcs)} allocatedMiB load={loadBytes / Loads / 1048576.0:F0} fullEvaluation={evaluateBytes / Loads / 1048576.0:F0}"));
+
+        void Measure(Func<object> run, List<double> wall, List<double> cpu, int[] gcs)
+        {
+            var before = Collections();
+            process.Refresh();
+            var cpuStarted = process.TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            GC.KeepAlive(run());
+            wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStarted).TotalMilliseconds);
+            var after = Collections();
+            for (var g = 0; g < 3; g++)
+            {
+                gcs[g] += after[g] - before[g];
+            }
+        }
+    }
+
+    /// <summary>How many loads (each beside a full evaluation) the profile times.</summary>
+    private const int Loads = 10;
 
     /// <summary>How many new days (each beside a full evaluation) the profile times.</summary>
     private const int Days = 10;

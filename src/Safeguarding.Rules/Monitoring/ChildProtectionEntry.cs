@@ -6,5 +6,5 @@ internal sealed class ChildProtectionEntry(object record)
     public object Record { get; set; } = record;
 
     /// <summary>The record's facts in the child-protection session (none for a record that has not happened by the as-of date or instant).</summary>
-    public List<object> Facts { get; set; } = [];
+    public IReadOnlyList<object> Facts { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NRules.Extensibility;
 using NRules.RuleModel;
 
@@ -12,7 +13,8 @@ namespace Safeguarding.Rules.Monitoring;
 /// </summary>
 internal sealed class FindingTracker : IFindingSink
 {
-    private readonly Dictionary<IMatch, Finding> _byMatch = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each match's finding with its id (an id is computed from the finding's fields, so it is kept rather than worked out again).</summary>
+    private readonly Dictionary<IMatch, (Finding Finding, string Id)> _byMatch = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Finding> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMatch> _matchById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding?> _before = new(StringComparer.Ordinal);
@@ -31,13 +33,15 @@ internal sealed class FindingTracker : IFindingSink
     void IFindingSink.Raise(IContext context, Finding finding)
     {
         var match = context.Match;
-        if (_byMatch.TryGetValue(match, out var earlier))
+        var id = finding.Id;
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_byMatch, match, out var existed);
+        if (existed && !string.Equals(held.Id, id, StringComparison.Ordinal))
         {
-            Forget(earlier);
+            // The match now gives a finding with another id: the earlier one goes. (With the same id, the new one replaces it below.)
+            Forget(held.Finding, held.Id);
         }
 
-        _byMatch[match] = finding;
-        var id = finding.Id;
+        held = (finding, id);
         Touch(id);
         _byId[id] = finding;
         _matchById[id] = match;
@@ -54,25 +58,24 @@ internal sealed class FindingTracker : IFindingSink
         {
             Touch(id);
             _byId[id] = fresh;
-            _byMatch[_matchById[id]] = fresh;
+            _byMatch[_matchById[id]] = (fresh, id);
         }
     }
 
     /// <summary>A match went away: its finding goes too.</summary>
     public void Deleted(IMatch match)
     {
-        if (_byMatch.Remove(match, out var finding))
+        if (_byMatch.Remove(match, out var held))
         {
-            Forget(finding);
+            Forget(held.Finding, held.Id);
         }
     }
 
     /// <summary>Gives a session this tracker as its <see cref="IFindingSink"/>, and everything else from the factory's resolver.</summary>
     public IDependencyResolver ResolverOver(IDependencyResolver inner) => new Resolver(this, inner);
 
-    private void Forget(Finding finding)
+    private void Forget(Finding finding, string id)
     {
-        var id = finding.Id;
         if (_byId.TryGetValue(id, out var current) && ReferenceEquals(current, finding))
         {
             Touch(id);
