@@ -725,17 +725,7 @@ internal sealed class MonitorState
             partition.Team!.Caseload = partition.Caseload;
         }
 
-        var partitions = _partitions.Values.Append(_noTeam).ToList();
-        if (childProtection is null)
-        {
-            partitions.Add(_childProtection = ChildProtectionPartition());
-        }
-
-        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
-        if (childProtection is not null)
-        {
-            _childProtection = childProtection.GetAwaiter().GetResult();
-        }
+        FillAll(childProtection);
     }
 
     /// <summary>
@@ -772,6 +762,16 @@ internal sealed class MonitorState
             partition.Changed.Add(partition.Team);
         }
 
+        FillAll(childProtection);
+    }
+
+    /// <summary>
+    /// Lets every team's session and the no-team session catch up in parallel, and the child-protection session: its
+    /// partition is built and filled here too when <paramref name="childProtection"/> is <see langword="null"/>, or
+    /// taken from that task (under way on another thread) once the others are done.
+    /// </summary>
+    private void FillAll(Task<MonitorPartition>? childProtection)
+    {
         var partitions = _partitions.Values.Append(_noTeam).ToList();
         if (childProtection is null)
         {
