@@ -45,6 +45,12 @@ public static class SnapshotCsv
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
+    /// <remarks>
+    /// Each file is mapped into memory and parsed in place, and <c>visits.csv</c> is read on another thread when it is
+    /// large. A file that another program truncates while it is read ends the process (a bus error), as with
+    /// <c>SnapshotJson.ReadFile</c>: write the folder's files under temporary names and rename them, or write a new folder
+    /// and rename it.
+    /// </remarks>
     public static SnapshotReadResult ReadFolder(string folder) => CsvFolderReader.Read(folder);
 
     /// <summary>
