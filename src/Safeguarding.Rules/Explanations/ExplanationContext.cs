@@ -1,4 +1,3 @@
-using System.Globalization;
 using NRules.Fluent.Dsl;
 using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
@@ -240,8 +239,7 @@ internal sealed class ExplanationContext
     public bool IsRejected(string array, string id) => _input!.ChildProtection.Rejected.Exists(r => r.Array == array && r.Id == id);
 
     /// <summary>A count and a noun, for example "1 finding" or "2 findings".</summary>
-    public static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+    public static string Count(int count, string noun) => Reasons.Count(count, noun);
 
     private IEnumerable<T> Facts<T>() => _cases!.Partitions.SelectMany(static p => p.Facts).OfType<T>();
 

@@ -33,6 +33,10 @@ internal static class Reasons
 
     public static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
 
+    /// <summary>A count and a noun, for example "1 overdue visit" or "2 overdue visits".</summary>
+    public static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
     /// <summary>
     /// "High risk: last completed home visit 2018-01-09; interval 91 days; due 2018-04-10", in the calling thread's
     /// reason builder: append the rest and take the text with <c>ToString()</c> before the next reason is begun.

@@ -118,6 +118,19 @@ public sealed class EscalationRuleTests
     }
 
     [Fact]
+    public void TeamWithOneOverdueVisitAboveThePercentage_ReasonCountsOneVisit()
+    {
+        // 10 in the caseload: 1 overdue is 10%, above 5%.
+        var scenario = Caseload().Holding("OM-1", 9)
+            .Offender("RSO-1", RiskLevel.Medium, o => o.ManagedBy("OM-1").LastVisitedDaysAgo(200));
+
+        var backlog = Run(scenario, BacklogRules).Findings.Where(f => f.Kind == FindingKinds.UnitBacklog).Should().ContainSingle().Subject;
+
+        backlog.OverdueVisits.Should().Be(1);
+        backlog.Reason.Should().StartWith("Team T-1: 1 overdue visit against a caseload of 10 is 10%");
+    }
+
+    [Fact]
     public void UnallocatedOverdueOffenders_BelongToNoTeamBacklog()
     {
         var report = Run(

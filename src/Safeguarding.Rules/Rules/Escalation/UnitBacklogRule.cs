@@ -49,7 +49,7 @@ internal sealed class UnitBacklogRule : BuiltInRule
     {
         Kind = FindingKinds.UnitBacklog,
         Rule = RuleNames.UnitBacklog,
-        Reason = "Team " + team.Id + ": " + overdue.ToString(CultureInfo.InvariantCulture) + " overdue visits against a caseload of "
+        Reason = "Team " + team.Id + ": " + Reasons.Count(overdue, "overdue visit") + " against a caseload of "
             + team.Caseload.ToString(CultureInfo.InvariantCulture) + " is "
             + (overdue * 100m / team.Caseload).ToString("0.##", CultureInfo.InvariantCulture) + "%, above the "
             + team.Policy.Escalation.UnitBacklogPercent.ToString(CultureInfo.InvariantCulture) + "% backlog threshold; escalated to the head of unit.",
