@@ -42,6 +42,9 @@ internal sealed class MonitorPartition
     /// <summary>Facts in the session, changed in place, waiting to be updated when the partition is filled (a new day).</summary>
     public List<object> Changed { get; } = [];
 
+    /// <summary>Facts in the session, changed in place, that can no longer match a rule, waiting to be retracted when the partition is filled (a new day).</summary>
+    public List<object> Retracted { get; } = [];
+
     public static MonitorPartition Create(ISessionFactory factory, string? teamId, TeamCase? team)
     {
         var session = factory.CreateSession();
@@ -56,9 +59,6 @@ internal sealed class MonitorPartition
 
         return partition;
     }
-
-    /// <summary>Facts in the session, changed in place, that can no longer match a rule, waiting to be retracted when the partition is filled (a new day).</summary>
-    public List<object> Retracted { get; } = [];
 
     /// <summary>Retracts, updates and inserts the waiting facts and fires, without journaling (a first fill, or a new day).</summary>
     public void Fill()

@@ -253,11 +253,7 @@ internal sealed class MonitorState
         var overdue = moving.Count(static o => VisitOverdueRule.Holds(o.Fact!));
         foreach (var offender in moving)
         {
-            if (offender.InSession)
-            {
-                from.Session.Retract(offender.Fact!);
-                offender.InSession = false;
-            }
+            Leave(offender, from);
         }
 
         from.Session.Retract(manager.Fact);
@@ -515,11 +511,7 @@ internal sealed class MonitorState
         if (from is not null && from != to)
         {
             Touch(from);
-            if (entry.InSession)
-            {
-                from.Session.Retract(fact!);
-                entry.InSession = false;
-            }
+            Leave(entry, from);
         }
 
         if (!ReferenceEquals(entry.Manager, manager) || !present)
@@ -794,7 +786,6 @@ internal sealed class MonitorState
         var entries = _offenders.Values.ToArray();
         var created = new bool[entries.Length];
         var mayMatch = new bool[entries.Length];
-        var test = _offenderMayMatch;
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
@@ -810,7 +801,7 @@ internal sealed class MonitorState
                         var fact = entry.Fact ?? new OffenderCase(entry.Record, entry.Manager?.Fact, AsOf, _policy);
                         OffenderInputs.Refresh(fact, entry.Record, entry.Manager?.Fact, last, noAccess, briefing, AsOf, _policy);
                         entry.Fact = fact;
-                        mayMatch[i] = test is null || MatchFilter.Passes(test, fact);
+                        mayMatch[i] = MayMatch(fact);
                     }
                 }
             });
@@ -1078,7 +1069,7 @@ internal sealed class MonitorState
     /// </summary>
     private void Sync(OffenderEntry entry, MonitorPartition partition, OffenderCase fact)
     {
-        var mayMatch = _offenderMayMatch is null || MatchFilter.Passes(_offenderMayMatch, fact);
+        var mayMatch = MayMatch(fact);
         if (entry.InSession)
         {
             if (mayMatch)
@@ -1097,6 +1088,19 @@ internal sealed class MonitorState
 
         entry.InSession = mayMatch;
     }
+
+    /// <summary>Takes an offender's fact out of <paramref name="partition"/>'s session, when it is in it.</summary>
+    private static void Leave(OffenderEntry entry, MonitorPartition partition)
+    {
+        if (entry.InSession)
+        {
+            partition.Session.Retract(entry.Fact!);
+            entry.InSession = false;
+        }
+    }
+
+    /// <summary>Whether an offender fact can match a rule, so belongs in its session (<see cref="MatchFilter"/>).</summary>
+    private bool MayMatch(OffenderCase fact) => _offenderMayMatch is null || MatchFilter.Passes(_offenderMayMatch, fact);
 
     private MonitorResult Result(List<(Finding? Before, Finding? After)> pairs, List<SuppressedFinding> suppressed)
     {
