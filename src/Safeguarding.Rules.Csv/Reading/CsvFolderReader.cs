@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 using Safeguarding.Rules.Csv.Tables;
 using Safeguarding.Rules.Domain;
@@ -62,6 +63,7 @@ internal sealed class CsvFolderReader
         var ids = CsvIds.Of(pool);
         var files = new CsvFolderReader[CsvTables.All.Count];
         Task<CsvFolderReader>? aside = null;
+        var asideAt = -1;
         try
         {
             for (var i = 0; i < files.Length; i++)
@@ -75,6 +77,7 @@ internal sealed class CsvFolderReader
                     if (new FileInfo(path) is { Exists: true, Length: >= ReadAsideBytes })
                     {
                         aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
+                        asideAt = i;
                         continue;
                     }
                 }
@@ -91,7 +94,7 @@ internal sealed class CsvFolderReader
 
         if (aside is not null)
         {
-            files[IndexOf(CsvTables.Visits)] = aside.GetAwaiter().GetResult();
+            files[asideAt] = aside.GetAwaiter().GetResult();
         }
 
         var reader = new CsvFolderReader(ids);
@@ -103,23 +106,10 @@ internal sealed class CsvFolderReader
         return reader.Assemble(FolderHash.Of(reader._fileHashes));
     }
 
-    private static int IndexOf(CsvTable table)
-    {
-        for (var i = 0; i < CsvTables.All.Count; i++)
-        {
-            if (CsvTables.All[i] == table)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
     private static bool FailedToo(Task task)
     {
-        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        Task.WaitAny(task);
         return task.IsFaulted;
     }
 
@@ -342,7 +332,7 @@ internal sealed class CsvFolderReader
 
         try
         {
-            using var sep = Options.From(new ReadOnlyMemoryStream(bytes[start..]));
+            using var sep = Options.From(InPlace(bytes[start..]));
             ReadRows(table, sep, places, sink);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)
@@ -351,6 +341,15 @@ internal sealed class CsvFolderReader
             _problems.Add(new(null, null, null, "$", "cannot be read as CSV: " + e.Message.ReplaceLineEndings(" ")) { File = table.FileName, Line = 1, Column = 1 });
         }
     }
+
+    /// <summary>
+    /// A read-only stream over <paramref name="bytes"/> for Sep (which reads a stream): a mapped file's memory in place
+    /// (<see cref="UnmanagedBytes.OpenRead"/>), else (a file that could not be mapped: empty, or a device) a copy.
+    /// </summary>
+    private static Stream InPlace(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetMemoryManager(bytes, out UnmanagedBytes? native, out var start, out var length)
+            ? native.OpenRead(start, length)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     private void ReadRows(CsvTable table, SepReader sep, FilePlaces places, IRecordSink sink)
     {

@@ -41,6 +41,19 @@ internal abstract unsafe class UnmanagedBytes : MemoryManager<byte>
         // The memory never moves.
     }
 
+    /// <summary>
+    /// A read-only stream over <paramref name="length"/> of the bytes from <paramref name="start"/>, read in place, for a
+    /// reader that takes a stream; it must not be used after this is disposed.
+    /// </summary>
+    public Stream OpenRead(int start, int length)
+    {
+        ObjectDisposedException.ThrowIf(_pointer == null, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length - start);
+        return new UnmanagedMemoryStream(_pointer + start, length);
+    }
+
     /// <summary>Gives the memory at <paramref name="pointer"/> back; called once.</summary>
     protected abstract void Release(byte* pointer);
 
