@@ -101,11 +101,7 @@ internal static class JsonCanonicalizer
             var start = (int)reader.TokenStartIndex;
             var plain = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped;
             reader.Skip();
-            var value = json[start..(int)reader.BytesConsumed];
-            if (!plain || !TryWritePlain(value, output))
-            {
-                WriteValue(value, output);
-            }
+            WriteValue(json[start..(int)reader.BytesConsumed], plain, output);
         }
 
         Append(output, "]"u8);
@@ -160,11 +156,7 @@ internal static class JsonCanonicalizer
 
                 WriteText(name, output);
                 Append(output, ":"u8);
-                var value = json[member.ValueStart..member.ValueEnd];
-                if (!member.Plain || !TryWritePlain(value, output))
-                {
-                    WriteValue(value, output);
-                }
+                WriteValue(json[member.ValueStart..member.ValueEnd], member.Plain, output);
             }
 
             Append(output, "}"u8);
@@ -176,10 +168,19 @@ internal static class JsonCanonicalizer
         }
     }
 
+    /// <summary>Writes a value: a <paramref name="plain"/> one from its bytes when <see cref="TryWritePlain"/> can, else through <see cref="WriteValue(ReadOnlySpan{byte}, IBufferWriter{byte})"/>.</summary>
+    private static void WriteValue(ReadOnlySpan<byte> value, bool plain, IBufferWriter<byte> output)
+    {
+        if (!plain || !TryWritePlain(value, output))
+        {
+            WriteValue(value, output);
+        }
+    }
+
     /// <summary>
     /// The common values without a second reader: a string with no escape (its bytes are its text) and a whole number
     /// of at most 15 digits (which is exactly a double, and which ECMAScript writes as those digits). Anything else is
-    /// left to <see cref="WriteValue"/>.
+    /// left to <see cref="WriteValue(ReadOnlySpan{byte}, IBufferWriter{byte})"/>.
     /// </summary>
     /// <returns>Whether <paramref name="value"/> was written.</returns>
     private static bool TryWritePlain(ReadOnlySpan<byte> value, IBufferWriter<byte> output)

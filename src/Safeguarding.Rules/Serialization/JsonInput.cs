@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -98,6 +99,15 @@ internal static class JsonInput
         }
     }
 
+    /// <summary>Parses <paramref name="file"/> in place, mapped into memory, when it can be mapped (<see cref="MappedFile.TryMap"/>); the mapping ends with the parse.</summary>
+    /// <returns>Whether the file was mapped and parsed.</returns>
+    private static bool TryParseMapped<T>(FileStream file, Func<ReadOnlyMemory<byte>, T> parse, [MaybeNullWhen(false)] out T parsed)
+    {
+        using var mapped = MappedFile.TryMap(file);
+        parsed = mapped is null ? default : parse(mapped.Memory);
+        return mapped is not null;
+    }
+
     /// <summary>
     /// Parses the file at <paramref name="path"/> in place, mapped into memory (<see cref="MappedFile"/>: no copy, no
     /// buffer), or, when it cannot be mapped (a pipe, a device, an empty file), reads it asynchronously as
@@ -112,15 +122,7 @@ internal static class JsonInput
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {
-            using (var mapped = MappedFile.TryMap(file))
-            {
-                if (mapped is not null)
-                {
-                    return parse(mapped.Memory);
-                }
-            }
-
-            return await ParseAsync(file, parse, tooLarge, cancellationToken).ConfigureAwait(false);
+            return TryParseMapped(file, parse, out var parsed) ? parsed : await ParseAsync(file, parse, tooLarge, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -139,15 +141,7 @@ internal static class JsonInput
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using (var mapped = MappedFile.TryMap(file))
-        {
-            if (mapped is not null)
-            {
-                return parse(mapped.Memory);
-            }
-        }
-
-        return Parse(file, parse, tooLarge);
+        return TryParseMapped(file, parse, out var parsed) ? parsed : Parse(file, parse, tooLarge);
     }
 
     /// <summary>The problem text for a document too large to read.</summary>
