@@ -87,7 +87,7 @@ internal sealed class DetentionExplainer : ChildProtectionExplainer
         }
 
         var later = recorded - interviews.Count;
-        var laterText = later == 0 ? string.Empty : "; " + ExplanationContext.Count(later, "later interview") + " after the as-of instant " + Elapsed.At(d.AsOfInstant) + (later == 1 ? " is" : " are") + " not counted";
+        var laterText = later == 0 ? string.Empty : "; " + Reasons.Count(later, "later interview") + " after the as-of instant " + Elapsed.At(d.AsOfInstant) + (later == 1 ? " is" : " are") + " not counted";
         if (interviews.Count == 0)
         {
             return new(false, "no interview started by the as-of instant " + Elapsed.At(d.AsOfInstant) + laterText + ".");

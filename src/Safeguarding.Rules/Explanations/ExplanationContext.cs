@@ -128,7 +128,7 @@ internal sealed class ExplanationContext
             var text = traces.Count == 0
                 ? "not raised: a host rule; no finding about this " + explainer.Name + "."
                 : (suppressedBy is null ? "raised: " : "raised, then suppressed by override " + suppressedBy + ": ")
-                  + "a host rule; " + Count(traces.Count, "finding") + " about this " + explainer.Name + ".";
+                  + "a host rule; " + Reasons.Count(traces.Count, "finding") + " about this " + explainer.Name + ".";
             rules.Add(new RuleExplanation { Rule = host.Name, IsBuiltIn = false, Fired = traces.Count > 0, Disabled = false, SuppressedBy = suppressedBy, Explanation = text });
         }
 
@@ -237,9 +237,6 @@ internal sealed class ExplanationContext
 
     /// <summary>Whether a record of the child-protection array <paramref name="array"/> with id <paramref name="id"/> was rejected.</summary>
     public bool IsRejected(string array, string id) => _input!.ChildProtection.Rejected.Exists(r => r.Array == array && r.Id == id);
-
-    /// <summary>A count and a noun, for example "1 finding" or "2 findings".</summary>
-    public static string Count(int count, string noun) => Reasons.Count(count, noun);
 
     private IEnumerable<T> Facts<T>() => _cases!.Partitions.SelectMany(static p => p.Facts).OfType<T>();
 

@@ -34,7 +34,7 @@ internal sealed class ManagerExplainer : SubjectExplainer
         var caseload = manager.Caseload;
         var target = manager.Policy.Caseload.Target;
         var critical = manager.Policy.Caseload.Critical;
-        var holds = "manager " + id + " holds " + ExplanationContext.Count(caseload, "offender") + " in the community";
+        var holds = "manager " + id + " holds " + Reasons.Count(caseload, "offender") + " in the community";
         var criticalText = Number(critical) + " (caseload.critical)";
         var targetText = Number(target) + " (caseload.target)";
         var isCritical = CaseloadMembership.IsCritical(caseload, critical);

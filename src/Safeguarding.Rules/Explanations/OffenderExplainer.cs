@@ -130,7 +130,7 @@ internal sealed class OffenderExplainer : SubjectExplainer
 
     private static RuleAccount RepeatedNoAccess(OffenderCase o)
     {
-        var count = ExplanationContext.Count(o.NoAccessVisitsSinceLastCompleted, "no-access visit")
+        var count = Reasons.Count(o.NoAccessVisitsSinceLastCompleted, "no-access visit")
             + (o.LastCompletedVisit is { } last ? " since the last completed visit " + Reasons.Date(last) : " and no completed visit");
         var threshold = o.Policy.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + " (repeatedNoAccessVisits)";
         if (!o.NeedsVisits)

@@ -48,7 +48,7 @@ internal sealed class TeamExplainer : SubjectExplainer
         {
             [RuleNames.UnitBacklog] = new(
                 backlog,
-                "team " + id + " has " + ExplanationContext.Count(overdue, "overdue visit") + " against a caseload of "
+                "team " + id + " has " + Reasons.Count(overdue, "overdue visit") + " against a caseload of "
                 + team.Caseload.ToString(CultureInfo.InvariantCulture) + ", " + share + "%, "
                 + (backlog ? "above " : "not above ") + percent + "."),
         };

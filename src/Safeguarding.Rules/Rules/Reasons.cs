@@ -31,7 +31,7 @@ internal static class Reasons
         _ => "Low",
     };
 
-    public static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
+    public static string Days(int days) => Count(days, "day");
 
     /// <summary>A count and a noun, for example "1 overdue visit" or "2 overdue visits".</summary>
     public static string Count(int count, string noun) =>
