@@ -14,6 +14,14 @@ namespace Safeguarding.Rules;
 /// </remarks>
 public sealed record Finding
 {
+    /// <summary>
+    /// The child-protection and rejected-record fields (<see cref="DiscussionId"/> to <see cref="RecordId"/>), which most
+    /// findings do not carry: kept out of line, and allocated only when one is set, so that a finding of the other kinds
+    /// is about half the size (tens of thousands are made per evaluation, and all of them live to the report). The
+    /// record's generated equality compares them through <see cref="RareFields.Equals(RareFields?)"/>, and
+    /// <see langword="with"/> shares them until the copy sets one of its own.
+    /// </summary>
+    private RareFields? _rare;
     /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>
     public required string Kind { get; init; }
 
@@ -66,49 +74,214 @@ public sealed record Finding
     public int? Index { get; init; }
 
     /// <summary>The strategy discussion concerned (StrategyOutcomeNotRecorded, StrategyActionOverdue).</summary>
-    public string? DiscussionId { get; init; }
+    public string? DiscussionId
+    {
+        get => _rare?.DiscussionId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.DiscussionId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The discussion's action concerned (StrategyActionOverdue).</summary>
-    public string? ActionId { get; init; }
+    public string? ActionId
+    {
+        get => _rare?.ActionId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.ActionId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The date the strategy discussion was held (StrategyOutcomeNotRecorded).</summary>
-    public DateOnly? HeldOn { get; init; }
+    public DateOnly? HeldOn
+    {
+        get => _rare?.HeldOn;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.HeldOn = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The detention concerned (AppropriateAdultDelayed, InterviewWithoutAppropriateAdult).</summary>
-    public string? DetentionId { get; init; }
+    public string? DetentionId
+    {
+        get => _rare?.DetentionId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.DetentionId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The custody suite of the detention.</summary>
-    public string? CustodySuiteId { get; init; }
+    public string? CustodySuiteId
+    {
+        get => _rare?.CustodySuiteId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.CustodySuiteId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>When the detention was authorised, in UTC to the second (AppropriateAdultDelayed).</summary>
-    public DateTimeOffset? AuthorisedAt { get; init; }
+    public DateTimeOffset? AuthorisedAt
+    {
+        get => _rare?.AuthorisedAt;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.AuthorisedAt = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>Whole minutes a detained juvenile waited for an appropriate adult (AppropriateAdultDelayed).</summary>
-    public int? MinutesWaited { get; init; }
+    public int? MinutesWaited
+    {
+        get => _rare?.MinutesWaited;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.MinutesWaited = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>Whether the wait goes on at the as-of instant (AppropriateAdultDelayed, LocalAuthorityNotInformed).</summary>
-    public bool? Awaiting { get; init; }
+    public bool? Awaiting
+    {
+        get => _rare?.Awaiting;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.Awaiting = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>When the interview started, in UTC to the second (InterviewWithoutAppropriateAdult).</summary>
-    public DateTimeOffset? InterviewStartedAt { get; init; }
+    public DateTimeOffset? InterviewStartedAt
+    {
+        get => _rare?.InterviewStartedAt;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.InterviewStartedAt = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The police protection concerned (PoliceProtectionExceeded, LocalAuthorityNotInformed).</summary>
-    public string? ProtectionId { get; init; }
+    public string? ProtectionId
+    {
+        get => _rare?.ProtectionId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.ProtectionId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>When the police protection started, in UTC to the second.</summary>
-    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt
+    {
+        get => _rare?.StartedAt;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.StartedAt = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>Whole hours in police protection (PoliceProtectionExceeded).</summary>
-    public int? HoursInProtection { get; init; }
+    public int? HoursInProtection
+    {
+        get => _rare?.HoursInProtection;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.HoursInProtection = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>Whole minutes from the start of a police protection to informing the local authority, or to the as-of instant (LocalAuthorityNotInformed).</summary>
-    public int? MinutesToInform { get; init; }
+    public int? MinutesToInform
+    {
+        get => _rare?.MinutesToInform;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.MinutesToInform = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The input array of a rejected child-protection record (DataQuality); absent for offender records.</summary>
-    public string? Array { get; init; }
+    public string? Array
+    {
+        get => _rare?.Array;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.Array = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>The id of a rejected child-protection record, when known (DataQuality).</summary>
-    public string? RecordId { get; init; }
+    public string? RecordId
+    {
+        get => _rare?.RecordId;
+        init
+        {
+            if (Rare(value is not null) is { } rare)
+            {
+                rare.RecordId = value;
+                Trim();
+            }
+        }
+    }
 
     /// <summary>
     /// The last day of the latest override that named this finding and ended before the as-of date, when no override naming
@@ -129,4 +302,125 @@ public sealed record Finding
     /// </summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Kind), Findings.FindingSchema.Of(Kind).SubjectHash(this));
+
+    /// <summary>
+    /// This finding's own rare fields, to set one: <see langword="null"/> when clearing one and there are none; created
+    /// when there are none; copied when they are another finding's (this one was made by <see langword="with"/>).
+    /// </summary>
+    private RareFields? Rare(bool setting)
+    {
+        if (_rare is null)
+        {
+            return setting ? _rare = new RareFields(this) : null;
+        }
+
+        if (!ReferenceEquals(_rare.Owner, this))
+        {
+            _rare = _rare.CopyFor(this);
+        }
+
+        return _rare;
+    }
+
+    /// <summary>Drops the rare fields once none is set, so that equality never depends on whether they were ever allocated.</summary>
+    private void Trim()
+    {
+        if (_rare!.IsEmpty)
+        {
+            _rare = null;
+        }
+    }
+
+    /// <summary>The fields of <see cref="_rare"/>, and the finding they belong to (only that finding sets them).</summary>
+    private sealed class RareFields(Finding owner) : IEquatable<RareFields>
+    {
+        public Finding Owner { get; } = owner;
+
+        public string? DiscussionId;
+
+        public string? ActionId;
+
+        public DateOnly? HeldOn;
+
+        public string? DetentionId;
+
+        public string? CustodySuiteId;
+
+        public DateTimeOffset? AuthorisedAt;
+
+        public int? MinutesWaited;
+
+        public bool? Awaiting;
+
+        public DateTimeOffset? InterviewStartedAt;
+
+        public string? ProtectionId;
+
+        public DateTimeOffset? StartedAt;
+
+        public int? HoursInProtection;
+
+        public int? MinutesToInform;
+
+        public string? Array;
+
+        public string? RecordId;
+
+        public bool IsEmpty =>
+            DiscussionId is null &&
+            ActionId is null &&
+            HeldOn is null &&
+            DetentionId is null &&
+            CustodySuiteId is null &&
+            AuthorisedAt is null &&
+            MinutesWaited is null &&
+            Awaiting is null &&
+            InterviewStartedAt is null &&
+            ProtectionId is null &&
+            StartedAt is null &&
+            HoursInProtection is null &&
+            MinutesToInform is null &&
+            Array is null &&
+            RecordId is null;
+
+        public RareFields CopyFor(Finding owner) => new(owner)
+        {
+            DiscussionId = DiscussionId,
+            ActionId = ActionId,
+            HeldOn = HeldOn,
+            DetentionId = DetentionId,
+            CustodySuiteId = CustodySuiteId,
+            AuthorisedAt = AuthorisedAt,
+            MinutesWaited = MinutesWaited,
+            Awaiting = Awaiting,
+            InterviewStartedAt = InterviewStartedAt,
+            ProtectionId = ProtectionId,
+            StartedAt = StartedAt,
+            HoursInProtection = HoursInProtection,
+            MinutesToInform = MinutesToInform,
+            Array = Array,
+            RecordId = RecordId,
+        };
+
+        public bool Equals(RareFields? other) => other is not null &&
+            string.Equals(DiscussionId, other.DiscussionId, StringComparison.Ordinal) &&
+            string.Equals(ActionId, other.ActionId, StringComparison.Ordinal) &&
+            Nullable.Equals(HeldOn, other.HeldOn) &&
+            string.Equals(DetentionId, other.DetentionId, StringComparison.Ordinal) &&
+            string.Equals(CustodySuiteId, other.CustodySuiteId, StringComparison.Ordinal) &&
+            Nullable.Equals(AuthorisedAt, other.AuthorisedAt) &&
+            Nullable.Equals(MinutesWaited, other.MinutesWaited) &&
+            Nullable.Equals(Awaiting, other.Awaiting) &&
+            Nullable.Equals(InterviewStartedAt, other.InterviewStartedAt) &&
+            string.Equals(ProtectionId, other.ProtectionId, StringComparison.Ordinal) &&
+            Nullable.Equals(StartedAt, other.StartedAt) &&
+            Nullable.Equals(HoursInProtection, other.HoursInProtection) &&
+            Nullable.Equals(MinutesToInform, other.MinutesToInform) &&
+            string.Equals(Array, other.Array, StringComparison.Ordinal) &&
+            string.Equals(RecordId, other.RecordId, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as RareFields);
+
+        public override int GetHashCode() => HashCode.Combine(HashCode.Combine(DiscussionId, ActionId, HeldOn, DetentionId, CustodySuiteId, AuthorisedAt, MinutesWaited, Awaiting), HashCode.Combine(InterviewStartedAt, ProtectionId, StartedAt, HoursInProtection, MinutesToInform, Array, RecordId));
+    }
 }

@@ -17,20 +17,25 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory, MatchFilt
     public ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
     {
         var session = factory.CreateSession();
-        var collector = new FindingCollector();
+        var facts = partition.CreateFacts(filter);
+        var collector = new FindingCollector(facts.Count + (facts.Count / 4));
         var withdrawn = false;
         session.DependencyResolver = collector.ResolverOver(session.DependencyResolver);
         session.Events.ActivationDeletedEvent += (_, _) => withdrawn = true;
-        session.InsertAll(partition.CreateFacts(filter));
+        session.InsertAll(facts);
         // The overdue visits each VisitOverdue firing yields are queued and propagated as one batch once the firings are
         // done (NRules issue 241), so the escalation rules and each team's backlog aggregate take them in one pass, not one
         // propagation per firing; then the rules they activate fire, until nothing more is yielded.
+        // The firings give their findings to the collector directly (FindingCollector.Firing), not through the resolver.
         session.AutoPropagateLinkedFacts = false;
-        do
+        collector.Collect(() =>
         {
-            session.Fire();
-        }
-        while (session.PropagateLinked().Any());
+            do
+            {
+                session.Fire();
+            }
+            while (session.PropagateLinked().Any());
+        });
         if (withdrawn)
         {
             throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");

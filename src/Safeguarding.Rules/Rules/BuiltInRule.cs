@@ -9,7 +9,18 @@ namespace Safeguarding.Rules;
 /// </summary>
 internal abstract class BuiltInRule : NRules.Fluent.Dsl.Rule
 {
-    /// <summary>Gives the finding of the match in <paramref name="context"/> to the session's <see cref="IFindingSink"/>.</summary>
-    protected static void Raise(IContext context, Finding finding) =>
+    /// <summary>
+    /// Gives the finding of the match in <paramref name="context"/> to the session's <see cref="IFindingSink"/>: the
+    /// collector of the engine's session firing on this thread when there is one, else the sink the session resolves.
+    /// </summary>
+    protected static void Raise(IContext context, Finding finding)
+    {
+        if (Evaluation.FindingCollector.Firing is { } collector)
+        {
+            collector.Raise(finding);
+            return;
+        }
+
         ((IFindingSink)context.Resolve(typeof(IFindingSink))).Raise(context, finding);
+    }
 }

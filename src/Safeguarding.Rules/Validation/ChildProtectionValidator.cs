@@ -95,14 +95,14 @@ internal static class ChildProtectionValidator
         List<T> valid)
         where T : class
     {
-        // Ids: of typed records and of malformed ones with a readable id.
-        var byId = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var indexes = new int[records.Count];
-        var bad = new HashSet<int>();
+        // Ids: of typed records and of malformed ones with a readable id (the first index of each, and every index of an id
+        // that is shared).
+        var byId = new RecordIdIndex(records.Count);
+        var bad = new bool[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            var index = indexes[i] = record is null ? i : sourceIndex(record) >= 0 ? sourceIndex(record) : i;
+            var index = record is null ? i : sourceIndex(record) >= 0 ? sourceIndex(record) : i;
             var before = problems.Count;
             var id = record is null ? null : idOf(record);
             if (record is null)
@@ -119,7 +119,7 @@ internal static class ChildProtectionValidator
             }
             else
             {
-                Add(byId, id, index);
+                byId.Add(id, index);
             }
 
             if (record is not null)
@@ -127,10 +127,7 @@ internal static class ChildProtectionValidator
                 check(problems, record, index, string.IsNullOrEmpty(id) ? null : id);
             }
 
-            if (problems.Count > before)
-            {
-                bad.Add(i);
-            }
+            bad[i] = problems.Count > before;
         }
 
         foreach (var malformed in malformedRecords)
@@ -139,7 +136,7 @@ internal static class ChildProtectionValidator
             {
                 if (malformed.Id is { Length: > 0 } id)
                 {
-                    Add(byId, id, malformed.Index);
+                    byId.Add(id, malformed.Index);
                 }
 
                 // A malformed record's partial copy holds its id and team: only the team reference is left to check.
@@ -150,9 +147,8 @@ internal static class ChildProtectionValidator
             }
         }
 
-        foreach (var (id, shared) in byId.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        foreach (var (id, shared) in byId.Shared())
         {
-            if (shared.Count > 1)
             {
                 shared.Sort();
                 foreach (var index in shared)
@@ -165,7 +161,7 @@ internal static class ChildProtectionValidator
 
         for (var i = 0; i < records.Count; i++)
         {
-            if (!bad.Contains(i) && idOf(records[i]) is { } id && byId[id].Count == 1)
+            if (!bad[i] && idOf(records[i]) is { } id && !byId.IsShared(id))
             {
                 valid.Add(records[i]);
             }
@@ -186,29 +182,31 @@ internal static class ChildProtectionValidator
             problems.Add(new(Array, index, id, "outcomeRecordedOn", "is before heldOn (" + Date(discussion.HeldOn) + ")"));
         }
 
-        var actionIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var a = 0; a < discussion.Actions.Count; a++)
+        // The first action with each id: looked up by a scan of the earlier actions when there are few (a discussion has a
+        // handful), by a dictionary beyond that. The path of an action is built only for a problem.
+        var actions = discussion.Actions;
+        var actionIds = actions.Count > ScanLimit ? new Dictionary<string, int>(actions.Count, StringComparer.Ordinal) : null;
+        for (var a = 0; a < actions.Count; a++)
         {
-            var path = "actions[" + a.ToString(CultureInfo.InvariantCulture) + "]";
-            var action = discussion.Actions[a];
+            var action = actions[a];
             if (action is null)
             {
-                problems.Add(new(Array, index, id, path, "must be an action, not null"));
+                problems.Add(new(Array, index, id, Path("actions", a), "must be an action, not null"));
                 continue;
             }
 
             if (string.IsNullOrEmpty(action.Id))
             {
-                problems.Add(new(Array, index, id, path + ".id", action.Id is null ? "is required" : "must be a non-empty string"));
+                problems.Add(new(Array, index, id, Path("actions", a, ".id"), action.Id is null ? "is required" : "must be a non-empty string"));
             }
-            else if (!actionIds.TryAdd(action.Id, a))
+            else if (FirstActionWithId(actions, a, actionIds) is var first && first != a)
             {
-                problems.Add(new(Array, index, id, path + ".id", "duplicate action id, also used by actions[" + actionIds[action.Id].ToString(CultureInfo.InvariantCulture) + "] of this discussion"));
+                problems.Add(new(Array, index, id, Path("actions", a, ".id"), "duplicate action id, also used by actions[" + first.ToString(CultureInfo.InvariantCulture) + "] of this discussion"));
             }
 
             if (!Enum.IsDefined(action.Owner))
             {
-                problems.Add(new(Array, index, id, path + ".owner", "unknown value; expected " + ContractNames.ActionOwnerList));
+                problems.Add(new(Array, index, id, Path("actions", a, ".owner"), "unknown value; expected " + ContractNames.ActionOwnerList));
             }
         }
     }
@@ -232,26 +230,26 @@ internal static class ChildProtectionValidator
             problems.Add(new(Array, index, id, "releasedAt", "is before authorisedAt"));
         }
 
-        var seconds = new Dictionary<long, int>();
-        for (var i = 0; i < detention.Interviews.Count; i++)
+        // The first interview starting in each second: found as the actions' first ids are (see CheckDiscussion).
+        var interviews = detention.Interviews;
+        var seconds = interviews.Count > ScanLimit ? new Dictionary<long, int>(interviews.Count) : null;
+        for (var i = 0; i < interviews.Count; i++)
         {
-            var path = "interviews[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var interview = detention.Interviews[i];
+            var interview = interviews[i];
             if (interview is null)
             {
-                problems.Add(new(Array, index, id, path, "must be an interview, not null"));
+                problems.Add(new(Array, index, id, Path("interviews", i), "must be an interview, not null"));
                 continue;
             }
 
             if (interview.StartedAt < authorised)
             {
-                problems.Add(new(Array, index, id, path + ".startedAt", "is before authorisedAt"));
+                problems.Add(new(Array, index, id, Path("interviews", i, ".startedAt"), "is before authorisedAt"));
             }
 
-            var second = interview.StartedAt.UtcTicks / TimeSpan.TicksPerSecond;
-            if (!seconds.TryAdd(second, i))
+            if (FirstInterviewInSecond(interviews, i, seconds) is var first && first != i)
             {
-                problems.Add(new(Array, index, id, path + ".startedAt", "starts in the same second as interviews[" + seconds[second].ToString(CultureInfo.InvariantCulture) + "] of this detention"));
+                problems.Add(new(Array, index, id, Path("interviews", i, ".startedAt"), "starts in the same second as interviews[" + first.ToString(CultureInfo.InvariantCulture) + "] of this detention"));
             }
         }
     }
@@ -293,16 +291,89 @@ internal static class ChildProtectionValidator
         }
     }
 
-    private static void Add(Dictionary<string, List<int>> byId, string id, int index)
+    /// <summary>Up to how many actions or interviews a record's duplicates are found by scanning the earlier ones rather than by a dictionary.</summary>
+    private const int ScanLimit = 16;
+
+    /// <summary>
+    /// The position of the first action before or at <paramref name="position"/> with the id of the action there (non-null,
+    /// with a non-empty id): <paramref name="position"/> itself when no earlier action has it. <paramref name="firstById"/>,
+    /// when given, holds the first position of each id of the actions before <paramref name="position"/>, and takes this one's.
+    /// </summary>
+    private static int FirstActionWithId(IReadOnlyList<StrategyAction> actions, int position, Dictionary<string, int>? firstById)
     {
-        if (byId.TryGetValue(id, out var list))
+        var actionId = actions[position].Id;
+        if (firstById is not null)
         {
-            list.Add(index);
+            return firstById.TryAdd(actionId, position) ? position : firstById[actionId];
         }
-        else
+
+        for (var a = 0; a < position; a++)
         {
-            byId[id] = [index];
+            if (actions[a] is { Id: { Length: > 0 } other } && string.Equals(other, actionId, StringComparison.Ordinal))
+            {
+                return a;
+            }
         }
+
+        return position;
+    }
+
+    /// <summary>
+    /// The position of the first interview before or at <paramref name="position"/> (non-null) that starts in the same UTC
+    /// second as the one there; <paramref name="firstBySecond"/> as for <see cref="FirstActionWithId"/>.
+    /// </summary>
+    private static int FirstInterviewInSecond(IReadOnlyList<Interview> interviews, int position, Dictionary<long, int>? firstBySecond)
+    {
+        var second = interviews[position].StartedAt.UtcTicks / TimeSpan.TicksPerSecond;
+        if (firstBySecond is not null)
+        {
+            return firstBySecond.TryAdd(second, position) ? position : firstBySecond[second];
+        }
+
+        for (var i = 0; i < position; i++)
+        {
+            if (interviews[i] is { } other && other.StartedAt.UtcTicks / TimeSpan.TicksPerSecond == second)
+            {
+                return i;
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>"actions[2]" and a field after it: the path of a nested record, written only when a problem names it.</summary>
+    private static string Path(string array, int position, string field = "") =>
+        array + "[" + position.ToString(CultureInfo.InvariantCulture) + "]" + field;
+
+    /// <summary>The ids of one array: the first index of each, and every index of the ids more than one record has.</summary>
+    private sealed class RecordIdIndex(int capacity)
+    {
+        private readonly Dictionary<string, int> _first = new(capacity, StringComparer.Ordinal);
+        private Dictionary<string, List<int>>? _shared;
+
+        public void Add(string id, int index)
+        {
+            if (_first.TryAdd(id, index))
+            {
+                return;
+            }
+
+            _shared ??= new(StringComparer.Ordinal);
+            if (_shared.TryGetValue(id, out var list))
+            {
+                list.Add(index);
+            }
+            else
+            {
+                _shared.Add(id, [_first[id], index]);
+            }
+        }
+
+        public bool IsShared(string id) => _shared?.ContainsKey(id) == true;
+
+        /// <summary>The shared ids in ordinal order, each with its indexes in the order they were added.</summary>
+        public IEnumerable<KeyValuePair<string, List<int>>> Shared() =>
+            _shared is null ? [] : _shared.OrderBy(static p => p.Key, StringComparer.Ordinal);
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -153,6 +153,34 @@ public sealed class ChildProtectionInputTests
         report.Problems.Should().ContainSingle().Which.ToString().Should().Be("detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Evaluate_DuplicateActionIdsAndInterviewSecondsAmongManyRecords_NameTheFirstRecordWithThem(int count)
+    {
+        // A handful of actions or interviews is scanned, more are looked up in a dictionary: both name the same first record.
+        var authorised = new DateTimeOffset(2018, 4, 30, 20, 0, 0, TimeSpan.Zero);
+        var actions = Enumerable.Range(0, count)
+            .Select(a => new StrategyAction { Id = a == count - 1 ? "1" : (a + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Owner = ActionOwner.Police, DueOn = new DateOnly(2018, 4, 27) })
+            .Prepend(new StrategyAction { Id = "9999", Owner = ActionOwner.Police, DueOn = new DateOnly(2018, 4, 27) })
+            .ToList();
+        var interviews = Enumerable.Range(0, count)
+            .Select(i => new Interview { StartedAt = authorised.AddMinutes(i == count - 1 ? 1 : i + 1).AddMilliseconds(i == count - 1 ? 400 : 0), AppropriateAdultPresent = true })
+            .ToList();
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            StrategyDiscussions = [new StrategyDiscussion { Id = "SD-1", HeldOn = new DateOnly(2018, 4, 20), Actions = actions }],
+            Detentions = [new Detention { Id = "D-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = authorised, Interviews = interviews }],
+        };
+
+        var report = Engine.Evaluate(snapshot);
+
+        report.Problems.Select(static p => p.ToString()).Should().Equal(
+            $"strategyDiscussions[0] (id SD-1) actions[{count}].id: duplicate action id, also used by actions[1] of this discussion",
+            $"detentions[0] (id D-1) interviews[{count - 1}].startedAt: starts in the same second as interviews[0] of this detention");
+    }
+
     [Fact]
     public void Evaluate_ExtractedAtOnAnotherDayThanAsOf_StopsEvenAPartialRun()
     {
