@@ -81,7 +81,6 @@ internal sealed class FactBuilder
         // parallel chunks merged in order, so that each group lists its offenders in snapshot order. The offender facts
         // themselves are created per partition, just before its session runs, so that they die young instead of living
         // through the whole evaluation (and through garbage collections) as one large set.
-        var offenderManagers = new ManagerCase?[offenders.Count];
         var passes = new OffenderPass[Chunks.For(offenders.Count, maxDegreeOfParallelism)];
         Chunks.Run(passes.Length, offenders.Count, (chunk, from, to) =>
         {
@@ -103,7 +102,6 @@ internal sealed class FactBuilder
                 pass.Evaluated++;
                 var managerPosition = input.OffenderManager[i];
                 var manager = managerPosition >= 0 ? managers[managerPosition] : null;
-                offenderManagers[i] = manager;
                 if (manager is not null && CaseloadMembership.Counts(offender.InCustody))
                 {
                     pass.Caseloads[managerPosition]++;
@@ -152,7 +150,7 @@ internal sealed class FactBuilder
             }
         }
 
-        var inputs = new OffenderInputs(offenders, offenderManagers, records.LastCompleted, records.NoAccessSinceLastCompleted, records.LatestBriefing, asOf, policy);
+        var inputs = new OffenderInputs(offenders, managers, input.OffenderManager, records.LastCompleted, records.NoAccessSinceLastCompleted, records.LatestBriefing, asOf, policy);
 
         for (var m = 0; m < managers.Length; m++)
         {

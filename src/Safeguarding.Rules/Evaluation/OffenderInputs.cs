@@ -7,7 +7,8 @@ using Safeguarding.Rules.Visits;
 namespace Safeguarding.Rules.Evaluation;
 
 /// <summary>
-/// The per-offender aggregates computed in plain C#, from which each partition creates its offender facts. The
+/// The per-offender aggregates computed in plain C# (dates as <see cref="RecordAggregates"/> keeps them; each offender's
+/// manager as its position in the managers array, -1 for none), from which each partition creates its offender facts. The
 /// policy's dates for each offender are cached on the fact, computed by the policy's own functions in the rule folders.
 /// <see cref="Refresh"/> is the one place that sets an offender fact's fields: evaluation uses it through
 /// <see cref="Create(int, OffenderCase)"/>, and the live monitor to refresh a fact in place after a change.
@@ -15,9 +16,10 @@ namespace Safeguarding.Rules.Evaluation;
 internal sealed class OffenderInputs(
     IReadOnlyList<Offender> offenders,
     ManagerCase?[] managers,
-    DateOnly?[] lastCompleted,
+    int[] offenderManagers,
+    int[] lastCompleted,
     int[] noAccess,
-    DateOnly?[] latestBriefing,
+    int[] latestBriefing,
     DateOnly asOf,
     PolicyView policy)
 {
@@ -25,18 +27,20 @@ internal sealed class OffenderInputs(
     public OffenderCase Create(int index, OffenderCase? reuse = null)
     {
         var offender = offenders[index];
+        var managerPosition = offenderManagers[index];
+        var manager = managerPosition >= 0 ? managers[managerPosition] : null;
         OffenderCase fact;
         if (reuse is null)
         {
-            fact = new OffenderCase(offender, managers[index], asOf, policy);
+            fact = new OffenderCase(offender, manager, asOf, policy);
         }
         else
         {
             fact = reuse;
-            fact.SetRecord(offender, managers[index], asOf);
+            fact.SetRecord(offender, manager, asOf);
         }
 
-        Derive(fact, offender, lastCompleted[index], noAccess[index], latestBriefing[index], asOf, policy);
+        Derive(fact, offender, RecordAggregates.Day(lastCompleted[index]), noAccess[index], RecordAggregates.Day(latestBriefing[index]), asOf, policy);
         return fact;
     }
 

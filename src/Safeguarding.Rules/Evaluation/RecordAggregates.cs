@@ -7,30 +7,37 @@ namespace Safeguarding.Rules.Evaluation;
 /// The per-offender aggregates of visits and briefings as of the evaluation date, gathered while the validator
 /// resolves each record's offender (evaluation's listener to the validator's single pass): the latest completed visit, the no-access visits after it, and the latest
 /// briefing to the offender's current neighbourhood. Records dated after the as-of date do not exist here. Each
-/// chunk of records keeps its own arrays, merged by <see cref="Complete"/>.
+/// chunk of records keeps its own arrays, merged by <see cref="Complete"/>. Dates are kept as day numbers plus one (0 for
+/// none; see <see cref="Day"/>): half the size of <see cref="DateOnly"/>? arrays, which are as long as the offenders.
 /// </summary>
 internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOnly asOf) : IValidRecordListener
 {
-    private DateOnly?[][] _lastCompleted = [];
+    private int[][] _lastCompleted = [];
     private List<(int Offender, DateOnly Date)>[] _noAccess = [];
-    private DateOnly?[][] _latestBriefing = [];
+    private int[][] _latestBriefing = [];
 
-    /// <summary>Per offender: the latest completed visit on or before the as-of date.</summary>
-    public DateOnly?[] LastCompleted { get; private set; } = [];
+    /// <summary>Per offender: the latest completed visit on or before the as-of date, as <see cref="Day"/> reads it.</summary>
+    public int[] LastCompleted { get; private set; } = [];
 
     /// <summary>Per offender: no-access visits on or before the as-of date and after <see cref="LastCompleted"/>.</summary>
     public int[] NoAccessSinceLastCompleted { get; private set; } = [];
 
-    /// <summary>Per offender: the latest briefing to the offender's neighbourhood on or before the as-of date.</summary>
-    public DateOnly?[] LatestBriefing { get; private set; } = [];
+    /// <summary>Per offender: the latest briefing to the offender's neighbourhood on or before the as-of date, as <see cref="Day"/> reads it.</summary>
+    public int[] LatestBriefing { get; private set; } = [];
+
+    /// <summary>The date of an entry of <see cref="LastCompleted"/> or <see cref="LatestBriefing"/>: <see langword="null"/> for 0, else the day number one less.</summary>
+    public static DateOnly? Day(int entry) => entry == 0 ? null : DateOnly.FromDayNumber(entry - 1);
+
+    /// <summary>Whether an entry's date is on or after <paramref name="date"/> (no date is not).</summary>
+    private static bool OnOrAfter(int entry, DateOnly date) => entry > date.DayNumber;
 
     public void BeginVisits(int chunks)
     {
-        _lastCompleted = new DateOnly?[chunks][];
+        _lastCompleted = new int[chunks][];
         _noAccess = new List<(int, DateOnly)>[chunks];
         for (var chunk = 0; chunk < chunks; chunk++)
         {
-            _lastCompleted[chunk] = new DateOnly?[offenders.Count];
+            _lastCompleted[chunk] = new int[offenders.Count];
             _noAccess[chunk] = [];
         }
     }
@@ -45,9 +52,9 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         if (visit.Outcome == VisitOutcome.Completed)
         {
             ref var latest = ref _lastCompleted[chunk][offender];
-            if (!(latest >= visit.Date))
+            if (!OnOrAfter(latest, visit.Date))
             {
-                latest = visit.Date;
+                latest = visit.Date.DayNumber + 1;
             }
         }
         else if (visit.Outcome == VisitOutcome.NoAccess)
@@ -59,10 +66,10 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
 
     public void BeginBriefings(int chunks)
     {
-        _latestBriefing = new DateOnly?[chunks][];
+        _latestBriefing = new int[chunks][];
         for (var chunk = 0; chunk < chunks; chunk++)
         {
-            _latestBriefing[chunk] = new DateOnly?[offenders.Count];
+            _latestBriefing[chunk] = new int[offenders.Count];
         }
     }
 
@@ -70,10 +77,10 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
     {
         ref var latest = ref _latestBriefing[chunk][offender];
         if (briefing.Date <= asOf
-            && !(latest >= briefing.Date)
+            && !OnOrAfter(latest, briefing.Date)
             && string.Equals(briefing.NeighbourhoodId, offenders[offender].NeighbourhoodId, StringComparison.Ordinal))
         {
-            latest = briefing.Date;
+            latest = briefing.Date.DayNumber + 1;
         }
     }
 
@@ -87,7 +94,7 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         {
             foreach (var (o, date) in chunk)
             {
-                if (!(LastCompleted[o] >= date))
+                if (!OnOrAfter(LastCompleted[o], date))
                 {
                     noAccess[o]++;
                 }
@@ -100,11 +107,11 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
     }
 
     /// <summary>The later date per offender across the chunks (an array with no records at all has no chunks).</summary>
-    private DateOnly?[] Merge(DateOnly?[][] chunks)
+    private int[] Merge(int[][] chunks)
     {
         if (chunks.Length == 0)
         {
-            return new DateOnly?[offenders.Count];
+            return new int[offenders.Count];
         }
 
         var into = chunks[0];
@@ -113,9 +120,9 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
             var other = chunks[chunk];
             for (var o = 0; o < into.Length; o++)
             {
-                if (other[o] is { } date && !(into[o] >= date))
+                if (other[o] > into[o])
                 {
-                    into[o] = date;
+                    into[o] = other[o];
                 }
             }
         }
