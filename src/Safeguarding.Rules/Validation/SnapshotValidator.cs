@@ -93,12 +93,16 @@ internal static partial class SnapshotValidator
 
         // Offenders: each record's own checks in parallel chunks (they only read shared state), while one more thread puts
         // the ids into the duplicate tracker, which is sequential.
+        // Each record's own verdict goes into offenderValid at once (its id's uniqueness is added below), and the fields at
+        // fault of the few records with problems into their chunk's dictionary, by position.
         var offenders = snapshot.Offenders;
-        var offenderFields = new List<string>?[offenders.Count];
         var offenderManager = new int[offenders.Count];
         var offenderHasId = new bool[offenders.Count];
+        var offenderValid = new bool[offenders.Count];
+        var offenderChunks = Chunks.For(offenders.Count, maxDegreeOfParallelism - 1);
+        var offenderFields = new Dictionary<int, List<string>>?[offenderChunks];
         var offenderIds = new RecordIds(SnapshotArrays.Offenders, offenders.Count);
-        void CheckOffenders() => ForChunks(problems, Chunks.For(offenders.Count, maxDegreeOfParallelism - 1), offenders.Count, (found, _, from, to) =>
+        void CheckOffenders() => ForChunks(problems, offenderChunks, offenders.Count, (found, chunk, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -109,7 +113,11 @@ internal static partial class SnapshotValidator
                 offenderManager[i] = offender is null ? -1 : CheckOffender(found, offender, index, hasId ? offender.Id : null, validManagers);
                 if (found.Count > before)
                 {
-                    offenderFields[i] = found.GetRange(before, found.Count - before).ConvertAll(static p => p.Field);
+                    (offenderFields[chunk] ??= []).Add(i, found.GetRange(before, found.Count - before).ConvertAll(static p => p.Field));
+                }
+                else
+                {
+                    offenderValid[i] = true;
                 }
             }
         });
@@ -146,16 +154,16 @@ internal static partial class SnapshotValidator
         }
 
         // A record is valid when it has no problem of its own and a unique id. Only the records at fault are read again.
-        var offenderValid = new bool[offenders.Count];
         var rejected = new List<RejectedRecord>();
         for (var i = 0; i < offenders.Count; i++)
         {
             var unique = offenderHasId[i] && (!offenderIds.HasDuplicates || offenderIds.IsUnique(offenders[i].Id));
-            offenderValid[i] = offenderFields[i] is null && unique;
+            var ownChecksPassed = offenderValid[i];
+            offenderValid[i] = ownChecksPassed && unique;
             if (!offenderValid[i])
             {
                 var offender = offenders[i];
-                var fields = offenderFields[i] ?? [];
+                var fields = ownChecksPassed ? new List<string>() : FieldsOf(offenderFields, i);
                 if (!unique && offenderHasId[i])
                 {
                     fields.Add("id");
@@ -330,6 +338,20 @@ internal static partial class SnapshotValidator
         }
 
         return ok ? ResolveOffender(problems, SnapshotArrays.Visits, index, visit.OffenderId, validOffenders, allOffenders) : -1;
+    }
+
+    /// <summary>The fields at fault of the offender at <paramref name="position"/>, from the dictionary of the chunk that checked it.</summary>
+    private static List<string> FieldsOf(Dictionary<int, List<string>>?[] chunks, int position)
+    {
+        foreach (var chunk in chunks)
+        {
+            if (chunk is not null && chunk.TryGetValue(position, out var fields))
+            {
+                return fields;
+            }
+        }
+
+        throw new InvalidOperationException("An offender record failed its checks but no field at fault was kept. This is a defect in Safeguarding.Rules.");
     }
 
     /// <summary>Each field once, in ordinal order, so a rejected record's reason reads the same however its problems were found.</summary>
