@@ -25,7 +25,7 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
-    private readonly Utf8StringPool _strings = new();
+    private Utf8StringPool _strings = new();
     private int _teamIdAt;
     private int _managerIdAt;
     private int _managerTeamIdAt;
@@ -37,7 +37,7 @@ internal sealed partial class SnapshotReader
     private int _briefingNeighbourhoodIdAt;
     private readonly List<Manager> _managers = [];
     private readonly List<Offender> _offenders = [];
-    private readonly List<Visit> _visits = [];
+    private List<Visit> _visits = [];
     private readonly List<Briefing> _briefings = [];
     private List<Team>? _teams;
     private int? _schemaVersion;
@@ -47,8 +47,33 @@ internal sealed partial class SnapshotReader
     {
     }
 
-    /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
-    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json);
+    /// <summary>Reads the document in one pass on this thread; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().ReadDocument(utf8Json)!; // Null only when a part was read aside.
+
+    /// <summary>
+    /// Reads the document as <see cref="Read(ReadOnlySpan{byte})"/> does, with a large <c>visits</c> array parsed on
+    /// another thread (see <see cref="ReadAsideBytes"/>); the result is the same, record for record and problem for problem.
+    /// </summary>
+    public static SnapshotReadResult Read(ReadOnlyMemory<byte> utf8Json) => Read(utf8Json, out _);
+
+    /// <summary>As <see cref="Read(ReadOnlyMemory{byte})"/>, saying whether a part was read on another thread.</summary>
+    internal static SnapshotReadResult Read(ReadOnlyMemory<byte> utf8Json, out bool readAside)
+    {
+        readAside = false;
+        if (utf8Json.Length < ReadAsideBytes)
+        {
+            return Read(utf8Json.Span);
+        }
+
+        var markLength = utf8Json.Length - JsonInput.SkipByteOrderMark(utf8Json.Span).Length;
+        var reader = new SnapshotReader { _document = utf8Json[markLength..] };
+        var result = reader.ReadDocument(utf8Json.Span);
+        readAside = reader._aside is not null;
+
+        // A fault in either part (JSON syntax, a string that is not text) is reported exactly as a reading in one pass
+        // reports it, with the problems found before it: the document is then read again that way. Faults are rare.
+        return result ?? Read(utf8Json.Span);
+    }
 
     public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
@@ -58,7 +83,8 @@ internal sealed partial class SnapshotReader
         return new SnapshotReadResult(new CaseloadSnapshot(), earlier, [], null);
     }
 
-    private SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
+    /// <returns>The result, or <see langword="null"/> when a part read aside met a fault and the document must be read again in one pass.</returns>
+    private SnapshotReadResult? ReadDocument(ReadOnlySpan<byte> utf8Json)
     {
         utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
         if (JsonInput.IsBlank(utf8Json))
@@ -99,6 +125,11 @@ internal sealed partial class SnapshotReader
 
             json.Read(); // Content after the document is a JSON error, reported as such.
         }
+        catch (Exception exception) when (_aside is not null && exception is JsonException or InvalidOperationException)
+        {
+            // The part read aside may hold problems before this fault: the document is read again in one pass (see Read(ReadOnlyMemory)).
+            return null;
+        }
         catch (JsonException exception)
         {
             // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
@@ -108,6 +139,16 @@ internal sealed partial class SnapshotReader
         {
             // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
             return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
+        }
+        finally
+        {
+            // The part read aside reads the same memory: it has always finished before the memory can be released.
+            WaitForAside();
+        }
+
+        if (_aside is not null && !TakeAside())
+        {
+            return null;
         }
 
         var snapshot = new CaseloadSnapshot
@@ -189,6 +230,24 @@ internal sealed partial class SnapshotReader
             _teams = [];
         }
 
+        if (array == SnapshotArrays.Visits && CanReadAside)
+        {
+            ReadAside(ref json);
+            return;
+        }
+
+        _named |= array switch
+        {
+            SnapshotArrays.Managers => NamedManagers,
+            SnapshotArrays.Offenders => NamedOffenders,
+            _ => 0,
+        };
+        ReadElements(ref json, array);
+    }
+
+    /// <summary>Reads an array's records, the reader on its start; it ends on the array's end.</summary>
+    private void ReadElements(ref Utf8JsonReader json, string array)
+    {
         var index = 0;
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
@@ -509,7 +568,12 @@ internal sealed partial class SnapshotReader
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            return _strings.Get(json.ValueSpan, ref cursor);
+            if (_shared is null)
+            {
+                return _strings.Get(json.ValueSpan, ref cursor);
+            }
+
+            return _shared.Find(json.ValueSpan, ref cursor) ?? _strings.Get(json.ValueSpan, ref _ownCursor);
         }
 
         return ReadString(ref json, field, required);
