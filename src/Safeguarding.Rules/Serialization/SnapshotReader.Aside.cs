@@ -60,7 +60,7 @@ internal sealed partial class SnapshotReader
     /// <returns>The reader holding the visits and their problems, or <see langword="null"/> at a fault of the document.</returns>
     private static SnapshotReader? ReadVisits(ReadOnlyMemory<byte> array, Utf8StringPool shared)
     {
-        var reader = new SnapshotReader { _shared = shared };
+        var reader = new SnapshotReader(0) { _shared = shared };
         var json = new Utf8JsonReader(array.Span, JsonInput.ReaderOptions);
         try
         {
