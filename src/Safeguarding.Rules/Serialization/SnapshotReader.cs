@@ -37,7 +37,7 @@ internal sealed partial class SnapshotReader
     private int _briefingNeighbourhoodIdAt;
     private readonly List<Manager> _managers = [];
     private readonly List<Offender> _offenders = [];
-    private List<Visit> _visits = [];
+    private readonly List<Visit> _visits = [];
     private readonly List<Briefing> _briefings = [];
     private List<Team>? _teams;
     private int? _schemaVersion;
@@ -250,47 +250,57 @@ internal sealed partial class SnapshotReader
         ReadElements(ref json, array);
     }
 
-    /// <summary>Reads an array's records, the reader on its start; it ends on the array's end.</summary>
-    private void ReadElements(ref Utf8JsonReader json, string array)
+    /// <summary>
+    /// Reads an array's records from the one at <paramref name="index"/>, the reader before it; it ends on the array's
+    /// end, or on the first record that starts at <paramref name="stopAt"/> or later (then that record is not read).
+    /// </summary>
+    /// <returns>The index of the record it stopped at, or the array's length.</returns>
+    private int ReadElements(ref Utf8JsonReader json, string array, int index = 0, long stopAt = long.MaxValue)
     {
-        var index = 0;
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray && json.TokenStartIndex < stopAt)
         {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
-                _malformed.Add(new(array, index, null));
-                json.Skip();
-            }
-            else
-            {
-                switch (array)
-                {
-                    case SnapshotArrays.Teams:
-                        ReadTeam(ref json, index);
-                        break;
-                    case SnapshotArrays.Managers:
-                        ReadManager(ref json, index);
-                        break;
-                    case SnapshotArrays.Offenders:
-                        ReadOffender(ref json, index);
-                        break;
-                    case SnapshotArrays.Visits:
-                        ReadVisit(ref json, index);
-                        break;
-                    case SnapshotArrays.Briefings:
-                        ReadBriefing(ref json, index);
-                        break;
-                    case SnapshotArrays.Overrides:
-                        ReadOverride(ref json, index);
-                        break;
-                    default:
-                        ReadChildProtectionRecord(ref json, array, index);
-                        break;
-                }
-            }
-
+            ReadElement(ref json, array, index);
             index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>Reads the record at <paramref name="index"/> of <paramref name="array"/>, the reader on its first token.</summary>
+    private void ReadElement(ref Utf8JsonReader json, string array, int index)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
+            _malformed.Add(new(array, index, null));
+            json.Skip();
+        }
+        else
+        {
+            switch (array)
+            {
+                case SnapshotArrays.Teams:
+                    ReadTeam(ref json, index);
+                    break;
+                case SnapshotArrays.Managers:
+                    ReadManager(ref json, index);
+                    break;
+                case SnapshotArrays.Offenders:
+                    ReadOffender(ref json, index);
+                    break;
+                case SnapshotArrays.Visits:
+                    ReadVisit(ref json, index);
+                    break;
+                case SnapshotArrays.Briefings:
+                    ReadBriefing(ref json, index);
+                    break;
+                case SnapshotArrays.Overrides:
+                    ReadOverride(ref json, index);
+                    break;
+                default:
+                    ReadChildProtectionRecord(ref json, array, index);
+                    break;
+            }
         }
     }
 
