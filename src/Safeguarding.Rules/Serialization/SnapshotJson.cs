@@ -126,7 +126,7 @@ public static class SnapshotJson
         }
 
         var hash = Task.Run(() => Sha256Hex.Of(bytes.Span));
-        var result = SnapshotReader.Read(bytes);
+        var result = SnapshotReader.Read(bytes.Span);
         return result.WithSourceSha256(hash.GetAwaiter().GetResult());
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
-    private Utf8StringPool _strings;
+    private readonly Utf8StringPool _strings;
     private int _teamIdAt;
     private int _managerIdAt;
     private int _managerTeamIdAt;
@@ -52,33 +52,8 @@ internal sealed partial class SnapshotReader
     /// </summary>
     private const int BytesPerPooledId = 700;
 
-    /// <summary>Reads the document in one pass on this thread; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
-    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader(utf8Json.Length).ReadDocument(utf8Json)!; // Null only when a part was read aside.
-
-    /// <summary>
-    /// Reads the document as <see cref="Read(ReadOnlySpan{byte})"/> does, with a large <c>visits</c> array parsed on
-    /// another thread (see <see cref="ReadAsideBytes"/>); the result is the same, record for record and problem for problem.
-    /// </summary>
-    public static SnapshotReadResult Read(ReadOnlyMemory<byte> utf8Json) => Read(utf8Json, out _);
-
-    /// <summary>As <see cref="Read(ReadOnlyMemory{byte})"/>, saying whether a part was read on another thread.</summary>
-    internal static SnapshotReadResult Read(ReadOnlyMemory<byte> utf8Json, out bool readAside)
-    {
-        readAside = false;
-        if (utf8Json.Length < ReadAsideBytes)
-        {
-            return Read(utf8Json.Span);
-        }
-
-        var markLength = utf8Json.Length - JsonInput.SkipByteOrderMark(utf8Json.Span).Length;
-        var reader = new SnapshotReader(utf8Json.Length) { _document = utf8Json[markLength..] };
-        var result = reader.ReadDocument(utf8Json.Span);
-        readAside = reader._aside is not null;
-
-        // A fault in either part (JSON syntax, a string that is not text) is reported exactly as a reading in one pass
-        // reports it, with the problems found before it: the document is then read again that way. Faults are rare.
-        return result ?? Read(utf8Json.Span);
-    }
+    /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader(utf8Json.Length).ReadDocument(utf8Json);
 
     public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
@@ -88,8 +63,7 @@ internal sealed partial class SnapshotReader
         return new SnapshotReadResult(new CaseloadSnapshot(), earlier, [], null);
     }
 
-    /// <returns>The result, or <see langword="null"/> when a part read aside met a fault and the document must be read again in one pass.</returns>
-    private SnapshotReadResult? ReadDocument(ReadOnlySpan<byte> utf8Json)
+    private SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
     {
         utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
         if (JsonInput.IsBlank(utf8Json))
@@ -130,11 +104,6 @@ internal sealed partial class SnapshotReader
 
             json.Read(); // Content after the document is a JSON error, reported as such.
         }
-        catch (Exception exception) when (_aside is not null && exception is JsonException or InvalidOperationException)
-        {
-            // The part read aside may hold problems before this fault: the document is read again in one pass (see Read(ReadOnlyMemory)).
-            return null;
-        }
         catch (JsonException exception)
         {
             // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
@@ -144,16 +113,6 @@ internal sealed partial class SnapshotReader
         {
             // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
             return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
-        }
-        finally
-        {
-            // The part read aside reads the same memory: it has always finished before the memory can be released.
-            WaitForAside();
-        }
-
-        if (_aside is not null && !TakeAside())
-        {
-            return null;
         }
 
         var snapshot = new CaseloadSnapshot
@@ -235,72 +194,44 @@ internal sealed partial class SnapshotReader
             _teams = [];
         }
 
-        if (array == SnapshotArrays.Visits && CanReadAside)
+        var index = 0;
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
-            ReadAside(ref json);
-            return;
-        }
-
-        _named |= array switch
-        {
-            SnapshotArrays.Managers => NamedManagers,
-            SnapshotArrays.Offenders => NamedOffenders,
-            _ => 0,
-        };
-        ReadElements(ref json, array);
-    }
-
-    /// <summary>
-    /// Reads an array's records from the one at <paramref name="index"/>, the reader before it; it ends on the array's
-    /// end, or on the first record that starts at <paramref name="stopAt"/> or later (then that record is not read).
-    /// </summary>
-    /// <returns>The index of the record it stopped at, or the array's length.</returns>
-    private int ReadElements(ref Utf8JsonReader json, string array, int index = 0, long stopAt = long.MaxValue)
-    {
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray && json.TokenStartIndex < stopAt)
-        {
-            ReadElement(ref json, array, index);
-            index++;
-        }
-
-        return index;
-    }
-
-    /// <summary>Reads the record at <paramref name="index"/> of <paramref name="array"/>, the reader on its first token.</summary>
-    private void ReadElement(ref Utf8JsonReader json, string array, int index)
-    {
-        if (json.TokenType != JsonTokenType.StartObject)
-        {
-            _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
-            _malformed.Add(new(array, index, null));
-            json.Skip();
-        }
-        else
-        {
-            switch (array)
+            if (json.TokenType != JsonTokenType.StartObject)
             {
-                case SnapshotArrays.Teams:
-                    ReadTeam(ref json, index);
-                    break;
-                case SnapshotArrays.Managers:
-                    ReadManager(ref json, index);
-                    break;
-                case SnapshotArrays.Offenders:
-                    ReadOffender(ref json, index);
-                    break;
-                case SnapshotArrays.Visits:
-                    ReadVisit(ref json, index);
-                    break;
-                case SnapshotArrays.Briefings:
-                    ReadBriefing(ref json, index);
-                    break;
-                case SnapshotArrays.Overrides:
-                    ReadOverride(ref json, index);
-                    break;
-                default:
-                    ReadChildProtectionRecord(ref json, array, index);
-                    break;
+                _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
+                _malformed.Add(new(array, index, null));
+                json.Skip();
             }
+            else
+            {
+                switch (array)
+                {
+                    case SnapshotArrays.Teams:
+                        ReadTeam(ref json, index);
+                        break;
+                    case SnapshotArrays.Managers:
+                        ReadManager(ref json, index);
+                        break;
+                    case SnapshotArrays.Offenders:
+                        ReadOffender(ref json, index);
+                        break;
+                    case SnapshotArrays.Visits:
+                        ReadVisit(ref json, index);
+                        break;
+                    case SnapshotArrays.Briefings:
+                        ReadBriefing(ref json, index);
+                        break;
+                    case SnapshotArrays.Overrides:
+                        ReadOverride(ref json, index);
+                        break;
+                    default:
+                        ReadChildProtectionRecord(ref json, array, index);
+                        break;
+                }
+            }
+
+            index++;
         }
     }
 
@@ -583,12 +514,7 @@ internal sealed partial class SnapshotReader
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            if (_shared is null)
-            {
-                return _strings.Get(json.ValueSpan, ref cursor);
-            }
-
-            return _shared.Find(json.ValueSpan, ref cursor) ?? _strings.Get(json.ValueSpan, ref _ownCursor);
+            return _strings.Get(json.ValueSpan, ref cursor);
         }
 
         return ReadString(ref json, field, required);

@@ -88,14 +88,6 @@ internal sealed class Utf8StringPool
         return Find(utf8[..length], ref cursor, out _, out _);
     }
 
-    /// <summary>
-    /// The pooled string for <paramref name="utf8"/> (unescaped UTF-8 text), or <see langword="null"/> when the pool has
-    /// none. It never adds, so several threads may call it at once while no thread calls <c>Get</c>: a snapshot's
-    /// visits are read on another thread once the offenders are read.
-    /// </summary>
-    public string? Find(ReadOnlySpan<byte> utf8, ref int cursor) =>
-        utf8.Length > MaxPooledLength || utf8.IsEmpty ? null : Find(utf8, ref cursor, out _, out _);
-
     /// <summary>The pooled string for <paramref name="utf8"/>, or <see langword="null"/> with the free slot it would take (-1 when the probe gave up).</summary>
     private string? Find(ReadOnlySpan<byte> utf8, ref int cursor, out int hash, out int slot)
     {
