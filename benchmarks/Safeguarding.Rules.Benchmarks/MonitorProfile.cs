@@ -11,14 +11,22 @@ namespace Safeguarding.Rules.Benchmarks;
 /// Random reassignments as <see cref="MonitorRun"/> makes them, each split into the change's own work (checks, fact
 /// updates and their propagation through the Rete network) and the rest (firing the touched sessions' agendas and
 /// computing the returned changes), grouped by whether the two managers share a team and whether either is critical;
-/// then the NRules node metrics summed over every session, the costliest nodes first, and the GC counts.
+/// then the NRules node metrics summed over every session, the costliest nodes first, and the GC counts. With
+/// <c>--load-only</c> only the loads beside full evaluations; with <c>--new-day-only</c> only new days beside full evaluations (20,
+/// alternated, medians of wall clock and process CPU and their ratios).
 /// </summary>
 internal static class MonitorProfile
 {
     public static void Run(SafeguardingEngine engine, Domain.CaseloadSnapshot snapshot, int operations, TextWriter output)
     {
-        LoadProfile(engine, snapshot, output);
-        if (Environment.GetCommandLineArgs().Contains("--load-only"))
+        var arguments = Environment.GetCommandLineArgs();
+        var newDayOnly = arguments.Contains("--new-day-only");
+        if (!newDayOnly)
+        {
+            LoadProfile(engine, snapshot, output);
+        }
+
+        if (arguments.Contains("--load-only"))
         {
             return;
         }
@@ -35,6 +43,20 @@ internal static class MonitorProfile
         foreach (var partition in state.Partitions())
         {
             partition.Session.Metrics.Reset();
+        }
+
+        if (newDayOnly)
+        {
+            // Warm the new day and the evaluation as the load profile warms the load, then time them alternated.
+            for (var day = 1; day <= 3; day++)
+            {
+                new AsOfAdvanced(asOf.AddDays(day)).Apply(state);
+                state.Finish();
+                engine.Evaluate(snapshot, new EvaluationOptions { AsOf = asOf.AddDays(day) });
+            }
+
+            NewDays(engine, snapshot, state, asOf.AddDays(3), NewDaysOnly, output);
+            return;
         }
 
         var groups = new Dictionary<string, (List<double> Apply, List<double> Finish)>(StringComparer.Ordinal);
@@ -105,8 +127,17 @@ internal static class MonitorProfile
             output.WriteLine(Text($"profile node {id} {node.NodeType} {node.OutputType?.Name} ms={ms:F0} perOpUs={1000 * ms / operations:F1} inputs={inputs:N0} rules={string.Join(",", node.Rules.Select(static r => r.Name))}"));
         }
 
-        // A new day, split into the rebuild (the change's own work) and the comparison of every finding before and after,
-        // beside a full evaluation of the same day in the same minutes (alternated, three of each).
+        NewDays(engine, snapshot, state, asOf, Days, output);
+    }
+
+    /// <summary>
+    /// <paramref name="days"/> new days after <paramref name="from"/>, each split into the rebuild (the change's own work) and
+    /// the comparison of every finding before and after, each beside a full evaluation of the same day (alternated): medians
+    /// of wall clock and process CPU, their ratios, and the GC counts.
+    /// </summary>
+    private static void NewDays(SafeguardingEngine engine, Domain.CaseloadSnapshot snapshot, MonitorState state, DateOnly from, int days, TextWriter output)
+    {
+        var asOf = from;
         var rebuild = new List<double>();
         var compare = new List<double>();
         var evaluate = new List<double>();
@@ -115,7 +146,8 @@ internal static class MonitorProfile
         var process = Process.GetCurrentProcess();
         var newDayGcs = new int[3];
         var evaluateGcs = new int[3];
-        for (var day = 1; day <= Days; day++)
+        var newDay = new List<double>();
+        for (var day = 1; day <= days; day++)
         {
             var gcs = Collections();
             var change = new AsOfAdvanced(asOf.AddDays(day));
@@ -136,6 +168,7 @@ internal static class MonitorProfile
 
             gcs = after;
             rebuild.Add(Stopwatch.GetElapsedTime(started, applied).TotalMilliseconds);
+            newDay.Add(Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds);
             compare.Add(Stopwatch.GetElapsedTime(applied, finished).TotalMilliseconds);
             cpu = process.TotalProcessorTime;
             started = Stopwatch.GetTimestamp();
@@ -150,7 +183,7 @@ internal static class MonitorProfile
             }
         }
 
-        output.WriteLine(Text($"profile newDay rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} (medians of {Days}, alternated) gen0/1/2 in {Days} newDay={string.Join("/", newDayGcs)} fullEvaluation={string.Join("/", evaluateGcs)}"));
+        output.WriteLine(Text($"profile newDay newDayMs={Percentile(newDay, 0.5):F0} rebuildMs={Percentile(rebuild, 0.5):F0} compareMs={Percentile(compare, 0.5):F0} fullEvaluationMs={Percentile(evaluate, 0.5):F0} ratio={Percentile(newDay, 0.5) / Percentile(evaluate, 0.5):F2} processCpuMs newDay={Percentile(newDayCpu, 0.5):F0} fullEvaluation={Percentile(evaluateCpu, 0.5):F0} cpuRatio={Percentile(newDayCpu, 0.5) / Percentile(evaluateCpu, 0.5):F2} (medians of {days}, alternated) gen0/1/2 in {days} newDay={string.Join("/", newDayGcs)} fullEvaluation={string.Join("/", evaluateGcs)}"));
     }
 
     /// <summary>
@@ -209,6 +242,9 @@ internal static class MonitorProfile
 
     /// <summary>How many new days (each beside a full evaluation) the profile times.</summary>
     private const int Days = 10;
+
+    /// <summary>How many new days <c>--new-day-only</c> times (no load profile or reassignments before them).</summary>
+    private const int NewDaysOnly = 20;
 
     private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using NRules.Extensibility;
 using NRules.RuleModel;
+using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Monitoring;
 
@@ -33,8 +34,13 @@ internal sealed class FindingTracker : IFindingSink
     void IFindingSink.Raise(IContext context, Finding finding)
     {
         var match = context.Match;
-        var id = finding.Id;
         ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_byMatch, match, out var existed);
+
+        // A match raised again (a fact updated: every finding of a new day) about the same subject has the same id, which is
+        // made of the kind and the subject's values (contract section 7): it is kept rather than written out again.
+        var id = existed && string.Equals(held.Finding.Kind, finding.Kind, StringComparison.Ordinal) && FindingSchema.Of(finding.Kind).SameSubject(held.Finding, finding)
+            ? held.Id
+            : finding.Id;
         if (existed && !string.Equals(held.Id, id, StringComparison.Ordinal))
         {
             // The match now gives a finding with another id: the earlier one goes. (With the same id, the new one replaces it below.)

@@ -47,6 +47,9 @@ internal sealed class MonitorState
     private MonitorPartition _childProtection = null!;
     private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
 
+    /// <summary>An offender fact in no session, to make the next one from (an offender whose fact cannot match a rule has none kept).</summary>
+    private OffenderCase? _spare;
+
     private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems, int offenders, int managers)
     {
         _rules = rules;
@@ -84,7 +87,7 @@ internal sealed class MonitorState
     /// Loads a validated snapshot: its records, then every session. It has no problems, or (partial results allowed)
     /// problems in child-protection records only, whose rejected records become <c>DataQuality</c> findings.
     /// </summary>
-    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant)
+    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners? owners = null)
     {
         var snapshot = validated.Snapshot;
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
@@ -113,38 +116,58 @@ internal sealed class MonitorState
         state._overrideBefore.Clear();
 
         // The child-protection session depends on no offender or manager: with a second core it is built and filled while
-        // the offender entries are (which is one thread's work).
+        // the offender entries are made.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition) : null;
-        foreach (var manager in snapshot.Managers)
+        var managers = new ManagerEntry[snapshot.Managers.Count];
+        for (var m = 0; m < managers.Length; m++)
         {
-            state._managers.Add(manager.Id, new ManagerEntry(manager, null!));
+            var manager = snapshot.Managers[m];
+            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!));
         }
 
-        var entries = new OffenderEntry[snapshot.Offenders.Count];
+        // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none).
+        var offenders = snapshot.Offenders;
+        var managerOf = validated.OffenderManager;
+        var entries = new OffenderEntry[offenders.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            var offender = snapshot.Offenders[i];
+            var offender = offenders[i];
             var entry = entries[i] = new OffenderEntry(offender);
             if (offender.ManagerId is { } managerId)
             {
-                entry.Manager = state._managers[managerId];
+                entry.Manager = managerOf[i] >= 0 ? managers[managerOf[i]] : state._managers[managerId];
                 entry.Manager.Add(entry);
             }
-
-            state._offenders.Add(offender.Id, entry);
         }
 
-        // Each offender's visits and briefings in arrays of their exact size: counted first, then added.
-        var visitOwners = new OffenderEntry[snapshot.Visits.Count];
-        var briefingOwners = new OffenderEntry[snapshot.Briefings.Count];
-        for (var v = 0; v < visitOwners.Length; v++)
+        // Each offender's visits and briefings in arrays of their exact size: counted first, then added. Their offenders are
+        // the positions the validator resolved (owners); with those, the id index is built on another thread meanwhile.
+        var visitOwners = owners?.VisitOwners(snapshot.Visits.Count);
+        var briefingOwners = owners?.BriefingOwners(snapshot.Briefings.Count);
+        Task? indexed = null;
+        if (visitOwners is not null && briefingOwners is not null && maxDegreeOfParallelism > 1)
         {
-            (visitOwners[v] = state._offenders[snapshot.Visits[v].OffenderId]).CountVisit();
+            indexed = Task.Run(() => state.Index(entries));
+        }
+        else
+        {
+            state.Index(entries);
+            if (visitOwners is null || briefingOwners is null)
+            {
+                var positions = Positions(entries);
+                visitOwners = snapshot.Visits.Select(v => positions[v.OffenderId]).ToArray();
+                briefingOwners = snapshot.Briefings.Select(b => positions[b.OffenderId]).ToArray();
+            }
         }
 
-        for (var b = 0; b < briefingOwners.Length; b++)
+        foreach (var owner in visitOwners)
         {
-            (briefingOwners[b] = state._offenders[snapshot.Briefings[b].OffenderId]).CountBriefing();
+            entries[owner].CountVisit();
+        }
+
+        foreach (var owner in briefingOwners)
+        {
+            entries[owner].CountBriefing();
         }
 
         foreach (var entry in entries)
@@ -154,16 +177,38 @@ internal sealed class MonitorState
 
         for (var v = 0; v < visitOwners.Length; v++)
         {
-            visitOwners[v].AddVisit(snapshot.Visits[v]);
+            entries[visitOwners[v]].AddVisit(snapshot.Visits[v]);
         }
 
         for (var b = 0; b < briefingOwners.Length; b++)
         {
-            briefingOwners[b].AddBriefing(snapshot.Briefings[b]);
+            entries[briefingOwners[b]].AddBriefing(snapshot.Briefings[b]);
         }
 
-        state.Build(childProtection);
+        state.Build(entries, childProtection);
+        indexed?.GetAwaiter().GetResult();
         return state;
+    }
+
+    /// <summary>Indexes the loaded offender entries by id, in snapshot order.</summary>
+    private void Index(OffenderEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            _offenders.Add(entry.Record.Id, entry);
+        }
+    }
+
+    /// <summary>Each offender's position in <paramref name="entries"/> by id (to find the offenders of the visits and briefings when the validator's positions are not at hand).</summary>
+    private static Dictionary<string, int> Positions(OffenderEntry[] entries)
+    {
+        var positions = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            positions.Add(entries[i].Record.Id, i);
+        }
+
+        return positions;
     }
 
     public bool HasOffender(string id) => _offenders.ContainsKey(id);
@@ -213,7 +258,7 @@ internal sealed class MonitorState
     {
         var entry = _offenders[visit.OffenderId];
         entry.AddVisit(visit);
-        if (entry.Fact is not null && visit.Date <= AsOf && visit.Outcome != VisitOutcome.Cancelled)
+        if (entry.Partition is not null && visit.Date <= AsOf && visit.Outcome != VisitOutcome.Cancelled)
         {
             Place(entry, entry.Manager, present: true);
         }
@@ -223,7 +268,7 @@ internal sealed class MonitorState
     {
         var entry = _offenders[briefing.OffenderId];
         entry.AddBriefing(briefing);
-        if (entry.Fact is not null && briefing.Date <= AsOf && string.Equals(briefing.NeighbourhoodId, entry.Record.NeighbourhoodId, StringComparison.Ordinal))
+        if (entry.Partition is not null && briefing.Date <= AsOf && string.Equals(briefing.NeighbourhoodId, entry.Record.NeighbourhoodId, StringComparison.Ordinal))
         {
             Place(entry, entry.Manager, present: true);
         }
@@ -249,11 +294,12 @@ internal sealed class MonitorState
         // Out of the old team's session before anything changes: NRules finds what to retract by the facts as they were.
         var from = PartitionFor(manager);
         Touch(from);
-        var moving = manager.Offenders.Where(static o => o.Fact is not null).ToList();
-        var overdue = moving.Count(static o => VisitOverdueRule.Holds(o.Fact!));
-        foreach (var offender in moving)
+        var moving = manager.Offenders.Where(static o => o.Partition is not null).ToList();
+        var overdue = moving.Count(static o => o.Overdue);
+        var left = new OffenderCase?[moving.Count];
+        for (var i = 0; i < moving.Count; i++)
         {
-            Leave(offender, from);
+            left[i] = Leave(moving[i], from);
         }
 
         from.Session.Retract(manager.Fact);
@@ -266,10 +312,12 @@ internal sealed class MonitorState
         to.Session.Insert(manager.Fact);
         to.Caseload += manager.Fact.Caseload;
         to.OverdueVisits += overdue;
-        foreach (var offender in moving)
+        for (var i = 0; i < moving.Count; i++)
         {
+            // A fact that was in the old session goes into the new one as it is; an offender with none is tested afresh (in its new team).
+            var offender = moving[i];
             offender.Partition = to;
-            Sync(offender, to, offender.Fact!);
+            Sync(offender, to, left[i] ?? Refreshed(offender, null));
         }
     }
 
@@ -451,13 +499,15 @@ internal sealed class MonitorState
         var overdue = false;
         foreach (var entry in _offenders.Values)
         {
-            if (entry.Fact is { } fact)
+            if (entry.Partition is not null)
             {
+                // As the offender's fact has them (OffenderInputs): visits are needed by the record's custody, management and risk.
+                var record = entry.Record;
                 evaluated++;
-                if (fact.NeedsVisits)
+                if (VisitSchedule.NeedsVisits(record.InCustody, record.ReactiveManagement, record.RiskLevel))
                 {
-                    needing[(int)fact.RiskLevel]++;
-                    overdue |= VisitSchedule.IsOverdue(fact.DaysOverdue);
+                    needing[(int)record.RiskLevel]++;
+                    overdue |= entry.Overdue;
                 }
             }
         }
@@ -503,7 +553,7 @@ internal sealed class MonitorState
         var fact = entry.Fact;
         var registered = present && entry.Record.RegisteredOn <= AsOf;
         var to = registered ? PartitionFor(manager) : null;
-        if (from is not null && VisitOverdueRule.Holds(fact!))
+        if (from is not null && entry.Overdue)
         {
             from.OverdueVisits--;
         }
@@ -523,22 +573,18 @@ internal sealed class MonitorState
 
         if (to is not null)
         {
-            var (last, noAccess, briefing) = Aggregates(entry);
-            fact ??= new OffenderCase(entry.Record, manager?.Fact, AsOf, _policy);
-            OffenderInputs.Refresh(fact, entry.Record, manager?.Fact, last, noAccess, briefing, AsOf, _policy);
-            if (VisitOverdueRule.Holds(fact))
+            fact = Refreshed(entry, fact);
+            if (entry.Overdue)
             {
                 to.OverdueVisits++;
             }
 
             Touch(to);
             Sync(entry, to, fact);
-            entry.Fact = fact;
         }
         else
         {
-            entry.Fact = null;
-            entry.InSession = false;
+            entry.Overdue = false;
         }
 
         entry.Partition = to;
@@ -598,7 +644,8 @@ internal sealed class MonitorState
             for (var i = 0; i < offenders.Count; i++)
             {
                 var offender = offenders[i];
-                if (offender.Fact is { } overdue && VisitOverdueRule.Holds(overdue) && offender.Partition == partition
+                if (offender.Overdue && offender.Partition == partition
+                    && (offender.Fact ?? Refreshed(offender, null)) is var overdue
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
                     Sync(offender, partition, overdue);
@@ -613,7 +660,7 @@ internal sealed class MonitorState
             for (var i = 0; i < offenders.Count; i++)
             {
                 var offender = offenders[i];
-                if (offender.Fact is { } overdue && VisitOverdueRule.Holds(overdue) && offender.Partition == partition
+                if (offender.Fact is { } overdue && offender.Overdue && offender.Partition == partition
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
                 {
@@ -689,7 +736,7 @@ internal sealed class MonitorState
     /// Builds every fact and session from the records, as of <see cref="AsOf"/>; the sessions fill in parallel. The
     /// child-protection session is <paramref name="childProtection"/>'s, already under way, when given.
     /// </summary>
-    private void Build(Task<MonitorPartition>? childProtection)
+    private void Build(OffenderEntry[] entries, Task<MonitorPartition>? childProtection)
     {
         _touched.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
@@ -705,13 +752,12 @@ internal sealed class MonitorState
             PartitionFor(manager).Pending.Add(manager.Fact);
         }
 
-        foreach (var entry in _offenders.Values)
+        foreach (var entry in entries)
         {
             entry.Fact = null;
-            entry.InSession = false;
         }
 
-        PlaceAll(RefreshOffenderFacts());
+        PlaceAll(RefreshOffenderFacts(entries));
         foreach (var partition in _partitions.Values)
         {
             partition.Team!.Caseload = partition.Caseload;
@@ -746,7 +792,7 @@ internal sealed class MonitorState
             PartitionFor(manager).Changed.Add(manager.Fact);
         }
 
-        PlaceAll(RefreshOffenderFacts());
+        PlaceAll(RefreshOffenderFacts(_offenders.Values.ToArray()));
         foreach (var partition in _partitions.Values)
         {
             partition.Team!.AsOf = AsOf;
@@ -778,52 +824,62 @@ internal sealed class MonitorState
     }
 
     /// <summary>
-    /// Refreshes every offender fact as of <see cref="AsOf"/> in parallel chunks (aggregates and the policy's dates), creating
-    /// the fact of an offender registered by then that has none; the offenders whose fact is new are marked.
+    /// Refreshes every registered offender's fact as of <see cref="AsOf"/> in parallel chunks (aggregates and the policy's
+    /// dates) and tests whether it can match a rule: the fact in its session in place, else a spare one per chunk, which is
+    /// kept (as a new fact, to insert) only when it can match, as an evaluation creates its facts (<c>Partition.CreateFacts</c>).
+    /// Sets whether each offender's visit is overdue. The entries' facts are left as they are, for <see cref="PlaceAll"/>.
     /// </summary>
-    private (OffenderEntry[] Entries, bool[] Created, bool[] MayMatch) RefreshOffenderFacts()
+    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch) RefreshOffenderFacts(OffenderEntry[] entries)
     {
-        var entries = _offenders.Values.ToArray();
-        var created = new bool[entries.Length];
+        var facts = new OffenderCase?[entries.Length];
         var mayMatch = new bool[entries.Length];
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
             range =>
             {
+                OffenderCase? spare = null;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var entry = entries[i];
-                    if (entry.Record.RegisteredOn <= AsOf)
+                    if (entry.Record.RegisteredOn > AsOf)
                     {
-                        var (last, noAccess, briefing) = Aggregates(entry);
-                        created[i] = entry.Fact is null;
-                        var fact = entry.Fact ?? new OffenderCase(entry.Record, entry.Manager?.Fact, AsOf, _policy);
-                        OffenderInputs.Refresh(fact, entry.Record, entry.Manager?.Fact, last, noAccess, briefing, AsOf, _policy);
-                        entry.Fact = fact;
-                        mayMatch[i] = MayMatch(fact);
+                        entry.Overdue = false;
+                        continue;
                     }
+
+                    var (last, noAccess, briefing) = Aggregates(entry);
+                    var manager = entry.Manager?.Fact;
+                    var fact = entry.Fact ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
+                    OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
+                    entry.Overdue = VisitOverdueRule.Holds(fact);
+                    var matches = mayMatch[i] = MayMatch(fact);
+                    if (entry.Fact is null)
+                    {
+                        spare = matches ? null : fact;
+                    }
+
+                    facts[i] = matches ? fact : entry.Fact;
                 }
             });
-        return (entries, created, mayMatch);
+        return (entries, facts, mayMatch);
     }
 
     /// <summary>
-    /// Puts each refreshed offender fact in its partition's batch (a new fact to insert, else one to update), counts the
-    /// partitions' overdue visits and the managers' and teams' caseloads (the manager facts' caseloads start at zero), and
-    /// sets which managers are critical.
+    /// Puts each refreshed offender fact in its partition's batch (a fact that can match and is not in its session to insert,
+    /// one in it to update or, when it can no longer match, to retract), counts the partitions' overdue visits and the
+    /// managers' and teams' caseloads (the manager facts' caseloads start at zero), and sets which managers are critical.
     /// </summary>
-    private void PlaceAll((OffenderEntry[] Entries, bool[] Created, bool[] MayMatch) offenders)
+    private void PlaceAll((OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch) offenders)
     {
-        var (entries, created, mayMatch) = offenders;
+        var (entries, facts, mayMatch) = offenders;
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
             entry.Counted = null;
-            if (entry.Fact is not { } fact)
+            if (entry.Record.RegisteredOn > AsOf)
             {
                 entry.Partition = null;
-                entry.InSession = false;
                 continue;
             }
 
@@ -831,15 +887,16 @@ internal sealed class MonitorState
             entry.Partition = PartitionFor(manager);
             if (mayMatch[i])
             {
-                (created[i] || !entry.InSession ? entry.Partition.Pending : entry.Partition.Changed).Add(fact);
+                (entry.Fact is null ? entry.Partition.Pending : entry.Partition.Changed).Add(facts[i]!);
+                entry.Fact = facts[i];
             }
-            else if (!created[i] && entry.InSession)
+            else if (entry.Fact is not null)
             {
-                entry.Partition.Retracted.Add(fact);
+                entry.Partition.Retracted.Add(entry.Fact);
+                entry.Fact = null;
             }
 
-            entry.InSession = mayMatch[i];
-            if (VisitOverdueRule.Holds(fact))
+            if (entry.Overdue)
             {
                 entry.Partition.OverdueVisits++;
             }
@@ -1065,38 +1122,63 @@ internal sealed class MonitorState
     /// <summary>
     /// Brings an offender's refreshed fact into line with <paramref name="partition"/>'s session: inserted when it can now
     /// match a rule and is not in it, updated when it is in and still can, retracted when it is in and no longer can, and
-    /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding).
+    /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding). The entry keeps the
+    /// fact only while it is in the session; one that is not becomes the spare the next fact is made from.
     /// </summary>
     private void Sync(OffenderEntry entry, MonitorPartition partition, OffenderCase fact)
     {
         var mayMatch = MayMatch(fact);
-        if (entry.InSession)
+        if (entry.Fact is not null)
         {
             if (mayMatch)
             {
                 partition.Session.Update(fact);
+                return;
             }
-            else
-            {
-                partition.Session.Retract(fact);
-            }
+
+            partition.Session.Retract(fact);
         }
         else if (mayMatch)
         {
             partition.Session.Insert(fact);
+            entry.Fact = fact;
+            if (ReferenceEquals(fact, _spare))
+            {
+                _spare = null;
+            }
+
+            return;
         }
 
-        entry.InSession = mayMatch;
+        entry.Fact = null;
+        _spare = fact;
     }
 
-    /// <summary>Takes an offender's fact out of <paramref name="partition"/>'s session, when it is in it.</summary>
-    private static void Leave(OffenderEntry entry, MonitorPartition partition)
+    /// <summary>Takes an offender's fact out of <paramref name="partition"/>'s session, when it is in it; returns the fact taken out.</summary>
+    private static OffenderCase? Leave(OffenderEntry entry, MonitorPartition partition)
     {
-        if (entry.InSession)
+        if (entry.Fact is not { } fact)
         {
-            partition.Session.Retract(entry.Fact!);
-            entry.InSession = false;
+            return null;
         }
+
+        partition.Session.Retract(fact);
+        entry.Fact = null;
+        return fact;
+    }
+
+    /// <summary>
+    /// The offender's fact as of the monitor's date (its aggregates and the policy's dates), refreshed in place: the given
+    /// one (the fact in its session), else the spare or a new one. Sets whether its visit is overdue.
+    /// </summary>
+    private OffenderCase Refreshed(OffenderEntry entry, OffenderCase? fact)
+    {
+        var (last, noAccess, briefing) = Aggregates(entry);
+        var manager = entry.Manager?.Fact;
+        fact ??= _spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
+        OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
+        entry.Overdue = VisitOverdueRule.Holds(fact);
+        return fact;
     }
 
     /// <summary>Whether an offender fact can match a rule, so belongs in its session (<see cref="MatchFilter"/>).</summary>

@@ -27,17 +27,17 @@ internal sealed class OffenderEntry(Offender record)
     /// <summary>Where this entry is in <see cref="Manager"/>'s <see cref="ManagerEntry.Offenders"/>.</summary>
     public int ManagerSlot { get; set; }
 
-    /// <summary>The offender fact, while the offender is evaluated (registered by the as-of date).</summary>
+    /// <summary>
+    /// The offender fact while it is in <see cref="Partition"/>'s session: only a fact that can match a rule is
+    /// (<see cref="Evaluation.MatchFilter"/>), as in a full evaluation; most offenders have none kept.
+    /// </summary>
     public OffenderCase? Fact { get; set; }
 
-    /// <summary>The partition of the offender's team while it is evaluated; its session holds <see cref="Fact"/> when <see cref="InSession"/>.</summary>
+    /// <summary>The partition of the offender's team while it is evaluated (registered by the as-of date), else <see langword="null"/>.</summary>
     public MonitorPartition? Partition { get; set; }
 
-    /// <summary>
-    /// Whether <see cref="Fact"/> is in <see cref="Partition"/>'s session: only a fact that can match a rule is
-    /// (<see cref="Evaluation.MatchFilter"/>), as in a full evaluation.
-    /// </summary>
-    public bool InSession { get; set; }
+    /// <summary>Whether the offender's visit is overdue (<c>VisitOverdueRule.Holds</c> of its fact as last refreshed), while it is evaluated.</summary>
+    public bool Overdue { get; set; }
 
     /// <summary>The manager whose caseload counts this offender, if any.</summary>
     public ManagerEntry? Counted { get; set; }

@@ -114,7 +114,8 @@ public sealed class SafeguardingMonitor
         }
 
         var partial = options.AllowPartialResults ?? engine.AllowPartialResults;
-        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism, null, policy);
+        var owners = new RecordOwners(snapshot.Visits.Count, snapshot.Briefings.Count);
+        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism, owners, policy);
         if (input.Problems.Count > 0 && !(partial && input.Problems.TrueForAll(static p => ChildProtectionValidator.IsChildProtectionArray(p.Array))))
         {
             return new MonitorLoadResult(null, input.Problems);
@@ -122,7 +123,7 @@ public sealed class SafeguardingMonitor
 
         var date = options.AsOf ?? snapshot.AsOf ?? (snapshot.ExtractedAt is { } extracted ? UkTime.LocalDate(extracted) : engine.Today());
         var instant = AsOfInstant.Of(date, options.AsOf, snapshot.ExtractedAt);
-        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant);
+        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant, owners);
         return new MonitorLoadResult(new SafeguardingMonitor(state, partial), input.Problems);
     }
 
