@@ -34,6 +34,10 @@ internal sealed partial class SnapshotReader
     private readonly List<PoliceProtection> _protections = [];
     private DateTimeOffset? _extractedAt;
 
+    // One delegate per reader, not one per record (a method group converted in the call allocates each time).
+    private NestedReader<StrategyAction>? _readAction;
+    private NestedReader<Interview>? _readInterview;
+
     private void ReadChildProtectionRecord(ref Utf8JsonReader json, string array, int index)
     {
         switch (array)
@@ -73,7 +77,7 @@ internal sealed partial class SnapshotReader
                     outcomeOn = ReadDate(ref json, "outcomeRecordedOn", required: false);
                     break;
                 default:
-                    actions = ReadNested(ref json, ActionsField, "an action", ReadAction);
+                    actions = ReadNested(ref json, ActionsField, "an action", _readAction ??= ReadAction);
                     break;
             }
         }
@@ -161,7 +165,7 @@ internal sealed partial class SnapshotReader
                     releasedAt = ReadInstant(ref json, "releasedAt", required: false);
                     break;
                 default:
-                    interviews = ReadNested(ref json, InterviewsField, "an interview", ReadInterview);
+                    interviews = ReadNested(ref json, InterviewsField, "an interview", _readInterview ??= ReadInterview);
                     break;
             }
         }

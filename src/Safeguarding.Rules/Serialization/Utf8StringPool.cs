@@ -29,9 +29,29 @@ internal sealed class Utf8StringPool
     /// <summary>How many pooled ids after a caller's last one are tried before the hash table.</summary>
     private const int LookAhead = 3;
 
-    private Entry[] _entries = new Entry[1024];
-    private string[] _ordered = new string[1024];
+    private Entry[] _entries;
+    private string[] _ordered;
     private int _count;
+
+    /// <summary>A pool that starts small and grows as ids are added.</summary>
+    public Utf8StringPool()
+        : this(0)
+    {
+    }
+
+    /// <summary>
+    /// A pool sized for about <paramref name="expected"/> ids, so that reading a large document does not grow it id by id:
+    /// each doubling copies the table and leaves the old one, a large object, to a full collection.
+    /// </summary>
+    public Utf8StringPool(int expected)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, 1024, MaxPresized));
+        _entries = new Entry[size * 2];
+        _ordered = new string[size];
+    }
+
+    /// <summary>The most ids a pool is sized for up front (a 32 MB table); beyond, it grows.</summary>
+    private const int MaxPresized = 1 << 20;
 
     /// <summary>
     /// The string for <paramref name="utf8"/> (unescaped UTF-8 text): the pooled instance when there is one.

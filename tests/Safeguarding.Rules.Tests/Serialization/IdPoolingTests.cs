@@ -53,10 +53,15 @@ public sealed class IdPoolingTests
         read.Snapshot.Visits.Should().ContainSingle().Which.OffenderId.Should().Be(expected);
     }
 
-    [Fact]
-    public void Get_ManyDistinctIdsInAnyOrder_EachReadsAsWrittenAndRepeatsShareOneString()
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(700)]
+    [InlineData(8192)]
+    public void Get_ManyDistinctIdsInAnyOrder_EachReadsAsWrittenAndRepeatsShareOneString(int expected)
     {
-        var pool = new Utf8StringPool();
+        // Sized below, at and above the 5,000 ids added: it grows, or holds them all from the start.
+        var pool = expected < 0 ? new Utf8StringPool() : new Utf8StringPool(expected);
         var ids = Enumerable.Range(0, 5000).Select(i => "RSO-" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var (insertAt, reverseAt, shuffledAt) = (0, 0, 0);
 
