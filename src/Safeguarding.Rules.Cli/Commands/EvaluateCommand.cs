@@ -91,7 +91,7 @@ internal static class EvaluateCommand
         var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
 
         // The engine is compiled on another core while this one reads the snapshot.
-        var compiling = BackgroundEngine.Start(timings);
+        var compiling = BackgroundEngine.Start(timings, warmUp: true);
         var loaded = SnapshotSource.Load(snapshotPath, progress);
         timings?.Mark("read");
 
