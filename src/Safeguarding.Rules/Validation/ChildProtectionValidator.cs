@@ -95,9 +95,8 @@ internal static class ChildProtectionValidator
         List<T> valid)
         where T : class
     {
-        // Ids: of typed records and of malformed ones with a readable id (the first index of each, and every index of an id
-        // that is shared).
-        var byId = new RecordIdIndex(records.Count);
+        // Ids: of typed records and of malformed ones with a readable id.
+        var byId = new RecordIds(array, records.Count);
         var bad = new bool[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
@@ -147,21 +146,11 @@ internal static class ChildProtectionValidator
             }
         }
 
-        foreach (var (id, shared) in byId.Shared())
-        {
-            {
-                shared.Sort();
-                foreach (var index in shared)
-                {
-                    problems.Add(new(array, index, id, "id", "duplicate id, also used by " + string.Join(", ", shared.Where(o => o != index).Take(3).Select(o => array + "[" + o.ToString(CultureInfo.InvariantCulture) + "]"))
-                        + (shared.Count > 4 ? " and " + (shared.Count - 4).ToString("N0", CultureInfo.InvariantCulture) + " more" : string.Empty) + "; every record with it is rejected"));
-                }
-            }
-        }
+        byId.ReportDuplicates(problems);
 
         for (var i = 0; i < records.Count; i++)
         {
-            if (!bad[i] && idOf(records[i]) is { } id && !byId.IsShared(id))
+            if (!bad[i] && idOf(records[i]) is { } id && byId.IsUnique(id))
             {
                 valid.Add(records[i]);
             }
@@ -344,37 +333,6 @@ internal static class ChildProtectionValidator
     /// <summary>"actions[2]" and a field after it: the path of a nested record, written only when a problem names it.</summary>
     private static string Path(string array, int position, string field = "") =>
         array + "[" + position.ToString(CultureInfo.InvariantCulture) + "]" + field;
-
-    /// <summary>The ids of one array: the first index of each, and every index of the ids more than one record has.</summary>
-    private sealed class RecordIdIndex(int capacity)
-    {
-        private readonly Dictionary<string, int> _first = new(capacity, StringComparer.Ordinal);
-        private Dictionary<string, List<int>>? _shared;
-
-        public void Add(string id, int index)
-        {
-            if (_first.TryAdd(id, index))
-            {
-                return;
-            }
-
-            _shared ??= new(StringComparer.Ordinal);
-            if (_shared.TryGetValue(id, out var list))
-            {
-                list.Add(index);
-            }
-            else
-            {
-                _shared.Add(id, [_first[id], index]);
-            }
-        }
-
-        public bool IsShared(string id) => _shared?.ContainsKey(id) == true;
-
-        /// <summary>The shared ids in ordinal order, each with its indexes in the order they were added.</summary>
-        public IEnumerable<KeyValuePair<string, List<int>>> Shared() =>
-            _shared is null ? [] : _shared.OrderBy(static p => p.Key, StringComparer.Ordinal);
-    }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
