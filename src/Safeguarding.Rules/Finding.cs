@@ -77,210 +77,105 @@ public sealed record Finding
     public string? DiscussionId
     {
         get => _rare?.DiscussionId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.DiscussionId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.DiscussionId = v);
     }
 
     /// <summary>The discussion's action concerned (StrategyActionOverdue).</summary>
     public string? ActionId
     {
         get => _rare?.ActionId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.ActionId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.ActionId = v);
     }
 
     /// <summary>The date the strategy discussion was held (StrategyOutcomeNotRecorded).</summary>
     public DateOnly? HeldOn
     {
         get => _rare?.HeldOn;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.HeldOn = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.HeldOn = v);
     }
 
     /// <summary>The detention concerned (AppropriateAdultDelayed, InterviewWithoutAppropriateAdult).</summary>
     public string? DetentionId
     {
         get => _rare?.DetentionId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.DetentionId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.DetentionId = v);
     }
 
     /// <summary>The custody suite of the detention.</summary>
     public string? CustodySuiteId
     {
         get => _rare?.CustodySuiteId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.CustodySuiteId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.CustodySuiteId = v);
     }
 
     /// <summary>When the detention was authorised, in UTC to the second (AppropriateAdultDelayed).</summary>
     public DateTimeOffset? AuthorisedAt
     {
         get => _rare?.AuthorisedAt;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.AuthorisedAt = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.AuthorisedAt = v);
     }
 
     /// <summary>Whole minutes a detained juvenile waited for an appropriate adult (AppropriateAdultDelayed).</summary>
     public int? MinutesWaited
     {
         get => _rare?.MinutesWaited;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.MinutesWaited = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.MinutesWaited = v);
     }
 
     /// <summary>Whether the wait goes on at the as-of instant (AppropriateAdultDelayed, LocalAuthorityNotInformed).</summary>
     public bool? Awaiting
     {
         get => _rare?.Awaiting;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.Awaiting = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.Awaiting = v);
     }
 
     /// <summary>When the interview started, in UTC to the second (InterviewWithoutAppropriateAdult).</summary>
     public DateTimeOffset? InterviewStartedAt
     {
         get => _rare?.InterviewStartedAt;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.InterviewStartedAt = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.InterviewStartedAt = v);
     }
 
     /// <summary>The police protection concerned (PoliceProtectionExceeded, LocalAuthorityNotInformed).</summary>
     public string? ProtectionId
     {
         get => _rare?.ProtectionId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.ProtectionId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.ProtectionId = v);
     }
 
     /// <summary>When the police protection started, in UTC to the second.</summary>
     public DateTimeOffset? StartedAt
     {
         get => _rare?.StartedAt;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.StartedAt = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.StartedAt = v);
     }
 
     /// <summary>Whole hours in police protection (PoliceProtectionExceeded).</summary>
     public int? HoursInProtection
     {
         get => _rare?.HoursInProtection;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.HoursInProtection = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.HoursInProtection = v);
     }
 
     /// <summary>Whole minutes from the start of a police protection to informing the local authority, or to the as-of instant (LocalAuthorityNotInformed).</summary>
     public int? MinutesToInform
     {
         get => _rare?.MinutesToInform;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.MinutesToInform = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.MinutesToInform = v);
     }
 
     /// <summary>The input array of a rejected child-protection record (DataQuality); absent for offender records.</summary>
     public string? Array
     {
         get => _rare?.Array;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.Array = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.Array = v);
     }
 
     /// <summary>The id of a rejected child-protection record, when known (DataQuality).</summary>
     public string? RecordId
     {
         get => _rare?.RecordId;
-        init
-        {
-            if (Rare(value is not null) is { } rare)
-            {
-                rare.RecordId = value;
-                Trim();
-            }
-        }
+        init => SetRare(value, static (rare, v) => rare.RecordId = v);
     }
 
     /// <summary>
@@ -304,28 +199,29 @@ public sealed record Finding
     public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Kind), Findings.FindingSchema.Of(Kind).SubjectHash(this));
 
     /// <summary>
-    /// This finding's own rare fields, to set one: <see langword="null"/> when clearing one and there are none; created
-    /// when there are none; copied when they are another finding's (this one was made by <see langword="with"/>).
+    /// Sets one rare field of this finding through <paramref name="set"/>: on this finding's own rare fields, created when
+    /// there are none (unless the value is none too) and copied when they are another finding's (this one was made by
+    /// <see langword="with"/>); they are dropped once none is set, so that equality never depends on whether they were
+    /// ever allocated.
     /// </summary>
-    private RareFields? Rare(bool setting)
+    private void SetRare<T>(T value, Action<RareFields, T> set)
     {
         if (_rare is null)
         {
-            return setting ? _rare = new RareFields(this) : null;
-        }
+            if (value is null)
+            {
+                return;
+            }
 
-        if (!ReferenceEquals(_rare.Owner, this))
+            _rare = new RareFields(this);
+        }
+        else if (!ReferenceEquals(_rare.Owner, this))
         {
             _rare = _rare.CopyFor(this);
         }
 
-        return _rare;
-    }
-
-    /// <summary>Drops the rare fields once none is set, so that equality never depends on whether they were ever allocated.</summary>
-    private void Trim()
-    {
-        if (_rare!.IsEmpty)
+        set(_rare, value);
+        if (_rare.IsEmpty)
         {
             _rare = null;
         }
