@@ -87,7 +87,7 @@ internal sealed class MonitorState
     /// Loads a validated snapshot: its records, then every session. It has no problems, or (partial results allowed)
     /// problems in child-protection records only, whose rejected records become <c>DataQuality</c> findings.
     /// </summary>
-    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners? owners = null)
+    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners owners)
     {
         var snapshot = validated.Snapshot;
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
@@ -142,22 +142,12 @@ internal sealed class MonitorState
 
         // Each offender's visits and briefings in arrays of their exact size: counted first, then added. Their offenders are
         // the positions the validator resolved (owners); with those, the id index is built on another thread meanwhile.
-        var visitOwners = owners?.VisitOwners(snapshot.Visits.Count);
-        var briefingOwners = owners?.BriefingOwners(snapshot.Briefings.Count);
-        Task? indexed = null;
-        if (visitOwners is not null && briefingOwners is not null && maxDegreeOfParallelism > 1)
-        {
-            indexed = Task.Run(() => state.Index(entries));
-        }
-        else
+        var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
+        var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
+        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries)) : null;
+        if (indexed is null)
         {
             state.Index(entries);
-            if (visitOwners is null || briefingOwners is null)
-            {
-                var positions = Positions(entries);
-                visitOwners = snapshot.Visits.Select(v => positions[v.OffenderId]).ToArray();
-                briefingOwners = snapshot.Briefings.Select(b => positions[b.OffenderId]).ToArray();
-            }
         }
 
         foreach (var owner in visitOwners)
@@ -197,18 +187,6 @@ internal sealed class MonitorState
         {
             _offenders.Add(entry.Record.Id, entry);
         }
-    }
-
-    /// <summary>Each offender's position in <paramref name="entries"/> by id (to find the offenders of the visits and briefings when the validator's positions are not at hand).</summary>
-    private static Dictionary<string, int> Positions(OffenderEntry[] entries)
-    {
-        var positions = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
-        for (var i = 0; i < entries.Length; i++)
-        {
-            positions.Add(entries[i].Record.Id, i);
-        }
-
-        return positions;
     }
 
     public bool HasOffender(string id) => _offenders.ContainsKey(id);

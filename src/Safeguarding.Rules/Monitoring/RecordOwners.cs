@@ -21,11 +21,11 @@ internal sealed class RecordOwners(int visits, int briefings) : IValidRecordList
 
     public void Briefing(int chunk, int offender, Briefing briefing) => _briefings[chunk].Add(offender);
 
-    /// <summary>The offender position of each of <paramref name="count"/> visits, in order; <see langword="null"/> unless the validator resolved every one.</summary>
-    public int[]? VisitOwners(int count) => Joined(_visits, count);
+    /// <summary>The offender position of each of <paramref name="count"/> visits, in order (a monitor loads only a snapshot whose every visit names a valid offender).</summary>
+    public int[] VisitOwners(int count) => Joined(_visits, count);
 
-    /// <summary>The offender position of each of <paramref name="count"/> briefings, in order; <see langword="null"/> unless the validator resolved every one.</summary>
-    public int[]? BriefingOwners(int count) => Joined(_briefings, count);
+    /// <summary>The offender position of each of <paramref name="count"/> briefings, in order (as for <see cref="VisitOwners"/>).</summary>
+    public int[] BriefingOwners(int count) => Joined(_briefings, count);
 
     /// <summary>A list for each chunk, sized for its share of <paramref name="records"/> (the validator's chunks are of equal size).</summary>
     private static List<int>[] Lists(int chunks, int records)
@@ -39,11 +39,11 @@ internal sealed class RecordOwners(int visits, int briefings) : IValidRecordList
         return lists;
     }
 
-    private static int[]? Joined(List<int>[] chunks, int count)
+    private static int[] Joined(List<int>[] chunks, int count)
     {
-        if (chunks.Sum(static c => c.Count) != count || (count > 0 && chunks.Length == 0))
+        if (chunks.Sum(static c => c.Count) != count)
         {
-            return null;
+            throw new InvalidOperationException("The validator resolved the offender of fewer records than the monitor loads. This is a defect in Safeguarding.Rules.");
         }
 
         var owners = new int[count];

@@ -95,8 +95,9 @@ public sealed class MonitorMatchFilterTests
         var snapshot = SyntheticCaseload.Generate(1000, seed: 42);
         var rules = CompiledRules.Compile([typeof(MatchFilterTests.CountOffendersRule)], None, None, null);
         var policy = new PolicyView(new SafeguardingPolicy());
-        var validated = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), 1, null, policy);
-        var state = MonitorState.Load(rules, policy, 1, validated, snapshot.AsOf!.Value, AsOfInstant.EndOf(snapshot.AsOf!.Value));
+        var owners = new RecordOwners(snapshot.Visits.Count, snapshot.Briefings.Count);
+        var validated = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), 1, owners, policy);
+        var state = MonitorState.Load(rules, policy, 1, validated, snapshot.AsOf!.Value, AsOfInstant.EndOf(snapshot.AsOf!.Value), owners);
         var evaluated = state.Report(false).Summary.Evaluated;
 
         OffenderFactsInSessions(state).Should().Be(evaluated);
