@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Safeguarding.Rules.Cli.Input;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Serialization;
-using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Cli.Commands;
 
@@ -26,15 +26,7 @@ internal static class BackgroundEngine
             var engine = logger is null ? new SafeguardingEngine() : new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
             if (warmUp && Environment.ProcessorCount > 1)
             {
-                var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions
-                {
-                    Offenders = WarmUpOffenders,
-                    Seed = 7,
-                    StrategyDiscussionsPerThousandOffenders = 100,
-                    DetentionsPerThousandOffenders = 200,
-                    JuvenileDetentionsPerThousand = 150,
-                    PoliceProtectionsPerThousandOffenders = 10,
-                });
+                var snapshot = BuiltInSample.Create(WarmUpOffenders);
                 var report = engine.Evaluate(snapshot, new EvaluationOptions { AsOf = snapshot.AsOf });
                 FindingsJson.Write(report, Stream.Null, indented: false);
             }

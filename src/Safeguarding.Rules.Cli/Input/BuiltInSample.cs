@@ -23,10 +23,13 @@ internal static class BuiltInSample
     public static string Description =>
         "built-in synthetic force (" + Output.Text.Number(Offenders) + " offenders, seed " + Output.Text.Number((long)Seed) + ")";
 
-    public static CaseloadSnapshot Create() =>
+    public static CaseloadSnapshot Create() => Create(Offenders);
+
+    /// <summary>A force of <paramref name="offenders"/> generated as the built-in one is (the same seed, date and record rates).</summary>
+    public static CaseloadSnapshot Create(int offenders) =>
         SyntheticCaseload.Generate(new SyntheticCaseloadOptions
         {
-            Offenders = Offenders,
+            Offenders = offenders,
             Seed = Seed,
             AsOf = AsOf,
             StrategyDiscussionsPerThousandOffenders = 100,
