@@ -235,8 +235,15 @@ internal sealed class FactBuilder
         var current = new Partition(inputs, filtered);
         foreach (var g in packingOrder)
         {
-            // Group 0 (no team) also holds the rejected records, each weighing as one offender.
-            var size = groupOffenderIndexes[g].Count + (g == 0 && includeRejected ? input.RejectedOffenders.Count : 0);
+            // A partition's size counts the offenders its session will hold: with the filter, those whose fact can match a
+            // rule. Group 0 (no team) also holds the rejected records, each weighing as one offender.
+            var indexes = groupOffenderIndexes[g];
+            if (mayMatch is not null)
+            {
+                indexes.RemoveAll(index => !mayMatch[index]);
+            }
+
+            var size = indexes.Count + (g == 0 && includeRejected ? input.RejectedOffenders.Count : 0);
             if (current.Offenders > 0 && current.Offenders + size > partitionSize)
             {
                 partitions.Add(current);
@@ -244,21 +251,7 @@ internal sealed class FactBuilder
             }
 
             current.Facts.AddRange(groups[g]);
-            if (mayMatch is null)
-            {
-                current.OffenderIndexes.AddRange(groupOffenderIndexes[g]);
-            }
-            else
-            {
-                foreach (var index in groupOffenderIndexes[g])
-                {
-                    if (mayMatch[index])
-                    {
-                        current.OffenderIndexes.Add(index);
-                    }
-                }
-            }
-
+            current.OffenderIndexes.AddRange(indexes);
             current.Offenders += size;
         }
 

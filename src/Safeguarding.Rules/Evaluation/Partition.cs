@@ -16,6 +16,7 @@ internal sealed class Partition(OffenderInputs inputs, bool offendersFiltered = 
     /// <summary>The evaluated offenders of the partition (only those whose fact can match a rule, when filtered), as indexes into the snapshot's offenders.</summary>
     public List<int> OffenderIndexes { get; } = [];
 
+    /// <summary>The partition's size as <see cref="FactBuilder"/> packs it: the offenders (and rejected records) its session holds.</summary>
     public int Offenders { get; set; }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class MatchFilterTests
     }
 
     [Fact]
-    public void Build_WithFilter_PartitionsHoldTheSameFactsAsFilteringEachPartition()
+    public void Build_WithFilter_PartitionsHoldTheSameFactsInTheSameOrderSizedByWhatTheirSessionsHold()
     {
         var snapshot = SyntheticCaseload.Generate(3000, seed: 34);
         var filter = CompiledRules.Compile([], None, None, null).Filter;
@@ -60,10 +60,12 @@ public sealed class MatchFilterTests
         var unfiltered = FactBuilder.Build(input, aggregates, snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: 200);
         var filtered = FactBuilder.Build(input, aggregates, snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: 200, filter: filter);
 
-        var expected = unfiltered.Partitions.Select(p => p.CreateFacts(filter).OfType<OffenderCase>().Select(static o => o.Id).ToList()).ToList();
-        var actual = filtered.Partitions.Select(p => p.CreateFacts(filter).OfType<OffenderCase>().Select(static o => o.Id).ToList()).ToList();
-        actual.Should().Equal(expected, static (a, b) => a.SequenceEqual(b));
-        filtered.Partitions.Sum(static p => p.OffenderIndexes.Count).Should().BeLessThan(unfiltered.Partitions.Sum(static p => p.OffenderIndexes.Count) / 2);
+        var expected = unfiltered.Partitions.SelectMany(p => p.CreateFacts(filter)).OfType<OffenderCase>().Select(static o => o.Id).ToList();
+        var actual = filtered.Partitions.SelectMany(p => p.CreateFacts(filter)).OfType<OffenderCase>().Select(static o => o.Id).ToList();
+        actual.Should().Equal(expected);
+        filtered.Partitions.Sum(static p => p.OffenderIndexes.Count).Should().Be(expected.Count);
+        filtered.Partitions.Should().OnlyContain(static p => p.Offenders == p.OffenderIndexes.Count);
+        filtered.Partitions.Count.Should().BeLessThan(unfiltered.Partitions.Count / 2, "a partition's size counts the offenders its session holds");
     }
 
     [Fact]
