@@ -225,7 +225,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Findings = findings,
             Suppressed = suppressed,
             Problems = validated.Problems,
-            FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
+            // In ordinal order: the partitions' threads add the rules in whatever order they fire, and a set enumerates in the order it was filled.
+            FiredRules = fired.Keys.Order(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
         }.WithRecordSource(new RecordSource
         {
             SnapshotSha256 = snapshotSha256,
