@@ -377,7 +377,12 @@ internal sealed class MonitorState
             var after = ReportedFindings();
             foreach (var (id, was) in before)
             {
-                pairs.Add((was.Reported, after.GetValueOrDefault(id).Reported));
+                // The same finding object before and after (one a new day did not raise again, with its overrides as they were) is unchanged.
+                var now = after.GetValueOrDefault(id).Reported;
+                if (!ReferenceEquals(was.Reported, now))
+                {
+                    pairs.Add((was.Reported, now));
+                }
             }
 
             foreach (var (id, now) in after)
