@@ -760,7 +760,8 @@ internal sealed class MonitorState
     /// child-protection session, whose facts are built from the records as of the date and instant, is rebuilt (on another
     /// thread, while the offender facts are brought to the date, when there is a second core). The other
     /// sessions and facts are kept, so a new day costs the updates and their firings, not a load and the garbage of the
-    /// sessions it replaces (measured: benchmarks/RESULTS.md). The sessions catch up in parallel.
+    /// sessions it replaces (measured: benchmarks/RESULTS.md). An offender fact whose matches the day cannot change is not
+    /// updated: its findings are refreshed without session work (<see cref="SteadyOffenders"/>). The sessions catch up in parallel.
     /// </summary>
     private void NewDay()
     {
@@ -887,7 +888,7 @@ internal sealed class MonitorState
                     OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
                     entry.Overdue = VisitOverdueRule.Holds(fact);
                     var matches = mayMatch[i] = MayMatch(fact);
-                    steady[i] = matches && before == SteadyOffenders.MarkOf(fact);
+                    steady[i] = matches && before is { } mark && mark == SteadyOffenders.MarkOf(fact);
                     if (entry.Fact is null)
                     {
                         spare = matches ? null : fact;
