@@ -55,17 +55,20 @@ internal sealed class FindingTracker : IFindingSink
 
     /// <summary>
     /// Replaces the current finding with <paramref name="fresh"/>'s id by <paramref name="fresh"/>, as if its rule had fired
-    /// again for the same match; only when that finding was raised by the same rule.
+    /// again for the same match; only when that finding was raised by the same rule. Returns whether it was.
     /// </summary>
-    public void Refresh(Finding fresh)
+    public bool Refresh(Finding fresh)
     {
         var id = fresh.Id;
-        if (_byId.TryGetValue(id, out var current) && string.Equals(current.Rule, fresh.Rule, StringComparison.Ordinal))
+        if (!_byId.TryGetValue(id, out var current) || !string.Equals(current.Rule, fresh.Rule, StringComparison.Ordinal))
         {
-            Touch(id);
-            _byId[id] = fresh;
-            _byMatch[_matchById[id]] = (fresh, id);
+            return false;
         }
+
+        Touch(id);
+        _byId[id] = fresh;
+        _byMatch[_matchById[id]] = (fresh, id);
+        return true;
     }
 
     /// <summary>A match went away: its finding goes too.</summary>

@@ -60,10 +60,32 @@ internal sealed class MonitorPartition
         return partition;
     }
 
-    /// <summary>Retracts, updates and inserts the waiting facts and fires, without journaling (a first fill, or a new day).</summary>
-    public void Fill()
+    /// <summary>
+    /// Offender facts in the session, brought to a new day in place, whose matches that day cannot change (see
+    /// <see cref="SteadyOffenders"/>): their findings are refreshed when the partition is filled, without session work.
+    /// </summary>
+    public List<OffenderCase> Steady { get; } = [];
+
+    /// <summary>
+    /// Refreshes the steady facts' findings (with <paramref name="steady"/>; one it cannot refresh is updated instead),
+    /// retracts, updates and inserts the waiting facts and fires, without journaling (a first fill, or a new day).
+    /// </summary>
+    public void Fill(SteadyOffenders? steady = null)
     {
         Tracker.Journaling = false;
+        if (Steady.Count > 0)
+        {
+            foreach (var fact in Steady)
+            {
+                if (!steady!.Refresh(fact, Tracker))
+                {
+                    Changed.Add(fact);
+                }
+            }
+
+            Steady.Clear();
+        }
+
         if (Retracted.Count > 0)
         {
             Session.RetractAll(Retracted);

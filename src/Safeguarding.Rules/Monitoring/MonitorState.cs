@@ -26,6 +26,9 @@ internal sealed class MonitorState
 
     /// <summary>Whether an offender fact can match a rule (<see cref="MatchFilter"/>); <see langword="null"/> when every one must be in its session.</summary>
     private readonly Func<object, bool>? _offenderMayMatch;
+
+    /// <summary>How a new day leaves out of the sessions the offender facts whose matches it cannot change; <see langword="null"/> with host rules.</summary>
+    private readonly SteadyOffenders? _steady;
     private readonly PolicyView _policy;
     private readonly int _maxDegreeOfParallelism;
     private readonly Dictionary<string, OffenderEntry> _offenders;
@@ -56,6 +59,7 @@ internal sealed class MonitorState
         _offenders = new Dictionary<string, OffenderEntry>(offenders, StringComparer.Ordinal);
         _managers = new Dictionary<string, ManagerEntry>(managers, StringComparer.Ordinal);
         _offenderMayMatch = rules.Filter.For(typeof(OffenderCase));
+        _steady = SteadyOffenders.For(rules);
         _policy = policy;
         _maxDegreeOfParallelism = maxDegreeOfParallelism;
         AsOf = asOf;
@@ -373,7 +377,12 @@ internal sealed class MonitorState
             var after = ReportedFindings();
             foreach (var (id, was) in before)
             {
-                pairs.Add((was.Reported, after.GetValueOrDefault(id).Reported));
+                // The same finding object before and after (one a new day did not raise again, with its overrides as they were) is unchanged.
+                var now = after.GetValueOrDefault(id).Reported;
+                if (!ReferenceEquals(was.Reported, now))
+                {
+                    pairs.Add((was.Reported, now));
+                }
             }
 
             foreach (var (id, now) in after)
@@ -751,7 +760,8 @@ internal sealed class MonitorState
     /// child-protection session, whose facts are built from the records as of the date and instant, is rebuilt (on another
     /// thread, while the offender facts are brought to the date, when there is a second core). The other
     /// sessions and facts are kept, so a new day costs the updates and their firings, not a load and the garbage of the
-    /// sessions it replaces (measured: benchmarks/RESULTS.md). The sessions catch up in parallel.
+    /// sessions it replaces (measured: benchmarks/RESULTS.md). An offender fact whose matches the day cannot change is not
+    /// updated: its findings are refreshed without session work (<see cref="SteadyOffenders"/>). The sessions catch up in parallel.
     /// </summary>
     private void NewDay()
     {
@@ -763,14 +773,21 @@ internal sealed class MonitorState
             partition.OverdueVisits = 0;
         }
 
+        var wasCritical = new HashSet<ManagerCase>();
         foreach (var manager in _managers.Values)
         {
+            if (manager.Fact.IsCaseloadCritical)
+            {
+                wasCritical.Add(manager.Fact);
+            }
+
             manager.Fact.AsOf = AsOf;
             manager.Fact.Caseload = 0;
             PartitionFor(manager).Changed.Add(manager.Fact);
         }
 
         PlaceAll(RefreshOffenderFacts(_offenders.Values.ToArray()));
+        UnsteadyCriticalChanges(wasCritical);
         foreach (var partition in _partitions.Values)
         {
             partition.Team!.AsOf = AsOf;
@@ -779,6 +796,42 @@ internal sealed class MonitorState
         }
 
         FillAll(childProtection);
+    }
+
+    /// <summary>
+    /// Sends through their sessions the steady offender facts of each manager that became or stopped being critical on the
+    /// new day (<paramref name="wasCritical"/> held the critical ones before): whether their overdue visits go to the
+    /// supervisor depends on it.
+    /// </summary>
+    private void UnsteadyCriticalChanges(HashSet<ManagerCase> wasCritical)
+    {
+        var changed = new HashSet<ManagerCase>();
+        foreach (var manager in _managers.Values)
+        {
+            if (manager.Fact.IsCaseloadCritical != wasCritical.Contains(manager.Fact))
+            {
+                changed.Add(manager.Fact);
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var partition in _partitions.Values.Append(_noTeam))
+        {
+            partition.Steady.RemoveAll(fact =>
+            {
+                var moved = fact.Manager is { } manager && changed.Contains(manager);
+                if (moved)
+                {
+                    partition.Changed.Add(fact);
+                }
+
+                return moved;
+            });
+        }
     }
 
     /// <summary>
@@ -794,7 +847,7 @@ internal sealed class MonitorState
             partitions.Add(_childProtection = ChildProtectionPartition());
         }
 
-        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, static p => p.Fill());
+        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, p => p.Fill(_steady));
         if (childProtection is not null)
         {
             _childProtection = childProtection.GetAwaiter().GetResult();
@@ -805,12 +858,14 @@ internal sealed class MonitorState
     /// Refreshes every registered offender's fact as of <see cref="AsOf"/> in parallel chunks (aggregates and the policy's
     /// dates) and tests whether it can match a rule: the fact in its session in place, else a spare one per chunk, which is
     /// kept (as a new fact, to insert) only when it can match, as an evaluation creates its facts (<c>Partition.CreateFacts</c>).
-    /// Sets whether each offender's visit is overdue. The entries' facts are left as they are, for <see cref="PlaceAll"/>.
+    /// Sets whether each offender's visit is overdue, and which facts in their sessions are steady (<see cref="SteadyOffenders"/>:
+    /// their matches cannot have changed, their manager's criticality aside). The entries' facts are left as they are, for <see cref="PlaceAll"/>.
     /// </summary>
-    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch) RefreshOffenderFacts(OffenderEntry[] entries)
+    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) RefreshOffenderFacts(OffenderEntry[] entries)
     {
         var facts = new OffenderCase?[entries.Length];
         var mayMatch = new bool[entries.Length];
+        var steady = new bool[entries.Length];
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
@@ -829,9 +884,11 @@ internal sealed class MonitorState
                     var (last, noAccess, briefing) = Aggregates(entry);
                     var manager = entry.Manager?.Fact;
                     var fact = entry.Fact ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
+                    var before = _steady is not null && entry.Fact is not null ? SteadyOffenders.MarkOf(fact) : default(SteadyOffenders.Mark?);
                     OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
                     entry.Overdue = VisitOverdueRule.Holds(fact);
                     var matches = mayMatch[i] = MayMatch(fact);
+                    steady[i] = matches && before is { } mark && mark == SteadyOffenders.MarkOf(fact);
                     if (entry.Fact is null)
                     {
                         spare = matches ? null : fact;
@@ -840,7 +897,7 @@ internal sealed class MonitorState
                     facts[i] = matches ? fact : entry.Fact;
                 }
             });
-        return (entries, facts, mayMatch);
+        return (entries, facts, mayMatch, steady);
     }
 
     /// <summary>
@@ -848,9 +905,9 @@ internal sealed class MonitorState
     /// one in it to update or, when it can no longer match, to retract), counts the partitions' overdue visits and the
     /// managers' and teams' caseloads (the manager facts' caseloads start at zero), and sets which managers are critical.
     /// </summary>
-    private void PlaceAll((OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch) offenders)
+    private void PlaceAll((OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) offenders)
     {
-        var (entries, facts, mayMatch) = offenders;
+        var (entries, facts, mayMatch, steady) = offenders;
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
@@ -865,7 +922,19 @@ internal sealed class MonitorState
             entry.Partition = PartitionFor(manager);
             if (mayMatch[i])
             {
-                (entry.Fact is null ? entry.Partition.Pending : entry.Partition.Changed).Add(facts[i]!);
+                if (entry.Fact is null)
+                {
+                    entry.Partition.Pending.Add(facts[i]!);
+                }
+                else if (steady[i])
+                {
+                    entry.Partition.Steady.Add(entry.Fact);
+                }
+                else
+                {
+                    entry.Partition.Changed.Add(entry.Fact);
+                }
+
                 entry.Fact = facts[i];
             }
             else if (entry.Fact is not null)

@@ -39,9 +39,20 @@ internal static class DecisionRecords
                 Append(hash, ","u8);
             }
 
-            FindingsJson.WriteFinding(writer, findings[i], i, findings[i].Id, change: null, cleared: false);
+            FindingsJson.WriteFindingInCanonicalOrder(writer, findings[i], i, findings[i].Id);
             writer.Flush();
-            JsonCanonicalizer.Write(scratch.WrittenSpan, hash);
+            var written = scratch.WrittenSpan;
+            if (written.Contains((byte)'\\'))
+            {
+                // An escape: the canonicalizer writes each string's escapes as RFC 8785 does.
+                JsonCanonicalizer.Write(written, hash);
+            }
+            else
+            {
+                // Members already in canonical order, no whitespace, no escapes, whole numbers as digits: canonical as written.
+                Append(hash, written);
+            }
+
             scratch.ResetWrittenCount();
             writer.Reset(scratch);
         }

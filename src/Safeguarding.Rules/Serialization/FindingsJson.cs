@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
@@ -491,7 +492,7 @@ public static class FindingsJson
         }
         catch (InvalidOperationException undefined)
         {
-            throw new InvalidOperationException("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
+            throw UndefinedValue(finding, position, undefined);
         }
 
         FindingSchema.OverrideExpiredOn.Write(writer, finding);
@@ -505,6 +506,90 @@ public static class FindingsJson
             writer.WriteEndObject();
         }
     }
+
+    /// <summary>
+    /// Writes one finding as <see cref="WriteFinding"/> does without a change (the same members and values), with its
+    /// members in the order of RFC 8785: names by their UTF-16 code units. The decision record hashes the canonical form
+    /// of each finding (<see cref="DecisionRecords.FindingsSha256"/>); written in this order, that form is the bytes
+    /// written whenever no value needed an escape, so the canonicalizer's pass (parse, sort, write again) is needed only
+    /// for a finding whose text holds a quote, a backslash, a control character or text the writer escapes.
+    /// </summary>
+    internal static void WriteFindingInCanonicalOrder(Utf8JsonWriter writer, Finding finding, int position, string id)
+    {
+        writer.WriteStartObject();
+        try
+        {
+            foreach (var member in CanonicalMembers.GetOrAdd(FindingSchema.Of(finding.Kind), OrderMembers))
+            {
+                switch (member.Fixed)
+                {
+                    case FixedMember.Kind:
+                        writer.WriteString(Kind, finding.Kind);
+                        break;
+                    case FixedMember.Id:
+                        writer.WriteString(Id, id);
+                        break;
+                    case FixedMember.Rule:
+                        writer.WriteString(Rule, finding.Rule);
+                        break;
+                    case FixedMember.Reason:
+                        writer.WriteString(Reason, finding.Reason);
+                        break;
+                    default:
+                        member.Field!.Write(writer, finding);
+                        break;
+                }
+            }
+        }
+        catch (InvalidOperationException undefined)
+        {
+            throw UndefinedValue(finding, position, undefined);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Each kind's members in canonical order, made once per kind (the kinds are a fixed set, host kinds share one).</summary>
+    private static readonly ConcurrentDictionary<FindingKindSchema, CanonicalMember[]> CanonicalMembers = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The members <see cref="WriteFinding"/> writes for a finding of <paramref name="schema"/>'s kind without a change, sorted as RFC 8785 sorts names.</summary>
+    private static CanonicalMember[] OrderMembers(FindingKindSchema schema)
+    {
+        CanonicalMember[] members =
+        [
+            new(Kind.Value, FixedMember.Kind, null),
+            new(Id.Value, FixedMember.Id, null),
+            new(Rule.Value, FixedMember.Rule, null),
+            .. schema.Fields.Select(static field => new CanonicalMember(field.Name, FixedMember.None, field)),
+            new(FindingSchema.OverrideExpiredOn.Name, FixedMember.None, FindingSchema.OverrideExpiredOn),
+            new(Reason.Value, FixedMember.Reason, null),
+        ];
+        System.Array.Sort(members, static (CanonicalMember a, CanonicalMember b) => string.CompareOrdinal(a.Name, b.Name));
+        for (var i = 1; i < members.Length; i++)
+        {
+            if (members[i].Name == members[i - 1].Name)
+            {
+                throw new InvalidOperationException("A finding kind names the member '" + members[i].Name + "' twice, which a findings document cannot hold.");
+            }
+        }
+
+        return members;
+    }
+
+    private static InvalidOperationException UndefinedValue(Finding finding, int position, InvalidOperationException undefined) =>
+        new("Finding " + position.ToString(CultureInfo.InvariantCulture) + " (rule " + finding.Rule + "): " + undefined.Message, undefined);
+
+    private enum FixedMember
+    {
+        None,
+        Kind,
+        Id,
+        Rule,
+        Reason,
+    }
+
+    /// <summary>One member of a finding: one of the four every finding has, or a field of its kind.</summary>
+    private readonly record struct CanonicalMember(string Name, FixedMember Fixed, FindingField? Field);
 
     private static string FormatVersion(Version? version) =>
         version is null

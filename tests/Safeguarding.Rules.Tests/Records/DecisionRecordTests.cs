@@ -7,6 +7,7 @@ using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Synthetic;
 using Safeguarding.Rules.Tests.Findings;
 using Safeguarding.Rules.Tests.Serialization;
 
@@ -116,6 +117,68 @@ public sealed class DecisionRecordTests
         var findings = Document(report).GetProperty("findings").GetRawText();
 
         report.Record!.FindingsSha256.Should().Be(Sha256(SortedCompact(Encoding.UTF8.GetBytes(findings))));
+    }
+
+    [Fact]
+    public void Record_FindingsSha256_GeneratedForceWithEveryRecordKind_IsOfTheDocumentsFindingsArrayInCanonicalForm()
+    {
+        // Child protection, overrides and rejected records too: every member each kind writes, in the canonical order.
+        var snapshot = SyntheticCaseload.Generate(new SyntheticCaseloadOptions
+        {
+            Offenders = 3000,
+            Seed = 9,
+            OverridesPerThousand = 20,
+            StrategyDiscussionsPerThousandOffenders = 100,
+            DetentionsPerThousandOffenders = 200,
+            JuvenileDetentionsPerThousand = 150,
+            PoliceProtectionsPerThousandOffenders = 10,
+        });
+        var report = Engine.Evaluate(snapshot, new EvaluationOptions { AllowPartialResults = true });
+        report.Findings.Select(static f => f.Kind).Distinct().Should().HaveCountGreaterThanOrEqualTo(10);
+        var findings = Document(report).GetProperty("findings").GetRawText();
+
+        report.Record!.FindingsSha256.Should().Be(Sha256(SortedCompact(Encoding.UTF8.GetBytes(findings))));
+    }
+
+    [Theory]
+    [InlineData("quote \" and backslash \\")]
+    [InlineData("line\nfeed, tab\t, bell\u0007, escape\u001b")]
+    [InlineData("non-ASCII: caf\u00e9, \u00a3, \u2028, \ud83d\ude00")]
+    [InlineData("what a browser-safe encoder escapes: <script> & 'quotes' + more")]
+    [InlineData("plain text")]
+    public void FindingsSha256_TextThatNeedsEscapes_IsTheCanonicalizersHashOfTheWrittenFindings(string reason)
+    {
+        Finding[] findings =
+        [
+            new() { Kind = FindingKinds.VisitOverdue, Rule = RuleNames.VisitOverdue, Reason = reason, OffenderId = "O-1", ManagerId = "M-1", TeamId = "T-1", RiskLevel = RiskLevel.High, DueOn = new DateOnly(2018, 4, 1), DaysOverdue = 30, EscalateTo = EscalationLevel.DetectiveInspector },
+            new() { Kind = "HostCheck", Rule = "Host rule " + reason, Reason = "ok", OffenderId = reason },
+        ];
+
+        Safeguarding.Rules.Records.DecisionRecords.FindingsSha256(findings).Should().Be(CanonicalizerHash(findings));
+    }
+
+    /// <summary>The findings array's hash as the canonicalizer makes it from each finding as the document writes it.</summary>
+    private static string CanonicalizerHash(IReadOnlyList<Finding> findings)
+    {
+        var canonical = new List<byte>("["u8.ToArray());
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var written = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(written, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                FindingsJson.WriteFinding(writer, findings[i], i, findings[i].Id, change: null, cleared: false);
+            }
+
+            if (i > 0)
+            {
+                canonical.Add((byte)',');
+            }
+
+            canonical.AddRange(Safeguarding.Rules.Records.JsonCanonicalizer.Canonicalize(written.WrittenSpan));
+        }
+
+        canonical.Add((byte)']');
+        return Convert.ToHexString(SHA256.HashData(canonical.ToArray())).ToLowerInvariant();
     }
 
     [Fact]

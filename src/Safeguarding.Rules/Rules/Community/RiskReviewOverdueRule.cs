@@ -21,7 +21,8 @@ internal sealed class RiskReviewOverdueRule : BuiltInRule
             .Do(ctx => Raise(ctx, ReviewOverdue(offender)));
     }
 
-    private static Finding ReviewOverdue(OffenderCase o) => new()
+    /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
+    internal static Finding ReviewOverdue(OffenderCase o) => new()
     {
         Kind = FindingKinds.RiskReviewOverdue,
         Rule = RuleNames.RiskReviewOverdue,

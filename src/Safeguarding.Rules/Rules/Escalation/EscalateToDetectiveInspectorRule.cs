@@ -19,6 +19,10 @@ internal sealed class EscalateToDetectiveInspectorRule : BuiltInRule
             .Match(() => visit, v => EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, v));
 
         Then()
-            .Do(ctx => Raise(ctx, Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationLadder.Holding(EscalationLadder.DetectiveInspector, visit))));
+            .Do(ctx => Raise(ctx, Escalated(visit)));
     }
+
+    /// <summary>The finding this rule raises for <paramref name="visit"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
+    internal static Finding Escalated(OverdueVisit visit) =>
+        Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationLadder.Holding(EscalationLadder.DetectiveInspector, visit));
 }

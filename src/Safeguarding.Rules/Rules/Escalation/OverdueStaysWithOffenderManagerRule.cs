@@ -21,6 +21,10 @@ internal sealed class OverdueStaysWithOffenderManagerRule : BuiltInRule
             .Match(() => visit, v => !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, v), v => !EscalationLadder.AnyHolds(EscalationLadder.Supervisor, v));
 
         Then()
-            .Do(ctx => Raise(ctx, Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition)));
+            .Do(ctx => Raise(ctx, Stays(visit)));
     }
+
+    /// <summary>The finding this rule raises for <paramref name="visit"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
+    internal static Finding Stays(OverdueVisit visit) =>
+        Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition);
 }

@@ -21,7 +21,8 @@ internal sealed class VisitDueSoonRule : BuiltInRule
             .Do(ctx => Raise(ctx, DueSoon(offender)));
     }
 
-    private static Finding DueSoon(OffenderCase o) => new()
+    /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
+    internal static Finding DueSoon(OffenderCase o) => new()
     {
         Kind = FindingKinds.VisitDueSoon,
         Rule = RuleNames.VisitDueSoon,
