@@ -147,7 +147,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism);
+        var cases = FactBuilder.Build(validated, records.Complete(), asOf, policy, allowPartial, _partitionSize, _maxDegreeOfParallelism, _rules.Filter);
 
         // The child-protection records are independent facts of no team's partition (no rule joins them to anything), so they
         // run in partitions of their own, spread over the cores like the teams' (100,000 offenders come with some 75,000 of
@@ -225,7 +225,8 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
             Findings = findings,
             Suppressed = suppressed,
             Problems = validated.Problems,
-            FiredRules = fired.Keys.ToHashSet(StringComparer.Ordinal),
+            // In ordinal order: the partitions' threads add the rules in whatever order they fire, and a set enumerates in the order it was filled.
+            FiredRules = fired.Keys.Order(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
         }.WithRecordSource(new RecordSource
         {
             SnapshotSha256 = snapshotSha256,

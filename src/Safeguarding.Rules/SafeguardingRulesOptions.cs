@@ -31,8 +31,9 @@ public sealed class SafeguardingRulesOptions
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Offenders per partition: whole teams are packed into sessions of about this size. Default 512: small sessions
-    /// keep each one's facts short-lived (fewer objects survive into older garbage-collector generations).
+    /// Offenders per partition: whole teams are packed into sessions of about this size, counting the offenders a session
+    /// holds (those whose fact a rule can match; most offenders match none and never enter a session). Default 512:
+    /// small sessions keep each one's facts short-lived (fewer objects survive into older garbage-collector generations).
     /// </summary>
     public int PartitionSize { get; set; } = 512;
 

@@ -6,14 +6,17 @@ namespace Safeguarding.Rules.Evaluation;
 /// A part of the caseload that can be evaluated on its own: whole teams with their managers and offenders
 /// (no rule relates facts across teams), so partitions run in separate sessions in parallel.
 /// </summary>
-internal sealed class Partition(OffenderInputs inputs)
+/// <param name="inputs">What the offender facts are created from.</param>
+/// <param name="offendersFiltered">Whether <see cref="OffenderIndexes"/> lists only offenders whose fact passed the match filter already (<see cref="FactBuilder"/> tests them in snapshot order).</param>
+internal sealed class Partition(OffenderInputs inputs, bool offendersFiltered = false)
 {
     /// <summary>The team, manager and rejected-record facts.</summary>
     public List<object> Facts { get; } = [];
 
-    /// <summary>The evaluated offenders of the partition, as indexes into the snapshot's offenders.</summary>
+    /// <summary>The evaluated offenders of the partition (only those whose fact can match a rule, when filtered), as indexes into the snapshot's offenders.</summary>
     public List<int> OffenderIndexes { get; } = [];
 
+    /// <summary>The partition's size as <see cref="FactBuilder"/> packs it: the offenders (and rejected records) its session holds.</summary>
     public int Offenders { get; set; }
 
     /// <summary>
@@ -31,7 +34,7 @@ internal sealed class Partition(OffenderInputs inputs)
             }
         }
 
-        var test = filter.For(typeof(OffenderCase));
+        var test = offendersFiltered ? null : filter.For(typeof(OffenderCase));
         OffenderCase? spare = null;
         foreach (var index in OffenderIndexes)
         {

@@ -48,6 +48,42 @@ public sealed class MatchFilterTests
         report.Findings.Where(static f => f.Kind == "HostQuietCustody").Select(static f => f.OffenderId).Should().BeEquivalentTo(expected);
     }
 
+    [Fact]
+    public void Build_WithFilter_PartitionsHoldTheSameFactsInTheSameOrderSizedByWhatTheirSessionsHold()
+    {
+        var snapshot = SyntheticCaseload.Generate(3000, seed: 34);
+        var filter = CompiledRules.Compile([], None, None, null).Filter;
+        var records = new RecordAggregates(snapshot.Offenders, snapshot.AsOf!.Value);
+        var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), observer: records);
+        var aggregates = records.Complete();
+
+        var unfiltered = FactBuilder.Build(input, aggregates, snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: 200);
+        var filtered = FactBuilder.Build(input, aggregates, snapshot.AsOf!.Value, PolicyView.Default, includeRejected: false, partitionSize: 200, filter: filter);
+
+        var expected = unfiltered.Partitions.SelectMany(p => p.CreateFacts(filter)).OfType<OffenderCase>().Select(static o => o.Id).ToList();
+        var actual = filtered.Partitions.SelectMany(p => p.CreateFacts(filter)).OfType<OffenderCase>().Select(static o => o.Id).ToList();
+        actual.Should().Equal(expected);
+        filtered.Partitions.Sum(static p => p.OffenderIndexes.Count).Should().Be(expected.Count);
+        filtered.Partitions.Should().OnlyContain(static p => p.Offenders == p.OffenderIndexes.Count);
+        filtered.Partitions.Count.Should().BeLessThan(unfiltered.Partitions.Count / 2, "a partition's size counts the offenders its session holds");
+    }
+
+    [Fact]
+    public void Evaluate_HostRuleOnTheManagersCriticalCaseload_FiresForEveryOffenderOfACriticalManager()
+    {
+        // The filter tests offender facts once every caseload is counted: a condition on the manager's caseload must see the final one.
+        var snapshot = SyntheticCaseload.Generate(3000, seed: 35);
+        var options = new SafeguardingRulesOptions { PartitionSize = 200 };
+        options.AddRule<FlagCriticalCaseloadRule>();
+
+        var report = new SafeguardingEngine(options).Evaluate(snapshot);
+
+        var critical = report.Findings.Where(static f => f.Kind == FindingKinds.CaseloadCritical).Select(static f => f.ManagerId!).ToHashSet(StringComparer.Ordinal);
+        critical.Should().NotBeEmpty();
+        var expected = OffenderFacts(snapshot).Where(o => o.ManagerId is { } id && critical.Contains(id)).Select(static o => o.Id).ToList();
+        report.Findings.Where(static f => f.Kind == "HostCriticalCaseload").Select(static f => f.OffenderId).Should().BeEquivalentTo(expected);
+    }
+
     [Theory]
     [InlineData(typeof(JoinOffenderToManagerRule))]
     [InlineData(typeof(NoOffenderInTeamRule))]
@@ -114,6 +150,22 @@ public sealed class MatchFilterTests
 
             Then()
                 .Yield(_ => new Finding { Kind = "HostQuietCustody", Rule = "HostQuietCustody", Reason = "In custody.", OffenderId = offender.Id, ManagerId = offender.ManagerId, TeamId = offender.TeamId });
+        }
+    }
+
+    /// <summary>Flags every offender whose manager's caseload is critical.</summary>
+    [Name("HostCriticalCaseload")]
+    public sealed class FlagCriticalCaseloadRule : Rule
+    {
+        public override void Define()
+        {
+            OffenderCase offender = null!;
+
+            When()
+                .Match(() => offender, o => o.ManagerCaseloadCritical);
+
+            Then()
+                .Yield(_ => new Finding { Kind = "HostCriticalCaseload", Rule = "HostCriticalCaseload", Reason = "Critical caseload.", OffenderId = offender.Id, ManagerId = offender.ManagerId, TeamId = offender.TeamId });
         }
     }
 
