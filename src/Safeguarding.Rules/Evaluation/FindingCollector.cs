@@ -1,5 +1,6 @@
 using NRules.Extensibility;
 using NRules.RuleModel;
+using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules.Evaluation;
 
@@ -58,8 +59,13 @@ internal sealed class FindingCollector(int capacity = 0) : IFindingSink
             serviceType == typeof(IFindingSink) ? collector : inner.Resolve(context, serviceType);
     }
 
-    /// <summary>The same rule about the same subject (offender, manager, team or record).</summary>
-    private sealed class SameRuleAndSubject : IEqualityComparer<Finding>
+    /// <summary>
+    /// The same rule about the same subject (offender, manager, team or record): also the kind's identity values
+    /// (<see cref="FindingKindSchema.SameSubject"/>), which the hash is made of. Without them two
+    /// child-protection findings of one rule about two records of one team were equal, and only their hashes told them
+    /// apart: a collision of the two 32-bit hashes would have replaced one with the other, a finding lost without a word.
+    /// </summary>
+    internal sealed class SameRuleAndSubject : IEqualityComparer<Finding>
     {
         public static readonly SameRuleAndSubject Instance = new();
 
@@ -69,7 +75,8 @@ internal sealed class FindingCollector(int capacity = 0) : IFindingSink
             && string.Equals(x.OffenderId, y.OffenderId, StringComparison.Ordinal)
             && string.Equals(x.ManagerId, y.ManagerId, StringComparison.Ordinal)
             && string.Equals(x.TeamId, y.TeamId, StringComparison.Ordinal)
-            && x.Index == y.Index;
+            && x.Index == y.Index
+            && FindingSchema.Of(x.Kind).SameSubject(x, y);
 
         public int GetHashCode(Finding obj) => obj.GetHashCode(); // kind and subject
     }

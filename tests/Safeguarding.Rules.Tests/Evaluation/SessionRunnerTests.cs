@@ -120,6 +120,22 @@ public sealed class SessionRunnerTests
         collector.Findings.Should().BeEquivalentTo(new[] { again, otherTeam });
     }
 
+    [Fact]
+    public void SameRuleAndSubject_ChildProtectionFindingsOfOneRuleAboutTwoRecords_AreNotEqual()
+    {
+        // Equal, they would share a collector slot whenever their hashes collided, and one would be lost.
+        var first = new Finding { Kind = FindingKinds.StrategyActionOverdue, Rule = RuleNames.StrategyActionOverdue, Reason = "r", TeamId = "T-1", DiscussionId = "SD-1", ActionId = "A-1", DaysOverdue = 3 };
+        var otherAction = first with { ActionId = "A-2" };
+        var otherDiscussion = first with { DiscussionId = "SD-2" };
+        var sameAgain = first with { Reason = "r again", DaysOverdue = 4 };
+        var comparer = FindingCollector.SameRuleAndSubject.Instance;
+
+        comparer.Equals(first, otherAction).Should().BeFalse();
+        comparer.Equals(first, otherDiscussion).Should().BeFalse();
+        comparer.Equals(first, sameAgain).Should().BeTrue();
+        comparer.GetHashCode(sameAgain).Should().Be(comparer.GetHashCode(first));
+    }
+
     private static List<object> FactsOf(CaseloadSnapshot snapshot)
     {
         var records = new RecordAggregates(snapshot.Offenders, snapshot.AsOf!.Value);
