@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Safeguarding.Rules.Findings;
 
@@ -62,17 +63,21 @@ public sealed class FindingKindSchema
     public string IdOf(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var id = new StringBuilder(finding.Kind);
+
+        // Built on the stack (an id is rarely longer than 64 characters; a longer one continues in a pooled buffer): the id
+        // is read for every finding a report writes, compares or tracks, so only the string itself is allocated.
+        var id = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[IdOnStack]);
+        id.AppendFormatted(finding.Kind);
         foreach (var part in _idParts)
         {
             if (part(finding) is { } text)
             {
-                id.Append(':');
-                AppendEscaped(id, text);
+                id.AppendLiteral(":");
+                AppendEscaped(ref id, text);
             }
         }
 
-        return id.ToString();
+        return id.ToStringAndClear();
     }
 
     /// <summary>Whether <paramref name="after"/> is escalated higher than <paramref name="before"/> in this kind's order.</summary>
@@ -112,16 +117,21 @@ public sealed class FindingKindSchema
         return hash.ToHashCode();
     }
 
-    private static void AppendEscaped(StringBuilder id, string part)
+    /// <summary>Characters of an id built on the stack before it continues in a pooled buffer.</summary>
+    private const int IdOnStack = 128;
+
+    /// <summary>Appends <paramref name="part"/> with <c>%</c> written <c>%25</c> and <c>:</c> written <c>%3A</c>.</summary>
+    private static void AppendEscaped(ref DefaultInterpolatedStringHandler id, string part)
     {
-        foreach (var c in part)
+        var rest = part.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny('%', ':')) >= 0)
         {
-            _ = c switch
-            {
-                '%' => id.Append("%25"),
-                ':' => id.Append("%3A"),
-                _ => id.Append(c),
-            };
+            id.AppendFormatted(rest[..at]);
+            id.AppendLiteral(rest[at] == '%' ? "%25" : "%3A");
+            rest = rest[(at + 1)..];
         }
+
+        id.AppendFormatted(rest);
     }
 }

@@ -152,6 +152,24 @@ public sealed class FindingSchemaTests
         finding.Id.Should().Be("VisitOverdue:A%3AB%25C%253A");
     }
 
+    [Theory]
+    [InlineData(":")]
+    [InlineData("%")]
+    [InlineData("::%%")]
+    [InlineData("plain")]
+    [InlineData("")]
+    public void Id_OfALongPart_IsTheKindAndThePartEscaped_HoweverLong(string unit)
+    {
+        // Ids are built in a buffer on the stack that a long one outgrows; every length around it gives the same id.
+        foreach (var repeats in new[] { 1, 20, 40, 41, 63, 64, 65, 200 })
+        {
+            var part = "RSO-" + string.Concat(Enumerable.Repeat(unit + "x", repeats));
+            var finding = new Finding { Kind = "VisitOverdue", Rule = "r", Reason = "r", OffenderId = part };
+
+            finding.Id.Should().Be("VisitOverdue:" + part.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal), "a part of {0} characters", part.Length);
+        }
+    }
+
     [Fact]
     public void Id_OfAHostKind_IsTeamManagerOffenderThosePresent()
     {
