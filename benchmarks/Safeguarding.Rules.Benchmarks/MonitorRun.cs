@@ -24,7 +24,7 @@ internal static class MonitorRun
 
     public static int Run(int offenders, int operations, TextWriter output)
     {
-        output.WriteLine("monitor loadavg(before)=" + LoadAverage());
+        output.WriteLine("monitor loadavg(before)=" + LoadAverage() + " collector=" + Support.Collector.Name);
         var engine = new SafeguardingEngine();
         var snapshot = SyntheticCaseload.Generate(offenders);
         var asOf = snapshot.AsOf!.Value;
