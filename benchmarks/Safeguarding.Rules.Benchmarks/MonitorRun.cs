@@ -24,7 +24,7 @@ internal static class MonitorRun
 
     public static int Run(int offenders, int operations, TextWriter output)
     {
-        output.WriteLine("monitor loadavg(before)=" + LoadAverage() + " collector=" + Support.Collector.Name);
+        output.WriteLine("monitor loadavg(before)=" + LoadAverage() + " collector=" + Monitoring.MonitorLog.Collector);
         var engine = new SafeguardingEngine();
         var snapshot = SyntheticCaseload.Generate(offenders);
         var asOf = snapshot.AsOf!.Value;

@@ -81,7 +81,7 @@ internal static class PhaseRun
         var measured = evaluations - (evaluations / 2);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores; engine threads {(threads is { } t ? t.ToString(CultureInfo.InvariantCulture) : "default")}; partitions of {settings.PartitionSize:N0}; collector {Support.Collector.Name})\n"
+            $"phases offenders={offenders:N0} workload={workload} evaluations={evaluations} (medians of the last {measured}; {Environment.ProcessorCount} cores; engine threads {(threads is { } t ? t.ToString(CultureInfo.InvariantCulture) : "default")}; partitions of {settings.PartitionSize:N0}; collector {Monitoring.MonitorLog.Collector})\n"
             + $"phases evaluateMs={Median(wall):F1} checkAndAggregateMs={Median(log.Prepare):F1} rulesMs={Median(log.Rules):F1} joinMs={Median(log.Report):F1}\n"
             + $"phases cpuMs={Median(cpu):F0} threadCpuMs={Median(threadCpu):F0} allocatedMB={Median(allocated):F0} gcPauseMs={Median(pauses):F1} collectionsPerEvaluation gen0={(GC.CollectionCount(0) - gen0) / (double)measured:F1} gen1={(GC.CollectionCount(1) - gen1) / (double)measured:F1} gen2={(GC.CollectionCount(2) - gen2) / (double)measured:F1}"));
         return 0;

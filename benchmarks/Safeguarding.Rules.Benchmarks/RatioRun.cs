@@ -37,7 +37,7 @@ internal static class RatioRun
         }
 
         var medians = times.Select(Median).ToArray();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratios offenders={offenders:N0} workload={workload} rounds={rounds} (medians of the last {rounds - (rounds / 2)}; {Environment.ProcessorCount} cores; load {Load()}; collector {Support.Collector.Name})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratios offenders={offenders:N0} workload={workload} rounds={rounds} (medians of the last {rounds - (rounds / 2)}; {Environment.ProcessorCount} cores; load {Load()}; collector {Monitoring.MonitorLog.Collector})"));
         for (var k = 0; k < names.Length; k++)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratios {names[k]}Ms={medians[k]:F1} min={times[k].Skip(rounds / 2).Min():F1} engine/{names[k]}={medians[0] / medians[k]:F2}"));

@@ -101,6 +101,9 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>How many partitions may run at once.</summary>
     internal int MaxDegreeOfParallelism => _maxDegreeOfParallelism;
 
+    /// <summary>The engine's logger (the monitor logs its loads through it).</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>Today's date in the United Kingdom by the engine's clock.</summary>
     internal DateOnly Today() => UkTime.Today(_time);
 

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
@@ -114,16 +117,27 @@ public sealed class SafeguardingMonitor
         }
 
         var partial = options.AllowPartialResults ?? engine.AllowPartialResults;
+        var started = Stopwatch.GetTimestamp();
         var owners = new RecordOwners(snapshot.Visits.Count, snapshot.Briefings.Count);
         var input = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), engine.MaxDegreeOfParallelism, owners, policy);
         if (input.Problems.Count > 0 && !(partial && input.Problems.TrueForAll(static p => ChildProtectionValidator.IsChildProtectionArray(p.Array))))
         {
+            MonitorLog.Rejected(engine.Logger, input.Problems.Count, snapshot.Offenders.Count);
             return new MonitorLoadResult(null, input.Problems);
         }
 
         var date = options.AsOf ?? snapshot.AsOf ?? (snapshot.ExtractedAt is { } extracted ? UkTime.LocalDate(extracted) : engine.Today());
         var instant = AsOfInstant.Of(date, options.AsOf, snapshot.ExtractedAt);
         var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant, owners);
+        if (engine.Logger.IsEnabled(LogLevel.Information))
+        {
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var asOfText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var sessions = state.Partitions().Count();
+            var collector = MonitorLog.Collector;
+            MonitorLog.Loaded(engine.Logger, snapshot.Offenders.Count, asOfText, sessions, elapsedMs, collector);
+        }
+
         return new MonitorLoadResult(new SafeguardingMonitor(state, partial), input.Problems);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Safeguarding.Rules.Evaluation;
+using Safeguarding.Rules.Monitoring;
 using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Tests.Hosting;
@@ -79,6 +80,48 @@ public sealed class LoggingTests
         }
 
         logger.Messages.Should().ContainSingle(m => m.Contains("offender records as of 2018-05-01:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MonitorLoad_LogsItsSessionsTimeAndCollector_NeverAnIdentifier()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = SyntheticCaseload.Generate(600, seed: 7);
+
+        var loaded = SafeguardingMonitor.Load(engine, snapshot);
+
+        loaded.IsLoaded.Should().BeTrue();
+        var line = logger.Values.Should().ContainSingle(v => v.ContainsKey("SessionCount")).Subject;
+        line["OffenderRecords"].Should().Be(600);
+        line["AsOf"].Should().Be(snapshot.AsOf!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        // One session per team the managers name, one for offenders with no team, one for the child-protection records.
+        line["SessionCount"].Should().Be(snapshot.Managers.Select(m => m.TeamId).Distinct().Count() + 2);
+        ((double)line["ElapsedMs"]!).Should().BePositive();
+        line["Collector"].Should().Be(
+            (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")
+            + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? string.Empty : ", background"));
+        var identifiers = snapshot.Offenders.Select(o => o.Id).Concat(snapshot.Managers.Select(m => m.Id)).ToHashSet();
+        logger.Messages.Should().NotContain(m => identifiers.Any(id => m.Contains(id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void MonitorLoad_InvalidInput_WarnsWithOnlyHowManyProblems()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = new Domain.CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Offenders = [new Domain.Offender { Id = "RSO-SECRET-2", ManagerId = "OM-405", RiskLevel = Domain.RiskLevel.High, RegisteredOn = new DateOnly(2015, 1, 1) }],
+        };
+
+        var loaded = SafeguardingMonitor.Load(engine, snapshot);
+
+        loaded.IsLoaded.Should().BeFalse();
+        logger.Messages.Should().ContainSingle(m => m.StartsWith("Monitor not loaded: 1 input problems in 1 offender records", StringComparison.Ordinal));
+        logger.Messages.Should().NotContain(m => m.Contains("RSO-SECRET-2", StringComparison.Ordinal) || m.Contains("OM-405", StringComparison.Ordinal));
     }
 
     private sealed class RecordingLogger : ILogger<SafeguardingEngine>
