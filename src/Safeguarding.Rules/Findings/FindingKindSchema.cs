@@ -64,7 +64,7 @@ public sealed class FindingKindSchema
     {
         ArgumentNullException.ThrowIfNull(finding);
 
-        // Built on the stack (an id is rarely longer than 64 characters; a longer one continues in a pooled buffer): the id
+        // Built on the stack (ids are rarely longer than 64 characters; one past 128 continues in a pooled buffer): the id
         // is read for every finding a report writes, compares or tracks, so only the string itself is allocated.
         var id = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[IdOnStack]);
         id.AppendFormatted(finding.Kind);
