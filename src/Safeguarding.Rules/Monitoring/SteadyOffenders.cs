@@ -118,13 +118,12 @@ internal sealed class SteadyOffenders
     {
         var refreshed = true;
 
-        // As VisitDueSoonRule and RiskReviewOverdueRule match.
-        if (_dueSoon && fact.NeedsVisits && VisitSchedule.IsDueSoon(fact.DaysOverdue, fact.Policy.DueSoonDays))
+        if (_dueSoon && VisitDueSoonRule.Holds(fact))
         {
             refreshed &= tracker.Refresh(VisitDueSoonRule.DueSoon(fact));
         }
 
-        if (_riskReview && !fact.InCustody && RiskReviewSchedule.IsOverdue(fact.RiskReviewDueOn, fact.AsOf))
+        if (_riskReview && RiskReviewOverdueRule.Holds(fact))
         {
             refreshed &= tracker.Refresh(RiskReviewOverdueRule.ReviewOverdue(fact));
         }

@@ -15,11 +15,17 @@ internal sealed class RiskReviewOverdueRule : BuiltInRule
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => !o.InCustody, o => RiskReviewSchedule.IsOverdue(o.RiskReviewDueOn, o.AsOf));
+            .Match(() => offender, o => Holds(o));
 
         Then()
             .Do(ctx => Raise(ctx, ReviewOverdue(offender)));
     }
+
+    /// <summary>
+    /// Whether <paramref name="o"/>'s risk review is overdue: in the community and past its review date. The rule's
+    /// condition; also what the live monitor tests before it refreshes the finding on a new day.
+    /// </summary>
+    internal static bool Holds(OffenderCase o) => !o.InCustody && RiskReviewSchedule.IsOverdue(o.RiskReviewDueOn, o.AsOf);
 
     /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
     internal static Finding ReviewOverdue(OffenderCase o) => new()

@@ -15,11 +15,17 @@ internal sealed class VisitDueSoonRule : BuiltInRule
         OffenderCase offender = null!;
 
         When()
-            .Match(() => offender, o => o.NeedsVisits, o => VisitSchedule.IsDueSoon(o.DaysOverdue, o.Policy.DueSoonDays));
+            .Match(() => offender, o => Holds(o));
 
         Then()
             .Do(ctx => Raise(ctx, DueSoon(offender)));
     }
+
+    /// <summary>
+    /// Whether <paramref name="o"/>'s visit is due soon: it needs visits and its due date is today or within the window.
+    /// The rule's condition; also what the live monitor tests before it refreshes the finding on a new day.
+    /// </summary>
+    internal static bool Holds(OffenderCase o) => o.NeedsVisits && VisitSchedule.IsDueSoon(o.DaysOverdue, o.Policy.DueSoonDays);
 
     /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
     internal static Finding DueSoon(OffenderCase o) => new()
