@@ -60,10 +60,9 @@ internal sealed class FindingCollector(int capacity = 0) : IFindingSink
     }
 
     /// <summary>
-    /// The same rule about the same subject (offender, manager, team or record): also the kind's identity values
-    /// (<see cref="FindingKindSchema.SameSubject"/>), which the hash is made of. Without them two
-    /// child-protection findings of one rule about two records of one team were equal, and only their hashes told them
-    /// apart: a collision of the two 32-bit hashes would have replaced one with the other, a finding lost without a word.
+    /// The same rule about the same subject: the same kind with equal identity values (<see cref="FindingKindSchema.SameSubject"/>,
+    /// what the finding's id and hash are made of). Comparing offender, manager, team and index instead once let two
+    /// child-protection findings of one rule about two records of one team be equal, told apart only by their 32-bit hashes.
     /// </summary>
     internal sealed class SameRuleAndSubject : IEqualityComparer<Finding>
     {
@@ -72,10 +71,6 @@ internal sealed class FindingCollector(int capacity = 0) : IFindingSink
         public bool Equals(Finding? x, Finding? y) =>
             string.Equals(x!.Rule, y!.Rule, StringComparison.Ordinal)
             && string.Equals(x.Kind, y.Kind, StringComparison.Ordinal)
-            && string.Equals(x.OffenderId, y.OffenderId, StringComparison.Ordinal)
-            && string.Equals(x.ManagerId, y.ManagerId, StringComparison.Ordinal)
-            && string.Equals(x.TeamId, y.TeamId, StringComparison.Ordinal)
-            && x.Index == y.Index
             && FindingSchema.Of(x.Kind).SameSubject(x, y);
 
         public int GetHashCode(Finding obj) => obj.GetHashCode(); // kind and subject
