@@ -866,6 +866,12 @@ internal sealed class MonitorState
         var facts = new OffenderCase?[entries.Length];
         var mayMatch = new bool[entries.Length];
         var steady = new bool[entries.Length];
+        if (entries.Length == 0)
+        {
+            // No offenders (none loaded, or every one removed): there is nothing to refresh, and no range to partition.
+            return (entries, facts, mayMatch, steady);
+        }
+
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },

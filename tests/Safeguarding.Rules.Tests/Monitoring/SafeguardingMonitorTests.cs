@@ -149,6 +149,42 @@ public sealed class SafeguardingMonitorTests
     }
 
     [Fact]
+    public void Load_SnapshotWithNoOffenders_MonitorsItAndMatchesFullEvaluation()
+    {
+        // A force's child-protection records with no offender records yet: a valid snapshot (contract section 1).
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = AsOf,
+            Managers = [new Manager { Id = "OM-1", TeamId = "T-1" }],
+            PoliceProtections = [new PoliceProtection { Id = "PP-1", StartedAt = new DateTimeOffset(2018, 4, 20, 10, 0, 0, TimeSpan.Zero) }],
+        };
+
+        var loaded = SafeguardingMonitor.Load(Engine, snapshot);
+
+        loaded.IsLoaded.Should().BeTrue();
+        var monitor = loaded.Monitor!;
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(snapshot).Findings).And.NotBeEmpty();
+        monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1))).IsAccepted.Should().BeTrue();
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = AsOf.AddDays(1) }).Findings);
+    }
+
+    [Fact]
+    public void Apply_NewDayAfterEveryOffenderRemoved_MatchesFullEvaluationAndLaterChangesApply()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+        monitor.Apply(new OffenderRemoved("RSO-1")).IsAccepted.Should().BeTrue();
+
+        var result = monitor.Apply(new AsOfAdvanced(AsOf.AddDays(2)));
+
+        result.IsAccepted.Should().BeTrue();
+        monitor.AsOf.Should().Be(AsOf.AddDays(2));
+        monitor.Current.Findings.Should().BeEmpty();
+        monitor.Apply(new OffenderAdded(Offender("RSO-2", "OM-1"))).IsAccepted.Should().BeTrue();
+        var expected = Engine.Evaluate(Snapshot(Offender("RSO-2", "OM-1")), new EvaluationOptions { AsOf = AsOf.AddDays(2) });
+        monitor.Current.Findings.Should().Equal(expected.Findings).And.Contain(f => f.Id == "VisitOverdue:RSO-2");
+    }
+
+    [Fact]
     public void Load_SnapshotWithProblems_GivesEveryProblemAndNoMonitor()
     {
         var result = SafeguardingMonitor.Load(Engine, Snapshot(Offender("RSO-1", "OM-404")));
