@@ -99,12 +99,12 @@ internal sealed class MonitorState
         var state = new MonitorState(rules, policy, maxDegreeOfParallelism, asOf, instant, listed, [.. records.Rejected], validated.Problems, snapshot.Offenders.Count, snapshot.Managers.Count);
         foreach (var discussion in records.Discussions)
         {
-            state._discussions.Add(discussion.Id, new ChildProtectionEntry(discussion));
+            state._discussions.Add(discussion.Id, new ChildProtectionEntry(Owned(discussion)));
         }
 
         foreach (var detention in records.Detentions)
         {
-            state._detentions.Add(detention.Id, new ChildProtectionEntry(detention));
+            state._detentions.Add(detention.Id, new ChildProtectionEntry(Owned(detention)));
         }
 
         foreach (var protection in records.Protections)
@@ -1098,6 +1098,7 @@ internal sealed class MonitorState
     /// <summary>Puts a child-protection record (new, or replacing the monitored one with its id) into the child-protection session: its old facts out, its facts as of now in.</summary>
     private void Upsert(Dictionary<string, ChildProtectionEntry> records, string id, object record)
     {
+        record = Owned(record);
         var session = _childProtection.Session;
         Touch(_childProtection);
         if (records.TryGetValue(id, out var entry))
@@ -1121,6 +1122,17 @@ internal sealed class MonitorState
             session.InsertAll(entry.Facts);
         }
     }
+
+    /// <summary>
+    /// The monitor's own copy of a child-protection record: a discussion's actions and a detention's interviews are lists the
+    /// caller may reuse, and the facts are built again from the record on every new day, so the record keeps a copy of them.
+    /// </summary>
+    private static object Owned(object record) => record switch
+    {
+        StrategyDiscussion discussion => discussion with { Actions = [.. discussion.Actions] },
+        Detention detention => detention with { Interviews = [.. detention.Interviews] },
+        _ => record,
+    };
 
     /// <summary>One record's facts as of the monitor's date and instant that can match a rule (<see cref="MatchFilter"/>), as a full evaluation inserts them.</summary>
     private List<object> FactsOf(object record)

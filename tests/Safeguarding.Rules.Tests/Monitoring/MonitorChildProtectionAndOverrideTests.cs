@@ -171,6 +171,44 @@ public sealed class MonitorChildProtectionAndOverrideTests
         reuse.Problems.Should().ContainSingle().Which.Field.Should().Be("id");
     }
 
+    [Fact]
+    public void Load_CallerChangesTheSnapshotsActionsAfterwards_IsNotSeen()
+    {
+        // Load reads the snapshot once: the caller reusing its list of actions later changes nothing, even on a new day,
+        // when the monitor builds the child-protection facts again from the records it holds.
+        var actions = new List<StrategyAction> { new() { Id = "1", Owner = ActionOwner.Police, DueOn = AsOf.AddDays(5) } };
+        var discussion = new StrategyDiscussion { Id = "SD-1", HeldOn = AsOf.AddDays(-10), OutcomeRecordedOn = AsOf.AddDays(-10), Actions = actions };
+        var loadedAs = With(Snapshot(), discussions: [discussion with { Actions = [.. actions] }]);
+        var monitor = SafeguardingMonitor.Load(Engine, With(Snapshot(), discussions: [discussion])).Monitor!;
+
+        actions[0] = actions[0] with { DueOn = AsOf.AddDays(-5) };
+        var result = monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1)));
+
+        var full = Engine.Evaluate(loadedAs, new EvaluationOptions { AsOf = AsOf.AddDays(1) });
+        full.Findings.Should().NotContain(f => f.Kind == FindingKinds.StrategyActionOverdue);
+        monitor.Current.Findings.Should().Equal(full.Findings);
+        result.Findings.Should().NotContain(f => f.Kind == FindingKinds.StrategyActionOverdue);
+    }
+
+    [Fact]
+    public void Apply_CallerChangesARecordedDetentionsInterviewsAfterwards_IsNotSeen()
+    {
+        // The detention as recorded is the monitor's: an interview the caller adds to its own list later (without
+        // recording the detention again) is not a change, so a new day must not raise it.
+        var interviews = new List<Interview>();
+        var detention = Detention("CUS-1", new DateTimeOffset(2018, 5, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2018, 5, 1, 8, 30, 0, TimeSpan.Zero)) with { Interviews = interviews };
+        var monitor = SafeguardingMonitor.Load(Engine, Snapshot()).Monitor!;
+        monitor.Apply(new DetentionRecorded(detention)).IsAccepted.Should().BeTrue();
+
+        interviews.Add(new Interview { StartedAt = new DateTimeOffset(2018, 5, 1, 9, 0, 0, TimeSpan.Zero), AppropriateAdultPresent = false });
+        var result = monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1)));
+
+        var full = Engine.Evaluate(With(Snapshot(), detentions: [detention with { Interviews = [] }]), new EvaluationOptions { AsOf = AsOf.AddDays(1) });
+        full.Findings.Should().NotContain(f => f.Kind == FindingKinds.InterviewWithoutAppropriateAdult);
+        monitor.Current.Findings.Should().Equal(full.Findings);
+        result.Findings.Should().NotContain(f => f.Kind == FindingKinds.InterviewWithoutAppropriateAdult);
+    }
+
     private static CaseloadSnapshot Snapshot() => new()
     {
         AsOf = AsOf,
