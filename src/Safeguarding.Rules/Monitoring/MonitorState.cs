@@ -511,7 +511,7 @@ internal sealed class MonitorState
         }
 
         // The outcome measures from the records (their facts are not needed), then the overrides, as a full evaluation applies them.
-        ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, out var outcomes);
+        ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, _rules.Filter, out var outcomes);
         var computed = ReportBuilder.Summarise(parts, findings, _offenders.Count, evaluated, 0, _offenders.Count - evaluated, needing, outcomes);
         var (reported, suppressed, summary) = OverrideSuppression.Apply(findings, computed, _overrides, AsOf);
         return new EvaluationReport
@@ -965,13 +965,13 @@ internal sealed class MonitorState
     /// <summary>
     /// A new session of the child-protection records' facts (and the rejected records'), as of the monitor's date and
     /// instant, to fill. The facts are built in one pass over every record, as an evaluation builds them (built one record at
-    /// a time, they cost a tenth of a load), and handed to their records: each record's facts come out together, in the
-    /// records' order, and name their record.
+    /// a time, they cost a tenth of a load), only those that can match a rule (<see cref="MatchFilter"/>), and handed to
+    /// their records: each record's facts come out together, in the records' order, and name their record.
     /// </summary>
     private MonitorPartition ChildProtectionPartition()
     {
         var partition = MonitorPartition.Create(_rules.Factory, null, null);
-        var facts = ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, out _);
+        var facts = ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, _rules.Filter, out _);
         var next = 0;
         next = HandOut(_discussions, facts, next, partition.Pending, static fact => fact switch
         {
@@ -993,8 +993,7 @@ internal sealed class MonitorState
 
         if (_rejected.Count > 0)
         {
-            var rejected = ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, out _);
-            rejected.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
+            var rejected = ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, _rules.Filter, out _);
             partition.Pending.AddRange(rejected);
         }
 
@@ -1011,10 +1010,10 @@ internal sealed class MonitorState
 
     /// <summary>
     /// Gives each record of <paramref name="entries"/> (by id, in the order <see cref="Records"/> lists them) its facts from <paramref name="facts"/>, starting at
-    /// <paramref name="next"/>: the run of facts that name it, those that can match a rule kept (and added to
-    /// <paramref name="pending"/>). Returns where the next kind of record's facts start.
+    /// <paramref name="next"/>: the run of facts that name it (all of them can match a rule: the facts were built through the
+    /// match filter), also added to <paramref name="pending"/>. Returns where the next kind of record's facts start.
     /// </summary>
-    private int HandOut(Dictionary<string, ChildProtectionEntry> entries, List<object> facts, int next, List<object> pending, Func<object, string?> recordOf)
+    private static int HandOut(Dictionary<string, ChildProtectionEntry> entries, List<object> facts, int next, List<object> pending, Func<object, string?> recordOf)
     {
         foreach (var (id, entry) in entries)
         {
@@ -1022,11 +1021,8 @@ internal sealed class MonitorState
             while (next < facts.Count && string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal))
             {
                 var fact = facts[next++];
-                if (_rules.Filter.MayMatch(fact))
-                {
-                    (kept ??= []).Add(fact);
-                    pending.Add(fact);
-                }
+                (kept ??= []).Add(fact);
+                pending.Add(fact);
             }
 
             entry.Facts = kept ?? (IReadOnlyList<object>)[];
@@ -1131,8 +1127,8 @@ internal sealed class MonitorState
         AsOf,
         Instant,
         _policy,
+        _rules.Filter,
         out _);
-        facts.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
         return facts;
     }
 
