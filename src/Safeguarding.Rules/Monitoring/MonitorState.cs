@@ -144,8 +144,9 @@ internal sealed class MonitorState
             }
         }
 
-        // Each offender's visits and briefings in arrays of their exact size: counted first, then added. Their offenders are
-        // the positions the validator resolved (owners); with those, the id index is built on another thread meanwhile.
+        // Each offender's visits and briefings as slices of one array of each, grouped by offender in snapshot order (a
+        // counting sort). Their offenders are the positions the validator resolved (owners); with those, the id index is
+        // built on another thread meanwhile.
         var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
         var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
         var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries)) : null;
@@ -154,34 +155,44 @@ internal sealed class MonitorState
             state.Index(entries);
         }
 
-        foreach (var owner in visitOwners)
+        var visits = GroupedByOwner(snapshot.Visits, visitOwners, entries.Length, out var visitStarts);
+        var briefings = GroupedByOwner(snapshot.Briefings, briefingOwners, entries.Length, out var briefingStarts);
+        for (var i = 0; i < entries.Length; i++)
         {
-            entries[owner].CountVisit();
-        }
-
-        foreach (var owner in briefingOwners)
-        {
-            entries[owner].CountBriefing();
-        }
-
-        foreach (var entry in entries)
-        {
-            entry.AllocateCounted();
-        }
-
-        for (var v = 0; v < visitOwners.Length; v++)
-        {
-            entries[visitOwners[v]].AddVisit(snapshot.Visits[v]);
-        }
-
-        for (var b = 0; b < briefingOwners.Length; b++)
-        {
-            entries[briefingOwners[b]].AddBriefing(snapshot.Briefings[b]);
+            entries[i].ShareVisits(visits, visitStarts[i], visitStarts[i + 1] - visitStarts[i]);
+            entries[i].ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
         }
 
         state.Build(entries, childProtection);
         indexed?.GetAwaiter().GetResult();
         return state;
+    }
+
+    /// <summary>
+    /// <paramref name="records"/> grouped by their owners' positions (<paramref name="owners"/>, one per record), each
+    /// owner's in their order; owner <c>i</c>'s are from <c>starts[i]</c> to <c>starts[i + 1]</c>.
+    /// </summary>
+    private static T[] GroupedByOwner<T>(IReadOnlyList<T> records, int[] owners, int ownerCount, out int[] starts)
+    {
+        starts = new int[ownerCount + 1];
+        foreach (var owner in owners)
+        {
+            starts[owner + 1]++;
+        }
+
+        for (var i = 0; i < ownerCount; i++)
+        {
+            starts[i + 1] += starts[i];
+        }
+
+        var grouped = new T[owners.Length];
+        var next = starts[..ownerCount];
+        for (var r = 0; r < owners.Length; r++)
+        {
+            grouped[next[owners[r]]++] = records[r];
+        }
+
+        return grouped;
     }
 
     /// <summary>Indexes the loaded offender entries by id, in snapshot order.</summary>
