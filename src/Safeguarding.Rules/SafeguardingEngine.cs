@@ -157,8 +157,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         // these facts at the generator's rates: one session would hold up the whole evaluation). Only those that can match a
         // rule go in (most cannot: an accompanied interview, an action completed on time), so the partitions are sized by
         // what the sessions will hold. Their findings then span partitions, and the merge sorts those kinds whole.
-        var childProtectionFacts = ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, out var childProtection);
-        childProtectionFacts.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
+        var childProtectionFacts = ChildProtectionFacts.Build(validated.ChildProtection, allowPartial, asOf, asOfInstant, policy, _rules.Filter, out var childProtection);
         var childProtectionPartition = (int)Math.Min((long)_partitionSize * ChildProtectionFactsPerOffender, int.MaxValue);
         for (var from = 0; from < childProtectionFacts.Count; from += childProtectionPartition)
         {

@@ -12,11 +12,27 @@ namespace Safeguarding.Rules.Evaluation;
 /// the policy's pure functions, so each rule is one match. Records that have not happened by the as-of date or
 /// instant (a discussion held after D, a detention authorised or a protection started after T) give no facts.
 /// </summary>
+/// <remarks>
+/// With a match filter, only the facts that can match a rule are returned (most cannot: an accompanied interview, an
+/// action completed on time). Each fact is filled and tested before it is kept, and a fact the filter drops is filled
+/// again for the next record, so the dropped ones cost no allocation; their facts' properties are settable inside the
+/// library for this.
+/// </remarks>
 internal static class ChildProtectionFacts
 {
-    public static List<object> Build(ChildProtectionRecords records, bool includeRejected, DateOnly asOf, DateTimeOffset asOfInstant, PolicyView policy, out ChildProtectionOutcomes outcomes)
+    public static List<object> Build(ChildProtectionRecords records, bool includeRejected, DateOnly asOf, DateTimeOffset asOfInstant, PolicyView policy, MatchFilter? filter, out ChildProtectionOutcomes outcomes)
     {
         var facts = new List<object>();
+        var discussionTest = filter?.For(typeof(StrategyDiscussionCase));
+        var actionTest = filter?.For(typeof(StrategyActionCase));
+        var detentionTest = filter?.For(typeof(DetentionCase));
+        var interviewTest = filter?.For(typeof(InterviewCase));
+        var protectionTest = filter?.For(typeof(PoliceProtectionCase));
+        StrategyDiscussionCase? spareDiscussion = null;
+        StrategyActionCase? spareAction = null;
+        DetentionCase? spareDetention = null;
+        InterviewCase? spareInterview = null;
+        PoliceProtectionCase? spareProtection = null;
         var cp = policy.ChildProtection;
         int measured = 0, onTime = 0;
         foreach (var discussion in records.Discussions)
@@ -37,28 +53,26 @@ internal static class ChildProtectionFacts
                 }
             }
 
-            facts.Add(new StrategyDiscussionCase
-            {
-                DiscussionId = discussion.Id,
-                TeamId = discussion.TeamId,
-                HeldOn = discussion.HeldOn,
-                DueOn = due,
-                OutcomeRecordedOn = recorded,
-                AsOf = asOf,
-                Policy = policy,
-            });
+            var discussionCase = spareDiscussion ?? new StrategyDiscussionCase();
+            discussionCase.DiscussionId = discussion.Id;
+            discussionCase.TeamId = discussion.TeamId;
+            discussionCase.HeldOn = discussion.HeldOn;
+            discussionCase.DueOn = due;
+            discussionCase.OutcomeRecordedOn = recorded;
+            discussionCase.AsOf = asOf;
+            discussionCase.Policy = policy;
+            spareDiscussion = Keep(facts, discussionCase, discussionTest) ? null : discussionCase;
             foreach (var action in discussion.Actions)
             {
-                facts.Add(new StrategyActionCase
-                {
-                    DiscussionId = discussion.Id,
-                    ActionId = action.Id,
-                    TeamId = discussion.TeamId,
-                    Owner = action.Owner,
-                    DueOn = action.DueOn,
-                    CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf),
-                    AsOf = asOf,
-                });
+                var actionCase = spareAction ?? new StrategyActionCase();
+                actionCase.DiscussionId = discussion.Id;
+                actionCase.ActionId = action.Id;
+                actionCase.TeamId = discussion.TeamId;
+                actionCase.Owner = action.Owner;
+                actionCase.DueOn = action.DueOn;
+                actionCase.CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf);
+                actionCase.AsOf = asOf;
+                spareAction = Keep(facts, actionCase, actionTest) ? null : actionCase;
             }
         }
 
@@ -78,32 +92,30 @@ internal static class ChildProtectionFacts
                 waits.Add(minutes);
             }
 
-            facts.Add(new DetentionCase
-            {
-                DetentionId = detention.Id,
-                CustodySuiteId = detention.CustodySuiteId,
-                Juvenile = detention.Juvenile,
-                AuthorisedAt = detention.AuthorisedAt,
-                AppropriateAdultArrivedAt = arrived,
-                ReleasedAt = released,
-                MinutesWaited = minutes,
-                Awaiting = AppropriateAdultWait.IsAwaiting(arrived, released),
-                AsOfInstant = asOfInstant,
-                Policy = policy,
-            });
+            var detentionCase = spareDetention ?? new DetentionCase();
+            detentionCase.DetentionId = detention.Id;
+            detentionCase.CustodySuiteId = detention.CustodySuiteId;
+            detentionCase.Juvenile = detention.Juvenile;
+            detentionCase.AuthorisedAt = detention.AuthorisedAt;
+            detentionCase.AppropriateAdultArrivedAt = arrived;
+            detentionCase.ReleasedAt = released;
+            detentionCase.MinutesWaited = minutes;
+            detentionCase.Awaiting = AppropriateAdultWait.IsAwaiting(arrived, released);
+            detentionCase.AsOfInstant = asOfInstant;
+            detentionCase.Policy = policy;
+            spareDetention = Keep(facts, detentionCase, detentionTest) ? null : detentionCase;
             foreach (var interview in detention.Interviews)
             {
                 if (AsOfInstant.IsBy(interview.StartedAt, asOfInstant))
                 {
-                    facts.Add(new InterviewCase
-                    {
-                        DetentionId = detention.Id,
-                        CustodySuiteId = detention.CustodySuiteId,
-                        Juvenile = detention.Juvenile,
-                        StartedAt = interview.StartedAt,
-                        AppropriateAdultPresent = interview.AppropriateAdultPresent,
-                        UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised,
-                    });
+                    var interviewCase = spareInterview ?? new InterviewCase();
+                    interviewCase.DetentionId = detention.Id;
+                    interviewCase.CustodySuiteId = detention.CustodySuiteId;
+                    interviewCase.Juvenile = detention.Juvenile;
+                    interviewCase.StartedAt = interview.StartedAt;
+                    interviewCase.AppropriateAdultPresent = interview.AppropriateAdultPresent;
+                    interviewCase.UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised;
+                    spareInterview = Keep(facts, interviewCase, interviewTest) ? null : interviewCase;
                 }
             }
         }
@@ -117,29 +129,44 @@ internal static class ChildProtectionFacts
 
             var informed = AsOfInstant.CutAt(protection.LocalAuthorityInformedAt, asOfInstant);
             var ended = AsOfInstant.CutAt(protection.EndedAt, asOfInstant);
-            facts.Add(new PoliceProtectionCase
-            {
-                ProtectionId = protection.Id,
-                TeamId = protection.TeamId,
-                StartedAt = protection.StartedAt,
-                LocalAuthorityInformedAt = informed,
-                EndedAt = ended,
-                MinutesInProtection = PoliceProtectionClock.MinutesInProtection(protection.StartedAt, ended, asOfInstant),
-                MinutesToInform = PoliceProtectionClock.MinutesToInform(protection.StartedAt, informed, asOfInstant),
-                AsOfInstant = asOfInstant,
-                Policy = policy,
-            });
+            var protectionCase = spareProtection ?? new PoliceProtectionCase();
+            protectionCase.ProtectionId = protection.Id;
+            protectionCase.TeamId = protection.TeamId;
+            protectionCase.StartedAt = protection.StartedAt;
+            protectionCase.LocalAuthorityInformedAt = informed;
+            protectionCase.EndedAt = ended;
+            protectionCase.MinutesInProtection = PoliceProtectionClock.MinutesInProtection(protection.StartedAt, ended, asOfInstant);
+            protectionCase.MinutesToInform = PoliceProtectionClock.MinutesToInform(protection.StartedAt, informed, asOfInstant);
+            protectionCase.AsOfInstant = asOfInstant;
+            protectionCase.Policy = policy;
+            spareProtection = Keep(facts, protectionCase, protectionTest) ? null : protectionCase;
         }
 
         if (includeRejected)
         {
             foreach (var rejected in records.Rejected)
             {
-                facts.Add(new RejectedChildProtectionRecord { Array = rejected.Array, Index = rejected.Index, RecordId = rejected.Id, Fields = rejected.Fields });
+                var fact = new RejectedChildProtectionRecord { Array = rejected.Array, Index = rejected.Index, RecordId = rejected.Id, Fields = rejected.Fields };
+                if (filter is null || filter.MayMatch(fact))
+                {
+                    facts.Add(fact);
+                }
             }
         }
 
         outcomes = new ChildProtectionOutcomes(measured, onTime, [.. waits]);
         return facts;
+    }
+
+    /// <summary>Adds <paramref name="fact"/> to <paramref name="facts"/> when it can match a rule (no test: always); says whether it did.</summary>
+    private static bool Keep(List<object> facts, object fact, Func<object, bool>? test)
+    {
+        if (test is not null && !MatchFilter.Passes(test, fact))
+        {
+            return false;
+        }
+
+        facts.Add(fact);
+        return true;
     }
 }

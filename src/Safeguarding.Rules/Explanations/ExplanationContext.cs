@@ -76,7 +76,7 @@ internal sealed class ExplanationContext
         var records = new RecordAggregates(snapshot.Offenders, report.AsOf);
         var validated = SnapshotValidator.Validate(input, 1, records, policy);
         var cases = FactBuilder.Build(validated, records.Complete(), report.AsOf, policy, report.PartialResultsAllowed, int.MaxValue);
-        var childProtection = ChildProtectionFacts.Build(validated.ChildProtection, report.PartialResultsAllowed, report.AsOf, report.AsOfInstant, policy, out _);
+        var childProtection = ChildProtectionFacts.Build(validated.ChildProtection, report.PartialResultsAllowed, report.AsOf, report.AsOfInstant, policy, null, out _);
         return new ExplanationContext(snapshot, report, policy, compiled, validated, cases, childProtection);
     }
 

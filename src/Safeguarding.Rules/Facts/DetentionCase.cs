@@ -12,34 +12,34 @@ public sealed class DetentionCase
     }
 
     /// <summary>The custody record's identifier.</summary>
-    public string DetentionId { get; internal init; } = string.Empty;
+    public string DetentionId { get; internal set; } = string.Empty;
 
     /// <summary>The custody suite.</summary>
-    public string CustodySuiteId { get; internal init; } = string.Empty;
+    public string CustodySuiteId { get; internal set; } = string.Empty;
 
     /// <summary>Whether the detained person is a juvenile.</summary>
-    public bool Juvenile { get; internal init; }
+    public bool Juvenile { get; internal set; }
 
     /// <summary>When detention was authorised.</summary>
-    public DateTimeOffset AuthorisedAt { get; internal init; }
+    public DateTimeOffset AuthorisedAt { get; internal set; }
 
     /// <summary>When the appropriate adult arrived, when it was by the as-of instant.</summary>
-    public DateTimeOffset? AppropriateAdultArrivedAt { get; internal init; }
+    public DateTimeOffset? AppropriateAdultArrivedAt { get; internal set; }
 
     /// <summary>When the detained person was released, when it was by the as-of instant.</summary>
-    public DateTimeOffset? ReleasedAt { get; internal init; }
+    public DateTimeOffset? ReleasedAt { get; internal set; }
 
     /// <summary>Whole minutes from authorisation to the end of the wait (the arrival, the release or the as-of instant, whichever is first).</summary>
-    public int MinutesWaited { get; internal init; }
+    public int MinutesWaited { get; internal set; }
 
     /// <summary>Whether neither the arrival nor the release is by the as-of instant.</summary>
-    public bool Awaiting { get; internal init; }
+    public bool Awaiting { get; internal set; }
 
     /// <summary>The as-of instant.</summary>
-    public DateTimeOffset AsOfInstant { get; internal init; }
+    public DateTimeOffset AsOfInstant { get; internal set; }
 
     /// <summary>The policy in force for this evaluation, read-only.</summary>
-    public PolicyView Policy { get; internal init; } = PolicyView.Default;
+    public PolicyView Policy { get; internal set; } = PolicyView.Default;
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

@@ -10,22 +10,22 @@ public sealed class InterviewCase
     }
 
     /// <summary>The detention's identifier.</summary>
-    public string DetentionId { get; internal init; } = string.Empty;
+    public string DetentionId { get; internal set; } = string.Empty;
 
     /// <summary>The detention's custody suite.</summary>
-    public string CustodySuiteId { get; internal init; } = string.Empty;
+    public string CustodySuiteId { get; internal set; } = string.Empty;
 
     /// <summary>Whether the detained person is a juvenile.</summary>
-    public bool Juvenile { get; internal init; }
+    public bool Juvenile { get; internal set; }
 
     /// <summary>When the interview started.</summary>
-    public DateTimeOffset StartedAt { get; internal init; }
+    public DateTimeOffset StartedAt { get; internal set; }
 
     /// <summary>Whether an appropriate adult was present.</summary>
-    public bool AppropriateAdultPresent { get; internal init; }
+    public bool AppropriateAdultPresent { get; internal set; }
 
     /// <summary>Whether an urgent interview was authorised.</summary>
-    public bool UrgentInterviewAuthorised { get; internal init; }
+    public bool UrgentInterviewAuthorised { get; internal set; }
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

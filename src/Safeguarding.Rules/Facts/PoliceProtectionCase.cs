@@ -12,31 +12,31 @@ public sealed class PoliceProtectionCase
     }
 
     /// <summary>The protection's identifier.</summary>
-    public string ProtectionId { get; internal init; } = string.Empty;
+    public string ProtectionId { get; internal set; } = string.Empty;
 
     /// <summary>The team responsible, when recorded.</summary>
-    public string? TeamId { get; internal init; }
+    public string? TeamId { get; internal set; }
 
     /// <summary>When the protection started.</summary>
-    public DateTimeOffset StartedAt { get; internal init; }
+    public DateTimeOffset StartedAt { get; internal set; }
 
     /// <summary>When the local authority was informed, when it was by the as-of instant.</summary>
-    public DateTimeOffset? LocalAuthorityInformedAt { get; internal init; }
+    public DateTimeOffset? LocalAuthorityInformedAt { get; internal set; }
 
     /// <summary>When the protection ended, when it was by the as-of instant.</summary>
-    public DateTimeOffset? EndedAt { get; internal init; }
+    public DateTimeOffset? EndedAt { get; internal set; }
 
     /// <summary>Whole minutes from the start to the end, or to the as-of instant.</summary>
-    public int MinutesInProtection { get; internal init; }
+    public int MinutesInProtection { get; internal set; }
 
     /// <summary>Whole minutes from the start to informing the local authority, or to the as-of instant.</summary>
-    public int MinutesToInform { get; internal init; }
+    public int MinutesToInform { get; internal set; }
 
     /// <summary>The as-of instant.</summary>
-    public DateTimeOffset AsOfInstant { get; internal init; }
+    public DateTimeOffset AsOfInstant { get; internal set; }
 
     /// <summary>The policy in force for this evaluation, read-only.</summary>
-    public PolicyView Policy { get; internal init; } = PolicyView.Default;
+    public PolicyView Policy { get; internal set; } = PolicyView.Default;
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

@@ -12,25 +12,25 @@ public sealed class StrategyActionCase
     }
 
     /// <summary>The discussion's identifier.</summary>
-    public string DiscussionId { get; internal init; } = string.Empty;
+    public string DiscussionId { get; internal set; } = string.Empty;
 
     /// <summary>The action's identifier within its discussion.</summary>
-    public string ActionId { get; internal init; } = string.Empty;
+    public string ActionId { get; internal set; } = string.Empty;
 
     /// <summary>The discussion's team, when recorded.</summary>
-    public string? TeamId { get; internal init; }
+    public string? TeamId { get; internal set; }
 
     /// <summary>The agency that owns the action.</summary>
-    public ActionOwner Owner { get; internal init; }
+    public ActionOwner Owner { get; internal set; }
 
     /// <summary>The date the action is due.</summary>
-    public DateOnly DueOn { get; internal init; }
+    public DateOnly DueOn { get; internal set; }
 
     /// <summary>The date the action was completed, when it was by the as-of date.</summary>
-    public DateOnly? CompletedOn { get; internal init; }
+    public DateOnly? CompletedOn { get; internal set; }
 
     /// <summary>The evaluation date.</summary>
-    public DateOnly AsOf { get; internal init; }
+    public DateOnly AsOf { get; internal set; }
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

@@ -12,25 +12,25 @@ public sealed class StrategyDiscussionCase
     }
 
     /// <summary>The discussion's identifier.</summary>
-    public string DiscussionId { get; internal init; } = string.Empty;
+    public string DiscussionId { get; internal set; } = string.Empty;
 
     /// <summary>The team responsible, when recorded.</summary>
-    public string? TeamId { get; internal init; }
+    public string? TeamId { get; internal set; }
 
     /// <summary>The date the discussion was held.</summary>
-    public DateOnly HeldOn { get; internal init; }
+    public DateOnly HeldOn { get; internal set; }
 
     /// <summary>The date by which the outcome must be recorded; <see langword="null"/> beyond the calendar.</summary>
-    public DateOnly? DueOn { get; internal init; }
+    public DateOnly? DueOn { get; internal set; }
 
     /// <summary>The date the outcome was recorded, when it was by the as-of date.</summary>
-    public DateOnly? OutcomeRecordedOn { get; internal init; }
+    public DateOnly? OutcomeRecordedOn { get; internal set; }
 
     /// <summary>The evaluation date.</summary>
-    public DateOnly AsOf { get; internal init; }
+    public DateOnly AsOf { get; internal set; }
 
     /// <summary>The policy in force for this evaluation, read-only.</summary>
-    public PolicyView Policy { get; internal init; } = PolicyView.Default;
+    public PolicyView Policy { get; internal set; } = PolicyView.Default;
 
     /// <summary>Facts are identified by reference: two facts are the same fact only if they are the same object.</summary>
     /// <param name="obj">The other object.</param>

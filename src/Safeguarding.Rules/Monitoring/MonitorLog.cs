@@ -21,4 +21,7 @@ internal static partial class MonitorLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Monitor not loaded: {ProblemCount} input problems in {OffenderRecords} offender records")]
     public static partial void Rejected(ILogger logger, int problemCount, int offenderRecords);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Monitor stopped: applying a {ChangeType} failed unexpectedly, and its findings may no longer match its records; it refuses every call until a new monitor is loaded")]
+    public static partial void Faulted(ILogger logger, string changeType, Exception exception);
 }

@@ -144,8 +144,9 @@ internal sealed class MonitorState
             }
         }
 
-        // Each offender's visits and briefings in arrays of their exact size: counted first, then added. Their offenders are
-        // the positions the validator resolved (owners); with those, the id index is built on another thread meanwhile.
+        // Each offender's visits and briefings as slices of one array of each, grouped by offender in snapshot order (a
+        // counting sort). Their offenders are the positions the validator resolved (owners); with those, the id index is
+        // built on another thread meanwhile.
         var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
         var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
         var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries)) : null;
@@ -154,34 +155,44 @@ internal sealed class MonitorState
             state.Index(entries);
         }
 
-        foreach (var owner in visitOwners)
+        var visits = GroupedByOwner(snapshot.Visits, visitOwners, entries.Length, out var visitStarts);
+        var briefings = GroupedByOwner(snapshot.Briefings, briefingOwners, entries.Length, out var briefingStarts);
+        for (var i = 0; i < entries.Length; i++)
         {
-            entries[owner].CountVisit();
-        }
-
-        foreach (var owner in briefingOwners)
-        {
-            entries[owner].CountBriefing();
-        }
-
-        foreach (var entry in entries)
-        {
-            entry.AllocateCounted();
-        }
-
-        for (var v = 0; v < visitOwners.Length; v++)
-        {
-            entries[visitOwners[v]].AddVisit(snapshot.Visits[v]);
-        }
-
-        for (var b = 0; b < briefingOwners.Length; b++)
-        {
-            entries[briefingOwners[b]].AddBriefing(snapshot.Briefings[b]);
+            entries[i].ShareVisits(visits, visitStarts[i], visitStarts[i + 1] - visitStarts[i]);
+            entries[i].ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
         }
 
         state.Build(entries, childProtection);
         indexed?.GetAwaiter().GetResult();
         return state;
+    }
+
+    /// <summary>
+    /// <paramref name="records"/> grouped by their owners' positions (<paramref name="owners"/>, one per record), each
+    /// owner's in their order; owner <c>i</c>'s are from <c>starts[i]</c> to <c>starts[i + 1]</c>.
+    /// </summary>
+    private static T[] GroupedByOwner<T>(IReadOnlyList<T> records, int[] owners, int ownerCount, out int[] starts)
+    {
+        starts = new int[ownerCount + 1];
+        foreach (var owner in owners)
+        {
+            starts[owner + 1]++;
+        }
+
+        for (var i = 0; i < ownerCount; i++)
+        {
+            starts[i + 1] += starts[i];
+        }
+
+        var grouped = new T[owners.Length];
+        var next = starts[..ownerCount];
+        for (var r = 0; r < owners.Length; r++)
+        {
+            grouped[next[owners[r]]++] = records[r];
+        }
+
+        return grouped;
     }
 
     /// <summary>Indexes the loaded offender entries by id, in snapshot order.</summary>
@@ -511,7 +522,7 @@ internal sealed class MonitorState
         }
 
         // The outcome measures from the records (their facts are not needed), then the overrides, as a full evaluation applies them.
-        ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, out var outcomes);
+        ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, _rules.Filter, out var outcomes);
         var computed = ReportBuilder.Summarise(parts, findings, _offenders.Count, evaluated, 0, _offenders.Count - evaluated, needing, outcomes);
         var (reported, suppressed, summary) = OverrideSuppression.Apply(findings, computed, _overrides, AsOf);
         return new EvaluationReport
@@ -971,13 +982,13 @@ internal sealed class MonitorState
     /// <summary>
     /// A new session of the child-protection records' facts (and the rejected records'), as of the monitor's date and
     /// instant, to fill. The facts are built in one pass over every record, as an evaluation builds them (built one record at
-    /// a time, they cost a tenth of a load), and handed to their records: each record's facts come out together, in the
-    /// records' order, and name their record.
+    /// a time, they cost a tenth of a load), only those that can match a rule (<see cref="MatchFilter"/>), and handed to
+    /// their records: each record's facts come out together, in the records' order, and name their record.
     /// </summary>
     private MonitorPartition ChildProtectionPartition()
     {
         var partition = MonitorPartition.Create(_rules.Factory, null, null);
-        var facts = ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, out _);
+        var facts = ChildProtectionFacts.Build(Records(), false, AsOf, Instant, _policy, _rules.Filter, out _);
         var next = 0;
         next = HandOut(_discussions, facts, next, partition.Pending, static fact => fact switch
         {
@@ -999,8 +1010,7 @@ internal sealed class MonitorState
 
         if (_rejected.Count > 0)
         {
-            var rejected = ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, out _);
-            rejected.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
+            var rejected = ChildProtectionFacts.Build(new ChildProtectionRecords { Rejected = _rejected }, true, AsOf, Instant, _policy, _rules.Filter, out _);
             partition.Pending.AddRange(rejected);
         }
 
@@ -1017,10 +1027,10 @@ internal sealed class MonitorState
 
     /// <summary>
     /// Gives each record of <paramref name="entries"/> (by id, in the order <see cref="Records"/> lists them) its facts from <paramref name="facts"/>, starting at
-    /// <paramref name="next"/>: the run of facts that name it, those that can match a rule kept (and added to
-    /// <paramref name="pending"/>). Returns where the next kind of record's facts start.
+    /// <paramref name="next"/>: the run of facts that name it (all of them can match a rule: the facts were built through the
+    /// match filter), also added to <paramref name="pending"/>. Returns where the next kind of record's facts start.
     /// </summary>
-    private int HandOut(Dictionary<string, ChildProtectionEntry> entries, List<object> facts, int next, List<object> pending, Func<object, string?> recordOf)
+    private static int HandOut(Dictionary<string, ChildProtectionEntry> entries, List<object> facts, int next, List<object> pending, Func<object, string?> recordOf)
     {
         foreach (var (id, entry) in entries)
         {
@@ -1028,11 +1038,8 @@ internal sealed class MonitorState
             while (next < facts.Count && string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal))
             {
                 var fact = facts[next++];
-                if (_rules.Filter.MayMatch(fact))
-                {
-                    (kept ??= []).Add(fact);
-                    pending.Add(fact);
-                }
+                (kept ??= []).Add(fact);
+                pending.Add(fact);
             }
 
             entry.Facts = kept ?? (IReadOnlyList<object>)[];
@@ -1149,8 +1156,8 @@ internal sealed class MonitorState
         AsOf,
         Instant,
         _policy,
+        _rules.Filter,
         out _);
-        facts.RemoveAll(fact => !_rules.Filter.MayMatch(fact));
         return facts;
     }
 

@@ -4,22 +4,22 @@ using Safeguarding.Rules.Facts;
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>
-/// A monitored offender: the record, its visits and briefings, and its fact while it is evaluated. The visits and
-/// briefings are arrays filled to a count rather than lists (a loaded monitor holds 100,000 entries or more; each list
-/// would be one more object to allocate and for the garbage collector to trace).
+/// A monitored offender: the record, its visits and briefings, and its fact while it is evaluated. A loaded entry's
+/// visits are a slice of one array of the load's every visit grouped by offender (and its briefings of another): a
+/// loaded monitor holds 100,000 entries or more, and an array each would be some 150,000 more objects to allocate and
+/// for the garbage collector to copy and trace. The first visit recorded after the load copies the slice into an array of
+/// the entry's own, which then grows by doubling.
 /// </summary>
 internal sealed class OffenderEntry(Offender record)
 {
-    private Visit[] _visits = [];
-    private int _visitCount;
-    private Briefing[] _briefings = [];
-    private int _briefingCount;
+    private Records<Visit> _visits = Records<Visit>.Empty;
+    private Records<Briefing> _briefings = Records<Briefing>.Empty;
 
     public Offender Record { get; set; } = record;
 
-    public ReadOnlySpan<Visit> Visits => _visits.AsSpan(0, _visitCount);
+    public ReadOnlySpan<Visit> Visits => _visits.Span;
 
-    public ReadOnlySpan<Briefing> Briefings => _briefings.AsSpan(0, _briefingCount);
+    public ReadOnlySpan<Briefing> Briefings => _briefings.Span;
 
     /// <summary>The manager the record names, or <see langword="null"/> when unallocated.</summary>
     public ManagerEntry? Manager { get; set; }
@@ -42,39 +42,51 @@ internal sealed class OffenderEntry(Offender record)
     /// <summary>The manager whose caseload counts this offender, if any.</summary>
     public ManagerEntry? Counted { get; set; }
 
-    public void AddVisit(Visit visit) => Append(ref _visits, ref _visitCount, visit);
+    public void AddVisit(Visit visit) => _visits.Add(visit);
 
-    public void AddBriefing(Briefing briefing) => Append(ref _briefings, ref _briefingCount, briefing);
+    public void AddBriefing(Briefing briefing) => _briefings.Add(briefing);
 
-    /// <summary>Counts one more visit to come (a load counts them all, <see cref="AllocateCounted"/>, then adds them).</summary>
-    public void CountVisit() => _visitCount++;
+    /// <summary>Gives a loaded entry its visits: <paramref name="count"/> of <paramref name="all"/> from <paramref name="start"/>, shared (before any is added).</summary>
+    public void ShareVisits(Visit[] all, int start, int count) => _visits = Records<Visit>.Shared(all, start, count);
 
-    /// <summary>Counts one more briefing to come.</summary>
-    public void CountBriefing() => _briefingCount++;
+    /// <summary>Gives a loaded entry its briefings, as <see cref="ShareVisits"/>.</summary>
+    public void ShareBriefings(Briefing[] all, int start, int count) => _briefings = Records<Briefing>.Shared(all, start, count);
 
-    /// <summary>Makes arrays of exactly the counted visits and briefings, empty, for the load to add them to (before any is added).</summary>
-    public void AllocateCounted()
+    /// <summary>
+    /// An entry's records of one kind: a slice of a shared array until one is added, then an array of its own. A slice's
+    /// start is kept as its complement (negative), which is how a shared array is told from an own one in 16 bytes.
+    /// </summary>
+    private struct Records<T>
     {
-        if (_visitCount > 0)
+        private T[] _items;
+        private int _start;
+        private int _count;
+
+        private Records(T[] items, int start, int count)
         {
-            _visits = new Visit[_visitCount];
-            _visitCount = 0;
+            _items = items;
+            _start = start;
+            _count = count;
         }
 
-        if (_briefingCount > 0)
-        {
-            _briefings = new Briefing[_briefingCount];
-            _briefingCount = 0;
-        }
-    }
+        public static Records<T> Empty => new([], 0, 0);
 
-    private static void Append<T>(ref T[] items, ref int count, T item)
-    {
-        if (count == items.Length)
-        {
-            Array.Resize(ref items, Math.Max(4, 2 * count));
-        }
+        public readonly ReadOnlySpan<T> Span => _items.AsSpan(_start < 0 ? ~_start : 0, _count);
 
-        items[count++] = item;
+        /// <summary><paramref name="count"/> of <paramref name="all"/> from <paramref name="start"/>, shared.</summary>
+        public static Records<T> Shared(T[] all, int start, int count) => count == 0 ? Empty : new(all, ~start, count);
+
+        public void Add(T item)
+        {
+            if (_start < 0 || _count == _items.Length)
+            {
+                var own = new T[Math.Max(4, 2 * _count)];
+                Array.Copy(_items, _start < 0 ? ~_start : 0, own, 0, _count);
+                _items = own;
+                _start = 0;
+            }
+
+            _items[_count++] = item;
+        }
     }
 }

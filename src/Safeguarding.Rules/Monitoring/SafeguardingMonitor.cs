@@ -31,27 +31,51 @@ namespace Safeguarding.Rules.Monitoring;
 /// <para>The child-protection records (contract section 6) are kept in a session of their own: recording a discussion,
 /// detention or protection replaces that record's facts. Overrides (section 8) are applied to the findings as they are
 /// read: adding or removing one costs no session work, and a new day lapses deferrals (<c>overrideExpiredOn</c>).</para>
+/// <para>A monitor fails closed. Should applying an accepted change fail unexpectedly (a defect: the change may be half
+/// applied), the monitor stops: the failure is logged (event 6) and rethrown, <see cref="IsFaulted"/> becomes
+/// <see langword="true"/>, and every later call throws <see cref="InvalidOperationException"/> rather than serve findings
+/// that may no longer match the records. Load a new monitor from a snapshot.</para>
 /// </remarks>
 public sealed class SafeguardingMonitor
 {
     private readonly object _gate = new();
     private readonly MonitorState _state;
     private readonly bool _partialResultsAllowed;
+    private readonly ILogger _logger;
     private EvaluationReport? _current;
+    private bool _faulted;
 
-    private SafeguardingMonitor(MonitorState state, bool partialResultsAllowed)
+    private SafeguardingMonitor(MonitorState state, bool partialResultsAllowed, ILogger logger)
     {
         _state = state;
         _partialResultsAllowed = partialResultsAllowed;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Whether the monitor has stopped because applying a change failed unexpectedly; every call but this one then throws
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public bool IsFaulted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faulted;
+            }
+        }
     }
 
     /// <summary>The as-of date the findings are for.</summary>
+    /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
     public DateOnly AsOf
     {
         get
         {
             lock (_gate)
             {
+                ThrowIfFaulted();
                 return _state.AsOf;
             }
         }
@@ -62,12 +86,14 @@ public sealed class SafeguardingMonitor
     /// the contract's order, its summary and the rules that fired). Built when first read after a change (this sorts
     /// every finding), then kept until the next accepted change.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
     public EvaluationReport Current
     {
         get
         {
             lock (_gate)
             {
+                ThrowIfFaulted();
                 return _current ??= _state.Report(_partialResultsAllowed);
             }
         }
@@ -138,7 +164,7 @@ public sealed class SafeguardingMonitor
             MonitorLog.Loaded(engine.Logger, snapshot.Offenders.Count, asOfText, sessions, elapsedMs, collector);
         }
 
-        return new MonitorLoadResult(new SafeguardingMonitor(state, partial), input.Problems);
+        return new MonitorLoadResult(new SafeguardingMonitor(state, partial, engine.Logger), input.Problems);
     }
 
     /// <summary>The monitored state (for tests that look into the sessions); not thread-safe.</summary>
@@ -147,11 +173,13 @@ public sealed class SafeguardingMonitor
     /// <summary>Applies one change, or rejects it.</summary>
     /// <param name="change">The change.</param>
     /// <returns>The findings the change raised, escalated, changed and cleared; or, when it is rejected, every problem (and nothing changed).</returns>
+    /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
     public MonitorResult Apply(MonitorChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
+            ThrowIfFaulted();
             var problems = new List<ChangeProblem>();
             change.Check(_state, problems);
             if (problems.Count > 0)
@@ -160,8 +188,27 @@ public sealed class SafeguardingMonitor
             }
 
             _current = null;
-            change.Apply(_state);
-            return _state.Finish();
+            try
+            {
+                change.Apply(_state);
+                return _state.Finish();
+            }
+            catch (Exception exception)
+            {
+                // A checked change cannot fail but by a defect, which may have left it half applied: stop, rather than
+                // serve findings that may no longer match the records.
+                _faulted = true;
+                MonitorLog.Faulted(_logger, change.GetType().Name, exception);
+                throw;
+            }
+        }
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_faulted)
+        {
+            throw new InvalidOperationException("The monitor stopped after applying a change failed unexpectedly (logged as event 6): its findings may no longer match its records. Load a new monitor from a snapshot.");
         }
     }
 }

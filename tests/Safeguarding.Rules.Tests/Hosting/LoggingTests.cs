@@ -121,6 +121,25 @@ public sealed class LoggingTests
         logger.Messages.Should().NotContain(m => m.Contains("RSO-SECRET-2", StringComparison.Ordinal) || m.Contains("OM-405", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void MonitorApply_UnexpectedFailure_LogsAnErrorNamingOnlyTheKindOfChange()
+    {
+        var logger = new RecordingLogger();
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+        var snapshot = SyntheticCaseload.Generate(200, seed: 6);
+        var monitor = SafeguardingMonitor.Load(engine, snapshot).Monitor!;
+        var offender = snapshot.Offenders[0].Id;
+
+        var failing = () => monitor.Apply(new Monitoring.FailingChange(offender));
+
+        failing.Should().Throw<InvalidOperationException>();
+        var entry = logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error).Subject;
+        entry.EventId.Should().Be(6);
+        entry.Message.Should().StartWith("Monitor stopped: applying a FailingChange failed unexpectedly");
+        entry.Message.Should().NotContain(offender);
+        entry.Exception.Should().BeOfType<InvalidOperationException>("the host's logger gets the failure to report");
+    }
+
     /// <summary>The snapshot's offender, manager and neighbourhood identifiers, none of which a log line may hold.</summary>
     private static HashSet<string> IdentifiersOf(Domain.CaseloadSnapshot snapshot) =>
         snapshot.Offenders.Select(o => o.Id)
@@ -131,6 +150,9 @@ public sealed class LoggingTests
     private sealed class RecordingLogger : ILogger<SafeguardingEngine>
     {
         public List<string> Messages { get; } = [];
+
+        /// <summary>Each entry's level, event id, message and exception.</summary>
+        public List<(LogLevel Level, int EventId, string Message, Exception? Exception)> Entries { get; } = [];
 
         /// <summary>The structured values of each entry, by name.</summary>
         public List<Dictionary<string, object?>> Values { get; } = [];
@@ -143,6 +165,7 @@ public sealed class LoggingTests
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             Messages.Add(formatter(state, exception));
+            Entries.Add((logLevel, eventId.Id, formatter(state, exception), exception));
             if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
                 Values.Add(values.ToDictionary(v => v.Key, v => v.Value));

@@ -233,6 +233,40 @@ public sealed class SafeguardingMonitorTests
         result.Monitor!.Current.Findings.Should().Contain(f => f.Id == "VisitOverdue:RSO-1");
     }
 
+    [Fact]
+    public void Apply_ChangeThatFailsUnexpectedly_StopsTheMonitorSoNoLaterCallServesItsState()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+        monitor.IsFaulted.Should().BeFalse();
+
+        var failing = () => monitor.Apply(new FailingChange("RSO-1"));
+
+        failing.Should().Throw<InvalidOperationException>().WithMessage("A defect while applying*", "the failure itself is rethrown for the host");
+        monitor.IsFaulted.Should().BeTrue();
+        var later = new Action[]
+        {
+            () => monitor.Apply(new VisitRecorded(new Visit { OffenderId = "RSO-1", Date = AsOf, Outcome = VisitOutcome.Completed })),
+            () => _ = monitor.Current,
+            () => _ = monitor.AsOf,
+        };
+        foreach (var call in later)
+        {
+            call.Should().Throw<InvalidOperationException>().WithMessage("The monitor stopped*Load a new monitor*");
+        }
+    }
+
+    [Fact]
+    public void Apply_RejectedChange_DoesNotStopTheMonitor()
+    {
+        var monitor = Load(Offender("RSO-1", "OM-1"));
+
+        var result = monitor.Apply(new VisitRecorded(new Visit { OffenderId = "RSO-NOBODY", Date = AsOf, Outcome = VisitOutcome.Completed }));
+
+        result.IsAccepted.Should().BeFalse();
+        monitor.IsFaulted.Should().BeFalse();
+        monitor.Current.Findings.Should().Contain(f => f.Id == "VisitOverdue:RSO-1");
+    }
+
     private static SafeguardingMonitor Load(params Offender[] offenders) => SafeguardingMonitor.Load(Engine, Snapshot(offenders)).Monitor!;
 
     private static CaseloadSnapshot Snapshot(params Offender[] offenders) => new()
