@@ -37,6 +37,11 @@ public static class FindingsVerifier
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluator);
+        if (JsonInput.TextProblem(JsonInput.SkipByteOrderMark(findingsDocument)) is { } notText)
+        {
+            return Unreadable("the findings document " + notText);
+        }
+
         JsonDocument document;
         try
         {

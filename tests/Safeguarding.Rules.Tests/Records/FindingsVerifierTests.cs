@@ -130,6 +130,7 @@ public sealed class FindingsVerifierTests
     [InlineData("""{ "asOf": "2018-05-01", "findings": [] }""")]
     [InlineData("""{ "findings": [], "record": {} }""")]
     [InlineData("""{ "asOf": "2018-05-01", "record": { "asOfInstant": "2018-05-01T23:00:00Z" } }""")]
+    [InlineData("""{ "asOf": "2018-05-01", "findings": [], "record": { "asOfInstant": "\uD800", "snapshotSha256": "", "policySha256": "", "rulesSha256": "", "findingsSha256": "" } }""")]
     public void Verify_NotAFindingsDocumentWithARecord_IsUnreadable(string json)
     {
         var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(json), FromCode, Engine);
