@@ -308,6 +308,21 @@ public sealed class CsvFolderReadTests
         snapshot.Problems.Should().NotBeEmpty().And.AllSatisfy(static p => p.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2 }));
     }
 
+    [Theory]
+    [InlineData("A,Lo\"w,2015-03-02")]
+    [InlineData("A,\"Low,2015-03-02")]
+    public void ReadFolder_QuoteNeverClosed_NamesTheCellAndTheLinesReadIntoIt(string row)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", row, "B,Low,2015-03-02", "C,Low,2015-03-02");
+
+        var problems = folder.Read().Problems;
+
+        // The rows on lines 3 and 4 are swallowed by the open quote: the problem must say so, not only count cells.
+        problems.Should().ContainSingle(static p => p.Problem.Contains("quote", StringComparison.Ordinal))
+            .Which.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2, Column = 2, Field = "riskLevel", Array = "offenders", Index = 0 });
+        problems.Single(static p => p.Problem.Contains("quote", StringComparison.Ordinal)).Problem.Should().Contain("lines 3 to 4");
+    }
+
     [Fact]
     public void ReadFolder_NoOffendersCsv_IsADocumentProblem()
     {
