@@ -49,7 +49,7 @@ public static class FindingsVerifier
         }
         catch (JsonException e)
         {
-            return Unreadable("the findings document is not JSON: " + e.Message.ReplaceLineEndings(" "));
+            return Unreadable("the findings document " + JsonInput.NotJson(e));
         }
 
         using (document)

@@ -138,6 +138,16 @@ public sealed class FindingsVerifierTests
         result.Outcome.Should().Be(VerificationOutcome.Unreadable);
     }
 
+    [Fact]
+    public void Verify_NotJson_NamesTheLineAndPositionCountedFromOneAndQuotesNothing()
+    {
+        var result = FindingsVerifier.Verify("{\n  \"asOf\": Smith }"u8, FromCode, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Unreadable);
+        result.Message.Should().Contain("line 2, byte position 11", "the S of Smith is the eleventh byte of the second line");
+        result.Message.Should().NotContain("'S'", "the parser's own message quotes the document's text").And.NotContain("LineNumber");
+    }
+
     private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);
 
     /// <summary>
