@@ -365,6 +365,29 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void Evaluate_MalformedOverrideRow_ItsOtherCellsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported. Row 0's from is no date, its kind may not be overridden by the
+        // default policy and its reasonCode is free text; row 1 has no authorisedBy and its until is before its from.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("overrides.csv", "id,findingId,reasonCode,authorisedBy,from,until",
+                "OV-1,CaseloadCritical:OM-1,in hospital,DS-1,2018-02-30,2018-05-15",
+                "OV-2,VisitOverdue:A,IN_HOSPITAL,,2018-05-15,2018-05-01");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (int?, string, string?, int?, int?)[]
+        {
+            (0, "from", "overrides.csv", 2, 5),
+            (0, "findingId", "overrides.csv", 2, 2),
+            (0, "reasonCode", "overrides.csv", 2, 3),
+            (1, "authorisedBy", "overrides.csv", 3, 4),
+            (1, "until", "overrides.csv", 3, 6),
+        });
+    }
+
+    [Fact]
     public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
     {
         using var folder = new CsvFolder()

@@ -229,6 +229,16 @@ internal static class CsvTables
             Until = r.Date(5)!.Value,
             SourceIndex = r.Index,
         },
+        Partial = static r => new Override
+        {
+            Id = r.Text(0) ?? string.Empty,
+            FindingId = r.Text(1) ?? string.Empty,
+            ReasonCode = r.Text(2) ?? string.Empty,
+            AuthorisedBy = r.Text(3) ?? string.Empty,
+            From = r.Date(4) ?? default,
+            Until = r.Date(5) ?? default,
+            SourceIndex = r.Index,
+        },
         Records = static s => NullWhenEmpty(s.Overrides),
     };
 
