@@ -388,6 +388,28 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void Evaluate_RejectedDiscussionOrProtectionRow_ItsOrderingsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported. SD-1 is rejected by its action's owner and its outcome is before
+        // heldOn; PP-1's informed time is no instant and its end is before its start.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("strategy-discussions.csv", "id,heldOn,outcomeRecordedOn", "SD-1,2018-04-20,2018-04-01")
+            .With("strategy-actions.csv", "discussionId,id,owner,dueOn", "SD-1,1,Nobody,2018-04-27")
+            .With("police-protections.csv", "id,startedAt,localAuthorityInformedAt,endedAt", "PP-1,2018-04-30T21:15:00Z,soon,2018-04-30T20:15:00Z");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, string, string?, int?, int?)[]
+        {
+            ("strategyDiscussions", "actions[0].owner", "strategy-actions.csv", 2, 3),
+            ("strategyDiscussions", "outcomeRecordedOn", "strategy-discussions.csv", 2, 3),
+            ("policeProtections", "localAuthorityInformedAt", "police-protections.csv", 2, 3),
+            ("policeProtections", "endedAt", "police-protections.csv", 2, 4),
+        });
+    }
+
+    [Fact]
     public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
     {
         using var folder = new CsvFolder()
