@@ -69,6 +69,16 @@ public sealed class HostileScenarioTests
     }
 
     [Fact]
+    public void Parse_HoldingOnTheFirstDayOfTheCalendar_ReadsWithoutCrashing()
+    {
+        // Filler offenders are visited the day before asOf, which does not exist on 0001-01-01.
+        var loaded = Yaml.Parse("description: day one\nasOf: 0001-01-01\ngiven:\n  managers: [ { id: OM-1, holding: 2 } ]\nexpect: []\n");
+
+        loaded.Problems.Should().BeEmpty();
+        loaded.Scenario!.Snapshot.Offenders.Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Parse_HoldingsAddingUpPastTheCap_IsAProblemOfTheManagerThatCrossesIt()
     {
         var yaml = """
