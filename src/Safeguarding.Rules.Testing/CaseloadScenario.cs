@@ -83,7 +83,8 @@ public sealed class CaseloadScenario
 
     /// <summary>
     /// Gives <paramref name="managerId"/> <paramref name="count"/> more offenders that produce no finding of their own:
-    /// Low risk, in the community, visited the day before the as-of date, registered and assessed long before it.
+    /// Low risk, in the community, visited the day before the as-of date (on it, when it is the calendar's first day),
+    /// registered and assessed long before it.
     /// Their ids are the manager's id followed by <c>-H001</c>, <c>-H002</c>, ...
     /// </summary>
     /// <param name="managerId">The manager's id.</param>
@@ -96,7 +97,7 @@ public sealed class CaseloadScenario
         var first = _offenders.Count(o => o.Id.StartsWith(managerId + "-H", StringComparison.Ordinal)) + 1;
         for (var i = first; i < first + count; i++)
         {
-            Offender(FillerId(managerId, i), RiskLevel.Low, o => o.ManagedBy(managerId).LastVisitedDaysAgo(1));
+            Offender(FillerId(managerId, i), RiskLevel.Low, o => o.ManagedBy(managerId).LastVisitedDaysAgo(Math.Min(1, Date.DayNumber)));
         }
 
         return this;

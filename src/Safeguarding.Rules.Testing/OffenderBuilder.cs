@@ -38,8 +38,9 @@ public sealed class OffenderBuilder
         Id = id;
         RiskLevel = riskLevel;
         _asOf = asOf;
-        _registeredOn = asOf.AddDays(-DefaultRegisteredDaysAgo);
-        _riskAssessedOn = asOf.AddDays(-DefaultRiskAssessedDaysAgo);
+        // Never before the calendar's first day (an as-of date in its first 1,000 days).
+        _registeredOn = asOf.AddDays(-Math.Min(DefaultRegisteredDaysAgo, asOf.DayNumber));
+        _riskAssessedOn = asOf.AddDays(-Math.Min(DefaultRiskAssessedDaysAgo, asOf.DayNumber));
     }
 
     /// <summary>The offender's id.</summary>

@@ -113,6 +113,23 @@ public sealed class SinceTests : IDisposable
         result.StdErr.Should().Contain(previous).And.Contain(problem);
     }
 
+    [Theory]
+    [InlineData("\"kind\":\"VisitOverdue\"", "\"kind\":\"\\uD800\"", "not valid Unicode")]
+    [InlineData("\"reason\":\"", "\"reason\":\"\\uDC00", "not valid Unicode")]
+    [InlineData("\"reason\":\"", "\"reason\":\"\u00FF", "not valid UTF-8")]
+    public void Since_ADocumentThatIsNotText_IsBadInputNamingTheFile(string find, string replaceWith, string problem)
+    {
+        var previous = _files.Write("previous.json", CliProcess.Run("evaluate", "--as-of", "2018-04-30", "--format", "json").StdOut);
+        Json.RewriteReplacingOnce(previous, find, replaceWith);
+
+        var result = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+
+        result.ExitCode.Should().Be(2, "an earlier document that cannot be read is bad input: {0}", result);
+        result.StdOut.Should().BeEmpty();
+        result.StdErr.Should().Contain(previous).And.Contain(problem);
+        result.ShouldHaveNoStackTrace();
+    }
+
     [Fact]
     public void Since_AMissingFile_IsBadInput()
     {

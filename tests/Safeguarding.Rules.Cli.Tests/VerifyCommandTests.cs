@@ -206,6 +206,23 @@ public sealed class VerifyCommandTests : IDisposable
         result.ShouldHaveNoStackTrace();
     }
 
+    [Theory]
+    [InlineData("\"kind\":\"VisitOverdue\"", "\"kind\":\"\\uD800\"", "not valid Unicode")]
+    [InlineData("\"reason\":\"", "\"reason\":\"\\uDC00", "not valid Unicode")]
+    [InlineData("\"reason\":\"", "\"reason\":\"\u00FF", "not valid UTF-8")]
+    public void Verify_DocumentThatIsNotText_Exits2NamingTheFile(string find, string replaceWith, string problem)
+    {
+        var (findings, snapshot) = Evaluated();
+        Json.RewriteReplacingOnce(findings, find, replaceWith);
+
+        var result = CliProcess.Run("verify", findings, snapshot);
+
+        result.ExitCode.Should().Be(2, "a document that cannot be read as text is unreadable input: {0}", result);
+        result.StdOut.Should().BeEmpty();
+        result.StdErr.Should().Contain(findings).And.Contain(problem);
+        result.ShouldHaveNoStackTrace();
+    }
+
     [Fact]
     public void Verify_MissingFiles_Exits2NamingThem()
     {

@@ -308,6 +308,21 @@ public sealed class CsvFolderReadTests
         snapshot.Problems.Should().NotBeEmpty().And.AllSatisfy(static p => p.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2 }));
     }
 
+    [Theory]
+    [InlineData("A,Lo\"w,2015-03-02")]
+    [InlineData("A,\"Low,2015-03-02")]
+    public void ReadFolder_QuoteNeverClosed_NamesTheCellAndTheLinesReadIntoIt(string row)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn", row, "B,Low,2015-03-02", "C,Low,2015-03-02");
+
+        var problems = folder.Read().Problems;
+
+        // The rows on lines 3 and 4 are swallowed by the open quote: the problem must say so, not only count cells.
+        problems.Should().ContainSingle(static p => p.Problem.Contains("quote", StringComparison.Ordinal))
+            .Which.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 2, Column = 2, Field = "riskLevel", Array = "offenders", Index = 0 });
+        problems.Single(static p => p.Problem.Contains("quote", StringComparison.Ordinal)).Problem.Should().Contain("lines 3 to 4");
+    }
+
     [Fact]
     public void ReadFolder_NoOffendersCsv_IsADocumentProblem()
     {
@@ -346,6 +361,51 @@ public sealed class CsvFolderReadTests
             ("offenders", 2, "managerId", "offenders.csv", 4, 4),
             ("offenders", 3, "visitIntervalDays", "offenders.csv", 5, 5),
             ("visits", 0, "offenderId", "visits.csv", 2, 1),
+        });
+    }
+
+    [Fact]
+    public void Evaluate_MalformedOverrideRow_ItsOtherCellsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported. Row 0's from is no date, its kind may not be overridden by the
+        // default policy and its reasonCode is free text; row 1 has no authorisedBy and its until is before its from.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("overrides.csv", "id,findingId,reasonCode,authorisedBy,from,until",
+                "OV-1,CaseloadCritical:OM-1,in hospital,DS-1,2018-02-30,2018-05-15",
+                "OV-2,VisitOverdue:A,IN_HOSPITAL,,2018-05-15,2018-05-01");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (int?, string, string?, int?, int?)[]
+        {
+            (0, "from", "overrides.csv", 2, 5),
+            (0, "findingId", "overrides.csv", 2, 2),
+            (0, "reasonCode", "overrides.csv", 2, 3),
+            (1, "authorisedBy", "overrides.csv", 3, 4),
+            (1, "until", "overrides.csv", 3, 6),
+        });
+    }
+
+    [Fact]
+    public void Evaluate_RejectedDiscussionOrProtectionRow_ItsOrderingsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported. SD-1 is rejected by its action's owner and its outcome is before
+        // heldOn; PP-1's informed time is no instant and its end is before its start.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("strategy-discussions.csv", "id,heldOn,outcomeRecordedOn", "SD-1,2018-04-20,2018-04-01")
+            .With("strategy-actions.csv", "discussionId,id,owner,dueOn", "SD-1,1,Nobody,2018-04-27")
+            .With("police-protections.csv", "id,startedAt,localAuthorityInformedAt,endedAt", "PP-1,2018-04-30T21:15:00Z,soon,2018-04-30T20:15:00Z");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, string, string?, int?, int?)[]
+        {
+            ("strategyDiscussions", "actions[0].owner", "strategy-actions.csv", 2, 3),
+            ("strategyDiscussions", "outcomeRecordedOn", "strategy-discussions.csv", 2, 3),
+            ("policeProtections", "localAuthorityInformedAt", "police-protections.csv", 2, 3),
+            ("policeProtections", "endedAt", "police-protections.csv", 2, 4),
         });
     }
 

@@ -381,6 +381,7 @@ internal sealed class CsvFolderReader
             {
                 var cells = row.ColCount.ToString(CultureInfo.InvariantCulture);
                 rowProblems.Add(("$", Math.Min(row.ColCount, places.HeaderCells) + 1, "has " + cells + (row.ColCount == 1 ? " cell" : " cells") + "; the header has " + places.HeaderCells.ToString(CultureInfo.InvariantCulture)));
+                AddBadQuotes(row, line, columns, filePosition, rowProblems);
             }
             else
             {
@@ -460,6 +461,40 @@ internal sealed class CsvFolderReader
                 Line = rows == 0 ? 1 : places.RowLines[1],
                 Column = 1,
             });
+        }
+    }
+
+    /// <summary>
+    /// Reports each badly quoted cell of a row whose cell count is wrong: usually the cause, a quote that opens and is
+    /// never closed, so that the reader took the rest of the line, and the lines after it up to the next quote or the end
+    /// of the file, as one cell. Those lines are named, since their rows were not read as rows.
+    /// </summary>
+    private static void AddBadQuotes(SepReader.Row row, int line, IReadOnlyList<CsvColumn> columns, int[] filePosition, List<(string Field, int Column, string Problem)> rowProblems)
+    {
+        for (var position = 0; position < row.ColCount; position++)
+        {
+            var raw = row[position].Span;
+            if (CsvCells.TryUnquote(raw, out _))
+            {
+                continue;
+            }
+
+            var field = "$";
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (filePosition[c] == position)
+                {
+                    field = columns[c].Name;
+                }
+            }
+
+            var lineEnds = raw.TrimEnd("\r\n").Count('\n');
+            var swallowed = lineEnds == 0
+                ? string.Empty
+                : lineEnds == 1
+                    ? "; its quote is not closed, so line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " was read into this cell, not as a row"
+                    : "; its quote is not closed, so lines " + (line + 1).ToString(CultureInfo.InvariantCulture) + " to " + (line + lineEnds).ToString(CultureInfo.InvariantCulture) + " were read into this cell, not as rows";
+            rowProblems.Add((field, position + 1, CsvCells.BadQuotes + swallowed));
         }
     }
 

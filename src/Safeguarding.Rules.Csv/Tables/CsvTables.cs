@@ -133,8 +133,8 @@ internal static class CsvTables
     ])
     {
         Build = static r => new StrategyDiscussion { Id = r.Text(0)!, TeamId = r.Text(1), HeldOn = r.Date(2)!.Value, OutcomeRecordedOn = r.Date(3), SourceIndex = r.Index },
-        Partial = static r => new StrategyDiscussion { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), HeldOn = default, SourceIndex = r.Index },
-        Demote = static d => new StrategyDiscussion { Id = d.Id, TeamId = d.TeamId, HeldOn = default, SourceIndex = d.SourceIndex },
+        Partial = static r => new StrategyDiscussion { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), HeldOn = r.Date(2) ?? default, OutcomeRecordedOn = r.Date(3), SourceIndex = r.Index },
+        Demote = static d => new StrategyDiscussion { Id = d.Id, TeamId = d.TeamId, HeldOn = d.HeldOn, OutcomeRecordedOn = d.OutcomeRecordedOn, SourceIndex = d.SourceIndex },
         WithChildren = static (d, actions) => d with { Actions = actions.Cast<StrategyAction>().ToList() },
         Records = static s => NullWhenEmpty(s.StrategyDiscussions),
     };
@@ -206,7 +206,7 @@ internal static class CsvTables
             EndedAt = r.Instant(4),
             SourceIndex = r.Index,
         },
-        Partial = static r => new PoliceProtection { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), StartedAt = default, SourceIndex = r.Index },
+        Partial = static r => new PoliceProtection { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), StartedAt = r.Instant(2) ?? default, LocalAuthorityInformedAt = r.Instant(3), EndedAt = r.Instant(4), SourceIndex = r.Index },
         Records = static s => NullWhenEmpty(s.PoliceProtections),
     };
 
@@ -227,6 +227,16 @@ internal static class CsvTables
             AuthorisedBy = r.Text(3)!,
             From = r.Date(4)!.Value,
             Until = r.Date(5)!.Value,
+            SourceIndex = r.Index,
+        },
+        Partial = static r => new Override
+        {
+            Id = r.Text(0) ?? string.Empty,
+            FindingId = r.Text(1) ?? string.Empty,
+            ReasonCode = r.Text(2) ?? string.Empty,
+            AuthorisedBy = r.Text(3) ?? string.Empty,
+            From = r.Date(4) ?? default,
+            Until = r.Date(5) ?? default,
             SourceIndex = r.Index,
         },
         Records = static s => NullWhenEmpty(s.Overrides),

@@ -321,7 +321,10 @@ internal sealed partial class ScenarioParser
         {
             foreach (var daysAgo in Ints(noAccess, path + ".noAccessDaysAgo"))
             {
-                steps.Add(o => o.NoAccessDaysAgo(daysAgo));
+                if (InCalendar(noAccess, path + ".noAccessDaysAgo", scenario.Date, daysAgo))
+                {
+                    steps.Add(o => o.NoAccessDaysAgo(daysAgo));
+                }
             }
         }
 
@@ -557,7 +560,20 @@ internal sealed partial class ScenarioParser
         }
 
         var count = Int(days!, path + "." + daysName, -100_000, 100_000);
-        return count is { } c ? asOf.AddDays(-c) : null;
+        return count is { } c && InCalendar(days!, path + "." + daysName, asOf, c) ? asOf.AddDays(-c) : null;
+    }
+
+    /// <summary>Whether <paramref name="daysAgo"/> days before <paramref name="asOf"/> is a date; when not, a problem of the field.</summary>
+    private bool InCalendar(YamlNode node, string path, DateOnly asOf, int daysAgo)
+    {
+        var day = (long)asOf.DayNumber - daysAgo;
+        if (day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber)
+        {
+            return true;
+        }
+
+        Problem(node.Start, path, Invariant($"is {daysAgo} days before asOf, a date outside the calendar (0001-01-01 to 9999-12-31)"));
+        return false;
     }
 
     internal Dictionary<string, (YamlScalarNode Key, YamlNode Value)>? Mapping(YamlNode node, string path, string what, string[]? allowed)

@@ -16,10 +16,16 @@ internal static class FindingsDocumentReader
 
     public static FindingsDocumentReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
+        utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
+        if (JsonInput.TextProblem(utf8Json) is { } notText)
+        {
+            return Invalid("the document " + notText);
+        }
+
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), JsonInput.ReaderOptions);
+            var reader = new Utf8JsonReader(utf8Json, JsonInput.ReaderOptions);
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException e)

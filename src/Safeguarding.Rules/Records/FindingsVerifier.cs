@@ -37,6 +37,11 @@ public static class FindingsVerifier
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluator);
+        if (JsonInput.TextProblem(JsonInput.SkipByteOrderMark(findingsDocument)) is { } notText)
+        {
+            return Unreadable("the findings document " + notText);
+        }
+
         JsonDocument document;
         try
         {
@@ -44,7 +49,7 @@ public static class FindingsVerifier
         }
         catch (JsonException e)
         {
-            return Unreadable("the findings document is not JSON: " + e.Message.ReplaceLineEndings(" "));
+            return Unreadable("the findings document " + JsonInput.NotJson(e));
         }
 
         using (document)

@@ -202,6 +202,47 @@ internal static class JsonInput
     public static string NotUnicode(ReadOnlySpan<byte> utf8Json, long offset) =>
         "holds a string that is not valid Unicode text (an escaped lone surrogate): it starts at " + PositionOf(utf8Json, (int)Math.Min(offset, utf8Json.Length)) + " (counting from 1)";
 
+    /// <summary>
+    /// The problem with a document that is read into a <see cref="JsonDocument"/> (whose strings are only decoded when
+    /// asked for, which then throws): a byte that is not UTF-8 (<see cref="NotUtf8"/>), or a string or property name that
+    /// escapes a lone surrogate (<see cref="NotUnicode"/>). <see langword="null"/> when its text can be read; JSON syntax
+    /// errors are left to the parser, which names their place.
+    /// </summary>
+    /// <param name="utf8Json">The document, without its byte order mark.</param>
+    public static string? TextProblem(ReadOnlySpan<byte> utf8Json)
+    {
+        var invalid = IndexOfInvalidUtf8(utf8Json);
+        if (invalid >= 0)
+        {
+            return NotUtf8(utf8Json, invalid);
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return NotUnicode(utf8Json, reader.TokenStartIndex);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the parser reports it.
+        }
+
+        return null;
+    }
+
     /// <summary>"a string", "a number", "an object", ... for the current token, to say what was found instead of what was expected.</summary>
     public static string Describe(JsonTokenType token) => token switch
     {

@@ -98,7 +98,7 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            KeepPartial(new StrategyDiscussion { Id = id ?? string.Empty, TeamId = teamId, HeldOn = default, SourceIndex = index });
+            KeepPartial(new StrategyDiscussion { Id = id ?? string.Empty, TeamId = teamId, HeldOn = heldOn ?? default, OutcomeRecordedOn = outcomeOn, SourceIndex = index });
         }
     }
 
@@ -265,7 +265,7 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            KeepPartial(new PoliceProtection { Id = id ?? string.Empty, TeamId = teamId, StartedAt = default, SourceIndex = index });
+            KeepPartial(new PoliceProtection { Id = id ?? string.Empty, TeamId = teamId, StartedAt = startedAt ?? default, LocalAuthorityInformedAt = informedAt, EndedAt = endedAt, SourceIndex = index });
         }
     }
 

@@ -59,5 +59,19 @@ internal sealed partial class SnapshotReader
                 SourceIndex = index,
             });
         }
+        else
+        {
+            // What could be read, for the checks of its other fields (the validator skips a field with a problem of its own).
+            KeepPartial(new Override
+            {
+                Id = id ?? string.Empty,
+                FindingId = findingId ?? string.Empty,
+                ReasonCode = reasonCode ?? string.Empty,
+                AuthorisedBy = authorisedBy ?? string.Empty,
+                From = from ?? default,
+                Until = until ?? default,
+                SourceIndex = index,
+            });
+        }
     }
 }

@@ -138,7 +138,8 @@ internal static class ChildProtectionValidator
                     byId.Add(id, malformed.Index);
                 }
 
-                // A malformed record's partial copy holds its id and team: only the team reference is left to check.
+                // A malformed record's partial copy holds its id, team and the dates or times that could be read: the team
+                // reference and the orderings between those are left to check (a detention's copy holds too little).
                 if (malformed.Partial is T copy and (StrategyDiscussion or PoliceProtection))
                 {
                     check(problems, copy, malformed.Index, malformed.Id);
@@ -163,7 +164,7 @@ internal static class ChildProtectionValidator
         CheckTeam(problems, Array, index, id, discussion.TeamId, validTeams);
         if (discussion.HeldOn == default)
         {
-            return; // A malformed record's partial copy: the rest was reported by the reader.
+            return; // A malformed record's partial copy without a heldOn (its problem was reported by the reader).
         }
 
         if (discussion.OutcomeRecordedOn is { } outcome && outcome < discussion.HeldOn)
@@ -249,7 +250,7 @@ internal static class ChildProtectionValidator
         CheckTeam(problems, Array, index, id, protection.TeamId, validTeams);
         if (protection.StartedAt == default)
         {
-            return; // A malformed record's partial copy.
+            return; // A malformed record's partial copy without a startedAt (its problem was reported by the reader).
         }
 
         if (protection.LocalAuthorityInformedAt is { } informed && informed < protection.StartedAt)

@@ -51,6 +51,7 @@ internal static partial class SnapshotValidator
             ok[i] = valid;
         }
 
+        CheckMalformedOverrides(problems, malformed, policy);
         ids.AddMalformed(malformed);
         ids.ReportDuplicates(problems);
         var accepted = new List<Override>(overrides.Count);
@@ -63,6 +64,40 @@ internal static partial class SnapshotValidator
         }
 
         return accepted;
+    }
+
+    /// <summary>
+    /// Gives a malformed override's other fields their checks (contract section 3: every problem is reported, not just the
+    /// first), as offenders' partial copies get theirs. A field that already has a problem of the reader's, of this record
+    /// or of its file's header, is skipped, as is a text left empty in the copy (absent): its problem is reported already.
+    /// </summary>
+    private static void CheckMalformedOverrides(List<InputProblem> problems, IReadOnlyList<MalformedRecord> malformed, OverridesView policy)
+    {
+        foreach (var record in malformed)
+        {
+            if (record.Array != SnapshotArrays.Overrides || record.Partial is not Override partial)
+            {
+                continue;
+            }
+
+            var reported = problems.Where(p => p.Array == SnapshotArrays.Overrides && (p.Index == record.Index || p.Index is null))
+                .Select(static p => p.Field).ToHashSet(StringComparer.Ordinal);
+            var id = record.Id;
+            if (!reported.Contains("findingId") && partial.FindingId.Length > 0)
+            {
+                CheckFindingId(problems, record.Index, id, partial.FindingId, policy);
+            }
+
+            if (!reported.Contains("reasonCode") && partial.ReasonCode.Length > 0)
+            {
+                CheckReasonCode(problems, record.Index, id, partial.ReasonCode);
+            }
+
+            if (!reported.Contains("from") && !reported.Contains("until"))
+            {
+                CheckPeriod(problems, record.Index, id, partial.From, partial.Until, policy.MaxDays);
+            }
+        }
     }
 
     private static bool CheckFindingId(List<InputProblem> problems, int index, string? id, string? findingId, OverridesView policy)

@@ -22,6 +22,21 @@ internal static class Json
         return element;
     }
 
+    /// <summary>
+    /// Rewrites the JSON file at <paramref name="path"/> compactly with its first <paramref name="find"/> replaced; a U+00FF in
+    /// <paramref name="replaceWith"/> is written as the byte 0xFF, which no UTF-8 text holds.
+    /// </summary>
+    public static void RewriteReplacingOnce(string path, string find, string replaceWith)
+    {
+        var text = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.ToJsonString();
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0, "the document holds {0}", find);
+        var replaced = text[..at] + replaceWith + text[(at + find.Length)..];
+        var parts = replaced.Split('\u00FF').Select(static part => System.Text.Encoding.UTF8.GetBytes(part));
+        var bytes = parts.Aggregate(static (written, next) => [.. written, 0xFF, .. next]);
+        File.WriteAllBytes(path, bytes);
+    }
+
     public static bool Has(this JsonElement element, string name) => element.TryGetProperty(name, out _);
 
     /// <summary>Every property name under <paramref name="element"/> whose value is JSON null, as a path.</summary>

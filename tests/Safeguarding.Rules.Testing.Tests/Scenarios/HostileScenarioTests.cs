@@ -41,6 +41,43 @@ public sealed class HostileScenarioTests
         loaded.Problems.Should().NotContain(p => p.Message.Contains("levels deep", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "registeredDaysAgo: 10", "given.offenders[0].registeredDaysAgo")]
+    [InlineData("9999-12-31", "registeredDaysAgo: -10", "given.offenders[0].registeredDaysAgo")]
+    [InlineData("0001-01-03", "lastVisitedDaysAgo: 3", "given.offenders[0].lastVisitedDaysAgo")]
+    [InlineData("0001-01-03", "noAccessDaysAgo: 3", "given.offenders[0].noAccessDaysAgo")]
+    public void Parse_DaysAgoReachingPastTheCalendar_IsAProblemOfThatFieldNotACrash(string asOf, string field, string path)
+    {
+        // The CLI's test command exits 2 for a file it cannot read, naming the file, line and field; a date before
+        // 0001-01-01 or after 9999-12-31 cannot be built, so it is such a problem.
+        var loaded = Yaml.Parse("description: the edge of the calendar\nasOf: " + asOf + "\ngiven:\n  offenders:\n    - { id: RSO-1, risk: Low, " + field + " }\nexpect: []\n");
+
+        loaded.Scenario.Should().BeNull();
+        var problem = loaded.Problems.Should().ContainSingle().Subject;
+        problem.Field.Should().Be(path);
+        problem.Line.Should().Be(5);
+    }
+
+    [Fact]
+    public void Parse_AsOfOnTheFirstDayOfTheCalendar_ReadsWithoutCrashing()
+    {
+        // The offender's default registration and assessment dates lie before asOf; they cannot lie before the calendar.
+        var loaded = Yaml.Parse("description: day one\nasOf: 0001-01-01\ngiven:\n  offenders:\n    - { id: RSO-1, risk: Low, registeredOn: 0001-01-01 }\nexpect: []\n");
+
+        loaded.Problems.Should().BeEmpty();
+        loaded.Scenario!.AsOf.Should().Be(new DateOnly(1, 1, 1));
+    }
+
+    [Fact]
+    public void Parse_HoldingOnTheFirstDayOfTheCalendar_ReadsWithoutCrashing()
+    {
+        // Filler offenders are visited the day before asOf, which does not exist on 0001-01-01.
+        var loaded = Yaml.Parse("description: day one\nasOf: 0001-01-01\ngiven:\n  managers: [ { id: OM-1, holding: 2 } ]\nexpect: []\n");
+
+        loaded.Problems.Should().BeEmpty();
+        loaded.Scenario!.Snapshot.Offenders.Should().HaveCount(2);
+    }
+
     [Fact]
     public void Parse_HoldingsAddingUpPastTheCap_IsAProblemOfTheManagerThatCrossesIt()
     {

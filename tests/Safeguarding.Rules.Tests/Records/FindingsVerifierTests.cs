@@ -130,11 +130,22 @@ public sealed class FindingsVerifierTests
     [InlineData("""{ "asOf": "2018-05-01", "findings": [] }""")]
     [InlineData("""{ "findings": [], "record": {} }""")]
     [InlineData("""{ "asOf": "2018-05-01", "record": { "asOfInstant": "2018-05-01T23:00:00Z" } }""")]
+    [InlineData("""{ "asOf": "2018-05-01", "findings": [], "record": { "asOfInstant": "\uD800", "snapshotSha256": "", "policySha256": "", "rulesSha256": "", "findingsSha256": "" } }""")]
     public void Verify_NotAFindingsDocumentWithARecord_IsUnreadable(string json)
     {
         var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(json), FromCode, Engine);
 
         result.Outcome.Should().Be(VerificationOutcome.Unreadable);
+    }
+
+    [Fact]
+    public void Verify_NotJson_NamesTheLineAndPositionCountedFromOneAndQuotesNothing()
+    {
+        var result = FindingsVerifier.Verify("{\n  \"asOf\": Smith }"u8, FromCode, Engine);
+
+        result.Outcome.Should().Be(VerificationOutcome.Unreadable);
+        result.Message.Should().Contain("line 2, byte position 11", "the S of Smith is the eleventh byte of the second line");
+        result.Message.Should().NotContain("'S'", "the parser's own message quotes the document's text").And.NotContain("LineNumber");
     }
 
     private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);

@@ -43,6 +43,30 @@ public sealed class ChildProtectionInputTests
     }
 
     [Fact]
+    public void Validate_MalformedDiscussionOrProtection_ItsOrderingsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported, not just the first; section 6: an outcome before heldOn, and a
+        // notification or end before startedAt, are problems. Each record here also has a teamId of the wrong type.
+        var input = JsonText.Read("""
+            { "asOf": "2018-05-01",
+              "strategyDiscussions": [ { "id": "SD-1", "teamId": 5, "heldOn": "2018-04-20", "outcomeRecordedOn": "2018-04-01" } ],
+              "policeProtections": [ { "id": "PP-1", "teamId": 5, "startedAt": "2018-04-30T21:15Z",
+                  "localAuthorityInformedAt": "2018-04-30T20:00Z", "endedAt": "2018-04-30T20:15Z" } ] }
+            """);
+
+        var problems = Engine.Evaluate(input, new EvaluationOptions { AllowPartialResults = true }).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new (string?, int?, string)[]
+        {
+            ("strategyDiscussions", 0, "teamId"),
+            ("strategyDiscussions", 0, "outcomeRecordedOn"),
+            ("policeProtections", 0, "teamId"),
+            ("policeProtections", 0, "localAuthorityInformedAt"),
+            ("policeProtections", 0, "endedAt"),
+        });
+    }
+
+    [Fact]
     public void Write_ThenRead_GivesTheSameRecords()
     {
         var snapshot = JsonText.Read(Example);

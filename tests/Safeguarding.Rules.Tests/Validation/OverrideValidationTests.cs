@@ -1,5 +1,6 @@
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Tests.Validation;
 
@@ -34,6 +35,32 @@ public sealed class OverrideValidationTests
     [Fact]
     public void Validate_ValidOverride_HasNoProblem() =>
         Problems(Valid()).Should().BeEmpty();
+
+    [Fact]
+    public void Validate_MalformedOverride_ItsOtherFieldsAreCheckedToo()
+    {
+        // Contract section 3: every problem is reported, not just the first. OV-1's from is no date, and its reasonCode is
+        // free text and its kind one the default policy does not let be overridden; OV-2's authorisedBy is a number, and
+        // its until is before its from.
+        var json = """
+            { "asOf": "2018-05-01",
+              "offenders": [ { "id": "RSO-1", "riskLevel": "High", "registeredOn": "2015-01-01" } ],
+              "overrides": [
+                { "id": "OV-1", "findingId": "CaseloadCritical:OM-1", "reasonCode": "in hospital", "authorisedBy": "DS-1", "from": "2018-02-30", "until": "2018-05-15" },
+                { "id": "OV-2", "findingId": "VisitOverdue:RSO-1", "reasonCode": "IN_HOSPITAL", "authorisedBy": 7, "from": "2018-05-15", "until": "2018-05-01" } ] }
+            """u8;
+
+        var problems = new SafeguardingEngine().Evaluate(SnapshotJson.Read(json), new EvaluationOptions { AllowPartialResults = true }).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new (string?, int?, string)[]
+        {
+            ("overrides", 0, "from"),
+            ("overrides", 0, "findingId"),
+            ("overrides", 0, "reasonCode"),
+            ("overrides", 1, "authorisedBy"),
+            ("overrides", 1, "until"),
+        });
+    }
 
     [Fact]
     public void Validate_UntilBeforeFrom_NamesUntil() =>
