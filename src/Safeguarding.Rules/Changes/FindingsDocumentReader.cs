@@ -30,7 +30,7 @@ internal static class FindingsDocumentReader
         }
         catch (JsonException e)
         {
-            return Invalid("the document " + JsonInput.NotJson(e));
+            return Invalid("the document " + JsonInput.NotJson(e, utf8Json));
         }
 
         using (document)

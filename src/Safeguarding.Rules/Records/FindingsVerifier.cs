@@ -13,7 +13,7 @@ namespace Safeguarding.Rules.Records;
 /// </summary>
 public static class FindingsVerifier
 {
-    private static readonly JsonDocumentOptions Strict = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+    private static readonly JsonDocumentOptions Strict = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = JsonInput.MaxDepth };
 
     private static readonly string[] Hashes = ["snapshotSha256", "policySha256", "rulesSha256", "findingsSha256"];
 
@@ -49,7 +49,7 @@ public static class FindingsVerifier
         }
         catch (JsonException e)
         {
-            return Unreadable("the findings document " + JsonInput.NotJson(e));
+            return Unreadable("the findings document " + JsonInput.NotJson(e, JsonInput.SkipByteOrderMark(findingsDocument)));
         }
 
         using (document)

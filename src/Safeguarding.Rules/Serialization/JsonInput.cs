@@ -16,8 +16,11 @@ internal static class JsonInput
     /// <summary>Buffers up to this size come from the shared pool (a power of two, so a rented buffer never exceeds it).</summary>
     private const int LargestPooledBuffer = 1024 * 1024;
 
-    /// <summary>The reader options for every contract document: strict JSON (no comments, no trailing commas).</summary>
-    public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+    /// <summary>How deep objects and arrays may nest in a contract document (the parser's default, stated): the contract's own records nest five levels.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The reader options for every contract document: strict JSON (no comments, no trailing commas), nested at most <see cref="MaxDepth"/> levels.</summary>
+    public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = MaxDepth };
 
     /// <summary>
     /// Reads <paramref name="stream"/> from its position to its end into one growing buffer and parses the bytes with
@@ -191,6 +194,33 @@ internal static class JsonInput
 
     /// <summary>The problem text for a document that is not JSON. The parser's own message is left out: it can quote the text.</summary>
     public static string NotJson(JsonException exception) => "is not valid JSON: the error is at " + PositionOf(exception) + " (counting from 1)";
+
+    /// <summary>
+    /// The problem text for <paramref name="utf8Json"/>, which the parser stopped in with <paramref name="exception"/>:
+    /// valid JSON up to a level deeper than <see cref="MaxDepth"/>, which is not read (named, with where that level
+    /// starts), or else <see cref="NotJson(JsonException)"/>. Reads the document again, without a depth limit, only for this.
+    /// </summary>
+    public static string NotJson(JsonException exception, ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth)
+                {
+                    return "nests objects and arrays more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep, so it is not read: level "
+                        + (MaxDepth + 1).ToString(CultureInfo.InvariantCulture) + " starts at " + PositionOf(utf8Json, (int)reader.TokenStartIndex) + " (counting from 1)";
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON before any level too deep: the first exception names the place.
+        }
+
+        return NotJson(exception);
+    }
 
     /// <summary>The problem text for a document that is not UTF-8.</summary>
     public static string NotUtf8(ReadOnlySpan<byte> utf8Json, int offset) => "is not valid UTF-8 text: the error is at " + PositionOf(utf8Json, offset) + " (counting from 1)";

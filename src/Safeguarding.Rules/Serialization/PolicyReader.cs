@@ -62,7 +62,7 @@ internal sealed class PolicyReader
         }
         catch (JsonException exception)
         {
-            return Unusable(JsonInput.NotJson(exception));
+            return Unusable(JsonInput.NotJson(exception, utf8Json));
         }
         catch (InvalidOperationException)
         {

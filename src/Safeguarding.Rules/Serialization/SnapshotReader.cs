@@ -107,7 +107,7 @@ internal sealed partial class SnapshotReader
         catch (JsonException exception)
         {
             // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
-            return Unusable(JsonInput.NotJson(exception), _problems);
+            return Unusable(JsonInput.NotJson(exception, utf8Json), _problems);
         }
         catch (InvalidOperationException)
         {

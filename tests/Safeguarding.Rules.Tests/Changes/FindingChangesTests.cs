@@ -77,6 +77,9 @@ public sealed class FindingChangesTests
         FindingsDocument.Read(Encoding.UTF8.GetBytes(json)).Document!.Ids.Should().Equal("UnitBacklog:T-1");
     }
 
+    /// <summary>A findings document whose unknown member takes it 69 levels deep (valid JSON): level 65 opens at its 87th byte.</summary>
+    private const string DeepArrays = "{ \"findings\": [], \"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] }";
+
     [Theory]
     [InlineData("[]", "not a findings document: the top level is not a JSON object")]
     [InlineData("""{ "summary": {} }""", "findings: is required and must be an array (is this a findings document?)")]
@@ -86,6 +89,7 @@ public sealed class FindingChangesTests
     [InlineData("""{ "findings": [ 3 ] }""", "findings[0]: is not a JSON object")]
     [InlineData("""{ "findings": [ { "kind": "X", "teamId": "T" }, { "kind": "X", "teamId": "T" } ] }""", "findings[1].id: duplicate id X:T, also findings[0]")]
     [InlineData("{ \"findings\": [", "the document is not valid JSON: the error is at line 1, byte position 16 (counting from 1)")]
+    [InlineData(DeepArrays, "the document nests objects and arrays more than 64 levels deep, so it is not read: level 65 starts at line 1, byte position 87 (counting from 1)")]
     public void Read_NotAnEarlierRun_SaysWhy(string json, string problem)
     {
         var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));

@@ -8,6 +8,28 @@ public sealed class EarlyFailureTests
 {
     private const long OneMegabyte = 1024 * 1024;
 
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void Read_UnknownPropertyNestedDeep_IsReadUpToTheLimitThenNamedAsTooDeep(int levels, bool read)
+    {
+        // The document object is level 1, so an unknown property's value of n - 1 arrays takes the document to n levels.
+        var json = "{\"asOf\": \"2018-05-01\", \"extra\": " + new string('[', levels - 1) + new string(']', levels - 1) + "}";
+
+        var snapshot = SnapshotJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        if (read)
+        {
+            snapshot.Problems.Should().BeEmpty();
+        }
+        else
+        {
+            var column = "{\"asOf\": \"2018-05-01\", \"extra\": ".Length + 64;
+            snapshot.Problems.Should().ContainSingle().Which.Problem.Should()
+                .Be($"nests objects and arrays more than 64 levels deep, so it is not read: level 65 starts at line 1, byte position {column} (counting from 1)");
+        }
+    }
+
     [Fact]
     public void Read_EndlessZeros_FailsAtTheFirstByte()
     {
