@@ -48,7 +48,7 @@ internal static class FindingsDocumentReader
 
         var problems = new List<string>();
         if (root.TryGetProperty("schemaVersion", out var version)
-            && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number == 1))
+            && !(version.ValueKind == JsonValueKind.Number && version.TryGetDecimal(out var number) && number == 1m))
         {
             problems.Add("schemaVersion: must be 1 when present");
         }

@@ -98,6 +98,18 @@ public sealed class FindingChangesTests
         result.Problems.Should().Contain(problem);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1.0")]
+    [InlineData("1e0")]
+    public void Read_SchemaVersionOneInAnyNumberForm_IsAccepted(string version)
+    {
+        // As the snapshot reader takes it: the contract's 1 is a number, however the writing program spelled it.
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes("{ \"schemaVersion\": " + version + ", \"findings\": [] }"));
+
+        result.IsValid.Should().BeTrue();
+    }
+
     [Fact]
     public void Compare_TheSameReportReadBackFromJson_IsUnchangedThroughout()
     {
