@@ -171,8 +171,17 @@ internal static class CsvTables
             ReleasedAt = r.Instant(5),
             SourceIndex = r.Index,
         },
-        Partial = static r => new Detention { Id = r.Text(0) ?? string.Empty, CustodySuiteId = r.Text(1) ?? string.Empty, Juvenile = false, AuthorisedAt = default, SourceIndex = r.Index },
-        Demote = static d => new Detention { Id = d.Id, CustodySuiteId = d.CustodySuiteId, Juvenile = false, AuthorisedAt = default, SourceIndex = d.SourceIndex },
+        Partial = static r => new Detention
+        {
+            Id = r.Text(0) ?? string.Empty,
+            CustodySuiteId = r.Text(1) ?? string.Empty,
+            Juvenile = r.Boolean(2) ?? false,
+            AuthorisedAt = r.Instant(3) ?? default,
+            AppropriateAdultArrivedAt = r.Instant(4),
+            ReleasedAt = r.Instant(5),
+            SourceIndex = r.Index,
+        },
+        Demote = static d => d,
         WithChildren = static (d, interviews) => d with { Interviews = interviews.Cast<Interview>().ToList() },
         Records = static s => NullWhenEmpty(s.Detentions),
     };
