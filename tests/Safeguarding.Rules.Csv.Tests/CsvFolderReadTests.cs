@@ -446,6 +446,31 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void Evaluate_RejectedDiscussionRow_DuplicateActionIdsAreReportedToo()
+    {
+        // Contract sections 6 and 9: action ids are unique within their discussion. SD-1 is rejected by an action row's
+        // unknown owner, SD-2 by its own bad heldOn cell; each repeats an action id, reported once, on the later row.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("strategy-discussions.csv", "id,heldOn", "SD-1,2018-04-20", "SD-2,someday")
+            .With("strategy-actions.csv", "discussionId,id,owner,dueOn",
+                "SD-1,1,Nobody,2018-04-27",
+                "SD-1,1,Police,2018-04-27",
+                "SD-2,1,Police,2018-04-27",
+                "SD-2,1,Police,2018-04-27");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, int?, string, string?, int?, int?)[]
+        {
+            ("strategyDiscussions", 0, "actions[0].owner", "strategy-actions.csv", 2, 3),
+            ("strategyDiscussions", 0, "actions[1].id", "strategy-actions.csv", 3, 2),
+            ("strategyDiscussions", 1, "heldOn", "strategy-discussions.csv", 3, 2),
+            ("strategyDiscussions", 1, "actions[1].id", "strategy-actions.csv", 5, 2),
+        });
+    }
+
+    [Fact]
     public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
     {
         using var folder = new CsvFolder()

@@ -251,7 +251,7 @@ internal sealed class CsvFolderReader
                 partialChildren[p] = read = [];
             }
 
-            read.Add(row.Child is null ? null : ((INestedRecord)row.Child).Child);
+            read.Add(((INestedRecord?)(row.Child ?? row.Partial))?.Child);
             if (row.Child is null)
             {
                 rejected.Add(p);
@@ -419,7 +419,10 @@ internal sealed class CsvFolderReader
 
             if (table.Parent is not null)
             {
-                _nested[table].Add(new NestedRow(index, line, sameCells ? record.Text(0) : CellText(row, filePosition[0]), [.. rowProblems], rowProblems.Count == 0 && !rejectAll ? table.Construct(record) : null));
+                _nested[table].Add(new NestedRow(index, line, sameCells ? record.Text(0) : CellText(row, filePosition[0]), [.. rowProblems], rowProblems.Count == 0 && !rejectAll ? table.Construct(record) : null)
+                {
+                    Partial = rowProblems.Count > 0 && !rejectAll && sameCells ? sink.Partial(record) : null,
+                });
                 continue;
             }
 

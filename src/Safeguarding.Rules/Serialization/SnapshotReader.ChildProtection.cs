@@ -98,9 +98,20 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            KeepPartial(new StrategyDiscussion { Id = id ?? string.Empty, TeamId = teamId, HeldOn = heldOn ?? default, OutcomeRecordedOn = outcomeOn, SourceIndex = index });
+            KeepPartial(new StrategyDiscussion
+            {
+                Id = id ?? string.Empty,
+                TeamId = teamId,
+                HeldOn = heldOn ?? default,
+                OutcomeRecordedOn = outcomeOn,
+                Actions = (IReadOnlyList<StrategyAction>?)actions ?? [],
+                SourceIndex = index,
+            });
         }
     }
+
+    /// <summary>The owner of a partial action whose owner could not be read: no owner (the validator leaves it to the reader's problem).</summary>
+    private const ActionOwner UnreadOwner = (ActionOwner)(-1);
 
     private StrategyAction? ReadAction(ref Utf8JsonReader json)
     {
@@ -130,9 +141,9 @@ internal sealed partial class SnapshotReader
         Require(ActionFields, seen, 0);
         Require(ActionFields, seen, 1);
         Require(ActionFields, seen, 2);
-        return id is null || owner is null || dueOn is null
-            ? null
-            : new StrategyAction { Id = id, Owner = owner.Value, DueOn = dueOn.Value, CompletedOn = completedOn };
+        // An action with a problem is kept as what could be read of it (its parent is malformed, so only the partial copy
+        // holds it): its id still counts for the duplicate check, and its fields that could not be read were reported.
+        return new StrategyAction { Id = id ?? string.Empty, Owner = owner ?? UnreadOwner, DueOn = dueOn ?? default, CompletedOn = completedOn };
     }
 
     private void ReadDetention(ref Utf8JsonReader json, int index)

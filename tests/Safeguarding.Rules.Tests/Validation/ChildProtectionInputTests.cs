@@ -104,6 +104,42 @@ public sealed class ChildProtectionInputTests
     }
 
     [Fact]
+    public void Validate_MalformedDiscussion_DuplicateActionIdsAreReportedToo()
+    {
+        // Contract section 6: action ids are unique within their discussion. SD-1 is rejected by its actions' own problems
+        // (an unknown owner, an id that is a number, a dueOn that is no date), SD-2 by its heldOn; each also repeats action
+        // ids, which are reported once each, on the later action, and no field the reader reported is reported again.
+        var input = JsonText.Read("""
+            { "asOf": "2018-05-01",
+              "strategyDiscussions": [
+                { "id": "SD-1", "heldOn": "2018-04-20", "actions": [
+                    { "id": "1", "owner": "Nobody", "dueOn": "2018-04-27" },
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": 2, "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "3", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "3", "owner": "Health", "dueOn": "soon" } ] },
+                { "id": "SD-2", "heldOn": "someday", "actions": [
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" } ] } ] }
+            """);
+
+        var problems = Engine.Evaluate(input, new EvaluationOptions { AllowPartialResults = true }).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new (string?, int?, string)[]
+        {
+            ("strategyDiscussions", 0, "actions[0].owner"),
+            ("strategyDiscussions", 0, "actions[1].id"),
+            ("strategyDiscussions", 0, "actions[2].id"),
+            ("strategyDiscussions", 0, "actions[4].dueOn"),
+            ("strategyDiscussions", 0, "actions[4].id"),
+            ("strategyDiscussions", 1, "heldOn"),
+            ("strategyDiscussions", 1, "actions[1].id"),
+        });
+        problems.Where(static p => p.Field == "actions[1].id").Should().AllSatisfy(static p => p.Problem.Should().Contain("actions[0]"));
+        problems.Single(static p => p.Field == "actions[4].id").Problem.Should().Contain("actions[3]");
+    }
+
+    [Fact]
     public void Write_ThenRead_GivesTheSameRecords()
     {
         var snapshot = JsonText.Read(Example);
