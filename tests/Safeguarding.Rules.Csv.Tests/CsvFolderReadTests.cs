@@ -410,6 +410,67 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void Evaluate_RejectedDetentionRow_ItsOrderingsAreCheckedToo_WithoutReportingAFieldTwice()
+    {
+        // Contract sections 3, 6 and 9. CUS-1's row has an empty custodySuiteId and a bad juvenile cell, and its second
+        // interview row a bad appropriateAdultPresent (that interview's start is compared with no other); CUS-2's row is
+        // well formed but rejected by its first interview row. The orderings of both are still checked.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt,appropriateAdultArrivedAt,releasedAt",
+                "CUS-1,,maybe,2018-04-30T21:15:00Z,2018-04-30T20:00:00Z,2018-04-30T20:30:00Z",
+                "CUS-2,CS-1,true,2018-04-30T21:15:00Z,,2018-04-30T21:00:00Z")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent",
+                "CUS-1,2018-04-30T20:45:00Z,true",
+                "CUS-1,2018-04-30T22:00:00Z,yes",
+                "CUS-1,2018-04-30T22:00:00.5Z,false",
+                "CUS-1,2018-04-30T22:00:00.9Z,true",
+                "CUS-2,2018-04-30T20:00:00Z,maybe",
+                "CUS-2,2018-04-30T20:00:00Z,true");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, int?, string, string?, int?, int?)[]
+        {
+            ("detentions", 0, "custodySuiteId", "detentions.csv", 2, 2),
+            ("detentions", 0, "juvenile", "detentions.csv", 2, 3),
+            ("detentions", 0, "appropriateAdultArrivedAt", "detentions.csv", 2, 5),
+            ("detentions", 0, "releasedAt", "detentions.csv", 2, 6),
+            ("detentions", 0, "interviews[0].startedAt", "interviews.csv", 2, 2),
+            ("detentions", 0, "interviews[1].appropriateAdultPresent", "interviews.csv", 3, 3),
+            ("detentions", 0, "interviews[3].startedAt", "interviews.csv", 5, 2),
+            ("detentions", 1, "releasedAt", "detentions.csv", 3, 6),
+            ("detentions", 1, "interviews[0].appropriateAdultPresent", "interviews.csv", 6, 3),
+            ("detentions", 1, "interviews[1].startedAt", "interviews.csv", 7, 2),
+        });
+    }
+
+    [Fact]
+    public void Evaluate_RejectedDiscussionRow_DuplicateActionIdsAreReportedToo()
+    {
+        // Contract sections 6 and 9: action ids are unique within their discussion. SD-1 is rejected by an action row's
+        // unknown owner, SD-2 by its own bad heldOn cell; each repeats an action id, reported once, on the later row.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("strategy-discussions.csv", "id,heldOn", "SD-1,2018-04-20", "SD-2,someday")
+            .With("strategy-actions.csv", "discussionId,id,owner,dueOn",
+                "SD-1,1,Nobody,2018-04-27",
+                "SD-1,1,Police,2018-04-27",
+                "SD-2,1,Police,2018-04-27",
+                "SD-2,1,Police,2018-04-27");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (string?, int?, string, string?, int?, int?)[]
+        {
+            ("strategyDiscussions", 0, "actions[0].owner", "strategy-actions.csv", 2, 3),
+            ("strategyDiscussions", 0, "actions[1].id", "strategy-actions.csv", 3, 2),
+            ("strategyDiscussions", 1, "heldOn", "strategy-discussions.csv", 3, 2),
+            ("strategyDiscussions", 1, "actions[1].id", "strategy-actions.csv", 5, 2),
+        });
+    }
+
+    [Fact]
     public void ReadFolder_SourceSha256_IsTheHashOfTheJcsObjectOfEachSection9FilesHash()
     {
         using var folder = new CsvFolder()

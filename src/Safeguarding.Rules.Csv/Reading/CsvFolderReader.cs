@@ -210,6 +210,7 @@ internal sealed class CsvFolderReader
         var places = _places[table.Array!];
         var childLines = new Dictionary<int, List<int>>();
         var children = new Dictionary<int, List<object>>();
+        var partialChildren = new Dictionary<int, List<object?>>();
         var rejected = new HashSet<int>();
         foreach (var row in rows)
         {
@@ -245,6 +246,12 @@ internal sealed class CsvFolderReader
                 _problems.Add(new(parent.Array, p, row.ParentId, field == "$" ? path : path + "." + field, problem) { File = table.FileName, Line = row.Line, Column = column });
             }
 
+            if (!partialChildren.TryGetValue(p, out var read))
+            {
+                partialChildren[p] = read = [];
+            }
+
+            read.Add(((INestedRecord?)(row.Child ?? row.Partial))?.Child);
             if (row.Child is null)
             {
                 rejected.Add(p);
@@ -263,7 +270,7 @@ internal sealed class CsvFolderReader
         _nestedPlaces[parent.Array!] = new NestedPlaces(link.Property, places, childLines);
         if (_records.TryGetValue(parent, out var parentSink))
         {
-            parent.Link(parentSink, children, rejected, _malformed);
+            parent.Link(parentSink, children, partialChildren, rejected, _malformed);
         }
     }
 
@@ -412,7 +419,10 @@ internal sealed class CsvFolderReader
 
             if (table.Parent is not null)
             {
-                _nested[table].Add(new NestedRow(index, line, sameCells ? record.Text(0) : CellText(row, filePosition[0]), [.. rowProblems], rowProblems.Count == 0 && !rejectAll ? table.Construct(record) : null));
+                _nested[table].Add(new NestedRow(index, line, sameCells ? record.Text(0) : CellText(row, filePosition[0]), [.. rowProblems], rowProblems.Count == 0 && !rejectAll ? table.Construct(record) : null)
+                {
+                    Partial = rowProblems.Count > 0 && !rejectAll && sameCells ? sink.Partial(record) : null,
+                });
                 continue;
             }
 

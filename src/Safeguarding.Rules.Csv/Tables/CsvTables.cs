@@ -149,6 +149,10 @@ internal static class CsvTables
     {
         Parent = new CsvParentLink(StrategyDiscussions, "discussionId", "actions"),
         Build = static r => new(r.Text(0)!, new StrategyAction { Id = r.Text(1)!, Owner = r.Choice<ActionOwner>(2)!.Value, DueOn = r.Date(3)!.Value, CompletedOn = r.Date(4) }),
+
+        // What could be read of an action row with a problem, for its malformed discussion's partial copy: its id still
+        // counts for the duplicate check; an owner that could not be read is no owner (its problem was reported).
+        Partial = static r => new(r.Text(0) ?? string.Empty, new StrategyAction { Id = r.Text(1) ?? string.Empty, Owner = r.Choice<ActionOwner>(2) ?? (ActionOwner)(-1), DueOn = r.Date(3) ?? default, CompletedOn = r.Date(4) }),
         Records = static s => NullWhenEmpty(s.StrategyDiscussions.SelectMany(static d => d.Actions.Select(a => new NestedRecord<StrategyAction>(d.Id, a))).ToList()),
     };
 
@@ -171,8 +175,17 @@ internal static class CsvTables
             ReleasedAt = r.Instant(5),
             SourceIndex = r.Index,
         },
-        Partial = static r => new Detention { Id = r.Text(0) ?? string.Empty, CustodySuiteId = r.Text(1) ?? string.Empty, Juvenile = false, AuthorisedAt = default, SourceIndex = r.Index },
-        Demote = static d => new Detention { Id = d.Id, CustodySuiteId = d.CustodySuiteId, Juvenile = false, AuthorisedAt = default, SourceIndex = d.SourceIndex },
+        Partial = static r => new Detention
+        {
+            Id = r.Text(0) ?? string.Empty,
+            CustodySuiteId = r.Text(1) ?? string.Empty,
+            Juvenile = r.Boolean(2) ?? false,
+            AuthorisedAt = r.Instant(3) ?? default,
+            AppropriateAdultArrivedAt = r.Instant(4),
+            ReleasedAt = r.Instant(5),
+            SourceIndex = r.Index,
+        },
+        Demote = static d => d,
         WithChildren = static (d, interviews) => d with { Interviews = interviews.Cast<Interview>().ToList() },
         Records = static s => NullWhenEmpty(s.Detentions),
     };

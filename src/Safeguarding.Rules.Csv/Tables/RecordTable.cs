@@ -32,8 +32,11 @@ internal sealed class RecordTable<T> : CsvTable
     /// </summary>
     public Func<T, T>? Demote { get; init; }
 
-    /// <summary>For a parent of nested records, the parent with its nested records (in file order) attached.</summary>
-    public Func<T, IReadOnlyList<object>, T>? WithChildren { get; init; }
+    /// <summary>
+    /// For a parent of nested records, the parent with its nested records (in file order) attached; for a rejected
+    /// parent's partial copy, a nested row that could not be read whole is a <see langword="null"/> placeholder there.
+    /// </summary>
+    public Func<T, IReadOnlyList<object?>, T>? WithChildren { get; init; }
 
     /// <summary>The snapshot's records of this table, for the writer; <see langword="null"/> when the snapshot has no such list.</summary>
     public required Func<CaseloadSnapshot, IReadOnlyList<T>?> Records { get; init; }
@@ -45,8 +48,18 @@ internal sealed class RecordTable<T> : CsvTable
     public override object Construct(CsvRecord record) => Build(record);
 
     /// <inheritdoc/>
-    public override void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlySet<int> rejected, List<MalformedRecord> malformed)
+    public override void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlyDictionary<int, List<object?>> partialChildren, IReadOnlySet<int> rejected, List<MalformedRecord> malformed)
     {
+        // The partial copies of the parent rows rejected for a problem of their own get what was read of their nested rows,
+        // for the checks left (contract section 3).
+        for (var m = 0; m < malformed.Count; m++)
+        {
+            if (malformed[m] is { Partial: T partial } record && record.Array == Array && partialChildren.TryGetValue(record.Index, out var read))
+            {
+                malformed[m] = record with { Partial = WithChildren!(partial, read) };
+            }
+        }
+
         var records = ((RecordSink<T>)sink).Records;
         var indexes = ((RecordSink<T>)sink).Indexes;
         var kept = 0;
@@ -55,7 +68,13 @@ internal sealed class RecordTable<T> : CsvTable
             var index = indexes[i];
             if (rejected.Contains(index))
             {
-                malformed.Add(new(Array!, index, IdColumn >= 0 ? IdOf(records[i]) : null, Demote!(records[i])));
+                var demoted = Demote!(records[i]);
+                if (partialChildren.TryGetValue(index, out var read))
+                {
+                    demoted = WithChildren!(demoted, read);
+                }
+
+                malformed.Add(new(Array!, index, IdColumn >= 0 ? IdOf(records[i]) : null, demoted));
                 continue;
             }
 

@@ -98,9 +98,20 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            KeepPartial(new StrategyDiscussion { Id = id ?? string.Empty, TeamId = teamId, HeldOn = heldOn ?? default, OutcomeRecordedOn = outcomeOn, SourceIndex = index });
+            KeepPartial(new StrategyDiscussion
+            {
+                Id = id ?? string.Empty,
+                TeamId = teamId,
+                HeldOn = heldOn ?? default,
+                OutcomeRecordedOn = outcomeOn,
+                Actions = (IReadOnlyList<StrategyAction>?)actions ?? [],
+                SourceIndex = index,
+            });
         }
     }
+
+    /// <summary>The owner of a partial action whose owner could not be read: no owner (the validator leaves it to the reader's problem).</summary>
+    private const ActionOwner UnreadOwner = (ActionOwner)(-1);
 
     private StrategyAction? ReadAction(ref Utf8JsonReader json)
     {
@@ -130,9 +141,9 @@ internal sealed partial class SnapshotReader
         Require(ActionFields, seen, 0);
         Require(ActionFields, seen, 1);
         Require(ActionFields, seen, 2);
-        return id is null || owner is null || dueOn is null
-            ? null
-            : new StrategyAction { Id = id, Owner = owner.Value, DueOn = dueOn.Value, CompletedOn = completedOn };
+        // An action with a problem is kept as what could be read of it (its parent is malformed, so only the partial copy
+        // holds it): its id still counts for the duplicate check, and its fields that could not be read were reported.
+        return new StrategyAction { Id = id ?? string.Empty, Owner = owner ?? UnreadOwner, DueOn = dueOn ?? default, CompletedOn = completedOn };
     }
 
     private void ReadDetention(ref Utf8JsonReader json, int index)
@@ -190,7 +201,19 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            KeepPartial(new Detention { Id = id ?? string.Empty, CustodySuiteId = suite ?? string.Empty, Juvenile = false, AuthorisedAt = default, SourceIndex = index });
+            // What could be read, for the checks left (contract section 3): an interview not read whole is a null placeholder,
+            // so that the others keep their positions (interviews[k]).
+            KeepPartial(new Detention
+            {
+                Id = id ?? string.Empty,
+                CustodySuiteId = suite ?? string.Empty,
+                Juvenile = juvenile ?? false,
+                AuthorisedAt = authorisedAt ?? default,
+                AppropriateAdultArrivedAt = arrivedAt,
+                ReleasedAt = releasedAt,
+                Interviews = (IReadOnlyList<Interview>?)interviews ?? [],
+                SourceIndex = index,
+            });
         }
     }
 
@@ -274,7 +297,9 @@ internal sealed partial class SnapshotReader
 
     /// <summary>
     /// Reads a nested array of records (<c>actions</c>, <c>interviews</c>): each record's problems are its parent's,
-    /// named by their path (<c>actions[2].owner</c>). <see langword="null"/> means none.
+    /// named by their path (<c>actions[2].owner</c>). <see langword="null"/> means none. A record that could not be read
+    /// is a <see langword="null"/> placeholder, so that the others keep their positions: only a malformed parent's partial
+    /// copy can hold one, since any such record is a problem of its parent.
     /// </summary>
     private List<T>? ReadNested<T>(ref Utf8JsonReader json, string name, string what, NestedReader<T> read)
         where T : class
@@ -298,6 +323,7 @@ internal sealed partial class SnapshotReader
             {
                 _fieldProblems.Add(new(Path(name, index), "must be a JSON object (" + what + "), not " + JsonInput.Describe(json.TokenType)));
                 json.Skip();
+                records.Add(null!);
             }
             else
             {
@@ -308,10 +334,7 @@ internal sealed partial class SnapshotReader
                     _fieldProblems[i] = new(Path(name, index) + "." + _fieldProblems[i].Key, _fieldProblems[i].Value);
                 }
 
-                if (record is not null)
-                {
-                    records.Add(record);
-                }
+                records.Add(record!);
             }
 
             index++;

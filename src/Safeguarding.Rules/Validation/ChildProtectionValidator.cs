@@ -36,9 +36,10 @@ internal static class ChildProtectionValidator
 
         var found = new List<InputProblem>();
         var records = new ChildProtectionRecords();
-        Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, malformed, static d => d.SourceIndex, static d => d.Id, (p, d, i, id) => CheckDiscussion(p, d, i, id, validTeams), records.Discussions);
-        Check(found, snapshot.Detentions, SnapshotArrays.Detentions, malformed, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
-        Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, malformed, static p => p.SourceIndex, static p => p.Id, (p, r, i, id) => CheckProtection(p, r, i, id, validTeams), records.Protections);
+        var reported = new ReportedFields(input.Problems, malformed);
+        Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, malformed, reported, static d => d.SourceIndex, static d => d.Id, (p, d, i, id, partial) => CheckDiscussion(p, d, i, id, partial, validTeams), records.Discussions);
+        Check(found, snapshot.Detentions, SnapshotArrays.Detentions, malformed, reported, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
+        Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, malformed, reported, static p => p.SourceIndex, static p => p.Id, (p, r, i, id, _) => CheckProtection(p, r, i, id, validTeams), records.Protections);
 
         // Every record with a problem (read or checked) is rejected, once, with its fields at fault.
         foreach (var group in input.Problems.Concat(found)
@@ -89,9 +90,10 @@ internal static class ChildProtectionValidator
         IReadOnlyList<T> records,
         string array,
         IReadOnlyList<MalformedRecord> malformedRecords,
+        ReportedFields reported,
         Func<T, int> sourceIndex,
         Func<T, string?> idOf,
-        Action<List<InputProblem>, T, int, string?> check,
+        Action<List<InputProblem>, T, int, string?, bool> check,
         List<T> valid)
         where T : class
     {
@@ -123,7 +125,7 @@ internal static class ChildProtectionValidator
 
             if (record is not null)
             {
-                check(problems, record, index, string.IsNullOrEmpty(id) ? null : id);
+                check(problems, record, index, string.IsNullOrEmpty(id) ? null : id, false);
             }
 
             bad[i] = problems.Count > before;
@@ -138,11 +140,21 @@ internal static class ChildProtectionValidator
                     byId.Add(id, malformed.Index);
                 }
 
-                // A malformed record's partial copy holds its id, team and the dates or times that could be read: the team
-                // reference and the orderings between those are left to check (a detention's copy holds too little).
-                if (malformed.Partial is T copy and (StrategyDiscussion or PoliceProtection))
+                // A malformed record's partial copy holds what could be read of it (its team, dates and times, a detention's
+                // custody suite, and its nested records, with a placeholder for each one that could not be read): its other
+                // checks are run on that, and a problem of a field the reader (or the file's header) already reported is
+                // left out, as is one of a field left empty in the copy because it could not be read.
+                if (malformed.Partial is T copy)
                 {
-                    check(problems, copy, malformed.Index, malformed.Id);
+                    var checkedProblems = new List<InputProblem>();
+                    check(checkedProblems, copy, malformed.Index, malformed.Id, true);
+                    foreach (var problem in checkedProblems)
+                    {
+                        if (!reported.Has(array, malformed.Index, problem.Field))
+                        {
+                            problems.Add(problem);
+                        }
+                    }
                 }
             }
         }
@@ -158,16 +170,13 @@ internal static class ChildProtectionValidator
         }
     }
 
-    private static void CheckDiscussion(List<InputProblem> problems, StrategyDiscussion discussion, int index, string? id, HashSet<string>? validTeams)
+    // partial: whether the discussion is a malformed record's partial copy, where a null action stands for one the reader
+    // could not read (and reported), and a default heldOn for one it could not read.
+    private static void CheckDiscussion(List<InputProblem> problems, StrategyDiscussion discussion, int index, string? id, bool partial, HashSet<string>? validTeams)
     {
         const string Array = SnapshotArrays.StrategyDiscussions;
         CheckTeam(problems, Array, index, id, discussion.TeamId, validTeams);
-        if (discussion.HeldOn == default)
-        {
-            return; // A malformed record's partial copy without a heldOn (its problem was reported by the reader).
-        }
-
-        if (discussion.OutcomeRecordedOn is { } outcome && outcome < discussion.HeldOn)
+        if (discussion.HeldOn != default && discussion.OutcomeRecordedOn is { } outcome && outcome < discussion.HeldOn)
         {
             problems.Add(new(Array, index, id, "outcomeRecordedOn", "is before heldOn (" + Date(discussion.HeldOn) + ")"));
         }
@@ -181,6 +190,11 @@ internal static class ChildProtectionValidator
             var action = actions[a];
             if (action is null)
             {
+                if (partial)
+                {
+                    continue;
+                }
+
                 problems.Add(new(Array, index, id, Path("actions", a), "must be an action, not null"));
                 continue;
             }
@@ -201,7 +215,10 @@ internal static class ChildProtectionValidator
         }
     }
 
-    private static void CheckDetention(List<InputProblem> problems, Detention detention, int index, string? id)
+    // partial: whether the detention is a malformed record's partial copy, where a null interview stands for one that was
+    // not read whole (its problems were reported by the reader; its start is compared with nothing), and a default
+    // authorisedAt for one the reader could not read (nothing is then ordered against it).
+    private static void CheckDetention(List<InputProblem> problems, Detention detention, int index, string? id, bool partial)
     {
         const string Array = SnapshotArrays.Detentions;
         if (string.IsNullOrEmpty(detention.CustodySuiteId))
@@ -210,12 +227,13 @@ internal static class ChildProtectionValidator
         }
 
         var authorised = detention.AuthorisedAt;
-        if (detention.AppropriateAdultArrivedAt is { } arrived && arrived < authorised)
+        var ordered = !partial || authorised != default;
+        if (ordered && detention.AppropriateAdultArrivedAt is { } arrived && arrived < authorised)
         {
             problems.Add(new(Array, index, id, "appropriateAdultArrivedAt", "is before authorisedAt"));
         }
 
-        if (detention.ReleasedAt is { } released && released < authorised)
+        if (ordered && detention.ReleasedAt is { } released && released < authorised)
         {
             problems.Add(new(Array, index, id, "releasedAt", "is before authorisedAt"));
         }
@@ -228,11 +246,16 @@ internal static class ChildProtectionValidator
             var interview = interviews[i];
             if (interview is null)
             {
+                if (partial)
+                {
+                    continue;
+                }
+
                 problems.Add(new(Array, index, id, Path("interviews", i), "must be an interview, not null"));
                 continue;
             }
 
-            if (interview.StartedAt < authorised)
+            if (ordered && interview.StartedAt < authorised)
             {
                 problems.Add(new(Array, index, id, Path("interviews", i, ".startedAt"), "is before authorisedAt"));
             }
@@ -261,6 +284,53 @@ internal static class ChildProtectionValidator
         if (protection.EndedAt is { } ended && ended < protection.StartedAt)
         {
             problems.Add(new(Array, index, id, "endedAt", "is before startedAt"));
+        }
+    }
+
+    /// <summary>
+    /// The fields of the child-protection records that already have a problem of the reader's, by record (and those of a
+    /// file's header, for every record of its array), gathered once, and only when a malformed record is to be checked.
+    /// </summary>
+    private sealed class ReportedFields(IReadOnlyList<InputProblem> problems, IReadOnlyList<MalformedRecord> malformed)
+    {
+        private Dictionary<(string Array, int Index), HashSet<string>>? _byRecord;
+        private HashSet<(string Array, string Field)>? _forAll;
+
+        public bool Has(string array, int index, string field)
+        {
+            if (_byRecord is null)
+            {
+                Gather();
+            }
+
+            return _forAll!.Contains((array, field)) || (_byRecord!.TryGetValue((array, index), out var fields) && fields.Contains(field));
+        }
+
+        private void Gather()
+        {
+            _byRecord = [];
+            _forAll = [];
+            var arrays = malformed.Where(static m => IsChildProtectionArray(m.Array)).Select(static m => m.Array).ToHashSet(StringComparer.Ordinal);
+            foreach (var problem in problems)
+            {
+                if (problem.Array is not { } array || !arrays.Contains(array))
+                {
+                    continue;
+                }
+
+                if (problem.Index is not { } index)
+                {
+                    _forAll.Add((array, problem.Field));
+                }
+                else if (_byRecord.TryGetValue((array, index), out var fields))
+                {
+                    fields.Add(problem.Field);
+                }
+                else
+                {
+                    _byRecord[(array, index)] = new HashSet<string>(StringComparer.Ordinal) { problem.Field };
+                }
+            }
         }
     }
 

@@ -67,6 +67,79 @@ public sealed class ChildProtectionInputTests
     }
 
     [Fact]
+    public void Validate_MalformedDetention_ItsOrderingsAreCheckedToo_WithoutReportingAFieldTwice()
+    {
+        // Contract section 3: every problem is reported, not just the first; section 6: an arrival, release or interview
+        // start before authorisedAt, and two interviews starting in the same second, are problems. CUS-1 has a
+        // custodySuiteId of the wrong type and a malformed interviews[1] (whose start is not compared with the others);
+        // CUS-2 has no custodySuiteId and an authorisedAt that is no instant (so nothing is ordered against it).
+        var input = JsonText.Read("""
+            { "asOf": "2018-05-01",
+              "detentions": [
+                { "id": "CUS-1", "custodySuiteId": 7, "juvenile": true, "authorisedAt": "2018-04-30T21:15Z",
+                  "appropriateAdultArrivedAt": "2018-04-30T20:00Z", "releasedAt": "2018-04-30T20:30Z",
+                  "interviews": [ { "startedAt": "2018-04-30T20:45Z", "appropriateAdultPresent": true },
+                                  { "startedAt": "2018-04-30T22:00Z", "appropriateAdultPresent": "yes" },
+                                  { "startedAt": "2018-04-30T22:00:00.5Z", "appropriateAdultPresent": false },
+                                  { "startedAt": "2018-04-30T22:00:00.9Z", "appropriateAdultPresent": true } ] },
+                { "id": "CUS-2", "juvenile": false, "authorisedAt": "yesterday", "appropriateAdultArrivedAt": "2018-04-30T20:00Z",
+                  "interviews": [ { "startedAt": "2018-04-30T20:45Z", "appropriateAdultPresent": true },
+                                  { "startedAt": "2018-04-30T20:45Z", "appropriateAdultPresent": true } ] } ] }
+            """);
+
+        var problems = Engine.Evaluate(input, new EvaluationOptions { AllowPartialResults = true }).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new (string?, int?, string)[]
+        {
+            ("detentions", 0, "custodySuiteId"),
+            ("detentions", 0, "appropriateAdultArrivedAt"),
+            ("detentions", 0, "releasedAt"),
+            ("detentions", 0, "interviews[0].startedAt"),
+            ("detentions", 0, "interviews[1].appropriateAdultPresent"),
+            ("detentions", 0, "interviews[3].startedAt"),
+            ("detentions", 1, "custodySuiteId"),
+            ("detentions", 1, "authorisedAt"),
+            ("detentions", 1, "interviews[1].startedAt"),
+        });
+    }
+
+    [Fact]
+    public void Validate_MalformedDiscussion_DuplicateActionIdsAreReportedToo()
+    {
+        // Contract section 6: action ids are unique within their discussion. SD-1 is rejected by its actions' own problems
+        // (an unknown owner, an id that is a number, a dueOn that is no date), SD-2 by its heldOn; each also repeats action
+        // ids, which are reported once each, on the later action, and no field the reader reported is reported again.
+        var input = JsonText.Read("""
+            { "asOf": "2018-05-01",
+              "strategyDiscussions": [
+                { "id": "SD-1", "heldOn": "2018-04-20", "actions": [
+                    { "id": "1", "owner": "Nobody", "dueOn": "2018-04-27" },
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": 2, "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "3", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "3", "owner": "Health", "dueOn": "soon" } ] },
+                { "id": "SD-2", "heldOn": "someday", "actions": [
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" },
+                    { "id": "1", "owner": "Police", "dueOn": "2018-04-27" } ] } ] }
+            """);
+
+        var problems = Engine.Evaluate(input, new EvaluationOptions { AllowPartialResults = true }).Problems;
+
+        problems.Select(static p => (p.Array, p.Index, p.Field)).Should().BeEquivalentTo(new (string?, int?, string)[]
+        {
+            ("strategyDiscussions", 0, "actions[0].owner"),
+            ("strategyDiscussions", 0, "actions[1].id"),
+            ("strategyDiscussions", 0, "actions[2].id"),
+            ("strategyDiscussions", 0, "actions[4].dueOn"),
+            ("strategyDiscussions", 0, "actions[4].id"),
+            ("strategyDiscussions", 1, "heldOn"),
+            ("strategyDiscussions", 1, "actions[1].id"),
+        });
+        problems.Where(static p => p.Field == "actions[1].id").Should().AllSatisfy(static p => p.Problem.Should().Contain("actions[0]"));
+        problems.Single(static p => p.Field == "actions[4].id").Problem.Should().Contain("actions[3]");
+    }
+
+    [Fact]
     public void Write_ThenRead_GivesTheSameRecords()
     {
         var snapshot = JsonText.Read(Example);
@@ -139,7 +212,10 @@ public sealed class ChildProtectionInputTests
             "strategyDiscussions[1] (id SD-2) actions[1].id: duplicate action id, also used by actions[0] of this discussion",
             "strategyDiscussions[1] (id SD-2) outcomeRecordedOn: is before heldOn (2018-04-20)",
             "detentions[0] (id D-1) id: duplicate id, also used by detentions[1]; every record with it is rejected",
+            "detentions[0] (id D-1) interviews[0].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[1].appropriateAdultPresent: is required",
+            "detentions[0] (id D-1) interviews[2].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[2].startedAt: starts in the same second as interviews[0] of this detention",
             "detentions[1] (id D-1) id: duplicate id, also used by detentions[0]; every record with it is rejected",
             "policeProtections[0] (id PP-1) endedAt: is before startedAt",
             "policeProtections[0] (id PP-1) teamId: names team T-X, which is not a valid listed team");
