@@ -8,7 +8,8 @@ namespace Safeguarding.Rules.Monitoring;
 /// visits are a slice of one array of the load's every visit grouped by offender (and its briefings of another): a
 /// loaded monitor holds 100,000 entries or more, and an array each would be some 150,000 more objects to allocate and
 /// for the garbage collector to copy and trace. The first visit recorded after the load copies the slice into an array of
-/// the entry's own, which then grows by doubling.
+/// the entry's own, which then grows by doubling. The shared arrays live as long as any entry shares them, so a removed
+/// offender's loaded records stay in them: never more than the load held.
 /// </summary>
 internal sealed class OffenderEntry(Offender record)
 {
