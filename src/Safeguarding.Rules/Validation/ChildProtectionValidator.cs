@@ -36,7 +36,7 @@ internal static class ChildProtectionValidator
 
         var found = new List<InputProblem>();
         var records = new ChildProtectionRecords();
-        var reported = new ReportedFields(input.Problems, malformed);
+        var reported = new ReportedFields(input.Problems);
         Check(found, snapshot.StrategyDiscussions, SnapshotArrays.StrategyDiscussions, malformed, reported, static d => d.SourceIndex, static d => d.Id, (p, d, i, id, partial) => CheckDiscussion(p, d, i, id, partial, validTeams), records.Discussions);
         Check(found, snapshot.Detentions, SnapshotArrays.Detentions, malformed, reported, static d => d.SourceIndex, static d => d.Id, CheckDetention, records.Detentions);
         Check(found, snapshot.PoliceProtections, SnapshotArrays.PoliceProtections, malformed, reported, static p => p.SourceIndex, static p => p.Id, (p, r, i, id, _) => CheckProtection(p, r, i, id, validTeams), records.Protections);
@@ -284,53 +284,6 @@ internal static class ChildProtectionValidator
         if (protection.EndedAt is { } ended && ended < protection.StartedAt)
         {
             problems.Add(new(Array, index, id, "endedAt", "is before startedAt"));
-        }
-    }
-
-    /// <summary>
-    /// The fields of the child-protection records that already have a problem of the reader's, by record (and those of a
-    /// file's header, for every record of its array), gathered once, and only when a malformed record is to be checked.
-    /// </summary>
-    private sealed class ReportedFields(IReadOnlyList<InputProblem> problems, IReadOnlyList<MalformedRecord> malformed)
-    {
-        private Dictionary<(string Array, int Index), HashSet<string>>? _byRecord;
-        private HashSet<(string Array, string Field)>? _forAll;
-
-        public bool Has(string array, int index, string field)
-        {
-            if (_byRecord is null)
-            {
-                Gather();
-            }
-
-            return _forAll!.Contains((array, field)) || (_byRecord!.TryGetValue((array, index), out var fields) && fields.Contains(field));
-        }
-
-        private void Gather()
-        {
-            _byRecord = [];
-            _forAll = [];
-            var arrays = malformed.Where(static m => IsChildProtectionArray(m.Array)).Select(static m => m.Array).ToHashSet(StringComparer.Ordinal);
-            foreach (var problem in problems)
-            {
-                if (problem.Array is not { } array || !arrays.Contains(array))
-                {
-                    continue;
-                }
-
-                if (problem.Index is not { } index)
-                {
-                    _forAll.Add((array, problem.Field));
-                }
-                else if (_byRecord.TryGetValue((array, index), out var fields))
-                {
-                    fields.Add(problem.Field);
-                }
-                else
-                {
-                    _byRecord[(array, index)] = new HashSet<string>(StringComparer.Ordinal) { problem.Field };
-                }
-            }
         }
     }
 

@@ -73,62 +73,30 @@ internal static partial class SnapshotValidator
     /// </summary>
     private static void CheckMalformedOverrides(List<InputProblem> problems, IReadOnlyList<MalformedRecord> malformed, OverridesView policy)
     {
-        // The fields with a problem already, by override (and of the file's header, no index), gathered once: a file of
-        // many malformed overrides must not cost a pass over every problem for each of them.
-        Dictionary<int, HashSet<string>>? reportedByIndex = null;
-        HashSet<string> reportedForAll = new(StringComparer.Ordinal);
+        const string Array = SnapshotArrays.Overrides;
+        var reported = new ReportedFields(problems);
         foreach (var record in malformed)
         {
-            if (record.Array != SnapshotArrays.Overrides || record.Partial is not Override partial)
+            if (record.Array != Array || record.Partial is not Override partial)
             {
                 continue;
             }
 
-            reportedByIndex ??= Reported(problems, reportedForAll);
-            var reported = reportedByIndex.GetValueOrDefault(record.Index);
-            bool Has(string field) => reportedForAll.Contains(field) || (reported?.Contains(field) ?? false);
             var id = record.Id;
-            if (!Has("findingId") && partial.FindingId.Length > 0)
+            if (!reported.Has(Array, record.Index, "findingId") && partial.FindingId.Length > 0)
             {
                 CheckFindingId(problems, record.Index, id, partial.FindingId, policy);
             }
 
-            if (!Has("reasonCode") && partial.ReasonCode.Length > 0)
+            if (!reported.Has(Array, record.Index, "reasonCode") && partial.ReasonCode.Length > 0)
             {
                 CheckReasonCode(problems, record.Index, id, partial.ReasonCode);
             }
 
-            if (!Has("from") && !Has("until"))
+            if (!reported.Has(Array, record.Index, "from") && !reported.Has(Array, record.Index, "until"))
             {
                 CheckPeriod(problems, record.Index, id, partial.From, partial.Until, policy.MaxDays);
             }
-        }
-
-        static Dictionary<int, HashSet<string>> Reported(List<InputProblem> problems, HashSet<string> forAll)
-        {
-            var byIndex = new Dictionary<int, HashSet<string>>();
-            foreach (var problem in problems)
-            {
-                if (problem.Array != SnapshotArrays.Overrides)
-                {
-                    continue;
-                }
-
-                if (problem.Index is not { } index)
-                {
-                    forAll.Add(problem.Field);
-                }
-                else if (byIndex.TryGetValue(index, out var fields))
-                {
-                    fields.Add(problem.Field);
-                }
-                else
-                {
-                    byIndex[index] = new HashSet<string>(StringComparer.Ordinal) { problem.Field };
-                }
-            }
-
-            return byIndex;
         }
     }
 
