@@ -152,7 +152,7 @@ internal static class CsvTables
 
         // What could be read of an action row with a problem, for its malformed discussion's partial copy: its id still
         // counts for the duplicate check; an owner that could not be read is no owner (its problem was reported).
-        Partial = static r => new(r.Text(0) ?? string.Empty, new StrategyAction { Id = r.Text(1) ?? string.Empty, Owner = r.Choice<ActionOwner>(2) ?? (ActionOwner)(-1), DueOn = r.Date(3) ?? default, CompletedOn = r.Date(4) }),
+        Partial = static r => new(r.Text(0) ?? string.Empty, new StrategyAction { Id = r.Text(1) ?? string.Empty, Owner = r.Choice<ActionOwner>(2) ?? ChildProtectionValidator.UnreadOwner, DueOn = r.Date(3) ?? default, CompletedOn = r.Date(4) }),
         Records = static s => NullWhenEmpty(s.StrategyDiscussions.SelectMany(static d => d.Actions.Select(a => new NestedRecord<StrategyAction>(d.Id, a))).ToList()),
     };
 

@@ -110,9 +110,6 @@ internal sealed partial class SnapshotReader
         }
     }
 
-    /// <summary>The owner of a partial action whose owner could not be read: no owner (the validator leaves it to the reader's problem).</summary>
-    private const ActionOwner UnreadOwner = (ActionOwner)(-1);
-
     private StrategyAction? ReadAction(ref Utf8JsonReader json)
     {
         string? id = null;
@@ -143,7 +140,7 @@ internal sealed partial class SnapshotReader
         Require(ActionFields, seen, 2);
         // An action with a problem is kept as what could be read of it (its parent is malformed, so only the partial copy
         // holds it): its id still counts for the duplicate check, and its fields that could not be read were reported.
-        return new StrategyAction { Id = id ?? string.Empty, Owner = owner ?? UnreadOwner, DueOn = dueOn ?? default, CompletedOn = completedOn };
+        return new StrategyAction { Id = id ?? string.Empty, Owner = owner ?? ChildProtectionValidator.UnreadOwner, DueOn = dueOn ?? default, CompletedOn = completedOn };
     }
 
     private void ReadDetention(ref Utf8JsonReader json, int index)

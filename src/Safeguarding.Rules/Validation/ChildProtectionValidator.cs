@@ -13,6 +13,12 @@ namespace Safeguarding.Rules.Validation;
 /// </summary>
 internal static class ChildProtectionValidator
 {
+    /// <summary>
+    /// The owner of a partial action whose owner could not be read (JSON and CSV readers alike): no owner, whose
+    /// "unknown value" problem is left out as the reader's own problem of that field.
+    /// </summary>
+    internal const ActionOwner UnreadOwner = (ActionOwner)(-1);
+
     /// <summary>The document problem of an <c>extractedAt</c> whose UK local date is not the snapshot's <c>asOf</c>, if there is one.</summary>
     public static InputProblem? CheckExtractedAt(CaseloadSnapshot snapshot)
     {
