@@ -41,6 +41,27 @@ public sealed class FindingChangesTests
         changes.SinceAsOf.Should().Be(Day);
     }
 
+    [Theory]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.Supervisor, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.DetectiveInspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.Inspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.Inspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.DetectiveInspector, EscalationLevel.Supervisor, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Inspector, EscalationLevel.Supervisor, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.DetectiveInspector, EscalationLevel.Inspector, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Inspector, EscalationLevel.DetectiveInspector, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.Supervisor, ChangeKind.Unchanged)]
+    public void Change_AHostKindsEscalateTo_FollowsTheContractsOrderOfLevels(EscalationLevel before, EscalationLevel after, ChangeKind expected)
+    {
+        // Section 7 orders the levels for every finding, a host rule's kind included: OffenderManager < Supervisor <
+        // DetectiveInspector, and Supervisor < Inspector (so OffenderManager < Inspector); DetectiveInspector and
+        // Inspector are not ordered, so a move between them is a change, not an escalation.
+        var earlier = new Finding { Kind = "HostNotice", Rule = "HostRule", Reason = "r", TeamId = "T-1", EscalateTo = before };
+
+        FindingChanges.Change(earlier, earlier with { EscalateTo = after }).Should().Be(expected);
+    }
+
     [Fact]
     public void Read_ADocumentWithoutIds_ComputesThemFromTheFields()
     {
