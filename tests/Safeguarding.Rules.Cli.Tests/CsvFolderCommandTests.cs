@@ -78,6 +78,29 @@ public sealed class CsvFolderCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExplainAndVerify_ACsvFolder_AreReadAsTheSnapshotAndTheirHelpSaysSo()
+    {
+        var folder = _files.Path("force");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "offenders.csv"), "id,riskLevel,registeredOn\nRSO-1,High,2015-03-02\n");
+        File.WriteAllText(Path.Combine(folder, "snapshot.csv"), "schemaVersion,asOf,extractedAt\n1,2018-05-01,\n");
+        var findings = _files.Path("findings.json");
+
+        var evaluate = CliProcess.Run("evaluate", folder, "--format", "json", "--output", findings);
+        var verify = CliProcess.Run("verify", findings, folder);
+        var explain = CliProcess.Run("explain", folder, "--offender", "RSO-1");
+
+        evaluate.ExitCode.Should().Be(0, evaluate.ToString());
+        verify.ExitCode.Should().Be(0, verify.ToString());
+        explain.ExitCode.Should().Be(0, explain.ToString());
+        explain.StdOut.Should().Contain("Explanation for offender RSO-1 as of 2018-05-01");
+        foreach (var command in new[] { "explain", "verify" })
+        {
+            CliProcess.Run(command, "--help").StdOut.Should().Contain("folder of CSV files", "{0} reads a folder wherever it reads a snapshot file (contract section 9)", command);
+        }
+    }
+
+    [Fact]
     public void Sample_FormatCsvWithoutOutput_Exits2()
     {
         var result = CliProcess.Run("sample", "-n", "10", "--format", "csv");

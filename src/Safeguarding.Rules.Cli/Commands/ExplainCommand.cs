@@ -20,7 +20,7 @@ internal static class ExplainCommand
     {
         var snapshot = new Argument<string?>("SNAPSHOT")
         {
-            Description = "A caseload snapshot file (contract section 1), or - for standard input. Default: the built-in synthetic force of 2,000 offenders as of 2018-05-01.",
+            Description = "A caseload snapshot file (contract section 1), a folder of CSV files (section 9), or - for standard input. Default: the built-in synthetic force of 2,000 offenders as of 2018-05-01.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var offender = Subject("--offender", "an offender");

@@ -19,7 +19,7 @@ internal static class VerifyCommand
         };
         var snapshot = new Argument<string>("SNAPSHOT")
         {
-            Description = "The caseload snapshot file the document claims to come from, or - for standard input.",
+            Description = "The caseload snapshot file (or folder of CSV files, contract section 9) the document claims to come from, or - for standard input.",
         };
         var policy = CommonOptions.Policy();
         policy.Description = "The policy file of the run that wrote the document. Default: the default policy.";

@@ -6,7 +6,7 @@ public enum ChangeKind
     /// <summary>Its id was not among the earlier findings.</summary>
     Raised,
 
-    /// <summary>Its <c>escalateTo</c> is higher than before, in its kind's order.</summary>
+    /// <summary>Its <c>escalateTo</c> is higher than before (OffenderManager &lt; Supervisor &lt; DetectiveInspector; Supervisor &lt; Inspector), whatever its kind.</summary>
     Escalated,
 
     /// <summary>One of its kind's fields differs (ignoring counters that move with time alone); a lower escalation too.</summary>

@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Changes;
 /// <remarks>
 /// Findings are matched by id (<see cref="Finding.Id"/>). Each current finding is, the first that applies,
 /// <see cref="ChangeKind.Raised"/> (its id is new), <see cref="ChangeKind.Escalated"/> (its <c>escalateTo</c> is higher
-/// in its kind's order), <see cref="ChangeKind.Changed"/> (a field of its kind or <c>overrideExpiredOn</c> differs,
+/// in the contract's order of levels, whatever the kind), <see cref="ChangeKind.Changed"/> (a field of its kind or <c>overrideExpiredOn</c> differs,
 /// present on one side only included, ignoring the counters that move with time alone; <c>rule</c> and <c>reason</c> are
 /// not compared) or
 /// <see cref="ChangeKind.Unchanged"/>. The comparison is the findings schema's in its
@@ -85,11 +85,26 @@ public static class FindingChanges
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (before.EscalateTo is { } from && after.EscalateTo is { } to && FindingSchema.Of(after.Kind).IsHigher(from, to))
+        if (before.EscalateTo is { } from && after.EscalateTo is { } to && IsHigher(from, to))
         {
             return ChangeKind.Escalated;
         }
 
         return FindingSchema.Differences(before, after, FindingComparison.SinceEarlierRun).Count > 0 ? ChangeKind.Changed : ChangeKind.Unchanged;
     }
+
+    /// <summary>
+    /// Whether <paramref name="after"/> is a higher level than <paramref name="before"/> in contract section 7's order,
+    /// which holds for every finding, a host rule's kind included: <see cref="EscalationLevel.OffenderManager"/> &lt;
+    /// <see cref="EscalationLevel.Supervisor"/> &lt; <see cref="EscalationLevel.DetectiveInspector"/>, and
+    /// <see cref="EscalationLevel.Supervisor"/> &lt; <see cref="EscalationLevel.Inspector"/> (so the offender manager is
+    /// below the inspector too). <see cref="EscalationLevel.DetectiveInspector"/> and <see cref="EscalationLevel.Inspector"/>
+    /// are not ordered: a move between them is a change, not an escalation.
+    /// </summary>
+    private static bool IsHigher(EscalationLevel before, EscalationLevel after) => (before, after) switch
+    {
+        (EscalationLevel.OffenderManager, EscalationLevel.Supervisor or EscalationLevel.DetectiveInspector or EscalationLevel.Inspector) => true,
+        (EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector or EscalationLevel.Inspector) => true,
+        _ => false,
+    };
 }

@@ -25,14 +25,49 @@ internal static class FindingIds
         }
     }
 
-    /// <summary>Same kind and same identity values: the same id, without building the id strings.</summary>
+    /// <summary>
+    /// The same id. A finding with every identity value present (every finding of the built-in rules but DataQuality) is
+    /// compared by those values, without building the id string: the parts are escaped, so equal ids then mean equal
+    /// values. Any other finding is compared by its id, since different values can give one id there: a host kind's id
+    /// leaves out the parts that are absent (a manager "1" and an offender "1" both give <c>Kind:1</c>), and a DataQuality
+    /// finding without <c>array</c> is the offenders'. Findings of the two sorts never share an id (their ids have
+    /// different numbers of parts, or different kinds), so each sort may hash in its own way.
+    /// </summary>
     private sealed class SameId : IEqualityComparer<Finding>
     {
         public static readonly SameId Instance = new();
 
-        public bool Equals(Finding? x, Finding? y) =>
-            string.Equals(x!.Kind, y!.Kind, StringComparison.Ordinal) && FindingSchema.Of(x.Kind).SameSubject(x, y);
+        public bool Equals(Finding? x, Finding? y)
+        {
+            if (!string.Equals(x!.Kind, y!.Kind, StringComparison.Ordinal))
+            {
+                return false;
+            }
 
-        public int GetHashCode(Finding obj) => obj.GetHashCode();
+            var schema = FindingSchema.Of(x.Kind);
+            var byValues = ByValues(schema, x);
+            return byValues == ByValues(schema, y) && (byValues ? schema.SameSubject(x, y) : string.Equals(x.Id, y.Id, StringComparison.Ordinal));
+        }
+
+        public int GetHashCode(Finding obj) => ByValues(FindingSchema.Of(obj.Kind), obj) ? obj.GetHashCode() : StringComparer.Ordinal.GetHashCode(obj.Id);
+
+        /// <summary>Whether equal identity values are exactly equal ids for <paramref name="finding"/>: every part present, and not DataQuality.</summary>
+        private static bool ByValues(FindingKindSchema schema, Finding finding)
+        {
+            if (string.Equals(finding.Kind, FindingKinds.DataQuality, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var field in schema.Identity)
+            {
+                if (!field.IsPresent(finding))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -115,8 +115,10 @@ internal static partial class SnapshotValidator
         }
 
         // The kind is named only when it is one (a finding id is an id, but its first part may be anything).
-        var named = FindingKinds.All.Contains(kind, StringComparer.Ordinal) ? "names a " + kind + " finding, a kind" : "does not start with a finding kind";
-        problems.Add(new(SnapshotArrays.Overrides, index, id, "findingId", named + " the policy's overrides.kinds does not list (" + string.Join(", ", policy.Kinds) + ")"));
+        var named = FindingKinds.All.Contains(kind, StringComparer.Ordinal)
+            ? "names a " + kind + " finding, a kind the policy's overrides.kinds does not list"
+            : "does not start with a finding kind the policy's overrides.kinds lists";
+        problems.Add(new(SnapshotArrays.Overrides, index, id, "findingId", named + " (" + string.Join(", ", policy.Kinds) + ")"));
         return false;
     }
 

@@ -41,6 +41,56 @@ public sealed class FindingChangesTests
         changes.SinceAsOf.Should().Be(Day);
     }
 
+    [Theory]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.Supervisor, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.DetectiveInspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.Inspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.OffenderManager, EscalationLevel.Inspector, ChangeKind.Escalated)]
+    [InlineData(EscalationLevel.DetectiveInspector, EscalationLevel.Supervisor, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Inspector, EscalationLevel.Supervisor, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.DetectiveInspector, EscalationLevel.Inspector, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Inspector, EscalationLevel.DetectiveInspector, ChangeKind.Changed)]
+    [InlineData(EscalationLevel.Supervisor, EscalationLevel.Supervisor, ChangeKind.Unchanged)]
+    public void Change_AHostKindsEscalateTo_FollowsTheContractsOrderOfLevels(EscalationLevel before, EscalationLevel after, ChangeKind expected)
+    {
+        // Section 7 orders the levels for every finding, a host rule's kind included: OffenderManager < Supervisor <
+        // DetectiveInspector, and Supervisor < Inspector (so OffenderManager < Inspector); DetectiveInspector and
+        // Inspector are not ordered, so a move between them is a change, not an escalation.
+        var earlier = new Finding { Kind = "HostNotice", Rule = "HostRule", Reason = "r", TeamId = "T-1", EscalateTo = before };
+
+        FindingChanges.Change(earlier, earlier with { EscalateTo = after }).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Change_OverrideExpiredOnAndTheChildProtectionFields_AreComparedAsSection7Says()
+    {
+        // overrideExpiredOn is compared like a field of the kind, present on one side only included.
+        var overdue = Overdue("RSO-1", EscalationLevel.Supervisor, days: 15);
+        FindingChanges.Change(overdue, overdue with { OverrideExpiredOn = Day.AddDays(-1) }).Should().Be(ChangeKind.Changed);
+        FindingChanges.Change(overdue with { OverrideExpiredOn = Day.AddDays(-1) }, overdue).Should().Be(ChangeKind.Changed);
+        FindingChanges.Change(overdue with { OverrideExpiredOn = Day.AddDays(-2) }, overdue with { OverrideExpiredOn = Day.AddDays(-1) }).Should().Be(ChangeKind.Changed);
+
+        // minutesWaited, hoursInProtection and minutesToInform move with time alone: not compared; awaiting is.
+        var authorised = new DateTimeOffset(2018, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var delayed = new Finding
+        {
+            Kind = FindingKinds.AppropriateAdultDelayed, Rule = "r", Reason = "r", DetentionId = "D-1", CustodySuiteId = "CS-1",
+            AuthorisedAt = authorised, MinutesWaited = 130, Awaiting = true, EscalateTo = EscalationLevel.Supervisor,
+        };
+        FindingChanges.Change(delayed, delayed with { MinutesWaited = 200 }).Should().Be(ChangeKind.Unchanged);
+        FindingChanges.Change(delayed, delayed with { MinutesWaited = 200, Awaiting = false }).Should().Be(ChangeKind.Changed);
+
+        var exceeded = new Finding { Kind = FindingKinds.PoliceProtectionExceeded, Rule = "r", Reason = "r", ProtectionId = "PP-1", StartedAt = authorised, HoursInProtection = 73 };
+        FindingChanges.Change(exceeded, exceeded with { HoursInProtection = 97 }).Should().Be(ChangeKind.Unchanged);
+        FindingChanges.Change(exceeded, exceeded with { TeamId = "T-1" }).Should().Be(ChangeKind.Changed);
+
+        var notInformed = new Finding { Kind = FindingKinds.LocalAuthorityNotInformed, Rule = "r", Reason = "r", ProtectionId = "PP-1", StartedAt = authorised, MinutesToInform = 300, Awaiting = true };
+        FindingChanges.Change(notInformed, notInformed with { MinutesToInform = 1000 }).Should().Be(ChangeKind.Unchanged);
+        FindingChanges.Change(notInformed, notInformed with { MinutesToInform = 1000, Awaiting = false }).Should().Be(ChangeKind.Changed);
+        FindingChanges.Change(notInformed, notInformed with { StartedAt = authorised.AddMinutes(-1) }).Should().Be(ChangeKind.Changed);
+    }
+
     [Fact]
     public void Read_ADocumentWithoutIds_ComputesThemFromTheFields()
     {

@@ -32,6 +32,54 @@ public sealed class FindingIdUniquenessTests
         report.Findings.Should().Contain(f => f.Kind == "HostFlagA");
     }
 
+    [Fact]
+    public void Evaluate_HostFindingsWithOneIdFromDifferentSubjectFields_FailsNamingTheRule()
+    {
+        // A host kind's id is its kind and the teamId, managerId and offenderId that are present (contract section 7), so a
+        // finding about manager "1" and one about offender "1" of the same kind both have the id SubjectFlag:1.
+        var options = new SafeguardingRulesOptions();
+        options.AddRule<FlagManagerRule>();
+        options.AddRule<FlagOffenderRule>();
+        var engine = new SafeguardingEngine(options);
+        var snapshot = new Domain.CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Managers = [new Domain.Manager { Id = "1" }],
+            Offenders = [new Domain.Offender { Id = "1", ManagerId = "1", RiskLevel = Domain.RiskLevel.Low, RegisteredOn = new DateOnly(2015, 1, 1) }],
+        };
+
+        var evaluate = () => engine.Evaluate(snapshot);
+
+        evaluate.Should().Throw<InvalidOperationException>()
+            .WithMessage("Rule Flag* raised a finding with the id SubjectFlag:1, which rule Flag* had already given to another finding*");
+    }
+
+    [Name("FlagManager")]
+    public sealed class FlagManagerRule : Rule
+    {
+        public override void Define()
+        {
+            ManagerCase manager = null!;
+
+            When().Match(() => manager);
+
+            Then().Yield(_ => new Finding { Kind = "SubjectFlag", Rule = "FlagManager", Reason = "Manager flagged.", ManagerId = manager.Id });
+        }
+    }
+
+    [Name("FlagOffender")]
+    public sealed class FlagOffenderRule : Rule
+    {
+        public override void Define()
+        {
+            OffenderCase offender = null!;
+
+            When().Match(() => offender);
+
+            Then().Yield(_ => new Finding { Kind = "SubjectFlag", Rule = "FlagOffender", Reason = "Offender flagged.", OffenderId = offender.Id });
+        }
+    }
+
     [Name("SameIdForEveryone")]
     public sealed class SameIdForEveryoneRule : Rule
     {

@@ -116,6 +116,11 @@ public sealed class OverrideValidationTests
         Problems(Valid() with { FindingId = findingId }).Should().ContainSingle()
             .Which.Should().Match<InputProblem>(p => p.Field == "findingId" && p.Problem.StartsWith(start, StringComparison.Ordinal));
 
+    [Fact]
+    public void Validate_FindingIdNotStartingWithAKind_SaysWhichKindsItMayStartWith() =>
+        Problems(Valid() with { FindingId = "RSO-1" }).Should().ContainSingle().Which.Problem.Should().Be(
+            "does not start with a finding kind the policy's overrides.kinds lists (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue, NeighbourhoodNotBriefed)");
+
     [Theory]
     [InlineData("VisitOverdue:RSO-1")]
     [InlineData("VisitDueSoon:RSO-1")]
