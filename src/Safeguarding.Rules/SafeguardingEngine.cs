@@ -107,6 +107,15 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>Today's date in the United Kingdom by the engine's clock.</summary>
     internal DateOnly Today() => UkTime.Today(_time);
 
+    /// <summary>
+    /// What a report's decision record is computed from, other than its snapshot: a copy of the effective policy (the
+    /// engine's, or the call's own) and the rule catalogue described for it.
+    /// </summary>
+    /// <param name="own">The call's own policy, already checked, or <see langword="null"/> for the engine's.</param>
+    /// <param name="view">The view of <paramref name="own"/> the call evaluates with.</param>
+    internal RecordBasis RecordBasis(SafeguardingPolicy? own, PolicyView view) =>
+        own is null ? new(_policyCopy, () => _catalogue) : new(own.Clone(), () => _rules.Describe(view));
+
     /// <inheritdoc />
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
@@ -125,14 +134,13 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         var started = Stopwatch.GetTimestamp();
         using var activity = EvaluationTelemetry.StartEvaluation();
         var policy = _policy;
-        var policyCopy = _policyCopy;
         if (options?.Policy is { } own)
         {
             own.EnsureValid();
             policy = new PolicyView(own);
-            policyCopy = own.Clone();
         }
 
+        var recordBasis = RecordBasis(options?.Policy, policy); // the policy as it is now, for the decision record
         var snapshotSha256 = input.SourceSha256;
 
         var allowPartial = options?.AllowPartialResults ?? _allowPartialResults;
@@ -233,8 +241,7 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
         {
             SnapshotSha256 = snapshotSha256,
             Snapshot = snapshotSha256 is null ? snapshot : null,
-            Policy = policyCopy,
-            Rules = ReferenceEquals(policy, _policy) ? () => _catalogue : () => _rules.Describe(policy),
+            Basis = recordBasis,
         });
     }
 

@@ -541,6 +541,55 @@ internal sealed class MonitorState
     }
 
     /// <summary>
+    /// A snapshot of the records as they now stand, which a full evaluation (without a date of its own) gives the current
+    /// report from: the same as-of date and instant T (contract section 6), the teams as listed, then every manager, offender
+    /// (each offender's visits and briefings in the order recorded), child-protection record and override held; or
+    /// <see langword="null"/> when the monitor holds rejected child-protection records (partial results), which it keeps
+    /// only as their <c>DataQuality</c> findings. The lists are new; the records are the monitor's own (never changed in
+    /// place: a change replaces a record).
+    /// </summary>
+    public CaseloadSnapshot? Snapshot()
+    {
+        if (_rejected.Count > 0)
+        {
+            return null;
+        }
+
+        var offenders = new List<Offender>(_offenders.Count);
+        int visitCount = 0, briefingCount = 0;
+        foreach (var entry in _offenders.Values)
+        {
+            offenders.Add(entry.Record);
+            visitCount += entry.Visits.Length;
+            briefingCount += entry.Briefings.Length;
+        }
+
+        var visits = new List<Visit>(visitCount);
+        var briefings = new List<Briefing>(briefingCount);
+        foreach (var entry in _offenders.Values)
+        {
+            visits.AddRange(entry.Visits);
+            briefings.AddRange(entry.Briefings);
+        }
+
+        var records = Records();
+        return new CaseloadSnapshot
+        {
+            AsOf = AsOf,
+            ExtractedAt = Instant == AsOfInstant.EndOf(AsOf) ? null : Instant,
+            Teams = ListedTeams,
+            Managers = _managers.Values.Select(static m => m.Record).ToList(),
+            Offenders = offenders,
+            Visits = visits,
+            Briefings = briefings,
+            StrategyDiscussions = records.Discussions,
+            Detentions = records.Detentions,
+            PoliceProtections = records.Protections,
+            Overrides = [.. _overrides],
+        };
+    }
+
+    /// <summary>
     /// Puts an offender where its record says, as of the monitor's date: recomputes its aggregates and refreshes its fact
     /// (inserted, updated, moved to another team's session or retracted), moves it between managers, and adjusts the
     /// caseloads that count it. With <paramref name="present"/> false the offender leaves every session and manager.

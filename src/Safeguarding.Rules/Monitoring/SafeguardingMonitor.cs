@@ -5,6 +5,7 @@ using Safeguarding.Rules.ChildProtection;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Validation;
 
@@ -42,14 +43,17 @@ public sealed class SafeguardingMonitor
     private readonly MonitorState _state;
     private readonly bool _partialResultsAllowed;
     private readonly ILogger _logger;
+    private readonly RecordBasis _recordBasis;
     private EvaluationReport? _current;
+    private CaseloadSnapshot? _currentSnapshot;
     private bool _faulted;
 
-    private SafeguardingMonitor(MonitorState state, bool partialResultsAllowed, ILogger logger)
+    private SafeguardingMonitor(MonitorState state, bool partialResultsAllowed, ILogger logger, RecordBasis recordBasis)
     {
         _state = state;
         _partialResultsAllowed = partialResultsAllowed;
         _logger = logger;
+        _recordBasis = recordBasis;
     }
 
     /// <summary>
@@ -82,9 +86,11 @@ public sealed class SafeguardingMonitor
     }
 
     /// <summary>
-    /// The current findings as an evaluated report, equal to a full evaluation of the equivalent snapshot (its findings in
-    /// the contract's order, its summary and the rules that fired). Built when first read after a change (this sorts
-    /// every finding), then kept until the next accepted change.
+    /// The current findings as an evaluated report, equal to a full evaluation of <see cref="CurrentSnapshot"/> (its
+    /// findings in the contract's order, its summary, the rules that fired, and its decision record, contract section 8,
+    /// whose snapshot hash is of <see cref="CurrentSnapshot"/>'s JSON as the library writes it). Built when first read
+    /// after a change (this sorts every finding and lists every record), then kept until the next accepted change. Its
+    /// <see cref="EvaluationReport.Record"/> is <see langword="null"/> when <see cref="CurrentSnapshot"/> is.
     /// </summary>
     /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
     public EvaluationReport Current
@@ -94,9 +100,43 @@ public sealed class SafeguardingMonitor
             lock (_gate)
             {
                 ThrowIfFaulted();
-                return _current ??= _state.Report(_partialResultsAllowed);
+                return CurrentLocked();
             }
         }
+    }
+
+    /// <summary>
+    /// The records as they stand, as one snapshot: a full evaluation of it, with the monitor's policy and no date of its
+    /// own, gives <see cref="Current"/> (its as-of date and, from a load without a date, its <c>extractedAt</c>, are the
+    /// monitor's). Write it beside a findings document of <see cref="Current"/> so that <c>verify</c> can check the
+    /// document later. Made with <see cref="Current"/> and kept until the next accepted change; <see langword="null"/> when
+    /// the monitor was loaded with rejected child-protection records (partial results), which it keeps only as their
+    /// <c>DataQuality</c> findings.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
+    public CaseloadSnapshot? CurrentSnapshot
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ThrowIfFaulted();
+                CurrentLocked();
+                return _currentSnapshot;
+            }
+        }
+    }
+
+    private EvaluationReport CurrentLocked()
+    {
+        if (_current is null)
+        {
+            var report = _state.Report(_partialResultsAllowed);
+            _currentSnapshot = _state.Snapshot();
+            _current = _currentSnapshot is null ? report : report.WithRecordSource(new RecordSource { Snapshot = _currentSnapshot, Basis = _recordBasis });
+        }
+
+        return _current;
     }
 
     /// <summary>Loads a snapshot into a new monitor that evaluates with <paramref name="engine"/>'s rules and policy.</summary>
@@ -142,6 +182,8 @@ public sealed class SafeguardingMonitor
             policy = new PolicyView(own);
         }
 
+        var recordBasis = engine.RecordBasis(options.Policy, policy);
+
         var partial = options.AllowPartialResults ?? engine.AllowPartialResults;
         var started = Stopwatch.GetTimestamp();
         var owners = new RecordOwners(snapshot.Visits.Count, snapshot.Briefings.Count);
@@ -164,7 +206,7 @@ public sealed class SafeguardingMonitor
             MonitorLog.Loaded(engine.Logger, snapshot.Offenders.Count, asOfText, sessions, elapsedMs, collector);
         }
 
-        return new MonitorLoadResult(new SafeguardingMonitor(state, partial, engine.Logger), input.Problems);
+        return new MonitorLoadResult(new SafeguardingMonitor(state, partial, engine.Logger, recordBasis), input.Problems);
     }
 
     /// <summary>The monitored state (for tests that look into the sessions); not thread-safe.</summary>
@@ -188,6 +230,7 @@ public sealed class SafeguardingMonitor
             }
 
             _current = null;
+            _currentSnapshot = null;
             try
             {
                 change.Apply(_state);

@@ -16,9 +16,17 @@ internal sealed class RecordSource
     /// <summary>The snapshot, kept only when <see cref="SnapshotSha256"/> is <see langword="null"/>: its JSON is hashed then.</summary>
     public CaseloadSnapshot? Snapshot { get; init; }
 
+    /// <summary>The effective policy and the rule catalogue described for it.</summary>
+    public required RecordBasis Basis { get; init; }
+
     /// <summary>A copy of the effective policy, taken when the evaluation started.</summary>
-    public required SafeguardingPolicy Policy { get; init; }
+    public SafeguardingPolicy Policy => Basis.Policy;
 
     /// <summary>The rule catalogue, its descriptions showing <see cref="Policy"/>'s values.</summary>
-    public required Func<IReadOnlyList<RuleInfo>> Rules { get; init; }
+    public Func<IReadOnlyList<RuleInfo>> Rules => Basis.Rules;
 }
+
+/// <summary>What a decision record is computed from besides the snapshot and the findings.</summary>
+/// <param name="Policy">A copy of the effective policy, taken when the evaluation (or the monitor's load) started.</param>
+/// <param name="Rules">The rule catalogue, its descriptions showing <paramref name="Policy"/>'s values.</param>
+internal sealed record RecordBasis(SafeguardingPolicy Policy, Func<IReadOnlyList<RuleInfo>> Rules);

@@ -3,6 +3,9 @@ using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Monitoring;
 using Safeguarding.Rules.Policies;
+using Safeguarding.Rules.Records;
+using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Tests.Monitoring;
 
@@ -265,6 +268,32 @@ public sealed class SafeguardingMonitorTests
         result.IsAccepted.Should().BeFalse();
         monitor.IsFaulted.Should().BeFalse();
         monitor.Current.Findings.Should().Contain(f => f.Id == "VisitOverdue:RSO-1");
+    }
+
+    [Fact]
+    public void Current_AfterChanges_WrittenWithItsSnapshotIsVerifiedAndTamperingIsCaught()
+    {
+        // Contract section 8: every findings document has a record. The monitor's records are a snapshot built in code
+        // (CurrentSnapshot); written beside the document, `verify` re-evaluates it and checks the four hashes.
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 400, Seed = 12, AsOf = AsOf });
+        var monitor = SafeguardingMonitor.Load(Engine, generated).Monitor!;
+        var someone = generated.Offenders[7].Id;
+        monitor.Apply(new VisitRecorded(new Visit { OffenderId = someone, Date = AsOf, Outcome = VisitOutcome.NoAccess })).IsAccepted.Should().BeTrue();
+        monitor.Apply(new OffenderRemoved(generated.Offenders[3].Id)).IsAccepted.Should().BeTrue();
+        monitor.Apply(new AsOfAdvanced(AsOf.AddDays(2))).IsAccepted.Should().BeTrue();
+
+        using var document = new MemoryStream();
+        FindingsJson.Write(monitor.Current, document);
+        using var snapshotFile = new MemoryStream();
+        SnapshotJson.Write(monitor.CurrentSnapshot!, snapshotFile);
+        var reread = SnapshotJson.Read(new MemoryStream(snapshotFile.ToArray()));
+
+        monitor.Current.Record.Should().NotBeNull();
+        monitor.CurrentSnapshot!.Offenders.Should().HaveCount(generated.Offenders.Count - 1).And.NotContain(o => o.Id == generated.Offenders[3].Id);
+        var verified = FindingsVerifier.Verify(document.ToArray(), reread, Engine);
+        verified.Outcome.Should().Be(VerificationOutcome.Verified, verified.Message);
+        var other = SnapshotJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(snapshotFile.ToArray()).Replace("\"NoAccess\"", "\"Completed\"", StringComparison.Ordinal))));
+        FindingsVerifier.Verify(document.ToArray(), other, Engine).Outcome.Should().Be(VerificationOutcome.Differs);
     }
 
     private static SafeguardingMonitor Load(params Offender[] offenders) => SafeguardingMonitor.Load(Engine, Snapshot(offenders)).Monitor!;
