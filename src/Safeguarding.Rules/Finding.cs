@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules;
 
@@ -22,14 +24,44 @@ public sealed record Finding
     /// <see langword="with"/> shares them until the copy sets one of its own.
     /// </summary>
     private RareFields? _rare;
+
+    /// <summary>The reason, or what it is written from (<see cref="DeferredReason"/>); equal when the texts are.</summary>
+    private FindingReason _reason;
+
     /// <summary>The finding kind (see <see cref="FindingKinds"/>).</summary>
     public required string Kind { get; init; }
 
     /// <summary>The stable name of the rule that produced the finding.</summary>
     public required string Rule { get; init; }
 
-    /// <summary>Why: plain English from identifiers, dates and numbers only.</summary>
-    public required string Reason { get; init; }
+    /// <summary>
+    /// Make a finding with object initializers (<c>new Finding { Kind = ..., Rule = ..., Reason = ... }</c>).
+    /// </summary>
+    public Finding()
+    {
+    }
+
+    /// <summary>A built-in rule's finding, whose reason is written when it is read.</summary>
+    [SetsRequiredMembers]
+#pragma warning disable CS8618 // Reason is set through its field, which the nullable analysis does not follow.
+    internal Finding(string kind, string rule, DeferredReason reason)
+#pragma warning restore CS8618
+    {
+        Kind = kind;
+        Rule = rule;
+        _reason = new FindingReason(reason);
+    }
+
+    /// <summary>
+    /// Why: plain English from identifiers, dates and numbers only. A built-in rule's finding keeps the values its reason
+    /// is written from and writes the text each time it is read (the same text each time); keep the string if you read it
+    /// often.
+    /// </summary>
+    public required string Reason
+    {
+        get => _reason.Text;
+        init => _reason = new FindingReason(value);
+    }
 
     /// <summary>The offender concerned.</summary>
     public string? OffenderId { get; init; }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Escalation;
 using Safeguarding.Rules.Facts;
+using Safeguarding.Rules.Findings;
 
 namespace Safeguarding.Rules;
 
@@ -38,15 +40,23 @@ internal static class Reasons
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
     /// <summary>
+    /// A reason written from <paramref name="values"/> (copied out of the facts now) by <paramref name="write"/> when the
+    /// finding's <see cref="Finding.Reason"/> is read (<see cref="DeferredReason"/>). <paramref name="write"/> must be
+    /// a static lambda: it is compared by reference, and it reads nothing but the values.
+    /// </summary>
+    public static DeferredReason Later<TValues>(TValues values, Func<TValues, string> write)
+        where TValues : struct, IEquatable<TValues> => new DeferredReason<TValues>(values, write);
+
+    /// <summary>
     /// "High risk: last completed home visit 2018-01-09; interval 91 days; due 2018-04-10", in the calling thread's
     /// reason builder: append the rest and take the text with <c>ToString()</c> before the next reason is begun.
     /// </summary>
-    public static StringBuilder VisitBasis(OffenderCase o)
+    public static StringBuilder VisitBasis(VisitBasis o)
     {
         var text = Builder().Append(Risk(o.RiskLevel)).Append(" risk: ");
         if (o.FirstVisitPending)
         {
-            text.Append(o.ReleasedOn is { } released && released == o.Start ? "released " : "registered ")
+            text.Append(o.StartIsRelease ? "released " : "registered ")
                 .AppendDate(o.Start);
             if (o.LastCompletedVisit is { } last)
             {
@@ -57,7 +67,7 @@ internal static class Reasons
                 text.Append("; no completed home visit since");
             }
 
-            text.Append("; first visit due within ").AppendDays(o.Policy.FirstVisitDays);
+            text.Append("; first visit due within ").AppendDays(o.FirstVisitDays);
         }
         else
         {
@@ -70,26 +80,31 @@ internal static class Reasons
         return o.VisitDueOn is { } due ? text.AppendDate(due) : text.Append("never");
     }
 
-    public static Finding Overdue(OverdueVisit visit, string rule, EscalationLevel level, IEnumerable<string> conditions)
+    /// <summary>
+    /// The VisitOverdue finding of <paramref name="visit"/> at <paramref name="level"/>: its reason names the conditions of
+    /// <paramref name="clauses"/> that hold (none: "no escalation condition holds").
+    /// </summary>
+    public static Finding Overdue(OverdueVisit visit, string rule, EscalationLevel level, EscalationClause[]? clauses)
     {
         var o = visit.Offender;
-        var reason = VisitBasis(o)
-            .Append("; ").AppendDays(visit.DaysOverdue).Append(" overdue; ")
-            .Append(level switch
-            {
-                EscalationLevel.OffenderManager => "stays with the OffenderManager: ",
-                EscalationLevel.Supervisor => "escalated to Supervisor: ",
-                EscalationLevel.DetectiveInspector => "escalated to DetectiveInspector: ",
-                _ => "escalated to " + level + ": ",
-            })
-            .AppendJoin(" and ", conditions)
-            .Append('.')
-            .ToString();
-        return new Finding
+        return new Finding(
+            FindingKinds.VisitOverdue,
+            rule,
+            Later(
+                new OverdueReason(Rules.VisitBasis.Of(o), EscalationInputs.Of(visit), level, clauses),
+                static r => VisitBasis(r.Basis)
+                    .Append("; ").AppendDays(r.Escalation.DaysOverdue).Append(" overdue; ")
+                    .Append(r.Level switch
+                    {
+                        EscalationLevel.OffenderManager => "stays with the OffenderManager: ",
+                        EscalationLevel.Supervisor => "escalated to Supervisor: ",
+                        EscalationLevel.DetectiveInspector => "escalated to DetectiveInspector: ",
+                        _ => "escalated to " + r.Level + ": ",
+                    })
+                    .AppendJoin(" and ", r.Clauses is null ? NoCondition : EscalationLadder.Holding(r.Clauses, r.Escalation))
+                    .Append('.')
+                    .ToString()))
         {
-            Kind = FindingKinds.VisitOverdue,
-            Rule = rule,
-            Reason = reason,
             OffenderId = o.Id,
             ManagerId = o.ManagerId,
             TeamId = o.TeamId,
@@ -99,6 +114,11 @@ internal static class Reasons
             EscalateTo = level,
         };
     }
+
+    private static readonly string[] NoCondition = ["no escalation condition holds"];
+
+    /// <summary>What a VisitOverdue reason is written from.</summary>
+    private readonly record struct OverdueReason(VisitBasis Basis, EscalationInputs Escalation, EscalationLevel Level, EscalationClause[]? Clauses);
 
     /// <summary>
     /// The calling thread's reason builder, emptied: every reason built on <see cref="VisitBasis"/> is taken as a string

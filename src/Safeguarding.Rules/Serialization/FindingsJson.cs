@@ -496,9 +496,10 @@ public static class FindingsJson
         }
 
         FindingSchema.OverrideExpiredOn.Write(writer, finding);
-        if (!cleared || finding.Reason.Length > 0)
+        var reason = finding.Reason; // written when read (DeferredReason): read once
+        if (!cleared || reason.Length > 0)
         {
-            writer.WriteString(Reason, finding.Reason);
+            writer.WriteString(Reason, reason);
         }
 
         if (end)

@@ -296,6 +296,38 @@ public sealed class SafeguardingMonitorTests
         FindingsVerifier.Verify(document.ToArray(), other, Engine).Outcome.Should().Be(VerificationOutcome.Differs);
     }
 
+    [Fact]
+    public void Apply_LaterChanges_LeaveTheReasonsOfFindingsAlreadyGivenAsTheyWereMade()
+    {
+        // A finding writes its reason when it is read, from values copied when it was made; the monitor then changes its
+        // facts in place (a reassignment makes OM-1 critical, a visit moves RSO-1's dates, a new day moves every count).
+        // The findings taken before must still read as a full evaluation of the snapshot they were made from does.
+        var snapshot = Snapshot(
+            Offender("RSO-1", "OM-1", RiskLevel.Low) with { NeighbourhoodId = "N-1", RiskAssessedOn = null },
+            Offender("RSO-2", "OM-1", RiskLevel.High) with { NeighbourhoodId = "N-2" },
+            Offender("RSO-3", null, RiskLevel.Low, overdue: false));
+        var expected = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = AsOf }).Findings.Select(static f => (f.Id, f.Reason)).ToList();
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+        var taken = monitor.Current.Findings.ToList();
+
+        monitor.Apply(new OffenderReassigned("RSO-3", "OM-1")).IsAccepted.Should().BeTrue();
+        monitor.Apply(new VisitRecorded(new Visit { OffenderId = "RSO-1", Date = AsOf.AddDays(-1), Outcome = VisitOutcome.Completed })).IsAccepted.Should().BeTrue();
+        monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1))).IsAccepted.Should().BeTrue();
+
+        expected.Select(static f => f.Id).Should().Contain(["VisitOverdue:RSO-1", "VisitOverdue:RSO-2", "RiskReviewOverdue:RSO-1", "NeighbourhoodNotBriefed:RSO-1:N-1"]);
+        taken.Select(static f => (f.Id, f.Reason)).Should().Equal(expected);
+        var reassigned = Snapshot(snapshot.Offenders[0], snapshot.Offenders[1], snapshot.Offenders[2] with { ManagerId = "OM-1" });
+        var after = new CaseloadSnapshot
+        {
+            AsOf = AsOf,
+            Teams = reassigned.Teams,
+            Managers = reassigned.Managers,
+            Offenders = reassigned.Offenders,
+            Visits = [new Visit { OffenderId = "RSO-1", Date = AsOf.AddDays(-1), Outcome = VisitOutcome.Completed }],
+        };
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(after, new EvaluationOptions { AsOf = AsOf.AddDays(1) }).Findings);
+    }
+
     private static SafeguardingMonitor Load(params Offender[] offenders) => SafeguardingMonitor.Load(Engine, Snapshot(offenders)).Monitor!;
 
     private static CaseloadSnapshot Snapshot(params Offender[] offenders) => new()

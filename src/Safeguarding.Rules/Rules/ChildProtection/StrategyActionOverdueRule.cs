@@ -24,12 +24,14 @@ internal sealed class StrategyActionOverdueRule : BuiltInRule
     private static Finding Overdue(StrategyActionCase a)
     {
         var days = a.AsOf.DayNumber - a.DueOn.DayNumber;
-        return new Finding
+        return new Finding(
+            FindingKinds.StrategyActionOverdue,
+            RuleNames.StrategyActionOverdue,
+            Reasons.Later(
+                (a.DiscussionId, a.ActionId, a.DueOn, Days: days),
+                static r => "Strategy discussion " + r.DiscussionId + ", police action " + r.ActionId + ": due " + Reasons.Date(r.DueOn)
+                    + "; not completed; " + Reasons.Days(r.Days) + " overdue."))
         {
-            Kind = FindingKinds.StrategyActionOverdue,
-            Rule = RuleNames.StrategyActionOverdue,
-            Reason = "Strategy discussion " + a.DiscussionId + ", police action " + a.ActionId + ": due " + Reasons.Date(a.DueOn)
-                + "; not completed; " + Reasons.Days(days) + " overdue.",
             DiscussionId = a.DiscussionId,
             ActionId = a.ActionId,
             TeamId = a.TeamId,

@@ -26,13 +26,15 @@ internal sealed class StrategyOutcomeNotRecordedRule : BuiltInRule
     {
         var due = d.DueOn!.Value;
         var days = d.AsOf.DayNumber - due.DayNumber;
-        return new Finding
+        return new Finding(
+            FindingKinds.StrategyOutcomeNotRecorded,
+            RuleNames.StrategyOutcomeNotRecorded,
+            Reasons.Later(
+                (d.DiscussionId, d.HeldOn, d.Policy.ChildProtection.StrategyOutcomeWorkingDays, Due: due, Days: days),
+                static r => "Strategy discussion " + r.DiscussionId + " held " + Reasons.Date(r.HeldOn) + "; outcome due within "
+                    + r.StrategyOutcomeWorkingDays.ToString(CultureInfo.InvariantCulture) + " working day(s), by "
+                    + Reasons.Date(r.Due) + "; not recorded; " + Reasons.Days(r.Days) + " overdue."))
         {
-            Kind = FindingKinds.StrategyOutcomeNotRecorded,
-            Rule = RuleNames.StrategyOutcomeNotRecorded,
-            Reason = "Strategy discussion " + d.DiscussionId + " held " + Reasons.Date(d.HeldOn) + "; outcome due within "
-                + d.Policy.ChildProtection.StrategyOutcomeWorkingDays.ToString(CultureInfo.InvariantCulture) + " working day(s), by "
-                + Reasons.Date(due) + "; not recorded; " + Reasons.Days(days) + " overdue.",
             DiscussionId = d.DiscussionId,
             TeamId = d.TeamId,
             HeldOn = d.HeldOn,

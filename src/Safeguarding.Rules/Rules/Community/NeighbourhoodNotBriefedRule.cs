@@ -25,13 +25,15 @@ internal sealed class NeighbourhoodNotBriefedRule : BuiltInRule
             .Do(ctx => Raise(ctx, NotBriefed(offender)));
     }
 
-    private static Finding NotBriefed(OffenderCase o) => new()
+    private static Finding NotBriefed(OffenderCase o) => new(
+        FindingKinds.NeighbourhoodNotBriefed,
+        RuleNames.NeighbourhoodNotBriefed,
+        Reasons.Later(
+            (o.RiskLevel, o.NeighbourhoodId, o.BriefingReferenceDate, MovedIn: o.MovedIntoNeighbourhoodOn is not null, o.Policy.NeighbourhoodBriefingDays),
+            static r => Reasons.Risk(r.RiskLevel) + " risk: in neighbourhood " + r.NeighbourhoodId + " since " + Reasons.Date(r.BriefingReferenceDate)
+                + (r.MovedIn ? string.Empty : " (registration or release; no move-in date)")
+                + "; no briefing to its team since; briefing was due within " + Reasons.Days(r.NeighbourhoodBriefingDays) + "."))
     {
-        Kind = FindingKinds.NeighbourhoodNotBriefed,
-        Rule = RuleNames.NeighbourhoodNotBriefed,
-        Reason = Reasons.Risk(o.RiskLevel) + " risk: in neighbourhood " + o.NeighbourhoodId + " since " + Reasons.Date(o.BriefingReferenceDate)
-            + (o.MovedIntoNeighbourhoodOn is null ? " (registration or release; no move-in date)" : string.Empty)
-            + "; no briefing to its team since; briefing was due within " + Reasons.Days(o.Policy.NeighbourhoodBriefingDays) + ".",
         OffenderId = o.Id,
         ManagerId = o.ManagerId,
         TeamId = o.TeamId,

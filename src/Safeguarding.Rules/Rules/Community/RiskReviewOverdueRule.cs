@@ -28,15 +28,17 @@ internal sealed class RiskReviewOverdueRule : BuiltInRule
     internal static bool Holds(OffenderCase o) => !o.InCustody && RiskReviewSchedule.IsOverdue(o.RiskReviewDueOn, o.AsOf);
 
     /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
-    internal static Finding ReviewOverdue(OffenderCase o) => new()
+    internal static Finding ReviewOverdue(OffenderCase o) => new(
+        FindingKinds.RiskReviewOverdue,
+        RuleNames.RiskReviewOverdue,
+        Reasons.Later(
+            (o.RiskLevel, o.RiskAssessedOn, o.RegisteredOn, DueOn: o.RiskReviewDueOn!.Value, o.AsOf, o.Policy.RiskReviewDays, o.Policy.InitialAssessmentDays),
+            static r => Reasons.Risk(r.RiskLevel) + " risk: "
+                + (r.RiskAssessedOn is { } assessed
+                    ? "last risk assessment " + Reasons.Date(assessed) + "; review every " + Reasons.Days(r.RiskReviewDays)
+                    : "no risk assessment since registration on " + Reasons.Date(r.RegisteredOn) + "; initial assessment due within " + Reasons.Days(r.InitialAssessmentDays))
+                + "; due " + Reasons.Date(r.DueOn) + "; " + Reasons.Days(r.AsOf.DayNumber - r.DueOn.DayNumber) + " overdue."))
     {
-        Kind = FindingKinds.RiskReviewOverdue,
-        Rule = RuleNames.RiskReviewOverdue,
-        Reason = Reasons.Risk(o.RiskLevel) + " risk: "
-            + (o.RiskAssessedOn is { } assessed
-                ? "last risk assessment " + Reasons.Date(assessed) + "; review every " + Reasons.Days(o.Policy.RiskReviewDays)
-                : "no risk assessment since registration on " + Reasons.Date(o.RegisteredOn) + "; initial assessment due within " + Reasons.Days(o.Policy.InitialAssessmentDays))
-            + "; due " + Reasons.Date(o.RiskReviewDueOn!.Value) + "; " + Reasons.Days(o.AsOf.DayNumber - o.RiskReviewDueOn.Value.DayNumber) + " overdue.",
         OffenderId = o.Id,
         ManagerId = o.ManagerId,
         TeamId = o.TeamId,

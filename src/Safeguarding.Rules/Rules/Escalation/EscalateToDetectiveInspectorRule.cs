@@ -24,5 +24,5 @@ internal sealed class EscalateToDetectiveInspectorRule : BuiltInRule
 
     /// <summary>The finding this rule raises for <paramref name="visit"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
     internal static Finding Escalated(OverdueVisit visit) =>
-        Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationLadder.Holding(EscalationLadder.DetectiveInspector, visit));
+        Reasons.Overdue(visit, RuleNames.EscalateToDetectiveInspector, EscalationLevel.DetectiveInspector, EscalationLadder.DetectiveInspector);
 }

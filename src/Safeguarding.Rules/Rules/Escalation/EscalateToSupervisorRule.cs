@@ -27,5 +27,5 @@ internal sealed class EscalateToSupervisorRule : BuiltInRule
     /// manager's escalations to when only the caseload in their reasons changed.
     /// </summary>
     internal static Finding Escalated(OverdueVisit visit) =>
-        Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Holding(EscalationLadder.Supervisor, visit));
+        Reasons.Overdue(visit, RuleNames.EscalateToSupervisor, EscalationLevel.Supervisor, EscalationLadder.Supervisor);
 }

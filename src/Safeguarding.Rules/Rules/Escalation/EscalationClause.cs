@@ -1,5 +1,3 @@
-using Safeguarding.Rules.Facts;
-
 namespace Safeguarding.Rules.Escalation;
 
 /// <summary>One condition of an escalation level: when it holds, how a finding's reason words it, and how an explanation words the comparison.</summary>
@@ -9,4 +7,4 @@ namespace Safeguarding.Rules.Escalation;
 /// The values the condition compares and the policy thresholds, whether or not it holds, for an explanation
 /// (ids, dates, numbers and policy names only), e.g. "12 days overdue, not more than 14 (escalation.supervisorAfterDays)".
 /// </param>
-internal sealed record EscalationClause(Func<OverdueVisit, bool> Holds, Func<OverdueVisit, string> Wording, Func<OverdueVisit, string> Comparison);
+internal sealed record EscalationClause(Func<EscalationInputs, bool> Holds, Func<EscalationInputs, string> Wording, Func<EscalationInputs, string> Comparison);

@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Escalation;
 
 /// <summary>
 /// Where an overdue visit goes (contract section 2, Escalation). Each level's conditions are stated once, here: the
-/// rules decide the level with <see cref="AnyHolds"/> and word the finding's reason with <see cref="Holding"/>.
+/// rules decide the level with <see cref="AnyHolds(EscalationClause[], OverdueVisit)"/> and word the finding's reason with <see cref="Holding"/>.
 /// The detective inspector's conditions are checked first; the supervisor's apply only when none of those holds; an
 /// overdue visit for which no condition holds stays with the offender manager.
 /// </summary>
@@ -16,52 +16,55 @@ internal static class EscalationLadder
     public static readonly EscalationClause[] DetectiveInspector =
     [
         new(
-            static v => v.DaysOverdue > v.Offender.Policy.Escalation.InspectorAfterDays,
-            static v => MoreThan(v.Offender.Policy.Escalation.InspectorAfterDays),
-            static v => Compared(v.DaysOverdue, v.Offender.Policy.Escalation.InspectorAfterDays, "escalation.inspectorAfterDays")),
+            static v => v.DaysOverdue > v.Policy.Escalation.InspectorAfterDays,
+            static v => MoreThan(v.Policy.Escalation.InspectorAfterDays),
+            static v => Compared(v.DaysOverdue, v.Policy.Escalation.InspectorAfterDays, "escalation.inspectorAfterDays")),
         new(
-            static v => IsHighRisk(v.Offender.RiskLevel) && v.DaysOverdue > v.Offender.Policy.Escalation.HighRiskInspectorAfterDays,
-            static v => Reasons.Risk(v.Offender.RiskLevel) + " risk and " + MoreThan(v.Offender.Policy.Escalation.HighRiskInspectorAfterDays),
-            static v => IsHighRisk(v.Offender.RiskLevel)
-                ? "risk " + Reasons.Risk(v.Offender.RiskLevel) + ", High or Very High, and " + Compared(v.DaysOverdue, v.Offender.Policy.Escalation.HighRiskInspectorAfterDays, "escalation.highRiskInspectorAfterDays")
-                : "risk " + Reasons.Risk(v.Offender.RiskLevel) + ", not High or Very High"),
+            static v => IsHighRisk(v.RiskLevel) && v.DaysOverdue > v.Policy.Escalation.HighRiskInspectorAfterDays,
+            static v => Reasons.Risk(v.RiskLevel) + " risk and " + MoreThan(v.Policy.Escalation.HighRiskInspectorAfterDays),
+            static v => IsHighRisk(v.RiskLevel)
+                ? "risk " + Reasons.Risk(v.RiskLevel) + ", High or Very High, and " + Compared(v.DaysOverdue, v.Policy.Escalation.HighRiskInspectorAfterDays, "escalation.highRiskInspectorAfterDays")
+                : "risk " + Reasons.Risk(v.RiskLevel) + ", not High or Very High"),
     ];
 
     /// <summary>More than <c>supervisorAfterDays</c> overdue; or Very High risk; or repeated no access; or the manager's caseload is critical.</summary>
     public static readonly EscalationClause[] Supervisor =
     [
         new(
-            static v => v.DaysOverdue > v.Offender.Policy.Escalation.SupervisorAfterDays,
-            static v => MoreThan(v.Offender.Policy.Escalation.SupervisorAfterDays),
-            static v => Compared(v.DaysOverdue, v.Offender.Policy.Escalation.SupervisorAfterDays, "escalation.supervisorAfterDays")),
+            static v => v.DaysOverdue > v.Policy.Escalation.SupervisorAfterDays,
+            static v => MoreThan(v.Policy.Escalation.SupervisorAfterDays),
+            static v => Compared(v.DaysOverdue, v.Policy.Escalation.SupervisorAfterDays, "escalation.supervisorAfterDays")),
         new(
-            static v => v.Offender.RiskLevel == RiskLevel.VeryHigh,
+            static v => v.RiskLevel == RiskLevel.VeryHigh,
             static _ => "Very High risk",
-            static v => "risk " + Reasons.Risk(v.Offender.RiskLevel) + (v.Offender.RiskLevel == RiskLevel.VeryHigh ? string.Empty : ", not Very High")),
+            static v => "risk " + Reasons.Risk(v.RiskLevel) + (v.RiskLevel == RiskLevel.VeryHigh ? string.Empty : ", not Very High")),
         new(
-            static v => v.Offender.HasRepeatedNoAccess,
-            static v => v.Offender.NoAccessVisitsSinceLastCompleted.ToString(CultureInfo.InvariantCulture) + " no-access visits since the last completed visit",
-            static v => NoAccess(v.Offender.NoAccessVisitsSinceLastCompleted) + " since the last completed one, "
-                + (v.Offender.HasRepeatedNoAccess ? "at least " : "below ")
-                + v.Offender.Policy.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + " (repeatedNoAccessVisits)"),
+            static v => v.HasRepeatedNoAccess,
+            static v => v.NoAccessVisits.ToString(CultureInfo.InvariantCulture) + " no-access visits since the last completed visit",
+            static v => NoAccess(v.NoAccessVisits) + " since the last completed one, "
+                + (v.HasRepeatedNoAccess ? "at least " : "below ")
+                + v.Policy.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + " (repeatedNoAccessVisits)"),
         new(
-            static v => v.Offender.ManagerCaseloadCritical,
-            static v => "manager " + v.Offender.ManagerId + " holds a critical caseload of "
-                + v.Offender.Manager!.Caseload.ToString(CultureInfo.InvariantCulture)
-                + " (above " + v.Offender.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + ")",
-            static v => v.Offender.Manager is not { } manager
+            static v => v.ManagerCaseloadCritical,
+            static v => "manager " + v.ManagerId + " holds a critical caseload of "
+                + v.ManagerCaseload.ToString(CultureInfo.InvariantCulture)
+                + " (above " + v.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + ")",
+            static v => v.ManagerId is null
                 ? "no offender manager"
-                : "manager " + manager.Id + " holds " + manager.Caseload.ToString(CultureInfo.InvariantCulture) + ", "
-                    + (v.Offender.ManagerCaseloadCritical ? "above " : "not above ")
-                    + v.Offender.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + " (caseload.critical)"),
+                : "manager " + v.ManagerId + " holds " + v.ManagerCaseload.ToString(CultureInfo.InvariantCulture) + ", "
+                    + (v.ManagerCaseloadCritical ? "above " : "not above ")
+                    + v.Policy.Caseload.Critical.ToString(CultureInfo.InvariantCulture) + " (caseload.critical)"),
     ];
 
     /// <summary>Whether any of <paramref name="clauses"/> holds for <paramref name="visit"/>.</summary>
-    public static bool AnyHolds(EscalationClause[] clauses, OverdueVisit visit)
+    public static bool AnyHolds(EscalationClause[] clauses, OverdueVisit visit) => AnyHolds(clauses, EscalationInputs.Of(visit));
+
+    /// <summary>Whether any of <paramref name="clauses"/> holds for these <paramref name="inputs"/>.</summary>
+    public static bool AnyHolds(EscalationClause[] clauses, EscalationInputs inputs)
     {
         foreach (var clause in clauses)
         {
-            if (clause.Holds(visit))
+            if (clause.Holds(inputs))
             {
                 return true;
             }
@@ -70,21 +73,24 @@ internal static class EscalationLadder
         return false;
     }
 
-    /// <summary>The wording of each of <paramref name="clauses"/> that holds for <paramref name="visit"/>, in order.</summary>
-    public static IEnumerable<string> Holding(EscalationClause[] clauses, OverdueVisit visit)
+    /// <summary>The wording of each of <paramref name="clauses"/> that holds for these <paramref name="inputs"/>, in order.</summary>
+    public static IEnumerable<string> Holding(EscalationClause[] clauses, EscalationInputs inputs)
     {
         foreach (var clause in clauses)
         {
-            if (clause.Holds(visit))
+            if (clause.Holds(inputs))
             {
-                yield return clause.Wording(visit);
+                yield return clause.Wording(inputs);
             }
         }
     }
 
     /// <summary>The comparison of each of <paramref name="clauses"/> for <paramref name="visit"/>, whether it holds or not, in order.</summary>
-    public static IEnumerable<string> Comparisons(EscalationClause[] clauses, OverdueVisit visit) =>
-        clauses.Select(clause => clause.Comparison(visit));
+    public static IEnumerable<string> Comparisons(EscalationClause[] clauses, OverdueVisit visit)
+    {
+        var inputs = EscalationInputs.Of(visit);
+        return clauses.Select(clause => clause.Comparison(inputs));
+    }
 
     private static bool IsHighRisk(RiskLevel risk) => risk is RiskLevel.High or RiskLevel.VeryHigh;
 

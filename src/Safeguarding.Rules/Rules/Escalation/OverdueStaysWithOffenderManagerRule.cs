@@ -11,8 +11,6 @@ namespace Safeguarding.Rules.Escalation;
 [FindingKind(FindingKinds.VisitOverdue)]
 internal sealed class OverdueStaysWithOffenderManagerRule : BuiltInRule
 {
-    private static readonly string[] NoCondition = ["no escalation condition holds"];
-
     public override void Define()
     {
         OverdueVisit visit = null!;
@@ -26,5 +24,5 @@ internal sealed class OverdueStaysWithOffenderManagerRule : BuiltInRule
 
     /// <summary>The finding this rule raises for <paramref name="visit"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
     internal static Finding Stays(OverdueVisit visit) =>
-        Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, NoCondition);
+        Reasons.Overdue(visit, RuleNames.OverdueStaysWithOffenderManager, EscalationLevel.OffenderManager, clauses: null);
 }

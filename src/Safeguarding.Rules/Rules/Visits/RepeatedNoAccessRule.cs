@@ -22,14 +22,16 @@ internal sealed class RepeatedNoAccessRule : BuiltInRule
             .Do(ctx => Raise(ctx, RepeatedNoAccess(offender)));
     }
 
-    private static Finding RepeatedNoAccess(OffenderCase o) => new()
+    private static Finding RepeatedNoAccess(OffenderCase o) => new(
+        FindingKinds.RepeatedNoAccess,
+        RuleNames.RepeatedNoAccess,
+        Reasons.Later(
+            (o.RiskLevel, o.NoAccessVisitsSinceLastCompleted, o.LastCompletedVisit, o.Policy.RepeatedNoAccessVisits),
+            static r => Reasons.Risk(r.RiskLevel) + " risk: "
+                + r.NoAccessVisitsSinceLastCompleted.ToString(CultureInfo.InvariantCulture) + " no-access visits "
+                + (r.LastCompletedVisit is { } last ? "since the last completed home visit " + Reasons.Date(last) : "and no completed home visit")
+                + "; the policy's threshold is " + r.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + "."))
     {
-        Kind = FindingKinds.RepeatedNoAccess,
-        Rule = RuleNames.RepeatedNoAccess,
-        Reason = Reasons.Risk(o.RiskLevel) + " risk: "
-            + o.NoAccessVisitsSinceLastCompleted.ToString(CultureInfo.InvariantCulture) + " no-access visits "
-            + (o.LastCompletedVisit is { } last ? "since the last completed home visit " + Reasons.Date(last) : "and no completed home visit")
-            + "; the policy's threshold is " + o.Policy.RepeatedNoAccessVisits.ToString(CultureInfo.InvariantCulture) + ".",
         OffenderId = o.Id,
         ManagerId = o.ManagerId,
         TeamId = o.TeamId,

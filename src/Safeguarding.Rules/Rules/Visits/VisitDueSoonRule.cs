@@ -28,14 +28,16 @@ internal sealed class VisitDueSoonRule : BuiltInRule
     internal static bool Holds(OffenderCase o) => o.NeedsVisits && VisitSchedule.IsDueSoon(o.DaysOverdue, o.Policy.DueSoonDays);
 
     /// <summary>The finding this rule raises for <paramref name="o"/>; also what the live monitor refreshes it to on a new day that cannot change the offender's matches.</summary>
-    internal static Finding DueSoon(OffenderCase o) => new()
+    internal static Finding DueSoon(OffenderCase o) => new(
+        FindingKinds.VisitDueSoon,
+        RuleNames.VisitDueSoon,
+        Reasons.Later(
+            (Basis: VisitBasis.Of(o), DaysUntilDue: -o.DaysOverdue!.Value),
+            static r => Reasons.VisitBasis(r.Basis)
+                .Append(r.DaysUntilDue == 0 ? "; due today" : "; due in " + Reasons.Days(r.DaysUntilDue))
+                .Append('.')
+                .ToString()))
     {
-        Kind = FindingKinds.VisitDueSoon,
-        Rule = RuleNames.VisitDueSoon,
-        Reason = Reasons.VisitBasis(o)
-            .Append(o.DaysOverdue == 0 ? "; due today" : "; due in " + Reasons.Days(-o.DaysOverdue!.Value))
-            .Append('.')
-            .ToString(),
         OffenderId = o.Id,
         ManagerId = o.ManagerId,
         TeamId = o.TeamId,
