@@ -72,9 +72,12 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
         return new AndConstraint<EvaluationReportAssertions>(this);
     }
 
-    /// <summary>Asserts that the report has no finding of <paramref name="kind"/> about <paramref name="subjectId"/> (an offender, manager or team id).</summary>
+    /// <summary>
+    /// Asserts that the report has no finding of <paramref name="kind"/> about <paramref name="subjectId"/> (an offender,
+    /// manager or team id, or for a child-protection finding the discussion's, detention's or protection's id).
+    /// </summary>
     /// <param name="kind">The finding kind.</param>
-    /// <param name="subjectId">The offender's, manager's or team's id.</param>
+    /// <param name="subjectId">The offender's, manager's or team's id, or the child-protection record's.</param>
     /// <param name="because">Why, for the failure message.</param>
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>A constraint to chain more assertions.</returns>
@@ -183,11 +186,12 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
 
     /// <summary>
     /// Asserts that rule <paramref name="ruleName"/> fired for exactly <paramref name="subjectIds"/>, in any order: the
-    /// offenders, managers or teams of the findings it produced (for <c>RuleNames.VisitOverdue</c>, which concludes an
-    /// overdue visit that an escalation rule then places, the offenders of the VisitOverdue findings).
+    /// offenders, managers or teams of the findings it produced, or for a child-protection rule the discussions, detentions or
+    /// protections (for <c>RuleNames.VisitOverdue</c>, which concludes an overdue visit that an escalation rule then places,
+    /// the offenders of the VisitOverdue findings).
     /// </summary>
     /// <param name="ruleName">The rule's name.</param>
-    /// <param name="subjectIds">The offender, manager or team ids.</param>
+    /// <param name="subjectIds">The offender, manager or team ids, or the child-protection records' ids.</param>
     /// <returns>A constraint to chain more assertions.</returns>
     [CustomAssertion]
     public AndConstraint<EvaluationReportAssertions> HaveFiredFor(string ruleName, params string[] subjectIds)

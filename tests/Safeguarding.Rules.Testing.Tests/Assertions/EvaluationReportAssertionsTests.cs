@@ -226,6 +226,26 @@ public sealed class EvaluationReportAssertionsTests
     }
 
     [Fact]
+    public void ChildProtectionFindings_TheirSubjectIsTheRecord()
+    {
+        // As of 2018-05-01 the as-of instant is 2018-05-01T23:00Z. CUS-1 (no team) authorised 2018-05-01T12:00Z, nobody came:
+        // 660 minutes, AppropriateAdultDelayed. SD-1 and SD-2 of team T-1, held Monday 2018-04-23, outcome due Tuesday
+        // 2018-04-24 and never recorded: StrategyOutcomeNotRecorded for each.
+        var report = CaseloadScenario.AsOf(AsOf)
+            .Detention(new Detention { Id = "CUS-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = new DateTimeOffset(2018, 5, 1, 12, 0, 0, TimeSpan.Zero) })
+            .Discussion(new StrategyDiscussion { Id = "SD-1", TeamId = "T-1", HeldOn = new DateOnly(2018, 4, 23) })
+            .Discussion(new StrategyDiscussion { Id = "SD-2", TeamId = "T-1", HeldOn = new DateOnly(2018, 4, 23) })
+            .Evaluate();
+
+        report.Should().HaveFiredFor(RuleNames.AppropriateAdultDelayed, "CUS-1")
+            .And.HaveFiredFor(RuleNames.StrategyOutcomeNotRecorded, "SD-1", "SD-2");
+        var noFindingForTheDetention = () => report.Should().HaveNoFindingFor(FindingKinds.AppropriateAdultDelayed, "CUS-1");
+        noFindingForTheDetention.Should().Throw<XunitException>().WithMessage("Expected report to have no AppropriateAdultDelayed finding for CUS-1, but it has 1:*");
+        var noFindingForTheDiscussion = () => report.Should().HaveNoFindingFor(FindingKinds.StrategyOutcomeNotRecorded, "SD-2");
+        noFindingForTheDiscussion.Should().Throw<XunitException>().WithMessage("Expected report to have no StrategyOutcomeNotRecorded finding for SD-2, but it has 1:*");
+    }
+
+    [Fact]
     public void FailureMessage_IdsWithBraces_AreShownAsTheyAre()
     {
         var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-{0}", RiskLevel.Low, o => o.LastVisitedDaysAgo(1)).Evaluate();
