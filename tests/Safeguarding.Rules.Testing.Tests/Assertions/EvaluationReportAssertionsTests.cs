@@ -226,6 +226,26 @@ public sealed class EvaluationReportAssertionsTests
     }
 
     [Fact]
+    public void NegativeAssertions_ReportNotEvaluated_FailListingTheProblems()
+    {
+        // OM-404 is no manager of the snapshot: the input is invalid, nothing is evaluated, so the report has no findings
+        // and no rule fired; that is not evidence that RSO-1 raised nothing.
+        var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-1", RiskLevel.High, o => o.ManagedBy("OM-404").LastVisitedDaysAgo(200)).Evaluate();
+
+        var noFinding = () => report.Should().HaveNoFinding(FindingKinds.VisitOverdue);
+        var noFindingFor = () => report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-1");
+        var notFired = () => report.Should().NotHaveFired(RuleNames.VisitOverdue);
+        var firedForNobody = () => report.Should().HaveFiredFor(RuleNames.VisitOverdue);
+        var firedNothing = () => report.Should().HaveFiredExactly();
+        var countZero = () => report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 0);
+
+        foreach (var act in new[] { noFinding, noFindingFor, notFired, firedForNobody, firedNothing, countZero })
+        {
+            act.Should().Throw<XunitException>().WithMessage("*but the report was not evaluated: the input had problems:\n  offenders[0] (id RSO-1) managerId: *");
+        }
+    }
+
+    [Fact]
     public void ChildProtectionFindings_TheirSubjectIsTheRecord()
     {
         // As of 2018-05-01 the as-of instant is 2018-05-01T23:00Z. CUS-1 (no team) authorised 2018-05-01T12:00Z, nobody came:
