@@ -125,6 +125,24 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_OneFindingDiffers_SaysSoInTheSingular()
+    {
+        // RSO-1 (High, unallocated) visited 2018-02-15: due 2018-05-17 at 91 days, nothing; at 60 days due 2018-04-16, 15 days
+        // overdue: the one difference. Its other findings (Unallocated) are the same under both policies.
+        var snapshot = TwoTeams();
+        snapshot["offenders"] = new JsonArray(Snapshots.Offender("RSO-1", "High"));
+        snapshot["offenders"]![0]!["managerId"] = null;
+        snapshot["visits"] = new JsonArray(new JsonObject { ["offenderId"] = "RSO-1", ["date"] = "2018-02-15", ["outcome"] = "Completed" });
+        var path = _files.Write("one.json", snapshot.ToJsonString());
+        var policy = _files.Write("high-60.json", High60);
+
+        var result = CliProcess.Run("impact", path, "--policy", policy);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("1 finding differs: 1 raised, 0 cleared, 0 changed; 1 offender, 0 managers and 0 teams affected.");
+    }
+
+    [Fact]
     public void Impact_WithoutFailOnChange_Exits0WhenFindingsDiffer()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());
