@@ -143,6 +143,23 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_SnapshotWithExtractedAtAndIdenticalPolicies_FailOnChangeExits0()
+    {
+        // Extracted 2018-05-01T10:00+01:00, no asOf: CUS-1, authorised 09:00+01:00 with nobody yet, has waited 60 minutes at the
+        // as-of instant under either policy: no finding, nothing differs.
+        var snapshot = _files.Write("extracted.json", """
+            { "extractedAt": "2018-05-01T10:00:00+01:00", "managers": [], "offenders": [],
+              "detentions": [ { "id": "CUS-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-05-01T09:00:00+01:00" } ] }
+            """);
+        var policy = _files.Write("same.json", """{ "version": "same" }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--fail-on-change");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("No findings differ");
+    }
+
+    [Fact]
     public void Impact_WithoutFailOnChange_Exits0WhenFindingsDiffer()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());
