@@ -81,9 +81,11 @@ internal sealed class PolicyBlock
                 break;
             case YamlSequenceNode sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Children)
+                for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Write(writer, item, path);
+                    // The policy reader names a list item by its place (childProtection.nonWorkingDays[1]): keep each item's own mark.
+                    _marks.TryAdd(path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", sequence.Children[i].Start);
+                    Write(writer, sequence.Children[i], path);
                 }
 
                 writer.WriteEndArray();
