@@ -225,6 +225,14 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_PolicyPercentMorePreciseThanItCanBeHeld_IsTheProblemOfAPolicyFileNotARoundedValue()
+    {
+        var loaded = Yaml.Parse(Valid.Replace("visitIntervalDays: { high: 91 }", "escalation: { unitBacklogPercent: 100.00000000000000000000000000001 }"));
+
+        loaded.Problems.Should().ContainSingle().Which.Field.Should().Be("policy.escalation.unitBacklogPercent");
+    }
+
+    [Fact]
     public void Parse_ImpossiblePolicy_ReportsThePolicyFilesOwnProblem()
     {
         var loaded = Yaml.Parse(Valid.Replace("visitIntervalDays: { high: 91 }", "caseload: { target: 80, critical: 70 }"));
