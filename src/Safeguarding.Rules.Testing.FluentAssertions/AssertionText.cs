@@ -30,7 +30,10 @@ internal static class AssertionText
             ? "it has no findings at all"
             : "its findings are " + string.Join(", ", report.Findings.GroupBy(f => f.Kind, StringComparer.Ordinal).Select(g => Invariant($"{g.Count()} {g.Key}")));
 
-    /// <summary>The subjects a rule fired for: the offender, manager or team (or rejected record) of each finding it produced.</summary>
+    /// <summary>
+    /// The subjects a rule fired for: the offender, manager or team, the strategy discussion, detention or police protection
+    /// (or rejected record) of each finding it produced.
+    /// </summary>
     public static List<string> SubjectsOf(EvaluationReport report, string ruleName) =>
         report.Findings
             .Where(f => string.Equals(f.Rule, ruleName, StringComparison.Ordinal)
@@ -40,8 +43,13 @@ internal static class AssertionText
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// A finding's subject: its offender, manager, child-protection record (a discussion's or protection's team holds many
+    /// of them, so the record comes before the team), team, or the rejected record's id or index.
+    /// </summary>
     public static string Subject(Finding finding) =>
-        finding.OffenderId ?? finding.ManagerId ?? finding.TeamId ?? Invariant($"record {finding.Index}");
+        finding.OffenderId ?? finding.ManagerId ?? finding.DiscussionId ?? finding.DetentionId ?? finding.ProtectionId ?? finding.TeamId
+        ?? finding.RecordId ?? Invariant($"record {finding.Index}");
 
     /// <summary>Every rule that fired, each with the subjects of its findings: <c>RuleName (RSO-1, RSO-2)</c>.</summary>
     public static string Fired(EvaluationReport report)

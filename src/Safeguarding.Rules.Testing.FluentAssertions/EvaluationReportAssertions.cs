@@ -63,6 +63,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     public AndConstraint<EvaluationReportAssertions> HaveNoFinding(string kind, string because = "", params object[] becauseArgs)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        if (!Evaluated("Expected {context:report} to have no " + AssertionText.Escape(kind) + " finding", because, becauseArgs))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var findings = OfKind(kind);
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
@@ -72,9 +77,12 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
         return new AndConstraint<EvaluationReportAssertions>(this);
     }
 
-    /// <summary>Asserts that the report has no finding of <paramref name="kind"/> about <paramref name="subjectId"/> (an offender, manager or team id).</summary>
+    /// <summary>
+    /// Asserts that the report has no finding of <paramref name="kind"/> about <paramref name="subjectId"/> (an offender,
+    /// manager or team id, or for a child-protection finding the discussion's, detention's or protection's id).
+    /// </summary>
     /// <param name="kind">The finding kind.</param>
-    /// <param name="subjectId">The offender's, manager's or team's id.</param>
+    /// <param name="subjectId">The offender's, manager's or team's id, or the child-protection record's.</param>
     /// <param name="because">Why, for the failure message.</param>
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>A constraint to chain more assertions.</returns>
@@ -83,6 +91,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
         ArgumentException.ThrowIfNullOrEmpty(subjectId);
+        if (!Evaluated("Expected {context:report} to have no " + AssertionText.Escape(kind + " finding for " + subjectId), because, becauseArgs))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var findings = OfKind(kind).Where(f => string.Equals(AssertionText.Subject(f), subjectId, StringComparison.Ordinal)).ToList();
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
@@ -102,6 +115,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     public AndConstraint<EvaluationReportAssertions> HaveSummaryCount(string kind, int expected, string because = "", params object[] becauseArgs)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        if (!Evaluated("Expected {context:report} to count " + AssertionText.Escape(Number(expected) + " " + kind) + " in its summary", because, becauseArgs))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var actual = Subject.Summary.Count(kind);
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
@@ -120,6 +138,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     [CustomAssertion]
     public AndConstraint<EvaluationReportAssertions> HaveEscalationCount(EscalationLevel level, int expected, string because = "", params object[] becauseArgs)
     {
+        if (!Evaluated("Expected {context:report} to count " + AssertionText.Escape(Number(expected) + " overdue visits escalated to " + level), because, becauseArgs))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var actual = Subject.Summary.Escalations.TryGetValue(level, out var count) ? count : 0;
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
@@ -155,6 +178,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     public AndConstraint<EvaluationReportAssertions> NotHaveFired(string ruleName, string because = "", params object[] becauseArgs)
     {
         ArgumentException.ThrowIfNullOrEmpty(ruleName);
+        if (!Evaluated("Expected rule " + AssertionText.Escape(ruleName) + " not to have fired", because, becauseArgs))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var subjects = AssertionText.SubjectsOf(Subject, ruleName);
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
@@ -171,6 +199,11 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
     public AndConstraint<EvaluationReportAssertions> HaveFiredExactly(params string[] ruleNames)
     {
         ArgumentNullException.ThrowIfNull(ruleNames);
+        if (!Evaluated("Expected exactly the rules " + AssertionText.Escape(List(ruleNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))) + " to have fired (in any order)", string.Empty, []))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var expected = new HashSet<string>(ruleNames, StringComparer.Ordinal);
         var missing = expected.Where(r => !Subject.FiredRules.Contains(r)).OrderBy(r => r, StringComparer.Ordinal).ToList();
         var extra = Subject.FiredRules.Where(r => !expected.Contains(r)).OrderBy(r => r, StringComparer.Ordinal).ToList();
@@ -183,17 +216,23 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
 
     /// <summary>
     /// Asserts that rule <paramref name="ruleName"/> fired for exactly <paramref name="subjectIds"/>, in any order: the
-    /// offenders, managers or teams of the findings it produced (for <c>RuleNames.VisitOverdue</c>, which concludes an
-    /// overdue visit that an escalation rule then places, the offenders of the VisitOverdue findings).
+    /// offenders, managers or teams of the findings it produced, or for a child-protection rule the discussions, detentions or
+    /// protections (for <c>RuleNames.VisitOverdue</c>, which concludes an overdue visit that an escalation rule then places,
+    /// the offenders of the VisitOverdue findings).
     /// </summary>
     /// <param name="ruleName">The rule's name.</param>
-    /// <param name="subjectIds">The offender, manager or team ids.</param>
+    /// <param name="subjectIds">The offender, manager or team ids, or the child-protection records' ids.</param>
     /// <returns>A constraint to chain more assertions.</returns>
     [CustomAssertion]
     public AndConstraint<EvaluationReportAssertions> HaveFiredFor(string ruleName, params string[] subjectIds)
     {
         ArgumentException.ThrowIfNullOrEmpty(ruleName);
         ArgumentNullException.ThrowIfNull(subjectIds);
+        if (!Evaluated("Expected rule " + AssertionText.Escape(ruleName) + " to have fired for exactly " + AssertionText.Escape(List(subjectIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))) + " (in any order)", string.Empty, []))
+        {
+            return new AndConstraint<EvaluationReportAssertions>(this);
+        }
+
         var expected = new HashSet<string>(subjectIds, StringComparer.Ordinal);
         var actual = AssertionText.SubjectsOf(Subject, ruleName);
         var missing = expected.Where(s => !actual.Contains(s, StringComparer.Ordinal)).OrderBy(s => s, StringComparer.Ordinal).ToList();
@@ -204,6 +243,22 @@ public sealed class EvaluationReportAssertions : ReferenceTypeAssertions<Evaluat
                 + AssertionText.Escape(List(expected.OrderBy(s => s, StringComparer.Ordinal)) + " (in any order), but it fired for " + List(actual)
                 + " (" + Gaps(missing, extra, "not for", "also for") + "); " + AssertionText.Fired(Subject)));
         return new AndConstraint<EvaluationReportAssertions>(this);
+    }
+
+    /// <summary>
+    /// Whether the report was evaluated; when it was not, fails <paramref name="expectation"/> listing the input's problems.
+    /// A report that was not evaluated has no findings and no rule fired, which proves nothing about what the rules
+    /// conclude, so an assertion that something is absent (or counts zero) must not pass on it.
+    /// </summary>
+    private bool Evaluated(string expectation, string because, object[] becauseArgs)
+    {
+        var evaluated = Subject.IsEvaluated;
+        Execute.Assertion
+            .BecauseOf(because, becauseArgs)
+            .ForCondition(evaluated)
+            .FailWith(expectation + "{reason}, but the report was not evaluated: "
+                + AssertionText.Escape("the input had problems:\n  " + string.Join("\n  ", Subject.Problems)));
+        return evaluated;
     }
 
     private List<Finding> OfKind(string kind) =>

@@ -16,10 +16,10 @@ public sealed class SafeguardingRulesOptions
     /// <summary>Whether evaluations return partial results for input with problems (contract section 3). Default <see langword="false"/>.</summary>
     public bool AllowPartialResults { get; set; }
 
-    /// <summary>Names of rules (built-in or the host's) not to run.</summary>
+    /// <summary>Names of rules (built-in or the host's) not to run. A name no rule has is an options problem (a typo would leave the rule running).</summary>
     public ISet<string> DisabledRules { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Tags whose rules are not to run (for example <c>Community</c>).</summary>
+    /// <summary>Tags whose rules are not to run (for example <c>Community</c>). A tag no rule has is an options problem.</summary>
     public ISet<string> DisabledTags { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The host's own NRules rule classes, run next to the built-in ones over the public fact types.</summary>
@@ -112,11 +112,28 @@ public sealed class SafeguardingRulesOptions
             problems.Add(new(nameof(PartitionSize), "must be at least 1"));
         }
 
+        var ruleTypesValid = true;
         foreach (var type in RuleTypes)
         {
             if (type is null || type.IsAbstract || !typeof(NRules.Fluent.Dsl.Rule).IsAssignableFrom(type))
             {
                 problems.Add(new(nameof(RuleTypes), (type?.FullName ?? "null") + " is not a concrete NRules rule class"));
+                ruleTypesValid = false;
+            }
+        }
+
+        // A switch that matches no rule is most likely a typo, which would leave the rule running without a word.
+        if (ruleTypesValid && (DisabledRules.Count > 0 || DisabledTags.Count > 0))
+        {
+            var (names, tags) = RuleSwitches.Of(RuleTypes);
+            foreach (var rule in DisabledRules.Where(r => !names.Contains(r)).Order(StringComparer.Ordinal))
+            {
+                problems.Add(new(nameof(DisabledRules), "no rule is named " + rule));
+            }
+
+            foreach (var tag in DisabledTags.Where(t => !tags.Contains(t)).Order(StringComparer.Ordinal))
+            {
+                problems.Add(new(nameof(DisabledTags), "no rule has the tag " + tag));
             }
         }
 

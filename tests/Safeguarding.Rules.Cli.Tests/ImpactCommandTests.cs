@@ -125,6 +125,41 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_OneFindingDiffers_SaysSoInTheSingular()
+    {
+        // RSO-1 (High, unallocated) visited 2018-02-15: due 2018-05-17 at 91 days, nothing; at 60 days due 2018-04-16, 15 days
+        // overdue: the one difference. Its other findings (Unallocated) are the same under both policies.
+        var snapshot = TwoTeams();
+        snapshot["offenders"] = new JsonArray(Snapshots.Offender("RSO-1", "High"));
+        snapshot["offenders"]![0]!["managerId"] = null;
+        snapshot["visits"] = new JsonArray(new JsonObject { ["offenderId"] = "RSO-1", ["date"] = "2018-02-15", ["outcome"] = "Completed" });
+        var path = _files.Write("one.json", snapshot.ToJsonString());
+        var policy = _files.Write("high-60.json", High60);
+
+        var result = CliProcess.Run("impact", path, "--policy", policy);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("1 finding differs: 1 raised, 0 cleared, 0 changed; 1 offender, 0 managers and 0 teams affected.");
+    }
+
+    [Fact]
+    public void Impact_SnapshotWithExtractedAtAndIdenticalPolicies_FailOnChangeExits0()
+    {
+        // Extracted 2018-05-01T10:00+01:00, no asOf: CUS-1, authorised 09:00+01:00 with nobody yet, has waited 60 minutes at the
+        // as-of instant under either policy: no finding, nothing differs.
+        var snapshot = _files.Write("extracted.json", """
+            { "extractedAt": "2018-05-01T10:00:00+01:00", "managers": [], "offenders": [],
+              "detentions": [ { "id": "CUS-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-05-01T09:00:00+01:00" } ] }
+            """);
+        var policy = _files.Write("same.json", """{ "version": "same" }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--fail-on-change");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("No findings differ");
+    }
+
+    [Fact]
     public void Impact_WithoutFailOnChange_Exits0WhenFindingsDiffer()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());

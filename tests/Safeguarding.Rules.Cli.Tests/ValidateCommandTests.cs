@@ -38,6 +38,24 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_OverridesCheckedAgainstThePolicyGiven()
+    {
+        // Whether an override is valid depends on the policy (contract section 8): OV-1 defers the team's backlog, a kind the
+        // default overrides.kinds does not list but this policy does; OV-2 lasts 31 days, more than this policy's maxDays of 30.
+        var snapshot = Snapshots.OneOverdue();
+        snapshot["overrides"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "OV-1", ["findingId"] = "UnitBacklog:T-NORTH", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" },
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "OV-2", ["findingId"] = "VisitOverdue:RSO-000123", ["reasonCode"] = "IN_HOSPITAL", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-20" });
+        var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "overrides": { "maxDays": 30, "kinds": ["VisitOverdue", "UnitBacklog"] } }""");
+
+        var result = CliProcess.Run("validate", snapshotPath, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdErr.Should().Contain("overrides[1] (id OV-2) until:").And.NotContain("OV-1").And.Contain("1 problem found.");
+    }
+
+    [Fact]
     public void Validate_BadSnapshotAndBadPolicy_ListsBoth()
     {
         var snapshot = Snapshots.OneOverdue();

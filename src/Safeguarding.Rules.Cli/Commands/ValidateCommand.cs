@@ -71,7 +71,8 @@ internal static class ValidateCommand
         {
             using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
             {
-                report = checking.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false });
+                // With the policy given: whether an override is valid depends on its overrides block (contract section 8).
+                report = checking.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false, Policy = policy });
             }
 
             problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));

@@ -28,7 +28,7 @@ internal static class ImpactTable
         else
         {
             writer.WriteLine(
-                Findings(report.Changes.Count) + " differ: " + Text.Number(report.Raised) + " raised, " + Text.Number(report.Cleared) + " cleared, "
+                Findings(report.Changes.Count) + (report.Changes.Count == 1 ? " differs: " : " differ: ") + Text.Number(report.Raised) + " raised, " + Text.Number(report.Cleared) + " cleared, "
                 + Text.Number(report.Changed) + " changed; " + Count(report.AffectedOffenders.Count, "offender") + ", "
                 + Count(report.AffectedManagers.Count, "manager") + " and " + Count(report.AffectedTeams.Count, "team") + " affected.");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
 using YamlDotNet.Core;
@@ -12,7 +13,7 @@ namespace Safeguarding.Rules.Testing.Scenarios;
 /// turned into the JSON document it stands for and read by <see cref="PolicyJson.Read(ReadOnlySpan{byte})"/>, whose
 /// problems are mapped back to the lines of the block.
 /// </summary>
-internal sealed class PolicyBlock
+internal sealed partial class PolicyBlock
 {
     private readonly ScenarioParser _parser;
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
@@ -81,9 +82,11 @@ internal sealed class PolicyBlock
                 break;
             case YamlSequenceNode sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Children)
+                for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Write(writer, item, path);
+                    // The policy reader names a list item by its place (childProtection.nonWorkingDays[1]): keep each item's own mark.
+                    _marks.TryAdd(path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", sequence.Children[i].Start);
+                    Write(writer, sequence.Children[i], path);
                 }
 
                 writer.WriteEndArray();
@@ -113,6 +116,10 @@ internal sealed class PolicyBlock
         {
             writer.WriteBooleanValue(text == "true");
         }
+        else if (JsonNumber().IsMatch(text))
+        {
+            writer.WriteRawValue(text); // as written, so the policy reader sees the very number (decimal would round a long one)
+        }
         else if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             writer.WriteNumberValue(number);
@@ -126,4 +133,8 @@ internal sealed class PolicyBlock
             writer.WriteStringValue(text);
         }
     }
+
+    /// <summary>A number as JSON writes it (RFC 8259).</summary>
+    [GeneratedRegex(@"\A-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonNumber();
 }

@@ -73,8 +73,12 @@ public static class PolicyImpact
             return NotEvaluated(before.Problems, before.AsOf, before.PolicyVersion, proposed.Version);
         }
 
+        // The date is resolved once, for both: but a date given by the caller also sets the as-of instant (the end of that
+        // day, contract section 6), so when the first evaluation took its instant from the snapshot's extractedAt, the second
+        // is given no date either and takes the same instant (and the date of that instant) from the snapshot.
+        var sameDate = before.AsOfInstant == ChildProtection.AsOfInstant.EndOf(before.AsOf) ? before.AsOf : (DateOnly?)null;
         cancellationToken.ThrowIfCancellationRequested();
-        var after = evaluator.Evaluate(input, new EvaluationOptions { AsOf = before.AsOf, Policy = proposed, AllowPartialResults = false }, cancellationToken);
+        var after = evaluator.Evaluate(input, new EvaluationOptions { AsOf = sameDate, Policy = proposed, AllowPartialResults = false }, cancellationToken);
         return Compare(before, after);
     }
 
@@ -85,7 +89,7 @@ public static class PolicyImpact
     /// The impact; when either report was not evaluated, a report that is not evaluated either and holds the problems
     /// of both (the baseline's first, without repeats).
     /// </returns>
-    /// <exception cref="ArgumentException">The reports have different as-of dates.</exception>
+    /// <exception cref="ArgumentException">The reports have different as-of dates or as-of instants.</exception>
     public static ImpactReport Compare(EvaluationReport baseline, EvaluationReport proposed)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -93,6 +97,11 @@ public static class PolicyImpact
         if (baseline.AsOf != proposed.AsOf)
         {
             throw new ArgumentException("The reports have different as-of dates, so their differences are not the policy's: evaluate both as of the same date.", nameof(proposed));
+        }
+
+        if (baseline.AsOfInstant != proposed.AsOfInstant)
+        {
+            throw new ArgumentException("The reports have different as-of instants, so their differences are not the policy's: evaluate both with the same as-of date option (a given date ends at midnight in the UK; none takes the snapshot's extractedAt).", nameof(proposed));
         }
 
         if (!baseline.IsEvaluated || !proposed.IsEvaluated)

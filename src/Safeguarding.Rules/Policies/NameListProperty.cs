@@ -30,7 +30,17 @@ internal sealed class NameListProperty(
         {
             if (json.TokenType == JsonTokenType.String)
             {
-                items.Add(json.GetString()!);
+                // Checked here, against the item's place in the file: an item of the wrong type is not in the list, so
+                // Check would count the places of the later items from the wrong start.
+                var item = json.GetString()!;
+                if (checkItem(item) is { } problem)
+                {
+                    problems.Add(new(Item(index), problem));
+                }
+                else
+                {
+                    items.Add(item);
+                }
             }
             else
             {

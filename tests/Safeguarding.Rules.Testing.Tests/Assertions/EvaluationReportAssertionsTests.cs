@@ -226,6 +226,46 @@ public sealed class EvaluationReportAssertionsTests
     }
 
     [Fact]
+    public void NegativeAssertions_ReportNotEvaluated_FailListingTheProblems()
+    {
+        // OM-404 is no manager of the snapshot: the input is invalid, nothing is evaluated, so the report has no findings
+        // and no rule fired; that is not evidence that RSO-1 raised nothing.
+        var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-1", RiskLevel.High, o => o.ManagedBy("OM-404").LastVisitedDaysAgo(200)).Evaluate();
+
+        var noFinding = () => report.Should().HaveNoFinding(FindingKinds.VisitOverdue);
+        var noFindingFor = () => report.Should().HaveNoFindingFor(FindingKinds.VisitOverdue, "RSO-1");
+        var notFired = () => report.Should().NotHaveFired(RuleNames.VisitOverdue);
+        var firedForNobody = () => report.Should().HaveFiredFor(RuleNames.VisitOverdue);
+        var firedNothing = () => report.Should().HaveFiredExactly();
+        var countZero = () => report.Should().HaveSummaryCount(FindingKinds.VisitOverdue, 0);
+
+        foreach (var act in new[] { noFinding, noFindingFor, notFired, firedForNobody, firedNothing, countZero })
+        {
+            act.Should().Throw<XunitException>().WithMessage("*but the report was not evaluated: the input had problems:\n  offenders[0] (id RSO-1) managerId: *");
+        }
+    }
+
+    [Fact]
+    public void ChildProtectionFindings_TheirSubjectIsTheRecord()
+    {
+        // As of 2018-05-01 the as-of instant is 2018-05-01T23:00Z. CUS-1 (no team) authorised 2018-05-01T12:00Z, nobody came:
+        // 660 minutes, AppropriateAdultDelayed. SD-1 and SD-2 of team T-1, held Monday 2018-04-23, outcome due Tuesday
+        // 2018-04-24 and never recorded: StrategyOutcomeNotRecorded for each.
+        var report = CaseloadScenario.AsOf(AsOf)
+            .Detention(new Detention { Id = "CUS-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = new DateTimeOffset(2018, 5, 1, 12, 0, 0, TimeSpan.Zero) })
+            .Discussion(new StrategyDiscussion { Id = "SD-1", TeamId = "T-1", HeldOn = new DateOnly(2018, 4, 23) })
+            .Discussion(new StrategyDiscussion { Id = "SD-2", TeamId = "T-1", HeldOn = new DateOnly(2018, 4, 23) })
+            .Evaluate();
+
+        report.Should().HaveFiredFor(RuleNames.AppropriateAdultDelayed, "CUS-1")
+            .And.HaveFiredFor(RuleNames.StrategyOutcomeNotRecorded, "SD-1", "SD-2");
+        var noFindingForTheDetention = () => report.Should().HaveNoFindingFor(FindingKinds.AppropriateAdultDelayed, "CUS-1");
+        noFindingForTheDetention.Should().Throw<XunitException>().WithMessage("Expected report to have no AppropriateAdultDelayed finding for CUS-1, but it has 1:*");
+        var noFindingForTheDiscussion = () => report.Should().HaveNoFindingFor(FindingKinds.StrategyOutcomeNotRecorded, "SD-2");
+        noFindingForTheDiscussion.Should().Throw<XunitException>().WithMessage("Expected report to have no StrategyOutcomeNotRecorded finding for SD-2, but it has 1:*");
+    }
+
+    [Fact]
     public void FailureMessage_IdsWithBraces_AreShownAsTheyAre()
     {
         var report = CaseloadScenario.AsOf(AsOf).Offender("RSO-{0}", RiskLevel.Low, o => o.LastVisitedDaysAgo(1)).Evaluate();

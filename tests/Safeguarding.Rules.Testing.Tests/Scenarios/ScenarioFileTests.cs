@@ -200,6 +200,39 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_BadPolicyListItems_NameTheLineAndColumnOfEachItem()
+    {
+        var loaded = Yaml.Parse("""
+            description: list items
+            asOf: 2018-05-01
+            policy:
+              childProtection:
+                nonWorkingDays:
+                  - 2018-05-07
+                  - 2018-05-77
+              overrides:
+                kinds:
+                  - VisitOverdue
+                  - DataQuality
+            given:
+              offenders: [ { id: RSO-1, risk: Low } ]
+            expect: []
+            """);
+
+        loaded.Problems.Select(p => (p.Line, p.Column, p.Field)).Should().Equal(
+            (7, 9, "policy.childProtection.nonWorkingDays[1]"),
+            (11, 9, "policy.overrides.kinds[1]"));
+    }
+
+    [Fact]
+    public void Parse_PolicyPercentMorePreciseThanItCanBeHeld_IsTheProblemOfAPolicyFileNotARoundedValue()
+    {
+        var loaded = Yaml.Parse(Valid.Replace("visitIntervalDays: { high: 91 }", "escalation: { unitBacklogPercent: 100.00000000000000000000000000001 }"));
+
+        loaded.Problems.Should().ContainSingle().Which.Field.Should().Be("policy.escalation.unitBacklogPercent");
+    }
+
+    [Fact]
     public void Parse_ImpossiblePolicy_ReportsThePolicyFilesOwnProblem()
     {
         var loaded = Yaml.Parse(Valid.Replace("visitIntervalDays: { high: 91 }", "caseload: { target: 80, critical: 70 }"));

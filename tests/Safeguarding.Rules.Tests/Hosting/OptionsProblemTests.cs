@@ -34,4 +34,53 @@ public sealed class OptionsProblemTests
 
         act.Should().Throw<Policies.PolicyValidationException>().Which.Problems.Select(static p => p.Property).Should().Equal("caseload.critical");
     }
+
+    [Fact]
+    public void Validate_DisabledRuleOrTagThatNoRuleHas_IsAProblemNamingIt()
+    {
+        // A typo would otherwise leave the rule switched on without a word.
+        var options = new SafeguardingRulesOptions().DisableRule("NeighbourhoodNotBriefd").DisableRule(RuleNames.Unallocated).DisableTag("Comunity");
+
+        options.Validate().Should().Equal(
+            new OptionsProblem("DisabledRules", "no rule is named NeighbourhoodNotBriefd"),
+            new OptionsProblem("DisabledTags", "no rule has the tag Comunity"));
+        var act = () => new SafeguardingEngine(options);
+        act.Should().Throw<ArgumentException>().WithMessage("*DisabledRules: no rule is named NeighbourhoodNotBriefd*");
+    }
+
+    [Fact]
+    public void Validate_DisabledHostRuleAndTag_AreKnown()
+    {
+        var options = new SafeguardingRulesOptions().AddRule<TaggedHostRule>().DisableRule("TaggedHostRule").DisableTag("HostArea");
+
+        options.Validate().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task DisabledRuleTypo_FailsAtStartUp()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSafeguardingRules(o => o.DisableRule("Unalocated"));
+        using var host = builder.Build();
+
+        var start = () => host.StartAsync();
+
+        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>())
+            .Which.Failures.Should().Equal("SafeguardingRules.DisabledRules: no rule is named Unalocated");
+    }
+
+    [NRules.Fluent.Dsl.Name("TaggedHostRule"), NRules.Fluent.Dsl.Tag("HostArea")]
+    public sealed class TaggedHostRule : NRules.Fluent.Dsl.Rule
+    {
+        public override void Define()
+        {
+            Facts.OffenderCase offender = null!;
+            When().Match(() => offender, o => o.Id == "never");
+            Then().Do(_ => Ignore());
+        }
+
+        private static void Ignore()
+        {
+        }
+    }
 }

@@ -254,6 +254,42 @@ public sealed class PolicyImpactTests
     }
 
     [Fact]
+    public void Compare_SnapshotWithExtractedAtAndNoAsOf_EvaluatesBothAtTheExtractionInstant()
+    {
+        // Extracted 2018-05-01T10:00+01:00 = 09:00Z, no asOf given: D is 2018-05-01 and the as-of instant T is the extraction
+        // (contract section 6). CUS-1 was authorised at 08:00Z and nobody has come: 60 minutes at T, not more than 120, no
+        // finding under either policy. Evaluating either side at the end of the day instead (23:00Z, 900 minutes) would
+        // report a delay the policies do not differ on.
+        var snapshot = new CaseloadSnapshot
+        {
+            ExtractedAt = new DateTimeOffset(2018, 5, 1, 10, 0, 0, TimeSpan.FromHours(1)),
+            Detentions =
+            [
+                new Detention { Id = "CUS-1", CustodySuiteId = "CS-1", Juvenile = true, AuthorisedAt = new DateTimeOffset(2018, 5, 1, 9, 0, 0, TimeSpan.FromHours(1)) },
+            ],
+        };
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, new SafeguardingPolicy { Version = "same-as-default" });
+
+        impact.IsEvaluated.Should().BeTrue();
+        impact.AsOf.Should().Be(new DateOnly(2018, 5, 1));
+        impact.HasChanges.Should().BeFalse("the two policies are the same, so nothing can differ");
+        impact.Kinds.Single(k => k.Kind == FindingKinds.AppropriateAdultDelayed).Baseline.Should().Be(0, "60 minutes is within the alert limit");
+    }
+
+    [Fact]
+    public void Compare_ReportsOfDifferentAsOfInstants_Throws()
+    {
+        var snapshot = new CaseloadSnapshot { ExtractedAt = new DateTimeOffset(2018, 5, 1, 10, 0, 0, TimeSpan.FromHours(1)) };
+        var atExtraction = Engine.Evaluate(snapshot);
+        var atEndOfDay = Engine.Evaluate(snapshot, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+
+        var act = () => PolicyImpact.Compare(atExtraction, atEndOfDay);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*as-of instant*");
+    }
+
+    [Fact]
     public void Compare_SnapshotWithProblems_IsNotEvaluatedAndListsThem()
     {
         var snapshot = ThreeHighRisk().Offender("RSO-1", RiskLevel.Low, Settled()).ToSnapshot();

@@ -67,6 +67,18 @@ public sealed class OverridePolicyJsonTests
     }
 
     [Fact]
+    public void Read_KindsAfterAnItemOfTheWrongType_NameEachItemByItsPlaceInTheFile()
+    {
+        var result = Read("""{ "overrides": { "kinds": [3, "VisitOverdue", "DataQuality", "VisitLate"] } }""");
+
+        result.Policy.Should().BeNull();
+        result.Problems.Select(p => p.Property).Should().Equal("overrides.kinds[0]", "overrides.kinds[2]", "overrides.kinds[3]");
+        result.Problems[0].Problem.Should().Be("must be a string (a finding kind), not a number");
+        result.Problems[1].Problem.Should().StartWith("DataQuality can never be overridden");
+        result.Problems[2].Problem.Should().StartWith("must name a finding kind of the contract");
+    }
+
+    [Fact]
     public void Write_Policy_EndsWithTheOverridesBlockAndReadsBackTheSame()
     {
         var policy = new SafeguardingPolicy();

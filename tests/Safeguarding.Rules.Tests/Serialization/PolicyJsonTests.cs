@@ -191,6 +191,32 @@ public sealed class PolicyJsonTests
         result.Problems.Should().ContainSingle().Which.Property.Should().Be("escalation.unitBacklogPercent");
     }
 
+    [Theory]
+    [InlineData("100.00000000000000000000000000001")] // above 100: rounding it to 100 would accept an impossible value
+    [InlineData("99.99999999999999999999999999999")] // rounding it to 100 would change the backlog test (overdue * 100 > 100 * caseload never holds)
+    [InlineData("1e-30")] // above 0, but rounding it to 0 would report "it is 0"
+    public void Read_UnitBacklogPercentMorePreciseThanItCanBeHeld_IsAnErrorNotARoundedValue(string value)
+    {
+        var result = Read($$"""{ "escalation": { "unitBacklogPercent": {{value}} } }""");
+
+        result.Policy.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Should().Be(new PolicyProblem(
+            "escalation.unitBacklogPercent", "has more digits than a percentage can hold exactly (at most 28 after the decimal point): it would be rounded"));
+    }
+
+    [Theory]
+    [InlineData("5.0000000000000000000000000000000", "5")]
+    [InlineData("2.5e0", "2.5")]
+    [InlineData("0.0000000000000000000000000001", "0.0000000000000000000000000001")]
+    [InlineData("250E-2", "2.5")]
+    public void Read_UnitBacklogPercentHeldExactly_IsAccepted(string value, string expected)
+    {
+        var result = Read($$"""{ "escalation": { "unitBacklogPercent": {{value}} } }""");
+
+        result.Problems.Should().BeEmpty();
+        result.Policy!.Escalation.UnitBacklogPercent.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Read_CriticalBelowDefaultTarget_IsAnErrorAgainstTheDefault()
     {
