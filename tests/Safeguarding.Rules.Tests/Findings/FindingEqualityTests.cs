@@ -80,6 +80,25 @@ public sealed class FindingEqualityTests
     }
 
     [Fact]
+    public void SystemTextJson_BuiltInRulesFindings_RoundTripToEqualFindings()
+    {
+        // A finding whose reason is written when read serializes its text, and the text read back equals it.
+        var snapshot = Synthetic.SyntheticCaseload.Generate(new Synthetic.SyntheticCaseloadOptions { Offenders = 300, Seed = 5 });
+        var findings = new SafeguardingEngine().Evaluate(snapshot).Findings;
+        findings.Select(static f => f.Kind).Should().Contain([FindingKinds.VisitOverdue, FindingKinds.VisitDueSoon, FindingKinds.RepeatedNoAccess, FindingKinds.StrategyActionOverdue]);
+
+        foreach (var finding in findings)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(finding);
+            var read = System.Text.Json.JsonSerializer.Deserialize<Finding>(json)!;
+
+            read.Should().Be(finding, json);
+            read.GetHashCode().Should().Be(finding.GetHashCode());
+            read.ToString().Should().Be(finding.ToString());
+        }
+    }
+
+    [Fact]
     public void Equals_DeferredReasonsFromDifferentValues_AreEqualExactlyWhenTheirTextsAre()
     {
         static Finding Made(int value, Func<(int Value, string Text), string> write, string text = "t") =>

@@ -271,6 +271,46 @@ public sealed class SafeguardingMonitorTests
     }
 
     [Fact]
+    public void Current_LoadedWithACallersDateAndItsOwnPolicy_HasTheRecordOfItsSnapshotUnderThatPolicy()
+    {
+        // The drift test loads without a date and under the engine's policy. A caller's date makes T the end of that day
+        // (the snapshot's extractedAt no longer counts), and the record's policy and rule catalogue are the monitor's own,
+        // taken at load: changing the caller's policy object afterwards changes neither.
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 300, Seed = 5, AsOf = AsOf });
+        var extracted = new CaseloadSnapshot
+        {
+            AsOf = AsOf,
+            ExtractedAt = new DateTimeOffset(2018, 5, 1, 10, 30, 15, TimeSpan.Zero),
+            Teams = generated.Teams,
+            Managers = generated.Managers,
+            Offenders = generated.Offenders,
+            Visits = generated.Visits,
+            Briefings = generated.Briefings,
+            StrategyDiscussions = generated.StrategyDiscussions,
+            Detentions = generated.Detentions,
+            PoliceProtections = generated.PoliceProtections,
+        };
+        var policy = new SafeguardingPolicy { Version = "own", Caseload = new CaseloadPolicy { Target = 3, Critical = 5 } };
+        var monitor = SafeguardingMonitor.Load(Engine, extracted, new EvaluationOptions { AsOf = AsOf.AddDays(3), Policy = policy }).Monitor!;
+        monitor.Apply(new VisitRecorded(new Visit { OffenderId = generated.Offenders[7].Id, Date = AsOf, Outcome = VisitOutcome.NoAccess })).IsAccepted.Should().BeTrue();
+        policy.Caseload.Critical = 9;
+
+        var snapshot = monitor.CurrentSnapshot!;
+        var unchanged = new SafeguardingPolicy { Version = "own", Caseload = new CaseloadPolicy { Target = 3, Critical = 5 } };
+        var full = Engine.Evaluate(snapshot, new EvaluationOptions { Policy = unchanged });
+
+        snapshot.ExtractedAt.Should().BeNull();
+        monitor.Current.Findings.Should().Equal(full.Findings);
+        monitor.Current.Record.Should().BeEquivalentTo(full.Record);
+        using var document = new MemoryStream();
+        FindingsJson.Write(monitor.Current, document);
+        using var snapshotFile = new MemoryStream();
+        SnapshotJson.Write(snapshot, snapshotFile);
+        var verified = FindingsVerifier.Verify(document.ToArray(), SnapshotJson.Read(new MemoryStream(snapshotFile.ToArray())), Engine, unchanged);
+        verified.Outcome.Should().Be(VerificationOutcome.Verified, verified.Message);
+    }
+
+    [Fact]
     public void Current_AfterChanges_WrittenWithItsSnapshotIsVerifiedAndTamperingIsCaught()
     {
         // Contract section 8: every findings document has a record. The monitor's records are a snapshot built in code
