@@ -61,25 +61,36 @@ public sealed class EvaluationReport
     {
         get
         {
-            if (_record is null && RecordSource is { } source && IsEvaluated)
+            // Read with acquire semantics, as the computing thread writes with release semantics: it publishes the record
+            // before it releases the source, so a reader that finds the source gone finds the record (a live monitor's
+            // Current is one report read by many threads).
+            var record = Volatile.Read(ref _record);
+            if (record is not null || !IsEvaluated)
             {
-                Interlocked.CompareExchange(ref _record, DecisionRecords.Compute(this, source), null);
-                RecordSource = null;
+                return record;
             }
 
-            return _record;
+            if (Volatile.Read(ref _recordSource) is { } source)
+            {
+                Interlocked.CompareExchange(ref _record, DecisionRecords.Compute(this, source), null);
+                Volatile.Write(ref _recordSource, null);
+            }
+
+            return Volatile.Read(ref _record);
         }
     }
 
     /// <summary>What <see cref="Record"/> is computed from; set by the engine, released once the record is computed.</summary>
-    internal RecordSource? RecordSource { get; private set; }
+    internal RecordSource? RecordSource => Volatile.Read(ref _recordSource);
 
     /// <summary>Sets <see cref="RecordSource"/> (the engine's, for a report it made).</summary>
     internal EvaluationReport WithRecordSource(RecordSource source)
     {
-        RecordSource = source;
+        _recordSource = source;
         return this;
     }
 
     private DecisionRecord? _record;
+
+    private RecordSource? _recordSource;
 }

@@ -577,7 +577,7 @@ internal sealed class MonitorState
         {
             AsOf = AsOf,
             ExtractedAt = Instant == AsOfInstant.EndOf(AsOf) ? null : Instant,
-            Teams = ListedTeams,
+            Teams = ListedTeams is null ? null : [.. ListedTeams],
             Managers = _managers.Values.Select(static m => m.Record).ToList(),
             Offenders = offenders,
             Visits = visits,

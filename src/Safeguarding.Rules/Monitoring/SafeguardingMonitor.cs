@@ -86,11 +86,11 @@ public sealed class SafeguardingMonitor
     }
 
     /// <summary>
-    /// The current findings as an evaluated report, equal to a full evaluation of <see cref="CurrentSnapshot"/> (its
-    /// findings in the contract's order, its summary, the rules that fired, and its decision record, contract section 8,
-    /// whose snapshot hash is of <see cref="CurrentSnapshot"/>'s JSON as the library writes it). Built when first read
-    /// after a change (this sorts every finding and lists every record), then kept until the next accepted change. Its
-    /// <see cref="EvaluationReport.Record"/> is <see langword="null"/> when <see cref="CurrentSnapshot"/> is.
+    /// The current findings as an evaluated report, equal to a full evaluation of the equivalent snapshot (its findings in
+    /// the contract's order, its summary, the rules that fired, and its decision record, contract section 8, which
+    /// <see cref="GetCurrent"/> gives with the snapshot it is of). Built when first read after a change (this sorts every
+    /// finding and lists every record), then kept until the next accepted change. Its <see cref="EvaluationReport.Record"/>
+    /// is <see langword="null"/> when the monitor holds rejected child-protection records (see <see cref="GetCurrent"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
     public EvaluationReport Current
@@ -106,24 +106,29 @@ public sealed class SafeguardingMonitor
     }
 
     /// <summary>
-    /// The records as they stand, as one snapshot: a full evaluation of it, with the monitor's policy and no date of its
-    /// own, gives <see cref="Current"/> (its as-of date and, from a load without a date, its <c>extractedAt</c>, are the
-    /// monitor's). Write it beside a findings document of <see cref="Current"/> so that <c>verify</c> can check the
-    /// document later. Made with <see cref="Current"/> and kept until the next accepted change; <see langword="null"/> when
-    /// the monitor was loaded with rejected child-protection records (partial results), which it keeps only as their
-    /// <c>DataQuality</c> findings.
+    /// <see cref="Current"/> and, read under the same lock (another thread's change cannot come between them), the records
+    /// as they stood for it, as one snapshot: a full evaluation of that snapshot, with the monitor's policy and no date of
+    /// its own (with partial results allowed when the monitor allows them), gives the report, and the report's decision
+    /// record hashes the snapshot's JSON as the library writes it. Write the snapshot beside a findings document of the
+    /// report so that <c>verify</c> can check the document later. The as-of date is the monitor's, and its
+    /// <c>extractedAt</c> the instant T when T is not the end of that date (a load without a date from a snapshot with
+    /// <c>extractedAt</c>).
     /// </summary>
+    /// <param name="snapshot">
+    /// The snapshot, made with the report and kept until the next accepted change; <see langword="null"/> when the monitor
+    /// was loaded with rejected child-protection records (partial results), which it keeps only as their
+    /// <c>DataQuality</c> findings, so that no snapshot gives its findings.
+    /// </param>
+    /// <returns>The current report.</returns>
     /// <exception cref="InvalidOperationException">The monitor has stopped (<see cref="IsFaulted"/>).</exception>
-    public CaseloadSnapshot? CurrentSnapshot
+    public EvaluationReport GetCurrent(out CaseloadSnapshot? snapshot)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                ThrowIfFaulted();
-                CurrentLocked();
-                return _currentSnapshot;
-            }
+            ThrowIfFaulted();
+            var report = CurrentLocked();
+            snapshot = _currentSnapshot;
+            return report;
         }
     }
 

@@ -295,15 +295,16 @@ public sealed class SafeguardingMonitorTests
         monitor.Apply(new VisitRecorded(new Visit { OffenderId = generated.Offenders[7].Id, Date = AsOf, Outcome = VisitOutcome.NoAccess })).IsAccepted.Should().BeTrue();
         policy.Caseload.Critical = 9;
 
-        var snapshot = monitor.CurrentSnapshot!;
+        var current = monitor.GetCurrent(out var held);
+        var snapshot = held!;
         var unchanged = new SafeguardingPolicy { Version = "own", Caseload = new CaseloadPolicy { Target = 3, Critical = 5 } };
         var full = Engine.Evaluate(snapshot, new EvaluationOptions { Policy = unchanged });
 
         snapshot.ExtractedAt.Should().BeNull();
-        monitor.Current.Findings.Should().Equal(full.Findings);
-        monitor.Current.Record.Should().BeEquivalentTo(full.Record);
+        current.Findings.Should().Equal(full.Findings);
+        current.Record.Should().BeEquivalentTo(full.Record);
         using var document = new MemoryStream();
-        FindingsJson.Write(monitor.Current, document);
+        FindingsJson.Write(current, document);
         using var snapshotFile = new MemoryStream();
         SnapshotJson.Write(snapshot, snapshotFile);
         var verified = FindingsVerifier.Verify(document.ToArray(), SnapshotJson.Read(new MemoryStream(snapshotFile.ToArray())), Engine, unchanged);
@@ -314,7 +315,7 @@ public sealed class SafeguardingMonitorTests
     public void Current_AfterChanges_WrittenWithItsSnapshotIsVerifiedAndTamperingIsCaught()
     {
         // Contract section 8: every findings document has a record. The monitor's records are a snapshot built in code
-        // (CurrentSnapshot); written beside the document, `verify` re-evaluates it and checks the four hashes.
+        // (GetCurrent gives it with the report); written beside the document, `verify` re-evaluates it and checks the four hashes.
         var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 400, Seed = 12, AsOf = AsOf });
         var monitor = SafeguardingMonitor.Load(Engine, generated).Monitor!;
         var someone = generated.Offenders[7].Id;
@@ -322,18 +323,46 @@ public sealed class SafeguardingMonitorTests
         monitor.Apply(new OffenderRemoved(generated.Offenders[3].Id)).IsAccepted.Should().BeTrue();
         monitor.Apply(new AsOfAdvanced(AsOf.AddDays(2))).IsAccepted.Should().BeTrue();
 
+        var current = monitor.GetCurrent(out var snapshot);
         using var document = new MemoryStream();
-        FindingsJson.Write(monitor.Current, document);
+        FindingsJson.Write(current, document);
         using var snapshotFile = new MemoryStream();
-        SnapshotJson.Write(monitor.CurrentSnapshot!, snapshotFile);
+        SnapshotJson.Write(snapshot!, snapshotFile);
         var reread = SnapshotJson.Read(new MemoryStream(snapshotFile.ToArray()));
 
-        monitor.Current.Record.Should().NotBeNull();
-        monitor.CurrentSnapshot!.Offenders.Should().HaveCount(generated.Offenders.Count - 1).And.NotContain(o => o.Id == generated.Offenders[3].Id);
+        current.Record.Should().NotBeNull();
+        monitor.Current.Should().BeSameAs(current, "no change came between");
+        snapshot!.Offenders.Should().HaveCount(generated.Offenders.Count - 1).And.NotContain(o => o.Id == generated.Offenders[3].Id);
         var verified = FindingsVerifier.Verify(document.ToArray(), reread, Engine);
         verified.Outcome.Should().Be(VerificationOutcome.Verified, verified.Message);
         var other = SnapshotJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(snapshotFile.ToArray()).Replace("\"NoAccess\"", "\"Completed\"", StringComparison.Ordinal))));
         FindingsVerifier.Verify(document.ToArray(), other, Engine).Outcome.Should().Be(VerificationOutcome.Differs);
+    }
+
+    [Fact]
+    public async Task GetCurrent_WhileAnotherThreadAppliesChanges_GivesAReportAndTheSnapshotItIsOf()
+    {
+        // The report and its snapshot are read under one lock: whatever another thread applies, the pair matches.
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 200, Seed = 5, AsOf = AsOf });
+        var monitor = SafeguardingMonitor.Load(Engine, generated).Monitor!;
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var offender = generated.Offenders[i % generated.Offenders.Count];
+                monitor.Apply(new VisitRecorded(new Visit { OffenderId = offender.Id, Date = AsOf.AddDays(-(i % 200)), Outcome = VisitOutcome.Completed }));
+            }
+        });
+
+        for (var read = 0; read < 20; read++)
+        {
+            var current = monitor.GetCurrent(out var snapshot);
+            Engine.Evaluate(snapshot!).Findings.Should().Equal(current.Findings, "read {0}", read);
+        }
+
+        await stop.CancelAsync();
+        await writer;
     }
 
     [Fact]
