@@ -6,8 +6,9 @@ namespace Safeguarding.Rules.Escalation;
 
 /// <summary>
 /// Where an overdue visit goes (contract section 2, Escalation). Each level's conditions are stated once, here: the
-/// rules decide the level with <see cref="AnyHolds(EscalationClause[], OverdueVisit)"/> and word the finding's reason with <see cref="Holding"/>.
-/// The detective inspector's conditions are checked first; the supervisor's apply only when none of those holds; an
+/// rules decide the level with <see cref="AnyHolds(EscalationClause[], OverdueVisit)"/> and word the finding's reason
+/// with <see cref="Holding"/>, both over the visit's <see cref="EscalationInputs"/> (values copied out of its facts, so
+/// that a reason written later reads what held when the finding was made). The detective inspector's conditions are checked first; the supervisor's apply only when none of those holds; an
 /// overdue visit for which no condition holds stays with the offender manager.
 /// </summary>
 internal static class EscalationLadder
