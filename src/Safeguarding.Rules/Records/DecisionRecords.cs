@@ -20,8 +20,8 @@ internal static class DecisionRecords
     {
         AsOfInstant = report.AsOfInstant,
         SnapshotSha256 = source.SnapshotSha256 ?? SnapshotSha256(source),
-        PolicySha256 = CanonicalSha256(stream => PolicyWriter.Write(source.Policy, stream)),
-        RulesSha256 = CanonicalSha256(stream => RuleCatalogueJson.Write(source.Rules(), stream)),
+        PolicySha256 = CanonicalSha256(stream => PolicyWriter.Write(source.Basis.Policy, stream)),
+        RulesSha256 = CanonicalSha256(stream => RuleCatalogueJson.Write(source.Basis.Rules(), stream)),
         FindingsSha256 = FindingsSha256(report.Findings),
     };
 

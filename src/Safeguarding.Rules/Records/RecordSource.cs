@@ -18,12 +18,6 @@ internal sealed class RecordSource
 
     /// <summary>The effective policy and the rule catalogue described for it.</summary>
     public required RecordBasis Basis { get; init; }
-
-    /// <summary>A copy of the effective policy, taken when the evaluation started.</summary>
-    public SafeguardingPolicy Policy => Basis.Policy;
-
-    /// <summary>The rule catalogue, its descriptions showing <see cref="Policy"/>'s values.</summary>
-    public Func<IReadOnlyList<RuleInfo>> Rules => Basis.Rules;
 }
 
 /// <summary>What a decision record is computed from besides the snapshot and the findings.</summary>

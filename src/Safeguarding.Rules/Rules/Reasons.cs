@@ -42,10 +42,10 @@ internal static class Reasons
     /// <summary>
     /// A reason written from <paramref name="values"/> (copied out of the facts now) by <paramref name="write"/> when the
     /// finding's <see cref="Finding.Reason"/> is read (<see cref="DeferredReason"/>). <paramref name="write"/> must be
-    /// a static lambda: it is compared by reference, and it reads nothing but the values.
+    /// a static lambda: it reads nothing but the values.
     /// </summary>
     public static DeferredReason Later<TValues>(TValues values, Func<TValues, string> write)
-        where TValues : struct, IEquatable<TValues> => new DeferredReason<TValues>(values, write);
+        where TValues : struct => new DeferredReason<TValues>(values, write);
 
     /// <summary>
     /// "High risk: last completed home visit 2018-01-09; interval 91 days; due 2018-04-10", in the calling thread's
