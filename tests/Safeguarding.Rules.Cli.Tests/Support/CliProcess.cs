@@ -11,7 +11,12 @@ internal static class CliProcess
 
     public static CliResult Run(params string[] args) => RunWithInput(null, args);
 
-    public static CliResult RunWithInput(byte[]? standardInput, params string[] args)
+    public static CliResult RunWithInput(byte[]? standardInput, params string[] args) => RunCore(Path.GetTempPath(), standardInput, args);
+
+    /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current folder, so relative file names in <paramref name="args"/> are in it.</summary>
+    public static CliResult RunIn(string workingDirectory, params string[] args) => RunCore(workingDirectory, null, args);
+
+    private static CliResult RunCore(string workingDirectory, byte[]? standardInput, string[] args)
     {
         File.Exists(DllPath).Should().BeTrue("the CLI is built next to the tests at {0}", DllPath);
         var start = new ProcessStartInfo("dotnet")
@@ -20,7 +25,7 @@ internal static class CliProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
