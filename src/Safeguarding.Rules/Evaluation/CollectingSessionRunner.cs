@@ -41,23 +41,49 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory, MatchFilt
             throw new InvalidOperationException("A built-in rule's match went away during an evaluation, so its collected finding would be stale. This is a defect in Safeguarding.Rules.");
         }
 
-        // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits.
+        // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits. The names are gathered
+        // here first and each added to the shared set only when it is not there yet: a ConcurrentDictionary takes a lock
+        // on every TryAdd, even of a key it holds, and every partition's findings name the same few rules, so adding a
+        // name per change of rule made the threads wait on each other (measured: benchmarks/RESULTS.md, session 13).
+        var rules = new List<string>(8);
         string? lastRule = null;
         foreach (var finding in collector.Findings)
         {
             if (!ReferenceEquals(finding.Rule, lastRule))
             {
-                fired.TryAdd(finding.Rule, 0);
                 lastRule = finding.Rule;
+                Note(rules, lastRule);
             }
         }
 
         // (AsEnumerable: on the IQueryable itself, FirstOrDefault would compile an expression tree each time.)
         if (session.Query<OverdueVisit>().AsEnumerable().FirstOrDefault() is { } overdue)
         {
-            fired.TryAdd(overdue.Rule, 0);
+            Note(rules, overdue.Rule);
+        }
+
+        foreach (var rule in rules)
+        {
+            if (!fired.ContainsKey(rule))
+            {
+                fired.TryAdd(rule, 0);
+            }
         }
 
         return ReportBuilder.SortPart(collector.Findings);
+    }
+
+    /// <summary>Adds <paramref name="rule"/> to <paramref name="rules"/> unless it is there (a few names: a scan costs less than a hash).</summary>
+    private static void Note(List<string> rules, string rule)
+    {
+        foreach (var known in rules)
+        {
+            if (string.Equals(known, rule, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        rules.Add(rule);
     }
 }
