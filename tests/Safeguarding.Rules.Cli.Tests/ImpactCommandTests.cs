@@ -319,6 +319,26 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_OverrideValidOnlyUnderTheBaseline_NamesThePolicyItIsInvalidUnder()
+    {
+        // The policy in force lets T-NORTH's backlog be deferred; the proposed policy keeps the default kinds, which do not.
+        var withOverride = TwoTeams();
+        withOverride["overrides"] = new JsonArray(
+            new JsonObject { ["id"] = "OV-1", ["findingId"] = "UnitBacklog:T-NORTH", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" });
+        var snapshot = _files.Write("caseload.json", withOverride.ToJsonString());
+        var policy = _files.Write("high-60.json", High60);
+        var baseline = _files.Write("current.json", """{ "version": "current", "overrides": { "kinds": ["VisitOverdue", "UnitBacklog"] } }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + snapshot + ": overrides[0] (id OV-1) findingId: under the proposed policy (version high-60): names a UnitBacklog finding, a kind the policy's overrides.kinds does not list (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue, NeighbourhoodNotBriefed)",
+            "1 problem in " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Impact_WithoutPolicy_Exits2WithUsage()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());
