@@ -303,6 +303,27 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_BadPoliciesAndBadSnapshot_ListsEveryProblemOfEachAtOnce()
+    {
+        var broken = TwoTeams();
+        broken["offenders"]![1]!["riskLevel"] = "Extreme";
+        var snapshot = _files.Write("caseload.json", broken.ToJsonString());
+        var policy = _files.Write("proposed.json", """{ "caseload": { "target": 80, "critical": 75 } }""");
+        var baseline = _files.Write("current.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(4, result.ToString());
+        lines[0].Should().StartWith("error: " + policy + ": caseload.critical:");
+        lines[1].Should().StartWith("error: " + baseline + ": dueSoonDays:");
+        lines[2].Should().StartWith("error: " + snapshot + ": offenders[1] (id RSO-2) riskLevel:");
+        lines[3].Should().Be("3 problems found in " + policy + ", " + baseline + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Impact_SnapshotWithProblems_Exits2ListingThem()
     {
         var broken = TwoTeams();

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Safeguarding.Rules.Cli.Input;
 using Safeguarding.Rules.Cli.Output;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Policies;
 
 namespace Safeguarding.Rules.Cli.Commands;
 
@@ -38,70 +37,16 @@ internal static class ValidateCommand
         });
     }
 
-    /// <summary>An engine with every rule switched off: it checks the input (contract section 3) and draws no conclusion.</summary>
-    private static SafeguardingEngine CheckingEngine()
-    {
-        var options = new SafeguardingRulesOptions();
-        foreach (var rule in new SafeguardingEngine().Rules)
-        {
-            options.DisableRule(rule.Name);
-        }
-
-        return new SafeguardingEngine(options);
-    }
-
-    /// <summary>
-    /// A policy whose overrides block lets an override name any kind a policy may list, for any length: checking a
-    /// snapshot with it leaves out exactly the override checks that depend on the policy (contract section 8).
-    /// </summary>
-    private static SafeguardingPolicy AnyOverridePolicy()
-    {
-        var policy = new SafeguardingPolicy();
-        policy.Overrides.MaxDays = int.MaxValue;
-        policy.Overrides.Kinds = [.. FindingKinds.All.Where(static k => k != FindingKinds.DataQuality)];
-        return policy;
-    }
-
     private static int Run(string snapshotPath, string? policyPath)
     {
         var problems = new List<string>();
         var policy = PolicySource.Check(policyPath, problems);
 
         // The checking engine is compiled on another core while this one reads the snapshot (see BackgroundEngine).
-        var checking = Task.Run(CheckingEngine);
-        LoadedSnapshot? loaded = null;
-        try
-        {
-            loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
-        }
-        catch (ExpectedFailureException failure)
-        {
-            problems.AddRange(failure.Problems);
-        }
-
-        EvaluationReport? report = null;
-        var overridesUnjudged = false;
-        if (loaded is not null)
-        {
-            using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
-            {
-                // With the policy given: whether an override is valid depends on its overrides block (contract section 8). A
-                // policy with problems was not loaded, and no other policy may stand in for it (the default's kinds and
-                // maxDays would give problems the policy meant to fix, or hide its own): the overrides get every check
-                // that depends on no policy, and the closing line says which were skipped.
-                report = checking.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false, Policy = policy ?? AnyOverridePolicy() });
-            }
-
-            problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));
-            overridesUnjudged = policy is null && (loaded.Snapshot.Overrides.Count > 0 || loaded.Input.Problems.Any(static p => p.Array == "overrides"));
-        }
-
+        var (loaded, report) = SnapshotCheck.Check(snapshotPath, policy, SnapshotCheck.StartEngine(), problems);
         if (problems.Count > 0 || loaded is null || report is null)
         {
-            throw new ExpectedFailureException(
-                problems,
-                ProblemText.Count(problems.Count) + " found."
-                + (overridesUnjudged ? " The snapshot's overrides were not checked against overrides.kinds and overrides.maxDays: policy " + policyPath + " could not be loaded." : string.Empty));
+            throw new ExpectedFailureException(problems, ProblemText.Count(problems.Count) + " found." + SnapshotCheck.SkippedOverrideChecks(loaded, policy, policyPath ?? string.Empty));
         }
 
         var snapshot = loaded.Snapshot;
