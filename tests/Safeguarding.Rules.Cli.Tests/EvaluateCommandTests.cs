@@ -189,6 +189,39 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_BadPolicyAndBadSnapshot_ListsEveryProblemOfBothAtOnce()
+    {
+        var snapshot = Snapshots.OneOverdue();
+        snapshot.FirstOffender()["riskLevel"] = "Severe";
+        var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("evaluate", snapshotPath, "--policy", policy, "--format", "json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "error: " + snapshotPath + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh",
+            "2 problems found in " + policy + " and " + snapshotPath + "; nothing was evaluated.");
+    }
+
+    [Fact]
+    public void Evaluate_BadPolicyAndGoodSnapshot_NamesThePolicyAsBefore()
+    {
+        var snapshotPath = _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("evaluate", snapshotPath, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "1 problem in policy " + policy + ".");
+    }
+
+    [Fact]
     public void Evaluate_TwoBadRecords_ListsEveryProblemAndNothingOnStdout()
     {
         var snapshot = Snapshots.OneOverdue();

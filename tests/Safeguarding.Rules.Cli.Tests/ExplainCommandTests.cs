@@ -34,6 +34,25 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_BadPolicyAndBadSnapshot_ListsEveryProblemOfBothAtOnce()
+    {
+        using var files = new TempFiles();
+        var broken = Snapshots.OneOverdue();
+        broken.FirstOffender()["riskLevel"] = "Severe";
+        var snapshot = files.Write("caseload.json", broken.ToJsonString());
+        var policy = files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("explain", snapshot, "--offender", "RSO-000123", "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "error: " + snapshot + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh",
+            "2 problems found in " + policy + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Explain_TeamAsJson_GivesSubjectAsOfPolicyAndRules()
     {
         using var files = new TempFiles();

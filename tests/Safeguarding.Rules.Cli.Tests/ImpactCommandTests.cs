@@ -303,6 +303,27 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_BadPoliciesAndBadSnapshot_ListsEveryProblemOfEachAtOnce()
+    {
+        var broken = TwoTeams();
+        broken["offenders"]![1]!["riskLevel"] = "Extreme";
+        var snapshot = _files.Write("caseload.json", broken.ToJsonString());
+        var policy = _files.Write("proposed.json", """{ "caseload": { "target": 80, "critical": 75 } }""");
+        var baseline = _files.Write("current.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(4, result.ToString());
+        lines[0].Should().StartWith("error: " + policy + ": caseload.critical:");
+        lines[1].Should().StartWith("error: " + baseline + ": dueSoonDays:");
+        lines[2].Should().StartWith("error: " + snapshot + ": offenders[1] (id RSO-2) riskLevel:");
+        lines[3].Should().Be("3 problems found in " + policy + ", " + baseline + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Impact_SnapshotWithProblems_Exits2ListingThem()
     {
         var broken = TwoTeams();
@@ -316,6 +337,26 @@ public sealed class ImpactCommandTests : IDisposable
         result.StdOutBytes.Should().BeEmpty();
         result.StdErr.Should().Contain("offenders[1] (id RSO-2) riskLevel").And.Contain("nothing was evaluated");
         result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Impact_OverrideValidOnlyUnderTheBaseline_NamesThePolicyItIsInvalidUnder()
+    {
+        // The policy in force lets T-NORTH's backlog be deferred; the proposed policy keeps the default kinds, which do not.
+        var withOverride = TwoTeams();
+        withOverride["overrides"] = new JsonArray(
+            new JsonObject { ["id"] = "OV-1", ["findingId"] = "UnitBacklog:T-NORTH", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" });
+        var snapshot = _files.Write("caseload.json", withOverride.ToJsonString());
+        var policy = _files.Write("high-60.json", High60);
+        var baseline = _files.Write("current.json", """{ "version": "current", "overrides": { "kinds": ["VisitOverdue", "UnitBacklog"] } }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + snapshot + ": overrides[0] (id OV-1) findingId: under the proposed policy (version high-60): names a UnitBacklog finding, a kind the policy's overrides.kinds does not list (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue, NeighbourhoodNotBriefed)",
+            "1 problem in " + snapshot + "; nothing was evaluated.");
     }
 
     [Fact]

@@ -50,6 +50,22 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_SymbolicLinkLoop_RunsEachFileOnce()
+    {
+        _files.Write("a-overdue.yaml", Passing);
+        Directory.CreateDirectory(_files.Path("sub"));
+        Directory.CreateSymbolicLink(_files.Path("sub/up"), "..");
+        Directory.CreateSymbolicLink(_files.Path("again"), _files.Folder);
+
+        var result = CliProcess.Run("test", _files.Folder);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "PASS a-overdue.yaml",
+            "1 scenario in " + _files.Folder + ": 1 passed, 0 failed, 0 unreadable");
+    }
+
+    [Fact]
     public void Test_AFailingScenario_PrintsTheDiffAndExits1()
     {
         _files.Write("failing.yaml", Failing);

@@ -56,6 +56,31 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_InvalidPolicy_ReportsItsProblemsAndDoesNotCheckOverridesAgainstAnotherPolicy()
+    {
+        // OV-1 defers the team's backlog, a kind this policy lists and the default does not; OV-2 lasts 100 days, more than
+        // the default maxDays of 90 and within this policy's 120. Neither may be judged by a policy the command did not
+        // load; OV-3's reason code is free text, a problem under any policy.
+        var snapshot = Snapshots.OneOverdue();
+        snapshot["overrides"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "OV-1", ["findingId"] = "UnitBacklog:T-NORTH", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" },
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "OV-2", ["findingId"] = "VisitOverdue:RSO-000123", ["reasonCode"] = "IN_HOSPITAL", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-07-28" },
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "OV-3", ["findingId"] = "VisitDueSoon:RSO-000123", ["reasonCode"] = "in hospital", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" });
+        var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1, "overrides": { "maxDays": 120, "kinds": ["VisitOverdue", "VisitDueSoon", "UnitBacklog"] } }""");
+
+        var result = CliProcess.Run("validate", snapshotPath, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3, result.ToString());
+        lines[0].Should().Be("error: " + policy + ": dueSoonDays: must be at least 0; it is -1");
+        lines[1].Should().StartWith("error: " + snapshotPath + ": overrides[2] (id OV-3) reasonCode:");
+        lines[2].Should().Be("2 problems found. The snapshot's overrides were not checked against overrides.kinds and overrides.maxDays: policy " + policy + " could not be loaded.");
+    }
+
+    [Fact]
     public void Validate_BadSnapshotAndBadPolicy_ListsBoth()
     {
         var snapshot = Snapshots.OneOverdue();

@@ -87,7 +87,14 @@ internal static class EvaluateCommand
         var timings = PhaseTimings.StartIfAsked();
         OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
-        var policy = policyPath is null ? null : PolicySource.Load(policyPath);
+        var policyProblems = new List<string>();
+        var policy = policyPath is null ? null : PolicySource.Check(policyPath, policyProblems);
+        if (policyPath is not null && (policy is null || policyProblems.Count > 0))
+        {
+            // The snapshot's problems are listed too, so that one run shows every problem (contract section 3).
+            throw SnapshotCheck.PolicyFailure(policyProblems, ProblemText.Count(policyProblems.Count) + " in policy " + policyPath + ".", snapshotPath, [policyPath]);
+        }
+
         var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
 
         // The engine is compiled on another core while this one reads the snapshot.

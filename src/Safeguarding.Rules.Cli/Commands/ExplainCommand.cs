@@ -111,7 +111,14 @@ internal static class ExplainCommand
 
     private static int Run(string? snapshotPath, ExplainSubject subject, DateOnly? asOf, string? policyPath, string format, string[] disabledRules)
     {
-        var policy = policyPath is null ? null : PolicySource.Load(policyPath);
+        var policyProblems = new List<string>();
+        var policy = policyPath is null ? null : PolicySource.Check(policyPath, policyProblems);
+        if (policyPath is not null && (policy is null || policyProblems.Count > 0))
+        {
+            // The snapshot's problems are listed too, so that one run shows every problem (contract section 3).
+            throw SnapshotCheck.PolicyFailure(policyProblems, ProblemText.Count(policyProblems.Count) + " in policy " + policyPath + ".", snapshotPath, [policyPath]);
+        }
+
         var engine = Engine(disabledRules);
         var loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
         var explanation = engine.Explain(loaded.Input, subject, new EvaluationOptions { AsOf = asOf, Policy = policy });

@@ -89,8 +89,20 @@ internal static class ImpactCommand
         var baseline = PolicySource.Check(baselinePath, problems);
         if (proposed is null || baseline is null || problems.Count > 0)
         {
+            // The snapshot's problems are listed too, so that one run shows every problem (contract section 3).
             var files = baselinePath is null ? policyPath : policyPath + " and " + baselinePath;
-            throw new ExpectedFailureException(problems, ProblemText.Count(problems.Count) + " in policy " + files + ".");
+            var failed = new List<string>();
+            if (proposed is null)
+            {
+                failed.Add(policyPath);
+            }
+
+            if (baseline is null && baselinePath is not null)
+            {
+                failed.Add(baselinePath);
+            }
+
+            throw SnapshotCheck.PolicyFailure(problems, ProblemText.Count(problems.Count) + " in policy " + files + ".", snapshotPath, failed);
         }
 
         var loaded = SnapshotSource.Load(snapshotPath, progress);

@@ -42,6 +42,8 @@ internal static class TestCommand
                 "Nothing to compile: each file states the facts and the findings expected from them. A failing scenario",
                 "shows its findings by kind: '- missing', '+ unexpected', and '~' for a finding about the right subject",
                 "with other values. A file that cannot be read is named on stderr with its line, column and field.",
+                "Symbolic links to folders inside FOLDER are not followed (one can lead back to an ancestor); a file reached",
+                "by two names runs once.",
             ],
             ExitCodes =
             [

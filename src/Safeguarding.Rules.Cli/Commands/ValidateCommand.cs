@@ -37,50 +37,16 @@ internal static class ValidateCommand
         });
     }
 
-    /// <summary>An engine with every rule switched off: it checks the input (contract section 3) and draws no conclusion.</summary>
-    private static SafeguardingEngine CheckingEngine()
-    {
-        var options = new SafeguardingRulesOptions();
-        foreach (var rule in new SafeguardingEngine().Rules)
-        {
-            options.DisableRule(rule.Name);
-        }
-
-        return new SafeguardingEngine(options);
-    }
-
     private static int Run(string snapshotPath, string? policyPath)
     {
         var problems = new List<string>();
         var policy = PolicySource.Check(policyPath, problems);
 
         // The checking engine is compiled on another core while this one reads the snapshot (see BackgroundEngine).
-        var checking = Task.Run(CheckingEngine);
-        LoadedSnapshot? loaded = null;
-        try
-        {
-            loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
-        }
-        catch (ExpectedFailureException failure)
-        {
-            problems.AddRange(failure.Problems);
-        }
-
-        EvaluationReport? report = null;
-        if (loaded is not null)
-        {
-            using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
-            {
-                // With the policy given: whether an override is valid depends on its overrides block (contract section 8).
-                report = checking.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false, Policy = policy });
-            }
-
-            problems.AddRange(ProblemText.Lines(report.Problems, loaded.Source));
-        }
-
+        var (loaded, report) = SnapshotCheck.Check(snapshotPath, policy, SnapshotCheck.StartEngine(), problems);
         if (problems.Count > 0 || loaded is null || report is null)
         {
-            throw new ExpectedFailureException(problems, ProblemText.Count(problems.Count) + " found.");
+            throw new ExpectedFailureException(problems, ProblemText.Count(problems.Count) + " found." + SnapshotCheck.SkippedOverrideChecks(loaded, policy, policyPath ?? string.Empty));
         }
 
         var snapshot = loaded.Snapshot;

@@ -38,7 +38,11 @@ public sealed class ScenarioRunner
     /// <summary>The evaluator the scenarios run on.</summary>
     public ISafeguardingEvaluator Evaluator { get; }
 
-    /// <summary>The scenario files in <paramref name="folder"/> and its subfolders (<c>*.yaml</c>, <c>*.yml</c>), relative to it with <c>/</c>, in ordinal order.</summary>
+    /// <summary>
+    /// The scenario files in <paramref name="folder"/> and its subfolders (<c>*.yaml</c>, <c>*.yml</c>), relative to it with
+    /// <c>/</c>, in ordinal order. Symbolic links to folders below <paramref name="folder"/> are not followed (a link can
+    /// lead back to an ancestor), and a file reached by two names is listed once, by its own name when the folder holds it.
+    /// </summary>
     /// <param name="folder">The folder.</param>
     /// <returns>The relative file names.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -50,11 +54,7 @@ public sealed class ScenarioRunner
             throw new DirectoryNotFoundException($"The scenario folder {folder} does not exist.");
         }
 
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(IsScenarioFile)
-            .Select(f => System.IO.Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
+        return ScenarioFileSearch.Find(folder);
     }
 
     /// <summary>Runs <paramref name="scenario"/>.</summary>
@@ -128,12 +128,6 @@ public sealed class ScenarioRunner
         return loaded.IsValid
             ? Run(loaded.Scenario, cancellationToken)
             : new ScenarioResult(name, path, ScenarioOutcome.Unreadable, null, loaded.Problems, null, [], []);
-    }
-
-    private static bool IsScenarioFile(string path)
-    {
-        var extension = System.IO.Path.GetExtension(path);
-        return extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase);
     }
 
     private static PolicyReadResult Merge(SafeguardingPolicy basePolicy, byte[]? changes)

@@ -54,7 +54,11 @@ public static class PolicyImpact
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy.</param>
     /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom.</param>
     /// <param name="cancellationToken">Stops the comparison.</param>
-    /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
+    /// <returns>
+    /// The impact; not evaluated, with every problem, when the snapshot has problems under either policy. A problem only
+    /// one policy gives (whether an override is valid depends on the policy's <c>overrides</c> block) starts
+    /// <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>.
+    /// </returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their second parameter's type, so no call is ambiguous.")]
@@ -68,8 +72,10 @@ public static class PolicyImpact
 
         cancellationToken.ThrowIfCancellationRequested();
         var before = evaluator.Evaluate(input, new EvaluationOptions { AsOf = asOf, Policy = baseline, AllowPartialResults = false }, cancellationToken);
-        if (!before.IsEvaluated)
+        if (!before.IsEvaluated && !HasOverrides(input, before))
         {
+            // No problem depends on the policy (only an override's does, contract section 8): the proposed policy would
+            // give the same ones, so the snapshot is not checked again.
             return NotEvaluated(before.Problems, before.AsOf, before.PolicyVersion, proposed.Version);
         }
 
@@ -79,7 +85,31 @@ public static class PolicyImpact
         var sameDate = before.AsOfInstant == ChildProtection.AsOfInstant.EndOf(before.AsOf) ? before.AsOf : (DateOnly?)null;
         cancellationToken.ThrowIfCancellationRequested();
         var after = evaluator.Evaluate(input, new EvaluationOptions { AsOf = sameDate, Policy = proposed, AllowPartialResults = false }, cancellationToken);
-        return Compare(before, after);
+        return before.IsEvaluated && after.IsEvaluated
+            ? Compare(before, after)
+            : NotEvaluated(BothPolicies(before, after), before.AsOf, before.PolicyVersion, after.PolicyVersion);
+    }
+
+    /// <summary>Whether the snapshot has overrides, valid or not: the only records whose problems depend on the policy.</summary>
+    private static bool HasOverrides(SnapshotReadResult input, EvaluationReport report) =>
+        input.Snapshot.Overrides.Count > 0 || report.Problems.Any(static p => p.Array == SnapshotArrays.Overrides);
+
+    /// <summary>
+    /// The problems of both evaluations, the baseline's first, each once. A problem only one policy gives (an override
+    /// of a kind one policy lists and the other does not, or longer than one policy's <c>overrides.maxDays</c>) says
+    /// which policy it is under, since the same snapshot is valid under the other.
+    /// </summary>
+    private static List<InputProblem> BothPolicies(EvaluationReport baseline, EvaluationReport proposed)
+    {
+        var inBaseline = baseline.Problems.ToHashSet();
+        var inProposed = proposed.Problems.ToHashSet();
+        return baseline.Problems.Select(p => inProposed.Contains(p) ? p : Under("baseline", baseline.PolicyVersion, p))
+            .Concat(proposed.Problems.Where(p => !inBaseline.Contains(p)).Select(p => Under("proposed", proposed.PolicyVersion, p)))
+            .Distinct()
+            .ToList();
+
+        static InputProblem Under(string which, string version, InputProblem problem) =>
+            problem with { Problem = "under the " + which + " policy (version " + version + "): " + problem.Problem };
     }
 
     /// <summary>Compares two evaluations of the same caseload on the same as-of date.</summary>
@@ -87,7 +117,8 @@ public static class PolicyImpact
     /// <param name="proposed">The evaluation under the proposed policy.</param>
     /// <returns>
     /// The impact; when either report was not evaluated, a report that is not evaluated either and holds the problems
-    /// of both (the baseline's first, without repeats).
+    /// of both (the baseline's first, without repeats), a problem only one report has starting with the policy it is
+    /// under: <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>.
     /// </returns>
     /// <exception cref="ArgumentException">The reports have different as-of dates or as-of instants.</exception>
     public static ImpactReport Compare(EvaluationReport baseline, EvaluationReport proposed)
@@ -106,7 +137,7 @@ public static class PolicyImpact
 
         if (!baseline.IsEvaluated || !proposed.IsEvaluated)
         {
-            return NotEvaluated(baseline.Problems.Concat(proposed.Problems).Distinct().ToList(), baseline.AsOf, baseline.PolicyVersion, proposed.PolicyVersion);
+            return NotEvaluated(BothPolicies(baseline, proposed), baseline.AsOf, baseline.PolicyVersion, proposed.PolicyVersion);
         }
 
         var changes = Differences(baseline.Findings, proposed.Findings);

@@ -272,6 +272,59 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public void FindScenarioFiles_SymbolicLinkToAnAncestorFolder_ListsEachFileOnce()
+    {
+        using var folder = new TempFolder().With("a.yaml", Yaml.OneOffender(190, Overdue8)).With("sub/b.yaml", Yaml.OneOffender(190, Overdue8));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "sub", "up"), "..");
+
+        var files = ScenarioRunner.FindScenarioFiles(folder.Path);
+
+        files.Should().Equal("a.yaml", "sub/b.yaml");
+    }
+
+    [Fact]
+    public void FindScenarioFiles_SymbolicLinkToAFolderAlreadyListed_IsNotFollowed()
+    {
+        using var folder = new TempFolder().With("real/b.yaml", Yaml.OneOffender(190, Overdue8));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "alias"), Path.Combine(folder.Path, "real"));
+
+        ScenarioRunner.FindScenarioFiles(folder.Path).Should().Equal("real/b.yaml");
+    }
+
+    [Fact]
+    public void FindScenarioFiles_TwoNamesOfOneFile_ListsTheFileOnceByItsOwnName()
+    {
+        using var folder = new TempFolder().With("z-real.yaml", Yaml.OneOffender(190, Overdue8));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "a-link.yaml"), "z-real.yaml");
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "b-link.yaml"), Path.Combine(folder.Path, "a-link.yaml"));
+
+        ScenarioRunner.FindScenarioFiles(folder.Path).Should().Equal("z-real.yaml");
+    }
+
+    [Fact]
+    public void FindScenarioFiles_LinkedFileFromOutsideTheFolder_IsListed()
+    {
+        using var shared = new TempFolder().With("shared.yaml", Yaml.OneOffender(190, Overdue8));
+        using var folder = new TempFolder().With("own.yaml", Yaml.OneOffender(190, Overdue8));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "shared.yaml"), Path.Combine(shared.Path, "shared.yaml"));
+
+        ScenarioRunner.FindScenarioFiles(folder.Path).Should().Equal("own.yaml", "shared.yaml");
+    }
+
+    [Fact]
+    public void RunFolder_FolderGivenAsASymbolicLink_RunsItsFiles()
+    {
+        using var folder = new TempFolder().With("a.yaml", Yaml.OneOffender(190, Overdue8));
+        using var links = new TempFolder();
+        var link = Path.Combine(links.Path, "scenarios");
+        Directory.CreateSymbolicLink(link, folder.Path);
+
+        var suite = Runner.RunFolder(link);
+
+        suite.Results.Select(r => (r.Name, r.Outcome)).Should().Equal(("a.yaml", ScenarioOutcome.Passed));
+    }
+
+    [Fact]
     public void RunFolder_MissingFolder_Throws()
     {
         var act = () => Runner.RunFolder(Path.Combine(Path.GetTempPath(), "kit-missing-" + Guid.NewGuid().ToString("N")));

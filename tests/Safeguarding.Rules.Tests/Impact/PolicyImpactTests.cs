@@ -303,6 +303,45 @@ public sealed class PolicyImpactTests
     }
 
     [Fact]
+    public void Compare_OverrideInvalidUnderTheProposedPolicyOnly_NamesThatPolicy()
+    {
+        // OV-1 defers RSO-1's overdue visit for 30 days: the baseline (default maxDays 90) accepts it, the proposed policy
+        // (maxDays 14) does not.
+        var snapshot = ThreeHighRisk().Override("OV-1", "VisitOverdue:RSO-1", AsOf.AddDays(-10), AsOf.AddDays(19)).ToSnapshot();
+        var proposed = High60();
+        proposed.Overrides.MaxDays = 14;
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, proposed);
+
+        impact.IsEvaluated.Should().BeFalse();
+        impact.Problems.Should().ContainSingle().Which.Should().Match<InputProblem>(p => p.Array == "overrides" && p.Id == "OV-1" && p.Field == "until");
+        impact.Problems[0].Problem.Should().StartWith("under the proposed policy (version high-60): covers 30 days");
+    }
+
+    [Fact]
+    public void Compare_OverrideInvalidUnderTheBaselineOnly_NamesThatPolicyAndListsTheProposedPolicysProblemsToo()
+    {
+        // OV-1 defers the team's backlog: only the proposed policy lists UnitBacklog. OV-2 lasts 30 days: only the baseline's
+        // maxDays (90) allows it. OV-3's reason code is free text, a problem under both, named once and by neither.
+        var snapshot = ThreeHighRisk()
+            .Override("OV-1", "UnitBacklog:T-1", AsOf.AddDays(-10), AsOf.AddDays(1))
+            .Override("OV-2", "VisitOverdue:RSO-1", AsOf.AddDays(-10), AsOf.AddDays(19))
+            .Override("OV-3", "VisitOverdue:RSO-2", AsOf.AddDays(-10), AsOf.AddDays(1), reasonCode: "in hospital")
+            .ToSnapshot();
+        var proposed = High60();
+        proposed.Overrides.MaxDays = 14;
+        proposed.Overrides.Kinds = [FindingKinds.VisitOverdue, FindingKinds.UnitBacklog];
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, proposed, new SafeguardingPolicy { Version = "current" });
+
+        impact.IsEvaluated.Should().BeFalse();
+        impact.Problems.Select(p => (p.Id, p.Field, p.Problem.Split(':')[0])).Should().Equal(
+            ("OV-1", "findingId", "under the baseline policy (version current)"),
+            ("OV-3", "reasonCode", "must be a code of 1-64 characters from A-Z, 0-9 and _ (never free text)"),
+            ("OV-2", "until", "under the proposed policy (version high-60)"));
+    }
+
+    [Fact]
     public void Compare_InvalidProposedPolicy_ThrowsNamingTheProperty()
     {
         var act = () => PolicyImpact.Compare(Engine, ThreeHighRisk().ToSnapshot(), new SafeguardingPolicy { FirstVisitDays = 0 });
