@@ -413,8 +413,9 @@ public sealed class CsvFolderReadTests
     public void Evaluate_RejectedDetentionRow_ItsOrderingsAreCheckedToo_WithoutReportingAFieldTwice()
     {
         // Contract sections 3, 6 and 9. CUS-1's row has an empty custodySuiteId and a bad juvenile cell, and its second
-        // interview row a bad appropriateAdultPresent (that interview's start is compared with no other); CUS-2's row is
-        // well formed but rejected by its first interview row. The orderings of both are still checked.
+        // interview row a bad appropriateAdultPresent (that interview's start, read, is still compared with the others);
+        // CUS-2's row is well formed but rejected by its first interview row, whose start is still checked too. The
+        // orderings of both are still checked.
         using var folder = new CsvFolder()
             .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
             .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt,appropriateAdultArrivedAt,releasedAt",
@@ -438,9 +439,12 @@ public sealed class CsvFolderReadTests
             ("detentions", 0, "releasedAt", "detentions.csv", 2, 6),
             ("detentions", 0, "interviews[0].startedAt", "interviews.csv", 2, 2),
             ("detentions", 0, "interviews[1].appropriateAdultPresent", "interviews.csv", 3, 3),
+            ("detentions", 0, "interviews[2].startedAt", "interviews.csv", 4, 2),
             ("detentions", 0, "interviews[3].startedAt", "interviews.csv", 5, 2),
             ("detentions", 1, "releasedAt", "detentions.csv", 3, 6),
             ("detentions", 1, "interviews[0].appropriateAdultPresent", "interviews.csv", 6, 3),
+            ("detentions", 1, "interviews[0].startedAt", "interviews.csv", 6, 2),
+            ("detentions", 1, "interviews[1].startedAt", "interviews.csv", 7, 2),
             ("detentions", 1, "interviews[1].startedAt", "interviews.csv", 7, 2),
         });
     }

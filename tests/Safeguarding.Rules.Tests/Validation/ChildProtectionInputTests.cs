@@ -71,7 +71,8 @@ public sealed class ChildProtectionInputTests
     {
         // Contract section 3: every problem is reported, not just the first; section 6: an arrival, release or interview
         // start before authorisedAt, and two interviews starting in the same second, are problems. CUS-1 has a
-        // custodySuiteId of the wrong type and a malformed interviews[1] (whose start is not compared with the others);
+        // custodySuiteId of the wrong type and a malformed interviews[1] (whose start, read, is still compared with the
+        // others: interviews[2] and [3] start in its second);
         // CUS-2 has no custodySuiteId and an authorisedAt that is no instant (so nothing is ordered against it).
         var input = JsonText.Read("""
             { "asOf": "2018-05-01",
@@ -96,6 +97,7 @@ public sealed class ChildProtectionInputTests
             ("detentions", 0, "releasedAt"),
             ("detentions", 0, "interviews[0].startedAt"),
             ("detentions", 0, "interviews[1].appropriateAdultPresent"),
+            ("detentions", 0, "interviews[2].startedAt"),
             ("detentions", 0, "interviews[3].startedAt"),
             ("detentions", 1, "custodySuiteId"),
             ("detentions", 1, "authorisedAt"),
@@ -214,6 +216,8 @@ public sealed class ChildProtectionInputTests
             "detentions[0] (id D-1) id: duplicate id, also used by detentions[1]; every record with it is rejected",
             "detentions[0] (id D-1) interviews[0].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[1].appropriateAdultPresent: is required",
+            "detentions[0] (id D-1) interviews[1].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention",
             "detentions[0] (id D-1) interviews[2].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[2].startedAt: starts in the same second as interviews[0] of this detention",
             "detentions[1] (id D-1) id: duplicate id, also used by detentions[0]; every record with it is rejected",
@@ -225,6 +229,34 @@ public sealed class ChildProtectionInputTests
             "DataQuality:detentions:#0",
             "DataQuality:detentions:#1",
             "DataQuality:policeProtections:#0");
+    }
+
+    [Fact]
+    public void Evaluate_AnInterviewReadOnlyInPart_ItsStartIsStillCheckedAgainstAuthorisedAtAndTheOtherInterviews()
+    {
+        // Section 3: every problem is reported, not just the first. An interview with a bad or missing
+        // appropriateAdultPresent still has a start that was read: that start before authorisedAt, or in the same second
+        // as another interview, is a problem of its own (section 6), as an action read in part keeps its id.
+        const string Text = """
+            {
+              "asOf": "2018-05-01",
+              "detentions": [
+                { "id": "D-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-04-30T20:00Z",
+                  "interviews": [ { "startedAt": "2018-04-30T21:00Z" }, { "startedAt": "2018-04-30T21:00:00.4Z", "appropriateAdultPresent": true },
+                                  { "startedAt": "2018-04-30T19:00Z", "appropriateAdultPresent": "yes" }, { "appropriateAdultPresent": true } ] }
+              ]
+            }
+            """;
+
+        var report = Engine.Evaluate(JsonText.Read(Text), new EvaluationOptions { AllowPartialResults = true });
+
+        report.Problems.Select(static p => p.ToString()).Should().BeEquivalentTo(
+            "detentions[0] (id D-1) interviews[0].appropriateAdultPresent: is required",
+            "detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention",
+            "detentions[0] (id D-1) interviews[2].appropriateAdultPresent: must be true or false, not a string",
+            "detentions[0] (id D-1) interviews[2].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[3].startedAt: is required");
+        report.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal("DataQuality:detentions:#0");
     }
 
     [Fact]
