@@ -208,6 +208,8 @@ public sealed class ChildProtectionFilesTests
     [Theory]
     [InlineData("2018-05-01T09:00Z")]
     [InlineData("2018-05-01T09:00:30.1234567-05:30")]
+    [InlineData("2018-05-01T09:00.5-05:30")]
+    [InlineData("2018-05-01T09:00.Z")]
     [InlineData("2018-05-01T09:00")]
     [InlineData("2018-05-01 09:00Z")]
     [InlineData("2018-05-01t09:00z")]

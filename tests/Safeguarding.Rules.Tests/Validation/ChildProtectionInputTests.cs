@@ -169,6 +169,27 @@ public sealed class ChildProtectionInputTests
     }
 
     [Theory]
+    [InlineData("2018-05-01T09:00.5+01:00", 0, 30, 0L)]
+    [InlineData("2018-05-01T08:00.25Z", 0, 15, 0L)]
+    [InlineData("2018-05-01T08:59.9999999Z", 59, 59, 9_999_940L)]
+    [InlineData("2018-05-01T08:00.1234567Z", 0, 7, 4_074_020L)]
+    public void Read_FractionAfterTheMinutes_IsAFractionOfTheMinute(string instant, int minute, int second, long ticks)
+    {
+        // Contract section 6: "yyyy-MM-ddTHH:mm, optionally :ss and optionally a . with 1-7 fraction digits": the two are
+        // optional each, so HH:mm.f is an instant; in ISO 8601's extended form a fraction belongs to the lowest-order
+        // component written, here the minute (09:00.5 is 09:00:30).
+        var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.PoliceProtections.Should().ContainSingle().Which.StartedAt.Should().Be(
+            new DateTimeOffset(2018, 5, 1, 8, minute, second, TimeSpan.Zero).AddTicks(ticks));
+    }
+
+    [Theory]
+    [InlineData("2018-05-01T09:00.Z")]
+    [InlineData("2018-05-01T09:00.12345678Z")]
+    [InlineData("2018-05-01T09:00,5Z")]
+    [InlineData("2018-05-01T09:00.5:30Z")]
     [InlineData("2018-05-01T09:00:00")]
     [InlineData("2018-05-01 09:00:00Z")]
     [InlineData("2018-05-01T09:00:00z")]
