@@ -133,6 +133,28 @@ public sealed class CsvFolderReadTests
     }
 
     [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void ReadFolder_BlankLine_IsARowOfOneEmptyCell_SoAProblemOfThatRow(string lineEnd)
+    {
+        // Section 9: files are RFC 4180 CSV, whose grammar makes an empty line a record of one empty field, and "a row with
+        // more or fewer cells than the header is a problem". A blank line is such a row, with its own line and index, not
+        // skipped (a row dropped silently would be a record lost); only the one line end that ends the file ends no row.
+        using var folder = new CsvFolder()
+            .WithLineEnds("offenders.csv", lineEnd, "id,riskLevel,registeredOn", "A,Low,2015-03-02", string.Empty, "B,Low,2015-03-02")
+            .WithLineEnds("teams.csv", lineEnd, "id", "T-1", string.Empty);
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("teams", 1, "id", "teams.csv", 3, 1, "is required"),
+            ("offenders", 1, "$", "offenders.csv", 3, 2, "has 1 cell; the header has 3"));
+        result.Snapshot.Offenders.Select(static o => o.Id).Should().Equal("A", "B");
+        result.OffenderRecordCount.Should().Be(3);
+        result.Snapshot.Teams!.Select(static t => t.Id).Should().Equal("T-1");
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(2, 3)]
     public void ReadFolder_SnapshotCsvWithoutExactlyOneRow_IsADocumentProblem(int rows, int line)
