@@ -281,6 +281,33 @@ public sealed class ChildProtectionInputTests
     }
 
     [Fact]
+    public void Evaluate_RejectedRecordsDatedAfterTheAsOf_AreStillDataQualityFindings()
+    {
+        // Section 6: "a rejected discussion, detention or protection is listed in rejected ... and becomes one DataQuality
+        // finding", and "every rejected record counts in dataQuality"; as for offenders (section 3: "in no count but
+        // rejected ... whatever its dates"), a rejected record's dates are not trusted, so its date after D (or time after
+        // T) does not hide it. A valid record after D or T has not happened: no finding, no count.
+        const string Text = """
+            {
+              "asOf": "2018-05-01",
+              "teams": [],
+              "strategyDiscussions": [ { "id": "SD-LATE", "teamId": "T-X", "heldOn": "2018-06-01" }, { "id": "SD-FINE", "heldOn": "2018-06-01" } ],
+              "detentions": [ { "id": "D-LATE", "custodySuiteId": "", "juvenile": true, "authorisedAt": "2018-06-01T10:00Z" } ],
+              "policeProtections": [ { "id": "PP-LATE", "startedAt": "2018-06-01T10:00Z", "endedAt": "2018-06-01T09:00Z" } ]
+            }
+            """;
+
+        var report = Engine.Evaluate(JsonText.Read(Text), new EvaluationOptions { AllowPartialResults = true });
+
+        report.Findings.Select(static f => f.Id).Should().Equal(
+            "DataQuality:strategyDiscussions:#0",
+            "DataQuality:detentions:#0",
+            "DataQuality:policeProtections:#0");
+        report.Summary.Count(FindingKinds.DataQuality).Should().Be(3);
+        report.Problems.Select(static p => p.Id).Should().Equal("SD-LATE", "D-LATE", "PP-LATE");
+    }
+
+    [Fact]
     public void Evaluate_InterviewsInTheSameSecond_AreAProblem()
     {
         var snapshot = new CaseloadSnapshot
