@@ -18,6 +18,9 @@ public static class RuleTags
     /// <summary>Rejected records.</summary>
     public const string DataQuality = nameof(DataQuality);
 
-    /// <summary>Child protection: strategy discussions, appropriate adults, police protection.</summary>
+    /// <summary>
+    /// Child protection: strategy discussions, appropriate adults, police protection, and the data-quality findings of
+    /// rejected child-protection records (that rule is tagged <see cref="DataQuality"/> too).
+    /// </summary>
     public const string ChildProtection = nameof(ChildProtection);
 }

@@ -83,6 +83,56 @@ public sealed class ChildProtectionFilesTests
     }
 
     [Fact]
+    public void Evaluate_AnInterviewRowReadOnlyInPart_ItsStartIsStillCheckedAsInJson()
+    {
+        // Sections 3 and 9: every problem at once, with the JSON meaning. A row with a bad appropriateAdultPresent still
+        // has a start that was read: in the same second as another interview, or before authorisedAt, it is a problem too.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt", "D-1,CS-1,true,2018-04-30T20:00Z")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent",
+                "D-1,2018-04-30T21:00Z,",
+                "D-1,2018-04-30T21:00:00.4Z,true",
+                "D-1,2018-04-30T19:00Z,yes",
+                "D-1,,true");
+
+        var problems = Engine.Partial(folder.Read()).Problems;
+
+        problems.Select(static p => (p.Index, p.Field, p.File, p.Line, p.Column)).Should().BeEquivalentTo(new (int?, string, string?, int?, int?)[]
+        {
+            (0, "interviews[0].appropriateAdultPresent", "interviews.csv", 2, 3),
+            (0, "interviews[1].startedAt", "interviews.csv", 3, 2),
+            (0, "interviews[2].appropriateAdultPresent", "interviews.csv", 4, 3),
+            (0, "interviews[2].startedAt", "interviews.csv", 4, 2),
+            (0, "interviews[3].startedAt", "interviews.csv", 5, 2),
+        });
+        problems.Single(static p => p.Field == "interviews[1].startedAt").Problem.Should().Be("starts in the same second as interviews[0] of this detention");
+    }
+
+    [Fact]
+    public void Evaluate_ANestedRowWithTheWrongCellCount_IsOneProblemOfItsParentAndItsCellsAreNotRead()
+    {
+        // Section 9: "A row with more or fewer cells than the header is a problem", reported against its parent, which it
+        // rejects (a DataQuality finding: nothing is dropped silently). Which cell is which column cannot be known, so
+        // none of its cells is read: the start in it is not compared with the other interviews.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt", "D-1,CS-1,true,2018-04-30T20:00Z")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent",
+                "D-1,2018-04-30T21:00Z,true,extra",
+                "D-1,2018-04-30T21:00Z,true");
+
+        var report = Engine.Partial(folder.Read());
+
+        report.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Array = "detentions", Index = (int?)0, Id = "D-1", Field = "interviews[0]", File = "interviews.csv", Line = (int?)2, Column = (int?)4,
+            Problem = "has 4 cells; the header has 3",
+        });
+        report.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal("DataQuality:detentions:#0");
+    }
+
+    [Fact]
     public void ReadFolder_NestedRowNamingAnUnknownParent_IsAProblemOfItsFilesArray()
     {
         using var folder = new CsvFolder()
@@ -158,6 +208,8 @@ public sealed class ChildProtectionFilesTests
     [Theory]
     [InlineData("2018-05-01T09:00Z")]
     [InlineData("2018-05-01T09:00:30.1234567-05:30")]
+    [InlineData("2018-05-01T09:00.5-05:30")]
+    [InlineData("2018-05-01T09:00.Z")]
     [InlineData("2018-05-01T09:00")]
     [InlineData("2018-05-01 09:00Z")]
     [InlineData("2018-05-01t09:00z")]

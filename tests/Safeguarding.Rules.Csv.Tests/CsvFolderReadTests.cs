@@ -133,6 +133,28 @@ public sealed class CsvFolderReadTests
     }
 
     [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void ReadFolder_BlankLine_IsARowOfOneEmptyCell_SoAProblemOfThatRow(string lineEnd)
+    {
+        // Section 9: files are RFC 4180 CSV, whose grammar makes an empty line a record of one empty field, and "a row with
+        // more or fewer cells than the header is a problem". A blank line is such a row, with its own line and index, not
+        // skipped (a row dropped silently would be a record lost); only the one line end that ends the file ends no row.
+        using var folder = new CsvFolder()
+            .WithLineEnds("offenders.csv", lineEnd, "id,riskLevel,registeredOn", "A,Low,2015-03-02", string.Empty, "B,Low,2015-03-02")
+            .WithLineEnds("teams.csv", lineEnd, "id", "T-1", string.Empty);
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("teams", 1, "id", "teams.csv", 3, 1, "is required"),
+            ("offenders", 1, "$", "offenders.csv", 3, 2, "has 1 cell; the header has 3"));
+        result.Snapshot.Offenders.Select(static o => o.Id).Should().Equal("A", "B");
+        result.OffenderRecordCount.Should().Be(3);
+        result.Snapshot.Teams!.Select(static t => t.Id).Should().Equal("T-1");
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(2, 3)]
     public void ReadFolder_SnapshotCsvWithoutExactlyOneRow_IsADocumentProblem(int rows, int line)
@@ -413,8 +435,9 @@ public sealed class CsvFolderReadTests
     public void Evaluate_RejectedDetentionRow_ItsOrderingsAreCheckedToo_WithoutReportingAFieldTwice()
     {
         // Contract sections 3, 6 and 9. CUS-1's row has an empty custodySuiteId and a bad juvenile cell, and its second
-        // interview row a bad appropriateAdultPresent (that interview's start is compared with no other); CUS-2's row is
-        // well formed but rejected by its first interview row. The orderings of both are still checked.
+        // interview row a bad appropriateAdultPresent (that interview's start, read, is still compared with the others);
+        // CUS-2's row is well formed but rejected by its first interview row, whose start is still checked too. The
+        // orderings of both are still checked.
         using var folder = new CsvFolder()
             .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
             .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt,appropriateAdultArrivedAt,releasedAt",
@@ -438,9 +461,12 @@ public sealed class CsvFolderReadTests
             ("detentions", 0, "releasedAt", "detentions.csv", 2, 6),
             ("detentions", 0, "interviews[0].startedAt", "interviews.csv", 2, 2),
             ("detentions", 0, "interviews[1].appropriateAdultPresent", "interviews.csv", 3, 3),
+            ("detentions", 0, "interviews[2].startedAt", "interviews.csv", 4, 2),
             ("detentions", 0, "interviews[3].startedAt", "interviews.csv", 5, 2),
             ("detentions", 1, "releasedAt", "detentions.csv", 3, 6),
             ("detentions", 1, "interviews[0].appropriateAdultPresent", "interviews.csv", 6, 3),
+            ("detentions", 1, "interviews[0].startedAt", "interviews.csv", 6, 2),
+            ("detentions", 1, "interviews[1].startedAt", "interviews.csv", 7, 2),
             ("detentions", 1, "interviews[1].startedAt", "interviews.csv", 7, 2),
         });
     }

@@ -52,7 +52,7 @@ internal abstract class CsvTable
     /// its nested records from <paramref name="children"/> (by the parent's data row), and moves each parent whose data row
     /// is in <paramref name="rejected"/> to <paramref name="malformed"/>, as what is left of it. Each rejected parent's
     /// partial copy (of those already in <paramref name="malformed"/> too) gets its nested rows from
-    /// <paramref name="partialChildren"/>: every row in file order, <see langword="null"/> for one not read whole.
+    /// <paramref name="partialChildren"/>: every row in file order, <see langword="null"/> for one of which nothing is kept.
     /// </summary>
     public abstract void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlyDictionary<int, List<object?>> partialChildren, IReadOnlySet<int> rejected, List<MalformedRecord> malformed);
 

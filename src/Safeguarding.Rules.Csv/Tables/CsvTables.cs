@@ -199,6 +199,12 @@ internal static class CsvTables
     {
         Parent = new CsvParentLink(Detentions, "detentionId", "interviews"),
         Build = static r => new(r.Text(0)!, new Interview { StartedAt = r.Instant(1)!.Value, AppropriateAdultPresent = r.Boolean(2)!.Value, UrgentInterviewAuthorised = r.Boolean(3) ?? false }),
+
+        // What could be read of an interview row with a problem, for its malformed detention's partial copy, as the JSON
+        // reader keeps it: a start that was read is still checked; without one, nothing is kept (a null placeholder).
+        Partial = static r => r.Instant(1) is { } started
+            ? new(r.Text(0) ?? string.Empty, new Interview { StartedAt = started, AppropriateAdultPresent = r.Boolean(2) ?? false, UrgentInterviewAuthorised = r.Boolean(3) ?? false })
+            : null,
         Records = static s => NullWhenEmpty(s.Detentions.SelectMany(static d => d.Interviews.Select(i => new NestedRecord<Interview>(d.Id, i))).ToList()),
     };
 

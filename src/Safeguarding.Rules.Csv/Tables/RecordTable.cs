@@ -24,7 +24,7 @@ internal sealed class RecordTable<T> : CsvTable
     /// Builds what could be read of a row with problems, with placeholders for the rest, so the checks across records
     /// (references, duplicates) still see it, as the JSON reader's partial records are; <see langword="null"/> to keep none.
     /// </summary>
-    public Func<CsvRecord, T>? Partial { get; init; }
+    public Func<CsvRecord, T?>? Partial { get; init; }
 
     /// <summary>
     /// For a parent of nested records, what is left of a well-formed parent rejected for a problem in one of its nested

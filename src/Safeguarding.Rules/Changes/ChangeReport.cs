@@ -6,8 +6,9 @@ namespace Safeguarding.Rules.Changes;
 /// </summary>
 public sealed class ChangeReport
 {
-    internal ChangeReport(DateOnly? sinceAsOf, string? sincePolicyVersion, IReadOnlyList<Finding> current, IReadOnlyList<ChangeKind> changes, IReadOnlyList<Finding> cleared, IReadOnlyList<string> clearedIds)
+    internal ChangeReport(DateOnly? sinceAsOf, string? sincePolicyVersion, IReadOnlyList<Finding> current, IReadOnlyList<ChangeKind> changes, IReadOnlyList<Finding> cleared, IReadOnlyList<string> clearedIds, IReadOnlyList<EarlierText>? clearedGiven = null)
     {
+        _clearedGiven = clearedGiven;
         SinceAsOf = sinceAsOf;
         SincePolicyVersion = sincePolicyVersion;
         Current = current;
@@ -25,6 +26,9 @@ public sealed class ChangeReport
         Changed = counts[(int)ChangeKind.Changed];
         Unchanged = counts[(int)ChangeKind.Unchanged];
     }
+
+    /// <summary>Which of rule and reason the earlier document gave for each cleared finding; <see langword="null"/> for both.</summary>
+    private readonly IReadOnlyList<EarlierText>? _clearedGiven;
 
     /// <summary>The earlier document's <c>asOf</c>, when it gave one.</summary>
     public DateOnly? SinceAsOf { get; }
@@ -55,6 +59,9 @@ public sealed class ChangeReport
 
     /// <summary>How many current findings are as before.</summary>
     public int Unchanged { get; }
+
+    /// <summary>Which of <c>rule</c> and <c>reason</c> the earlier document gave for the cleared finding at <paramref name="index"/>.</summary>
+    internal EarlierText ClearedGiven(int index) => _clearedGiven?[index] ?? EarlierText.Both;
 
     /// <summary>How many earlier findings are gone.</summary>
     public int Cleared => ClearedFindings.Count;

@@ -67,7 +67,8 @@ public static class FindingChanges
             current.Findings,
             changes,
             ordered.Select(i => earlier.Findings[i]).ToArray(),
-            ordered.Select(i => earlier.Ids[i]).ToArray());
+            ordered.Select(i => earlier.Ids[i]).ToArray(),
+            ordered.Select(earlier.Given).ToArray());
     }
 
     /// <summary>Compares <paramref name="current"/> with an earlier report still in memory.</summary>

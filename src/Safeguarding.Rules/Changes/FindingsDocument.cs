@@ -9,12 +9,16 @@ namespace Safeguarding.Rules.Changes;
 /// </summary>
 public sealed class FindingsDocument
 {
-    internal FindingsDocument(DateOnly? asOf, string? policyVersion, IReadOnlyList<Finding> findings, IReadOnlyList<string> ids)
+    /// <summary>Which of rule and reason each finding's document gave; <see langword="null"/> when every one gave both.</summary>
+    private readonly IReadOnlyList<EarlierText>? _given;
+
+    internal FindingsDocument(DateOnly? asOf, string? policyVersion, IReadOnlyList<Finding> findings, IReadOnlyList<string> ids, IReadOnlyList<EarlierText>? given = null)
     {
         AsOf = asOf;
         PolicyVersion = policyVersion;
         Findings = findings;
         Ids = ids;
+        _given = given;
     }
 
     /// <summary>The earlier document's <c>asOf</c>, when it gives one.</summary>
@@ -31,6 +35,9 @@ public sealed class FindingsDocument
 
     /// <summary>The id of each of <see cref="Findings"/>, as the document gives it, or computed from its fields.</summary>
     public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>Which of <c>rule</c> and <c>reason</c> the document gave for the finding at <paramref name="index"/> (an empty string given is given).</summary>
+    internal EarlierText Given(int index) => _given?[index] ?? EarlierText.Both;
 
     /// <summary>The findings of an evaluated report, as its findings document would give them.</summary>
     /// <param name="report">An evaluated report.</param>

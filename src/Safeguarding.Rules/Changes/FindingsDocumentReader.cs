@@ -61,6 +61,7 @@ internal static class FindingsDocumentReader
 
         var findings = new List<Finding>(items.GetArrayLength());
         var ids = new List<string>(findings.Capacity);
+        var texts = new List<EarlierText>(findings.Capacity);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in items.EnumerateArray())
@@ -78,6 +79,7 @@ internal static class FindingsDocumentReader
                     seen.Add(id, index);
                     findings.Add(finding);
                     ids.Add(id);
+                    texts.Add((Text(item, "rule") is null ? EarlierText.None : EarlierText.Rule) | (Text(item, "reason") is null ? EarlierText.None : EarlierText.Reason));
                 }
             }
 
@@ -94,7 +96,7 @@ internal static class FindingsDocumentReader
                 ? date
                 : null;
         var policyVersion = root.TryGetProperty("policyVersion", out var policy) && policy.ValueKind == JsonValueKind.String ? policy.GetString() : null;
-        return new FindingsDocumentReadResult(new FindingsDocument(asOf, policyVersion, findings, ids), []);
+        return new FindingsDocumentReadResult(new FindingsDocument(asOf, policyVersion, findings, ids, texts), []);
     }
 
     private static Finding? ReadFinding(JsonElement item, string path, List<string> problems)

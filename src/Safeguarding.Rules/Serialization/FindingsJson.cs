@@ -259,7 +259,7 @@ public static class FindingsJson
         writer.WriteStartArray(FindingsName);
         for (var i = 0; i < report.Findings.Count; i++)
         {
-            WriteFinding(writer, report.Findings[i], i, report.Findings[i].Id, changes?.Changes[i], cleared: false);
+            WriteFinding(writer, report.Findings[i], i, report.Findings[i].Id, changes?.Changes[i], EarlierText.Both);
             yield return true;
         }
 
@@ -441,7 +441,7 @@ public static class FindingsJson
         writer.WriteStartArray(ClearedFindings);
         for (var i = 0; i < changes.ClearedFindings.Count; i++)
         {
-            WriteFinding(writer, changes.ClearedFindings[i], i, changes.ClearedIds[i], change: null, cleared: true);
+            WriteFinding(writer, changes.ClearedFindings[i], i, changes.ClearedIds[i], change: null, changes.ClearedGiven(i));
             yield return true;
         }
 
@@ -456,7 +456,7 @@ public static class FindingsJson
         for (var i = 0; i < suppressed.Count; i++)
         {
             var item = suppressed[i];
-            WriteFinding(writer, item.Finding, i, item.Finding.Id, change: null, cleared: false, end: false);
+            WriteFinding(writer, item.Finding, i, item.Finding.Id, change: null, EarlierText.Both, end: false);
             writer.WriteString(OverrideId, item.OverrideId);
             JsonOutput.WriteDate(writer, Until, item.Until);
             writer.WriteEndObject();
@@ -467,7 +467,7 @@ public static class FindingsJson
     }
 
     /// <summary>Writes one finding as the document does; the decision record hashes the findings written by this same code.</summary>
-    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, bool cleared, bool end = true)
+    internal static void WriteFinding(Utf8JsonWriter writer, Finding finding, int position, string id, ChangeKind? change, EarlierText given, bool end = true)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, finding.Kind);
@@ -477,8 +477,9 @@ public static class FindingsJson
             writer.WriteString(ChangeName, ChangeNames[(int)kind]);
         }
 
-        // An earlier document gives a cleared finding's rule and reason "as far as" it has them.
-        if (!cleared || finding.Rule.Length > 0)
+        // A cleared finding's rule and reason are written "as far as" the earlier document gives them: an empty string
+        // given is written back; one not given is left out.
+        if (given.HasFlag(EarlierText.Rule))
         {
             writer.WriteString(Rule, finding.Rule);
         }
@@ -496,10 +497,9 @@ public static class FindingsJson
         }
 
         FindingSchema.OverrideExpiredOn.Write(writer, finding);
-        var reason = finding.Reason; // written when read (DeferredReason): read once
-        if (!cleared || reason.Length > 0)
+        if (given.HasFlag(EarlierText.Reason))
         {
-            writer.WriteString(Reason, reason);
+            writer.WriteString(Reason, finding.Reason); // written when read (DeferredReason): read once
         }
 
         if (end)

@@ -5,7 +5,9 @@ namespace Safeguarding.Rules.Serialization;
 /// <summary>
 /// Instants as contract section 6 writes them. Input: <c>yyyy-MM-ddTHH:mm</c>, optionally <c>:ss</c> and optionally
 /// a <c>.</c> with 1-7 fraction digits, then <c>Z</c> or <c>+HH:mm</c> / <c>-HH:mm</c> (hours 00-23, minutes and
-/// seconds 00-59); anything else is not an instant. Output: UTC as <c>yyyy-MM-ddTHH:mm:ssZ</c>, fractions truncated.
+/// seconds 00-59); anything else is not an instant. The two options are independent, and as in ISO 8601's extended form
+/// a fraction belongs to the lowest-order component written: of the second after <c>:ss</c>, of the minute without it
+/// (<c>09:00.5</c> is <c>09:00:30</c>). Output: UTC as <c>yyyy-MM-ddTHH:mm:ssZ</c>, fractions truncated.
 /// </summary>
 internal static class InstantText
 {
@@ -28,6 +30,7 @@ internal static class InstantText
         var at = 16;
         var second = 0;
         long ticks = 0;
+        var unit = TimeSpan.TicksPerMinute; // what a fraction here is a fraction of
         if (text[at] == ':')
         {
             if (text.Length < at + 3 || !AsciiDigits.TryParse(text.Slice(at + 1, 2), out second))
@@ -36,26 +39,31 @@ internal static class InstantText
             }
 
             at += 3;
-            if (at < text.Length && text[at] == '.')
+            unit = TimeSpan.TicksPerSecond;
+        }
+
+        if (at < text.Length && text[at] == '.')
+        {
+            var from = ++at;
+            while (at < text.Length && text[at] is >= (byte)'0' and <= (byte)'9')
             {
-                var from = ++at;
-                while (at < text.Length && text[at] is >= (byte)'0' and <= (byte)'9')
-                {
-                    at++;
-                }
-
-                var digits = at - from;
-                if (digits is < 1 or > 7 || !AsciiDigits.TryParse(text.Slice(from, digits), out var fraction))
-                {
-                    return false;
-                }
-
-                ticks = fraction;
-                for (var i = digits; i < 7; i++)
-                {
-                    ticks *= 10;
-                }
+                at++;
             }
+
+            var digits = at - from;
+            if (digits is < 1 or > 7 || !AsciiDigits.TryParse(text.Slice(from, digits), out var fraction))
+            {
+                return false;
+            }
+
+            // Exact: a unit is a whole number of 10^-7 of itself (a second is 10^7 ticks, a minute 6 x 10^8).
+            long scale = 1;
+            for (var i = 0; i < digits; i++)
+            {
+                scale *= 10;
+            }
+
+            ticks = fraction * (unit / scale);
         }
 
         var offsetMinutes = 0;

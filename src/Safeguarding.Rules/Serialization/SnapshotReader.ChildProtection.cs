@@ -198,8 +198,8 @@ internal sealed partial class SnapshotReader
         }
         else
         {
-            // What could be read, for the checks left (contract section 3): an interview not read whole is a null placeholder,
-            // so that the others keep their positions (interviews[k]).
+            // What could be read, for the checks left (contract section 3): an interview whose start could not be read is a
+            // null placeholder, so that the others keep their positions (interviews[k]).
             KeepPartial(new Detention
             {
                 Id = id ?? string.Empty,
@@ -237,9 +237,13 @@ internal sealed partial class SnapshotReader
 
         Require(InterviewFields, seen, 0);
         Require(InterviewFields, seen, 1);
-        return startedAt is null || present is null
+
+        // An interview read only in part is its detention's problem (so only the malformed detention's partial copy holds
+        // it): one whose start was read keeps it, so that the start is still checked (contract section 3: every problem
+        // at once), with a placeholder for what could not be read; one without a start is a null placeholder.
+        return startedAt is null
             ? null
-            : new Interview { StartedAt = startedAt.Value, AppropriateAdultPresent = present.Value, UrgentInterviewAuthorised = urgent ?? false };
+            : new Interview { StartedAt = startedAt.Value, AppropriateAdultPresent = present ?? false, UrgentInterviewAuthorised = urgent ?? false };
     }
 
     private void ReadProtection(ref Utf8JsonReader json, int index)

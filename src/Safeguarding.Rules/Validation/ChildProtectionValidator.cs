@@ -221,9 +221,10 @@ internal static class ChildProtectionValidator
         }
     }
 
-    // partial: whether the detention is a malformed record's partial copy, where a null interview stands for one that was
-    // not read whole (its problems were reported by the reader; its start is compared with nothing), and a default
-    // authorisedAt for one the reader could not read (nothing is then ordered against it).
+    // partial: whether the detention is a malformed record's partial copy, where a null interview stands for one whose start
+    // could not be read (its problems were reported by the reader; it is compared with nothing), an interview read in part
+    // keeps the start it has, and a default authorisedAt stands for one the reader could not read (nothing is then ordered
+    // against it).
     private static void CheckDetention(List<InputProblem> problems, Detention detention, int index, string? id, bool partial)
     {
         const string Array = SnapshotArrays.Detentions;

@@ -213,6 +213,32 @@ public sealed class FindingChangesTests
     }
 
     [Fact]
+    public void WriteWithChanges_ClearedFindingsRuleAndReason_AreWrittenAsTheEarlierDocumentGaveThem()
+    {
+        // Section 7: a cleared finding is written with its rule and reason "as far as the earlier document gives them":
+        // an empty string given is given (kept as written), an absent one stays absent.
+        var json = """
+            { "findings": [
+              { "kind": "UnitBacklog", "rule": "", "teamId": "T-1", "overdueVisits": 3, "caseload": 10, "reason": "" },
+              { "kind": "UnitBacklog", "teamId": "T-2", "overdueVisits": 3, "caseload": 10 },
+              { "kind": "UnitBacklog", "rule": "UnitBacklog", "teamId": "T-3", "overdueVisits": 3, "caseload": 10, "reason": "r" } ] }
+            """;
+        var earlier = FindingsDocument.Read(Encoding.UTF8.GetBytes(json)).Document!;
+        var current = Report();
+        using var stream = new MemoryStream();
+
+        FindingsJson.WriteWithChanges(current, FindingChanges.Compare(current, earlier), stream);
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        var cleared = document.RootElement.GetProperty("changes").GetProperty("clearedFindings");
+        cleared.GetArrayLength().Should().Be(3);
+        cleared[0].EnumerateObject().Select(p => p.Name).Should().Equal("kind", "id", "rule", "teamId", "overdueVisits", "caseload", "reason");
+        (cleared[0].GetProperty("rule").GetString(), cleared[0].GetProperty("reason").GetString()).Should().Be((string.Empty, string.Empty));
+        cleared[1].EnumerateObject().Select(p => p.Name).Should().Equal("kind", "id", "teamId", "overdueVisits", "caseload");
+        (cleared[2].GetProperty("rule").GetString(), cleared[2].GetProperty("reason").GetString()).Should().Be(("UnitBacklog", "r"));
+    }
+
+    [Fact]
     public void WriteWithChanges_ChangesOfAnotherReport_Throws()
     {
         var report = Report(Overdue("RSO-1", EscalationLevel.OffenderManager, days: 5));

@@ -166,7 +166,7 @@ public sealed class DecisionRecordTests
             var written = new System.Buffers.ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(written, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                FindingsJson.WriteFinding(writer, findings[i], i, findings[i].Id, change: null, cleared: false);
+                FindingsJson.WriteFinding(writer, findings[i], i, findings[i].Id, change: null, EarlierText.Both);
             }
 
             if (i > 0)

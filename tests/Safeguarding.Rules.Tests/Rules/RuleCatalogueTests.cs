@@ -4,6 +4,7 @@ using Safeguarding.Rules.Evaluation;
 using Safeguarding.Rules.Tests.Evaluation;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
+using Safeguarding.Rules.Tests.Serialization;
 
 namespace Safeguarding.Rules.Tests.Rules;
 
@@ -42,6 +43,33 @@ public sealed class RuleCatalogueTests
         Description(rules, RuleNames.VisitOverdue).Should().Contain("30 / 60 / 182 / 365 days");
         Description(rules, RuleNames.VisitDueSoon).Should().Contain("within 21 days (dueSoonDays)");
         Description(rules, RuleNames.RiskReviewOverdue).Should().Contain("plus 300 days (riskReviewDays)");
+    }
+
+    [Fact]
+    public void ChildProtectionDataQuality_IsTaggedChildProtectionAndDataQuality_SoEitherTagSwitchesItOff()
+    {
+        // Contract section 6: its rules "are tagged ChildProtection so a host can switch them off as a group", and the
+        // DataQuality finding of a rejected discussion, detention or protection is one of that section's; it is also a
+        // DataQuality rule, so switching off DataQuality still switches it off. The offenders' DataQuality is no
+        // child-protection rule.
+        var rules = new SafeguardingEngine().Rules;
+        rules.Single(static r => r.Name == RuleNames.ChildProtectionDataQuality).Tags.Should().BeEquivalentTo(RuleTags.DataQuality, RuleTags.ChildProtection);
+        rules.Single(static r => r.Name == RuleNames.DataQuality).Tags.Should().Equal(RuleTags.DataQuality);
+        var snapshot = JsonText.Read("""
+            { "asOf": "2018-05-01",
+              "offenders": [ { "id": "A", "riskLevel": "Low", "registeredOn": "2015-03-02" }, { "id": "B", "riskLevel": "Low", "registeredOn": "2015-03-02", "visitIntervalDays": 0 } ],
+              "detentions": [ { "id": "D-1", "custodySuiteId": "", "juvenile": true, "authorisedAt": "2018-04-30T20:00Z" } ] }
+            """);
+        var partial = new EvaluationOptions { AllowPartialResults = true };
+
+        var all = new SafeguardingEngine().Evaluate(snapshot, partial);
+        var childProtectionOff = new SafeguardingEngine(new SafeguardingRulesOptions().DisableTag(RuleTags.ChildProtection)).Evaluate(snapshot, partial);
+        var dataQualityOff = new SafeguardingEngine(new SafeguardingRulesOptions().DisableTag(RuleTags.DataQuality)).Evaluate(snapshot, partial);
+
+        all.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal("DataQuality:offenders:#1", "DataQuality:detentions:#0");
+        childProtectionOff.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal("DataQuality:offenders:#1");
+        childProtectionOff.Problems.Select(static p => p.Array).Should().Equal("offenders", "detentions"); // still listed in rejected
+        dataQualityOff.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Should().BeEmpty();
     }
 
     [Fact]

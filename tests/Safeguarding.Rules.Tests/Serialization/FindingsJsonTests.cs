@@ -176,6 +176,25 @@ public sealed class FindingsJsonTests
     }
 
     [Fact]
+    public void Write_AwaitingFalse_IsWrittenNotOmitted()
+    {
+        // Contract section 6: "Booleans are always written in the output, false included", although section 5 omits
+        // absent values: a local authority informed late is LocalAuthorityNotInformed with "awaiting": false.
+        var started = new DateTimeOffset(2018, 4, 29, 10, 0, 0, TimeSpan.Zero);
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Offenders = [new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2) }],
+            PoliceProtections = [new PoliceProtection { Id = "PP-1", StartedAt = started, LocalAuthorityInformedAt = started.AddMinutes(250), EndedAt = started.AddHours(6) }],
+        };
+
+        using var document = Parse(Engine.Evaluate(snapshot));
+
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().Single(static f => f.GetProperty("kind").GetString() == FindingKinds.LocalAuthorityNotInformed);
+        finding.GetProperty("awaiting").ValueKind.Should().Be(JsonValueKind.False);
+    }
+
+    [Fact]
     public void Write_Rejected_HasOneEntryPerProblem()
     {
         var report = Evaluate(partial: true);

@@ -71,6 +71,44 @@ public sealed class SnapshotJsonWriteTests
     }
 
     [Fact]
+    public void Write_InterviewNotUrgent_LeavesUrgentInterviewAuthorisedOutLikeTheOtherOptionalFlags()
+    {
+        // Contract section 6: "Booleans are always written in the output, false included" is of the findings document
+        // (the output, section 5; a snapshot is input, section 1). In a snapshot urgentInterviewAuthorised is optional,
+        // "default false", and absent means false, so the writer leaves a false one out, as it does inCustody,
+        // reactiveManagement and announced; required booleans (juvenile, appropriateAdultPresent) are always written.
+        var authorised = new DateTimeOffset(2018, 4, 30, 20, 0, 0, TimeSpan.Zero);
+        var snapshot = new CaseloadSnapshot
+        {
+            Offenders = [new Offender { Id = "RSO-1", RiskLevel = RiskLevel.Low, RegisteredOn = new DateOnly(2015, 3, 2) }],
+            Detentions =
+            [
+                new Detention
+                {
+                    Id = "D-1", CustodySuiteId = "CS-1", Juvenile = false, AuthorisedAt = authorised,
+                    Interviews =
+                    [
+                        new Interview { StartedAt = authorised.AddHours(1), AppropriateAdultPresent = false, UrgentInterviewAuthorised = false },
+                        new Interview { StartedAt = authorised.AddHours(2), AppropriateAdultPresent = false, UrgentInterviewAuthorised = true },
+                    ],
+                },
+            ],
+        };
+
+        var text = JsonText.Write(snapshot);
+
+        using var document = JsonDocument.Parse(text);
+        var detention = document.RootElement.GetProperty("detentions")[0];
+        detention.GetProperty("juvenile").GetBoolean().Should().BeFalse();
+        var interviews = detention.GetProperty("interviews");
+        interviews[0].EnumerateObject().Select(static p => p.Name).Should().Equal("startedAt", "appropriateAdultPresent");
+        interviews[0].GetProperty("appropriateAdultPresent").GetBoolean().Should().BeFalse();
+        interviews[1].EnumerateObject().Select(static p => p.Name).Should().Equal("startedAt", "appropriateAdultPresent", "urgentInterviewAuthorised");
+        interviews[1].GetProperty("urgentInterviewAuthorised").GetBoolean().Should().BeTrue();
+        JsonText.Read(text).Snapshot.Detentions.Should().BeEquivalentTo(snapshot.Detentions);
+    }
+
+    [Fact]
     public void Write_TeamsAbsentAndEmpty_AreKeptApart()
     {
         var withoutTeams = JsonText.Read(JsonText.Write(new CaseloadSnapshot { Teams = null }));

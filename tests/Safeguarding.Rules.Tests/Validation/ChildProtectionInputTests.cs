@@ -71,7 +71,8 @@ public sealed class ChildProtectionInputTests
     {
         // Contract section 3: every problem is reported, not just the first; section 6: an arrival, release or interview
         // start before authorisedAt, and two interviews starting in the same second, are problems. CUS-1 has a
-        // custodySuiteId of the wrong type and a malformed interviews[1] (whose start is not compared with the others);
+        // custodySuiteId of the wrong type and a malformed interviews[1] (whose start, read, is still compared with the
+        // others: interviews[2] and [3] start in its second);
         // CUS-2 has no custodySuiteId and an authorisedAt that is no instant (so nothing is ordered against it).
         var input = JsonText.Read("""
             { "asOf": "2018-05-01",
@@ -96,6 +97,7 @@ public sealed class ChildProtectionInputTests
             ("detentions", 0, "releasedAt"),
             ("detentions", 0, "interviews[0].startedAt"),
             ("detentions", 0, "interviews[1].appropriateAdultPresent"),
+            ("detentions", 0, "interviews[2].startedAt"),
             ("detentions", 0, "interviews[3].startedAt"),
             ("detentions", 1, "custodySuiteId"),
             ("detentions", 1, "authorisedAt"),
@@ -167,6 +169,27 @@ public sealed class ChildProtectionInputTests
     }
 
     [Theory]
+    [InlineData("2018-05-01T09:00.5+01:00", 0, 30, 0L)]
+    [InlineData("2018-05-01T08:00.25Z", 0, 15, 0L)]
+    [InlineData("2018-05-01T08:59.9999999Z", 59, 59, 9_999_940L)]
+    [InlineData("2018-05-01T08:00.1234567Z", 0, 7, 4_074_020L)]
+    public void Read_FractionAfterTheMinutes_IsAFractionOfTheMinute(string instant, int minute, int second, long ticks)
+    {
+        // Contract section 6: "yyyy-MM-ddTHH:mm, optionally :ss and optionally a . with 1-7 fraction digits": the two are
+        // optional each, so HH:mm.f is an instant; in ISO 8601's extended form a fraction belongs to the lowest-order
+        // component written, here the minute (09:00.5 is 09:00:30).
+        var snapshot = JsonText.Read("""{ "policeProtections": [ { "id": "P", "startedAt": "X" } ] }""".Replace("X", instant, StringComparison.Ordinal));
+
+        snapshot.Problems.Should().BeEmpty();
+        snapshot.Snapshot.PoliceProtections.Should().ContainSingle().Which.StartedAt.Should().Be(
+            new DateTimeOffset(2018, 5, 1, 8, minute, second, TimeSpan.Zero).AddTicks(ticks));
+    }
+
+    [Theory]
+    [InlineData("2018-05-01T09:00.Z")]
+    [InlineData("2018-05-01T09:00.12345678Z")]
+    [InlineData("2018-05-01T09:00,5Z")]
+    [InlineData("2018-05-01T09:00.5:30Z")]
     [InlineData("2018-05-01T09:00:00")]
     [InlineData("2018-05-01 09:00:00Z")]
     [InlineData("2018-05-01T09:00:00z")]
@@ -214,6 +237,8 @@ public sealed class ChildProtectionInputTests
             "detentions[0] (id D-1) id: duplicate id, also used by detentions[1]; every record with it is rejected",
             "detentions[0] (id D-1) interviews[0].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[1].appropriateAdultPresent: is required",
+            "detentions[0] (id D-1) interviews[1].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention",
             "detentions[0] (id D-1) interviews[2].startedAt: is before authorisedAt",
             "detentions[0] (id D-1) interviews[2].startedAt: starts in the same second as interviews[0] of this detention",
             "detentions[1] (id D-1) id: duplicate id, also used by detentions[0]; every record with it is rejected",
@@ -225,6 +250,61 @@ public sealed class ChildProtectionInputTests
             "DataQuality:detentions:#0",
             "DataQuality:detentions:#1",
             "DataQuality:policeProtections:#0");
+    }
+
+    [Fact]
+    public void Evaluate_AnInterviewReadOnlyInPart_ItsStartIsStillCheckedAgainstAuthorisedAtAndTheOtherInterviews()
+    {
+        // Section 3: every problem is reported, not just the first. An interview with a bad or missing
+        // appropriateAdultPresent still has a start that was read: that start before authorisedAt, or in the same second
+        // as another interview, is a problem of its own (section 6), as an action read in part keeps its id.
+        const string Text = """
+            {
+              "asOf": "2018-05-01",
+              "detentions": [
+                { "id": "D-1", "custodySuiteId": "CS-1", "juvenile": true, "authorisedAt": "2018-04-30T20:00Z",
+                  "interviews": [ { "startedAt": "2018-04-30T21:00Z" }, { "startedAt": "2018-04-30T21:00:00.4Z", "appropriateAdultPresent": true },
+                                  { "startedAt": "2018-04-30T19:00Z", "appropriateAdultPresent": "yes" }, { "appropriateAdultPresent": true } ] }
+              ]
+            }
+            """;
+
+        var report = Engine.Evaluate(JsonText.Read(Text), new EvaluationOptions { AllowPartialResults = true });
+
+        report.Problems.Select(static p => p.ToString()).Should().BeEquivalentTo(
+            "detentions[0] (id D-1) interviews[0].appropriateAdultPresent: is required",
+            "detentions[0] (id D-1) interviews[1].startedAt: starts in the same second as interviews[0] of this detention",
+            "detentions[0] (id D-1) interviews[2].appropriateAdultPresent: must be true or false, not a string",
+            "detentions[0] (id D-1) interviews[2].startedAt: is before authorisedAt",
+            "detentions[0] (id D-1) interviews[3].startedAt: is required");
+        report.Findings.Where(static f => f.Kind == FindingKinds.DataQuality).Select(static f => f.Id).Should().Equal("DataQuality:detentions:#0");
+    }
+
+    [Fact]
+    public void Evaluate_RejectedRecordsDatedAfterTheAsOf_AreStillDataQualityFindings()
+    {
+        // Section 6: "a rejected discussion, detention or protection is listed in rejected ... and becomes one DataQuality
+        // finding", and "every rejected record counts in dataQuality"; as for offenders (section 3: "in no count but
+        // rejected ... whatever its dates"), a rejected record's dates are not trusted, so its date after D (or time after
+        // T) does not hide it. A valid record after D or T has not happened: no finding, no count.
+        const string Text = """
+            {
+              "asOf": "2018-05-01",
+              "teams": [],
+              "strategyDiscussions": [ { "id": "SD-LATE", "teamId": "T-X", "heldOn": "2018-06-01" }, { "id": "SD-FINE", "heldOn": "2018-06-01" } ],
+              "detentions": [ { "id": "D-LATE", "custodySuiteId": "", "juvenile": true, "authorisedAt": "2018-06-01T10:00Z" } ],
+              "policeProtections": [ { "id": "PP-LATE", "startedAt": "2018-06-01T10:00Z", "endedAt": "2018-06-01T09:00Z" } ]
+            }
+            """;
+
+        var report = Engine.Evaluate(JsonText.Read(Text), new EvaluationOptions { AllowPartialResults = true });
+
+        report.Findings.Select(static f => f.Id).Should().Equal(
+            "DataQuality:strategyDiscussions:#0",
+            "DataQuality:detentions:#0",
+            "DataQuality:policeProtections:#0");
+        report.Summary.Count(FindingKinds.DataQuality).Should().Be(3);
+        report.Problems.Select(static p => p.Id).Should().Equal("SD-LATE", "D-LATE", "PP-LATE");
     }
 
     [Fact]

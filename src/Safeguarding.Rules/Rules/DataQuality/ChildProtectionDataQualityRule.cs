@@ -4,10 +4,15 @@ using Safeguarding.Rules.Facts;
 
 namespace Safeguarding.Rules.DataQuality;
 
-/// <summary>Every rejected strategy discussion, detention or police protection becomes a finding, so that no record is silently dropped.</summary>
+/// <summary>
+/// Every rejected strategy discussion, detention or police protection becomes a finding, so that no record is silently
+/// dropped. Tagged <see cref="RuleTags.DataQuality"/> and <see cref="RuleTags.ChildProtection"/> (contract section 6: its
+/// rules are tagged ChildProtection so a host can switch them off as a group): either tag switches it off.
+/// </summary>
 [Name(RuleNames.ChildProtectionDataQuality)]
 [Description("Every strategy discussion, detention or police protection record rejected as invalid becomes a data-quality finding, so no record is silently dropped.")]
 [Tag(RuleTags.DataQuality)]
+[Tag(RuleTags.ChildProtection)]
 [FindingKind(FindingKinds.DataQuality)]
 internal sealed class ChildProtectionDataQualityRule : BuiltInRule
 {
