@@ -345,6 +345,34 @@ public sealed class CsvFolderReadTests
         problems.Single(static p => p.Problem.Contains("quote", StringComparison.Ordinal)).Problem.Should().Contain("lines 3 to 4");
     }
 
+    [Theory]
+    [InlineData("B,Low,2015-03-02,\"Jane Sentinel-Doe, 12 Acacia Avenue")]
+    [InlineData("B,Low,2015-03-02,Jane \"Sentinel-Doe")]
+    public void ReadFolder_QuoteNeverClosedInAnUnknownColumn_NamesTheCellAndTheLinesReadIntoIt(string row)
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,notes", "A,Low,2015-03-02,x", row, "C,Low,2015-03-02,x", "D,Low,2015-03-02,x");
+
+        var read = folder.Read();
+
+        // The open quote in the column the reader ignores took the rows on lines 4 and 5 into its cell, and the row still
+        // has as many cells as the header: those rows must not be lost without a problem.
+        var problem = read.Problems.Should().ContainSingle().Which;
+        problem.Should().BeEquivalentTo(new { File = "offenders.csv", Line = 3, Column = 4, Field = "$", Array = "offenders", Index = 1 });
+        problem.Problem.Should().Be(Reading.CsvCells.BadQuotes + "; its quote is not closed, so lines 4 to 5 were read into this cell, not as rows");
+        read.Snapshot.Offenders.Select(static o => o.Id).Should().Equal("A");
+    }
+
+    [Fact]
+    public void ReadFolder_StrayQuoteInAnUnknownColumn_IsIgnoredWithTheColumn()
+    {
+        using var folder = new CsvFolder().With("offenders.csv", "id,riskLevel,registeredOn,notes", "A,Low,2015-03-02,say \"no\" twice", "B,Low,2015-03-02,x");
+
+        var read = folder.Read();
+
+        read.Problems.Should().BeEmpty("unknown columns are ignored (contract section 9), and no row was lost");
+        read.Snapshot.Offenders.Select(static o => o.Id).Should().Equal("A", "B");
+    }
+
     [Fact]
     public void ReadFolder_NoOffendersCsv_IsADocumentProblem()
     {

@@ -367,6 +367,7 @@ internal sealed class CsvFolderReader
         var header = true;
         var record = new CsvRecord(columns.Count, _ids);
         var rowProblems = new List<(string Field, int Column, string Problem)>();
+        int[] ignored = [];
         var rows = 0;
         foreach (var row in sep)
         {
@@ -375,6 +376,7 @@ internal sealed class CsvFolderReader
                 header = false;
                 places.HeaderCells = row.ColCount;
                 rejectAll = ReadHeader(table, row, filePosition, places);
+                ignored = [.. Enumerable.Range(0, places.HeaderCells).Where(position => System.Array.IndexOf(filePosition, position) < 0)];
                 continue;
             }
 
@@ -408,6 +410,11 @@ internal sealed class CsvFolderReader
                     {
                         rowProblems.Add((definition.Name, position + 1, problem));
                     }
+                }
+
+                if (ignored.Length > 0)
+                {
+                    AddUnclosedQuotes(row, line, ignored, rowProblems);
                 }
             }
 
@@ -499,12 +506,35 @@ internal sealed class CsvFolderReader
             }
 
             var lineEnds = raw.TrimEnd("\r\n").Count('\n');
-            var swallowed = lineEnds == 0
-                ? string.Empty
-                : lineEnds == 1
-                    ? "; its quote is not closed, so line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " was read into this cell, not as a row"
-                    : "; its quote is not closed, so lines " + (line + 1).ToString(CultureInfo.InvariantCulture) + " to " + (line + lineEnds).ToString(CultureInfo.InvariantCulture) + " were read into this cell, not as rows";
-            rowProblems.Add((field, position + 1, CsvCells.BadQuotes + swallowed));
+            rowProblems.Add((field, position + 1, CsvCells.BadQuotes + (lineEnds == 0 ? string.Empty : Swallowed(line, lineEnds))));
+        }
+    }
+
+    /// <summary>What a quote never closed on <paramref name="line"/> did to the <paramref name="lineEnds"/> lines after it.</summary>
+    private static string Swallowed(int line, int lineEnds) => lineEnds == 1
+        ? "; its quote is not closed, so line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " was read into this cell, not as a row"
+        : "; its quote is not closed, so lines " + (line + 1).ToString(CultureInfo.InvariantCulture) + " to " + (line + lineEnds).ToString(CultureInfo.InvariantCulture) + " were read into this cell, not as rows";
+
+    /// <summary>
+    /// Reports each cell of a column the reader ignores (contract section 9: unknown columns) whose quote is never closed,
+    /// so that the lines after it were read into it: the row has as many cells as the header, but rows were lost. A stray
+    /// quote that closes on its line takes no row and is ignored with its column.
+    /// </summary>
+    private static void AddUnclosedQuotes(SepReader.Row row, int line, int[] ignored, List<(string Field, int Column, string Problem)> rowProblems)
+    {
+        foreach (var position in ignored)
+        {
+            var raw = row[position].Span;
+            if (raw.IndexOfAny('\r', '\n') < 0 || CsvCells.TryUnquote(raw, out _))
+            {
+                continue;
+            }
+
+            var lineEnds = raw.TrimEnd("\r\n").Count('\n');
+            if (lineEnds > 0)
+            {
+                rowProblems.Add(("$", position + 1, CsvCells.BadQuotes + Swallowed(line, lineEnds)));
+            }
         }
     }
 
