@@ -79,7 +79,7 @@ internal static class FindingsDocumentReader
                     seen.Add(id, index);
                     findings.Add(finding);
                     ids.Add(id);
-                    texts.Add((Text(item, "rule") is null ? EarlierText.None : EarlierText.Rule) | (Text(item, "reason") is null ? EarlierText.None : EarlierText.Reason));
+                    texts.Add((IsString(item, "rule") ? EarlierText.Rule : EarlierText.None) | (IsString(item, "reason") ? EarlierText.Reason : EarlierText.None));
                 }
             }
 
@@ -141,6 +141,10 @@ internal static class FindingsDocumentReader
 
         return ok ? finding : null;
     }
+
+    /// <summary>Whether the finding gives <paramref name="name"/> as a string, seen without reading it again (a reason can be long).</summary>
+    private static bool IsString(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String;
 
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

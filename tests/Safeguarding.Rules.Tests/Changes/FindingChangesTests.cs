@@ -120,6 +120,27 @@ public sealed class FindingChangesTests
     }
 
     [Fact]
+    public void Read_LongReasons_ReadsEachReasonOnce()
+    {
+        // An earlier document can hold every finding of a large force, each with its reason: reading it must not copy each
+        // reason twice (whether a finding gives its rule and reason is seen from the JSON value, not by reading it again).
+        const int Count = 20;
+        var reason = new string('x', 100_000);
+        var json = "{ \"findings\": [" + string.Join(", ", Enumerable.Range(0, Count).Select(i =>
+            "{ \"kind\": \"Unallocated\", \"offenderId\": \"RSO-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\", \"rule\": \"Unallocated\", \"reason\": \"" + reason + "\" }")) + "] }";
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        FindingsDocument.Read(utf8).IsValid.Should().BeTrue();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = FindingsDocument.Read(utf8);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        result.Document!.Findings.Should().HaveCount(Count);
+        var reasons = (long)Count * reason.Length * sizeof(char);
+        allocated.Should().BeLessThan(reasons * 3 / 2, "each reason becomes one string, and the document is parsed in place");
+    }
+
+    [Fact]
     public void Read_AGivenId_IsTheOneMatched()
     {
         var json = """{ "findings": [ { "kind": "UnitBacklog", "id": "UnitBacklog:T-1", "teamId": "T-1", "overdueVisits": 3, "caseload": 10 } ] }""";
