@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Policies;
 /// <summary>
 /// A policy property holding a list of <c>yyyy-MM-dd</c> dates (<c>childProtection.nonWorkingDays</c>). A list in a
 /// policy file replaces the default list; it is not added to it (contract section 6). Each item's problem names the
-/// item, e.g. <c>childProtection.nonWorkingDays[1]</c>; a date listed twice is a problem naming the repeat and the first.
+/// item, e.g. <c>childProtection.nonWorkingDays[1]</c>.
 /// </summary>
 internal sealed class DateListProperty(
     string path,
@@ -24,7 +24,6 @@ internal sealed class DateListProperty(
         }
 
         var dates = new List<DateOnly>();
-        var first = new Dictionary<DateOnly, int>();
         var index = 0;
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
@@ -35,15 +34,7 @@ internal sealed class DateListProperty(
             }
             else if (DateOnly.TryParseExact(json.GetString(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                if (first.TryGetValue(date, out var earlier))
-                {
-                    problems.Add(new(Item(index), Repeated(earlier))); // Left out of the list, so Check does not report it again.
-                }
-                else
-                {
-                    first.Add(date, index);
-                    dates.Add(date);
-                }
+                dates.Add(date);
             }
             else
             {
@@ -70,28 +61,15 @@ internal sealed class DateListProperty(
 
     public override void Check(SafeguardingPolicy policy, List<PolicyProblem> problems)
     {
-        if (get(policy) is not { } dates)
+        if (get(policy) is null)
         {
             problems.Add(new(Path, "must be a list of dates (omit the property to keep the default, none)"));
-            return;
-        }
-
-        var first = new Dictionary<DateOnly, int>();
-        for (var i = 0; i < dates.Count; i++)
-        {
-            if (!first.TryAdd(dates[i], i))
-            {
-                problems.Add(new(Item(i), Repeated(first[dates[i]])));
-            }
         }
     }
 
     public override string Format(SafeguardingPolicy policy) => get(policy) is { Count: > 0 } dates
         ? string.Join(", ", dates.Select(static d => d.ToString(DateFormat, CultureInfo.InvariantCulture)))
         : "none";
-
-    /// <summary>A repeated date: a list names each date once (a repeat means nothing, yet would change the policy's hash).</summary>
-    private string Repeated(int earlier) => "is listed already, at " + Item(earlier) + ": list each date once";
 
     private string Item(int index) => Path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 }

@@ -5,8 +5,7 @@ namespace Safeguarding.Rules.Policies;
 
 /// <summary>
 /// A policy property holding a list of names (<c>overrides.kinds</c>). A list in a policy file replaces the default
-/// list; it is not added to it (contract section 6). An item listed twice is a problem naming the repeat and the first
-/// (a repeat means nothing, yet would make the policy's hash differ from the same list without it). Each item is checked by <paramref name="checkItem"/>, which
+/// list; it is not added to it (contract section 6). Each item is checked by <paramref name="checkItem"/>, which
 /// returns the problem with one name or <see langword="null"/>; <paramref name="itemName"/> names one item
 /// in problems ("finding kind").
 /// </summary>
@@ -26,7 +25,6 @@ internal sealed class NameListProperty(
         }
 
         var items = new List<string>();
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
@@ -39,13 +37,8 @@ internal sealed class NameListProperty(
                 {
                     problems.Add(new(Item(index), problem));
                 }
-                else if (first.TryGetValue(item, out var earlier))
-                {
-                    problems.Add(new(Item(index), Repeated(earlier))); // Left out of the list, so Check does not report it again.
-                }
                 else
                 {
-                    first.Add(item, index);
                     items.Add(item);
                 }
             }
@@ -81,24 +74,16 @@ internal sealed class NameListProperty(
             return;
         }
 
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             if (checkItem(items[i]) is { } problem)
             {
                 problems.Add(new(Item(i), problem));
             }
-            else if (!first.TryAdd(items[i], i))
-            {
-                problems.Add(new(Item(i), Repeated(first[items[i]])));
-            }
         }
     }
 
     public override string Format(SafeguardingPolicy policy) => string.Join(", ", get(policy) ?? []);
-
-    /// <summary>A repeated item: a list names each item once (a repeat means nothing, yet would change the policy's hash).</summary>
-    private string Repeated(int earlier) => "is listed already, at " + Item(earlier) + ": list each " + itemName + " once";
 
     private string Item(int index) => Path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 }

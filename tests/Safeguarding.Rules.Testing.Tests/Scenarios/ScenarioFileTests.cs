@@ -225,29 +225,6 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
-    public void Parse_PolicyListItemRepeated_NamesTheLineAndColumnOfTheRepeat()
-    {
-        var loaded = Yaml.Parse("""
-            description: list items
-            asOf: 2018-05-01
-            policy:
-              childProtection:
-                nonWorkingDays:
-                  - 2018-05-07
-                  - 2018-05-07
-              overrides:
-                kinds: [VisitOverdue, VisitDueSoon, VisitOverdue]
-            given:
-              offenders: [ { id: RSO-1, risk: Low } ]
-            expect: []
-            """);
-
-        loaded.Problems.Select(p => (p.Line, p.Column, p.Field)).Should().Equal(
-            (7, 9, "policy.childProtection.nonWorkingDays[1]"),
-            (9, 41, "policy.overrides.kinds[2]"));
-    }
-
-    [Fact]
     public void Parse_PolicyPercentMorePreciseThanItCanBeHeld_IsTheProblemOfAPolicyFileNotARoundedValue()
     {
         var loaded = Yaml.Parse(Valid.Replace("visitIntervalDays: { high: 91 }", "escalation: { unitBacklogPercent: 100.00000000000000000000000000001 }"));

@@ -42,29 +42,6 @@ public sealed class ChildProtectionPolicyTests
     }
 
     [Fact]
-    public void Read_DateListedTwice_NamesTheRepeatWithTheOtherProblemsAtOnce()
-    {
-        var result = Read("""{ "dueSoonDays": -1, "childProtection": { "nonWorkingDays": ["2018-05-07", "2018-05-77", "2018-05-28", "2018-05-07"] }, "overrides": { "kinds": ["VisitOverdue", "VisitOverdue"] } }""");
-
-        result.Policy.Should().BeNull();
-        result.Problems.Select(static p => (p.Property, p.Problem)).Should().BeEquivalentTo(new[]
-        {
-            ("dueSoonDays", "must be at least 0; it is -1"),
-            ("childProtection.nonWorkingDays[1]", "must be a real date in the form yyyy-MM-dd"),
-            ("childProtection.nonWorkingDays[3]", "is listed already, at childProtection.nonWorkingDays[0]: list each date once"),
-            ("overrides.kinds[1]", "is listed already, at overrides.kinds[0]: list each finding kind once"),
-        });
-    }
-
-    [Fact]
-    public void Validate_PolicyBuiltInCodeWithADateListedTwice_NamesTheRepeat()
-    {
-        var policy = new SafeguardingPolicy { ChildProtection = { NonWorkingDays = [new DateOnly(2018, 5, 7), new DateOnly(2018, 5, 28), new DateOnly(2018, 5, 7)] } };
-
-        policy.Validate().Should().Equal(new PolicyProblem("childProtection.nonWorkingDays[2]", "is listed already, at childProtection.nonWorkingDays[0]: list each date once"));
-    }
-
-    [Fact]
     public void Write_ThenRead_GivesTheSamePolicy()
     {
         var policy = new SafeguardingPolicy { ChildProtection = { StrategyOutcomeWorkingDays = 2, NonWorkingDays = [new DateOnly(2018, 12, 25)] } };

@@ -79,28 +79,6 @@ public sealed class OverridePolicyJsonTests
     }
 
     [Fact]
-    public void Read_KindListedTwice_NamesEachRepeatByItsPlaceAndTheFirst()
-    {
-        var result = Read("""{ "overrides": { "kinds": [3, "VisitOverdue", "VisitDueSoon", "VisitOverdue", "VisitDueSoon", "VisitOverdue"] } }""");
-
-        result.Policy.Should().BeNull();
-        result.Problems.Select(p => (p.Property, p.Problem)).Should().Equal(
-            ("overrides.kinds[0]", "must be a string (a finding kind), not a number"),
-            ("overrides.kinds[3]", "is listed already, at overrides.kinds[1]: list each finding kind once"),
-            ("overrides.kinds[4]", "is listed already, at overrides.kinds[2]: list each finding kind once"),
-            ("overrides.kinds[5]", "is listed already, at overrides.kinds[1]: list each finding kind once"));
-    }
-
-    [Fact]
-    public void Validate_PolicyBuiltInCodeWithAKindListedTwice_NamesTheRepeat()
-    {
-        var policy = new SafeguardingPolicy();
-        policy.Overrides.Kinds = ["VisitOverdue", "UnitBacklog", "VisitOverdue"];
-
-        policy.Validate().Should().Equal(new PolicyProblem("overrides.kinds[2]", "is listed already, at overrides.kinds[0]: list each finding kind once"));
-    }
-
-    [Fact]
     public void Write_Policy_EndsWithTheOverridesBlockAndReadsBackTheSame()
     {
         var policy = new SafeguardingPolicy();
