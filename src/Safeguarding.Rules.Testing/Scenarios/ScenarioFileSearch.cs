@@ -29,7 +29,9 @@ internal static class ScenarioFileSearch
             options)
         {
             ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory && IsScenarioFile(entry.FileName),
-            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            // A link to a folder (a symbolic link, or a junction on Windows) is not followed. Other reparse points are folders
+            // of their own (OneDrive's files-on-demand folders carry the attribute without being links): they are searched.
+            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0 || IsNotALink(entry.ToFullPath()),
         };
 
         var root = Path.GetFullPath(folder);
@@ -54,6 +56,19 @@ internal static class ScenarioFileSearch
     /// <paramref name="path"/> with every symbolic link in it resolved, one component at a time (so a link in a parent
     /// folder counts too); a link that cannot be resolved (broken, or a loop) is kept as it is.
     /// </summary>
+    /// <summary>Whether a folder with the reparse-point attribute is no link (its link target cannot be read: taken as a link).</summary>
+    private static bool IsNotALink(string path)
+    {
+        try
+        {
+            return new DirectoryInfo(path).LinkTarget is null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static string RealPath(string path)
     {
         var remaining = MaxLinks;
