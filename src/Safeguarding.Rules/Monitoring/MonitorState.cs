@@ -125,16 +125,26 @@ internal sealed class MonitorState
         // The child-protection session depends on no offender or manager: with a second core it is built and filled while
         // the offender entries are made.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition) : null;
+        // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
+        // each manager's list of offenders is made the size it will be.
+        var offenders = snapshot.Offenders;
+        var managerOf = validated.OffenderManager;
+        var held = new int[snapshot.Managers.Count];
+        foreach (var position in managerOf)
+        {
+            if (position >= 0)
+            {
+                held[position]++;
+            }
+        }
+
         var managers = new ManagerEntry[snapshot.Managers.Count];
         for (var m = 0; m < managers.Length; m++)
         {
             var manager = snapshot.Managers[m];
-            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!));
+            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!, held[m]));
         }
 
-        // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none).
-        var offenders = snapshot.Offenders;
-        var managerOf = validated.OffenderManager;
         var entries = new OffenderEntry[offenders.Count];
         for (var i = 0; i < entries.Length; i++)
         {
