@@ -87,15 +87,33 @@ internal static class EvaluateCommand
         var timings = PhaseTimings.StartIfAsked();
         OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
-        var policyProblems = new List<string>();
-        var policy = policyPath is null ? null : PolicySource.Check(policyPath, policyProblems);
-        if (policyPath is not null && (policy is null || policyProblems.Count > 0))
+        var problems = new List<string>();
+        var policy = policyPath is null ? null : PolicySource.Check(policyPath, problems);
+        var policyFailed = policyPath is not null && policy is null;
+        var policyProblems = problems.Count;
+        var earlier = sincePath is null ? null : EarlierRunSource.Check(sincePath, problems);
+        var sinceFailed = sincePath is not null && earlier is null;
+        if (policyFailed || sinceFailed)
         {
             // The snapshot's problems are listed too, so that one run shows every problem (contract section 3).
-            throw SnapshotCheck.PolicyFailure(policyProblems, ProblemText.Count(policyProblems.Count) + " in policy " + policyPath + ".", snapshotPath, [policyPath]);
-        }
+            var files = new List<string>();
+            if (policyFailed)
+            {
+                files.Add(policyPath!);
+            }
 
-        var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
+            if (sinceFailed)
+            {
+                files.Add(sincePath!);
+            }
+
+            var summary = files.Count > 1
+                ? ProblemText.Count(problems.Count) + " found in " + files[0] + " and " + files[1] + "; nothing was evaluated."
+                : policyFailed
+                    ? ProblemText.Count(policyProblems) + " in policy " + policyPath + "."
+                    : EarlierRunSource.Summary(sincePath!, problems.Count);
+            throw SnapshotCheck.Failure(problems, summary, snapshotPath, files, policy, policyFailed ? [policyPath!] : []);
+        }
 
         // The engine is compiled on another core while this one reads the snapshot.
         var compiling = BackgroundEngine.Start(timings, warmUp: true);
