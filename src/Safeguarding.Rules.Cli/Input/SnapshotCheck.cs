@@ -35,7 +35,7 @@ internal static class SnapshotCheck
     /// Reads and checks the snapshot as <see cref="Check"/> does, adding a line to <paramref name="problems"/> only when it
     /// cannot be read; the caller chooses which of the report's problems to list.
     /// </summary>
-    private static (LoadedSnapshot? Loaded, EvaluationReport? Report) Read(string snapshotPath, SafeguardingPolicy? policy, Task<SafeguardingEngine> engine, List<string> problems)
+    private static (LoadedSnapshot? Loaded, EvaluationReport? Report) Read(string snapshotPath, SafeguardingPolicy? policy, Task<SafeguardingEngine> engine, List<string> problems, bool partialResults = false)
     {
         LoadedSnapshot loaded;
         try
@@ -48,14 +48,14 @@ internal static class SnapshotCheck
             return (null, null);
         }
 
-        return (loaded, CheckRead(loaded, policy, engine));
+        return (loaded, CheckRead(loaded, policy, engine, partialResults));
     }
 
-    private static EvaluationReport CheckRead(LoadedSnapshot loaded, SafeguardingPolicy? policy, Task<SafeguardingEngine> engine)
+    private static EvaluationReport CheckRead(LoadedSnapshot loaded, SafeguardingPolicy? policy, Task<SafeguardingEngine> engine, bool partialResults)
     {
         using (ProgressReporter.ForStandardError().Start("Checking " + Text.Number(loaded.Input.OffenderRecordCount) + " offender records"))
         {
-            return engine.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = false, Policy = policy ?? AnyOverridePolicy() });
+            return engine.GetAwaiter().GetResult().Evaluate(loaded.Input, new EvaluationOptions { AllowPartialResults = partialResults, Policy = policy ?? AnyOverridePolicy() });
         }
     }
 
@@ -91,6 +91,11 @@ internal static class SnapshotCheck
     /// <param name="documentOnly">Only the problems with the snapshot document itself, for a command that accepts rejected records.</param>
     /// <param name="outcome">What did not happen, for the closing line.</param>
     /// <param name="read">The snapshot when the command has read it already (standard input cannot be read twice).</param>
+    /// <param name="partialResults">
+    /// For a command that would accept rejected records (<c>evaluate --allow-invalid</c>): the lines that report them as
+    /// such a run would, given the check's report (evaluated with partial results) and the snapshot's name. They are
+    /// warnings, not problems; the problems with the snapshot document itself, which no run accepts, stay problems.
+    /// </param>
     public static ExpectedFailureException Failure(
         List<string> problems,
         string? summary,
@@ -100,7 +105,8 @@ internal static class SnapshotCheck
         IReadOnlyList<string> unloadedPolicies,
         bool documentOnly = false,
         string outcome = "nothing was evaluated",
-        LoadedSnapshot? read = null)
+        LoadedSnapshot? read = null,
+        Func<EvaluationReport, string, IReadOnlyList<string>>? partialResults = null)
     {
         if (snapshotPath is null)
         {
@@ -108,8 +114,14 @@ internal static class SnapshotCheck
         }
 
         var before = problems.Count;
-        var (loaded, report) = read is null ? Read(snapshotPath, policy, StartEngine(), problems) : (read, CheckRead(read, policy, StartEngine()));
-        if (report is not null)
+        var partial = partialResults is not null;
+        var (loaded, report) = read is null ? Read(snapshotPath, policy, StartEngine(), problems, partial) : (read, CheckRead(read, policy, StartEngine(), partial));
+        IReadOnlyList<string> warnings = [];
+        if (report is not null && partialResults is not null && report.IsEvaluated)
+        {
+            warnings = report.Problems.Count == 0 ? [] : partialResults(report, loaded!.Source);
+        }
+        else if (report is not null)
         {
             problems.AddRange(ProblemText.Lines(documentOnly ? report.Problems.Where(static p => p.IsDocumentProblem) : report.Problems, loaded!.Source));
         }
@@ -117,13 +129,16 @@ internal static class SnapshotCheck
         var skipped = unloadedPolicies.Count == 0 || documentOnly ? string.Empty : SkippedOverrideChecks(loaded, null, string.Join(" and ", unloadedPolicies));
         if (problems.Count == before)
         {
-            return new ExpectedFailureException(problems, skipped.Length == 0 ? summary : summary + skipped);
+            return new ExpectedFailureException(problems, skipped.Length == 0 ? summary : summary + skipped) { Warnings = warnings };
         }
 
         var named = files.Append(loaded?.Source ?? snapshotPath).ToList();
         return new ExpectedFailureException(
             problems,
-            ProblemText.Count(problems.Count) + " found in " + string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1] + "; " + outcome + "." + skipped);
+            ProblemText.Count(problems.Count) + " found in " + string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1] + "; " + outcome + "." + skipped)
+        {
+            Warnings = warnings,
+        };
     }
 
     /// <summary>An engine with every rule switched off: it checks the input (contract section 3) and draws no conclusion.</summary>
