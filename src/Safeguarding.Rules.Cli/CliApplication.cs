@@ -42,6 +42,11 @@ internal static class CliApplication
                 error.WriteLine("error: " + problem);
             }
 
+            foreach (var warning in failure.Warnings)
+            {
+                error.WriteLine("warning: " + warning);
+            }
+
             if (failure.Summary is not null)
             {
                 error.WriteLine(failure.Summary);

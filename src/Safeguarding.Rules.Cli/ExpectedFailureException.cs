@@ -35,4 +35,7 @@ internal sealed class ExpectedFailureException : Exception
 
     /// <summary>A closing line after the problems, when there is one.</summary>
     public string? Summary { get; }
+
+    /// <summary>Lines printed as warnings after the problems and before the closing line: what would not stop a run by itself.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -207,6 +207,41 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_AllowInvalidWithBadPolicy_ListsTheSnapshotsRejectedRecordsAsWarningsNotErrors()
+    {
+        var snapshot = Snapshots.OneOverdue();
+        snapshot.FirstOffender()["riskLevel"] = "Severe";
+        var snapshotPath = _files.Write("caseload.json", snapshot.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("evaluate", snapshotPath, "--policy", policy, "--allow-invalid", "--format", "json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "warning: " + snapshotPath + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh",
+            "warning: 1 problem in " + snapshotPath + ", which --allow-invalid accepts: 1 offender records would be rejected and reported as DataQuality findings; invalid visits, briefings, managers and teams would be left out.",
+            "1 problem in policy " + policy + ".");
+    }
+
+    [Fact]
+    public void Evaluate_AllowInvalidWithBadPolicyAndUnreadableSnapshot_ListsBothAsErrors()
+    {
+        var snapshotPath = _files.Write("caseload.json", "{ \"schemaVersion\": ");
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("evaluate", snapshotPath, "--policy", policy, "--allow-invalid");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3, result.ToString());
+        lines[1].Should().StartWith("error: " + snapshotPath + ": ");
+        lines[2].Should().Be("2 problems found in " + policy + " and " + snapshotPath + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Evaluate_BadPolicyAndGoodSnapshot_NamesThePolicyAsBefore()
     {
         var snapshotPath = _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString());

@@ -360,6 +360,27 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_OverrideRefusedByBothPoliciesInOtherWords_SaysBothRefuseIt()
+    {
+        // OV-1 covers 26 days: the policy in force allows 14, the proposed policy 20, so both refuse it, each in its own words.
+        var withOverride = TwoTeams();
+        withOverride["overrides"] = new JsonArray(
+            new JsonObject { ["id"] = "OV-1", ["findingId"] = "VisitOverdue:RSO-1", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" });
+        var snapshot = _files.Write("caseload.json", withOverride.ToJsonString());
+        var policy = _files.Write("high-60.json", """{ "version": "high-60", "visitIntervalDays": { "high": 60 }, "overrides": { "maxDays": 20 } }""");
+        var baseline = _files.Write("current.json", """{ "version": "current", "overrides": { "maxDays": 14 } }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + snapshot + ": overrides[0] (id OV-1) until: under both policies (by the baseline policy, version current): covers 26 days from from to until counted inclusively; overrides.maxDays allows at most 14",
+            "error: " + snapshot + ": overrides[0] (id OV-1) until: under both policies (by the proposed policy, version high-60): covers 26 days from from to until counted inclusively; overrides.maxDays allows at most 20",
+            "2 problems in " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Impact_WithoutPolicy_Exits2WithUsage()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());

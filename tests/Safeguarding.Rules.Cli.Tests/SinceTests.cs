@@ -131,6 +131,62 @@ public sealed class SinceTests : IDisposable
     }
 
     [Fact]
+    public void Since_BadPolicyBadEarlierDocumentAndBadSnapshot_ListsEveryProblemInOneRun()
+    {
+        var broken = Snapshots.OneOverdue();
+        broken.FirstOffender()["riskLevel"] = "Severe";
+        var snapshot = _files.Write("caseload.json", broken.ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+        var previous = _files.Write("previous.json", "[1, 2]");
+
+        var result = CliProcess.Run("evaluate", snapshot, "--policy", policy, "--since", previous, "--format", "json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(4, result.ToString());
+        lines[0].Should().Be("error: " + policy + ": dueSoonDays: must be at least 0; it is -1");
+        lines[1].Should().StartWith("error: " + previous + ": ").And.Contain("not a findings document");
+        lines[2].Should().Be("error: " + snapshot + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh");
+        lines[3].Should().Be("3 problems found in " + policy + ", " + previous + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
+    public void Since_BadEarlierDocumentAndBadSnapshot_ListsBothInOneRun()
+    {
+        var broken = Snapshots.OneOverdue();
+        broken.FirstOffender()["riskLevel"] = "Severe";
+        var snapshot = _files.Write("caseload.json", broken.ToJsonString());
+        var previous = _files.Path("absent.json");
+
+        var result = CliProcess.Run("evaluate", snapshot, "--since", previous);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + previous + ": earlier findings document (--since) not found",
+            "error: " + snapshot + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh",
+            "2 problems found in " + previous + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
+    public void Since_BadPolicyAndBadEarlierDocument_ListsBothInOneRun()
+    {
+        var snapshot = _files.Write("caseload.json", Snapshots.OneOverdue().ToJsonString());
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+        var previous = _files.Path("absent.json");
+
+        var result = CliProcess.Run("evaluate", snapshot, "--policy", policy, "--since", previous);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "error: " + previous + ": earlier findings document (--since) not found",
+            "2 problems found in " + policy + " and " + previous + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Since_AMissingFile_IsBadInput()
     {
         var result = CliProcess.Run("evaluate", "--since", _files.Path("absent.json"));

@@ -224,6 +224,57 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_BadPolicy_ListsTheFindingsDocumentsAndTheSnapshotsProblemsToo()
+    {
+        var findings = _files.Write("findings.json", "[]");
+        var snapshot = _files.Write("caseload.json", "{ \"schemaVersion\": ");
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("verify", findings, snapshot, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(4, result.ToString());
+        lines[0].Should().Be("error: " + findings + ": the findings document is not an object with an asOf date (yyyy-MM-dd)");
+        lines[1].Should().Be("error: " + policy + ": dueSoonDays: must be at least 0; it is -1");
+        lines[2].Should().StartWith("error: " + snapshot + ": ");
+        lines[3].Should().Be("3 problems found in " + findings + ", " + policy + " and " + snapshot + "; nothing was verified.");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Verify_BadPolicyAndGoodFiles_NamesThePolicyAsBefore()
+    {
+        var (findings, snapshot) = Evaluated();
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("verify", findings, snapshot, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "1 problem in policy " + policy + ".");
+    }
+
+    [Fact]
+    public void Verify_UnreadableDocumentAndMissingSnapshot_ListsBoth()
+    {
+        var findings = _files.Write("findings.json", "[]");
+        var snapshot = _files.Path("none.json");
+
+        var result = CliProcess.Run("verify", findings, snapshot);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + findings + ": the findings document is not an object with an asOf date (yyyy-MM-dd)",
+            "error: " + snapshot + ": snapshot file not found",
+            "2 problems found in " + findings + " and " + snapshot + "; nothing was verified.");
+    }
+
+    [Fact]
     public void Verify_MissingFiles_Exits2NamingThem()
     {
         var (findings, _) = Evaluated();

@@ -87,15 +87,35 @@ internal static class EvaluateCommand
         var timings = PhaseTimings.StartIfAsked();
         OutputTarget.RefuseInput(outputPath, snapshotPath, policyPath);
         var progress = ProgressReporter.ForStandardError();
-        var policyProblems = new List<string>();
-        var policy = policyPath is null ? null : PolicySource.Check(policyPath, policyProblems);
-        if (policyPath is not null && (policy is null || policyProblems.Count > 0))
+        var problems = new List<string>();
+        var policy = policyPath is null ? null : PolicySource.Check(policyPath, problems);
+        var policyFailed = policyPath is not null && policy is null;
+        var policyProblems = problems.Count;
+        var earlier = sincePath is null ? null : EarlierRunSource.Check(sincePath, problems);
+        var sinceFailed = sincePath is not null && earlier is null;
+        if (policyFailed || sinceFailed)
         {
             // The snapshot's problems are listed too, so that one run shows every problem (contract section 3).
-            throw SnapshotCheck.PolicyFailure(policyProblems, ProblemText.Count(policyProblems.Count) + " in policy " + policyPath + ".", snapshotPath, [policyPath]);
-        }
+            var files = new List<string>();
+            if (policyFailed)
+            {
+                files.Add(policyPath!);
+            }
 
-        var earlier = sincePath is null ? null : EarlierRunSource.Load(sincePath);
+            if (sinceFailed)
+            {
+                files.Add(sincePath!);
+            }
+
+            var summary = files.Count > 1
+                ? ProblemText.Count(problems.Count) + " found in " + files[0] + " and " + files[1] + "; nothing was evaluated."
+                : policyFailed
+                    ? ProblemText.Count(policyProblems) + " in policy " + policyPath + "."
+                    : EarlierRunSource.Summary(sincePath!, problems.Count);
+            throw SnapshotCheck.Failure(
+                problems, summary, snapshotPath, files, policy, policyFailed ? [policyPath!] : [],
+                partialResults: allowInvalid ? static (check, source) => RejectedRecordLines(check, source, evaluated: false) : null);
+        }
 
         // The engine is compiled on another core while this one reads the snapshot.
         var compiling = BackgroundEngine.Start(timings, warmUp: true);
@@ -167,18 +187,29 @@ internal static class EvaluateCommand
         }
 
         var error = Console.Error;
-        foreach (var line in ProblemText.Lines(report.Problems.Take(WarningLines), source))
+        foreach (var line in RejectedRecordLines(report, source, evaluated: true))
         {
             error.WriteLine("warning: " + line);
         }
+    }
 
+    /// <summary>
+    /// The warnings of an <c>--allow-invalid</c> run about its rejected records: the first problems, how many more, and
+    /// what became of them; when nothing was <paramref name="evaluated"/> (another input had problems), what would have.
+    /// </summary>
+    private static List<string> RejectedRecordLines(EvaluationReport report, string source, bool evaluated)
+    {
+        var lines = ProblemText.Lines(report.Problems.Take(WarningLines), source).ToList();
         if (report.Problems.Count > WarningLines)
         {
-            error.WriteLine("warning: ... and " + Text.Number(report.Problems.Count - WarningLines) + " more (the json format lists every one under 'rejected').");
+            lines.Add("... and " + Text.Number(report.Problems.Count - WarningLines) + " more" + (evaluated ? " (the json format lists every one under 'rejected')." : "."));
         }
 
-        error.WriteLine(
-            "warning: " + ProblemText.Count(report.Problems.Count) + " in " + source + "; " + Text.Number(report.Summary.Rejected)
-            + " offender records rejected and reported as DataQuality findings; invalid visits, briefings, managers and teams were left out.");
+        lines.Add(evaluated
+            ? ProblemText.Count(report.Problems.Count) + " in " + source + "; " + Text.Number(report.Summary.Rejected)
+                + " offender records rejected and reported as DataQuality findings; invalid visits, briefings, managers and teams were left out."
+            : ProblemText.Count(report.Problems.Count) + " in " + source + ", which --allow-invalid accepts: " + Text.Number(report.Summary.Rejected)
+                + " offender records would be rejected and reported as DataQuality findings; invalid visits, briefings, managers and teams would be left out.");
+        return lines;
     }
 }

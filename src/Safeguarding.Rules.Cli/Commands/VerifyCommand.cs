@@ -2,6 +2,7 @@ using System.CommandLine;
 using Safeguarding.Rules.Cli.Input;
 using Safeguarding.Rules.Cli.Output;
 using Safeguarding.Rules.Records;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Cli.Commands;
 
@@ -53,9 +54,24 @@ internal static class VerifyCommand
 
     private static int Run(string findingsPath, string snapshotPath, string? policyPath)
     {
-        var document = ReadDocument(findingsPath);
-        var policy = policyPath is null ? null : PolicySource.Load(policyPath);
-        var loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
+        // Every problem of every input is listed in one run (contract section 3): the document's, the policy's, the snapshot's.
+        var problems = new List<string>();
+        var document = ReadDocument(findingsPath, problems);
+        var policy = PolicySource.Check(policyPath, problems);
+        if (document is null || policy is null)
+        {
+            throw Failure(findingsPath, document, snapshotPath, policyPath, policy, problems, null);
+        }
+
+        LoadedSnapshot loaded;
+        try
+        {
+            loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
+        }
+        catch (ExpectedFailureException) when (DocumentProblem(document) is not null)
+        {
+            throw Failure(findingsPath, document, snapshotPath, policyPath, policy, [], null);
+        }
 
         var result = FindingsVerifier.Verify(document, loaded.Input, new SafeguardingEngine(), policy);
         switch (result.Outcome)
@@ -67,20 +83,79 @@ internal static class VerifyCommand
                 Console.Out.WriteLine(findingsPath + ": " + result.Message + ".");
                 return ExitCodes.Differs;
             default:
+                if (DocumentProblem(document) is not null)
+                {
+                    // The document cannot be read: the snapshot's own problems are listed with its.
+                    throw Failure(findingsPath, document, snapshotPath, policyPath, policy, problems, loaded);
+                }
+
                 throw new ExpectedFailureException(findingsPath + ": " + result.Message);
         }
     }
 
-    private static byte[] ReadDocument(string path)
+    /// <summary>
+    /// The failure of a run whose inputs have problems: <paramref name="problems"/> (files that cannot be read, the
+    /// policy's), then the document's and the snapshot's. The snapshot's rejected records are not bad input to verify (a
+    /// document written with partial results lists them), so only the problems with the snapshot document itself are.
+    /// </summary>
+    private static ExpectedFailureException Failure(string findingsPath, byte[]? document, string snapshotPath, string? policyPath, Policies.SafeguardingPolicy? policy, List<string> problems, LoadedSnapshot? loaded)
+    {
+        var files = new List<string>();
+        if (document is null || DocumentProblem(document) is not null)
+        {
+            files.Add(findingsPath);
+        }
+
+        if (document is not null && DocumentProblem(document) is { } problem)
+        {
+            problems.Insert(0, findingsPath + ": " + problem);
+        }
+
+        if (policy is null)
+        {
+            files.Add(policyPath!);
+        }
+
+        var summary = files.Count switch
+        {
+            0 => ProblemText.Count(problems.Count) + " found; nothing was verified.",
+            1 when policy is null => ProblemText.Count(problems.Count) + " in policy " + policyPath + ".",
+            1 when problems.Count == 1 => null, // One unreadable document, worded as before.
+            1 => ProblemText.Count(problems.Count) + " in " + files[0] + "; nothing was verified.",
+            _ => ProblemText.Count(problems.Count) + " found in " + string.Join(", ", files.Take(files.Count - 1)) + " and " + files[^1] + "; nothing was verified.",
+        };
+        return SnapshotCheck.Failure(problems, summary, snapshotPath, files, policy, [], documentOnly: true, outcome: "nothing was verified", read: loaded);
+    }
+
+    /// <summary>
+    /// Why the findings document cannot be read, or <see langword="null"/>: the verifier's own reading, stopped before it
+    /// re-evaluates anything (see <see cref="ReadingOnly"/>).
+    /// </summary>
+    private static string? DocumentProblem(byte[] document)
+    {
+        try
+        {
+            var result = FindingsVerifier.Verify(document, SnapshotReadResult.FromCode(new Domain.CaseloadSnapshot()), ReadingOnly.Instance);
+            return result.Outcome == VerificationOutcome.Unreadable ? result.Message : null;
+        }
+        catch (ReadingOnly.ReadException)
+        {
+            return null; // The document was read: the verifier went on to re-evaluate.
+        }
+    }
+
+    private static byte[]? ReadDocument(string path, List<string> problems)
     {
         if (Directory.Exists(path))
         {
-            throw new ExpectedFailureException(path + ": is a directory, not a findings document");
+            problems.Add(path + ": is a directory, not a findings document");
+            return null;
         }
 
         if (!File.Exists(path))
         {
-            throw new ExpectedFailureException(path + ": findings document not found");
+            problems.Add(path + ": findings document not found");
+            return null;
         }
 
         try
@@ -89,7 +164,25 @@ internal static class VerifyCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExpectedFailureException(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "), e);
+            problems.Add(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "));
+            return null;
+        }
+    }
+
+    /// <summary>An evaluator that stops the verifier where it would re-evaluate: for reading a document and no more.</summary>
+    private sealed class ReadingOnly : ISafeguardingEvaluator
+    {
+        public static readonly ReadingOnly Instance = new();
+
+        public IReadOnlyList<RuleInfo> Rules => [];
+
+        public EvaluationReport Evaluate(Domain.CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default) => throw new ReadException();
+
+        public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default) => throw new ReadException();
+
+        /// <summary>Thrown where the re-evaluation would start.</summary>
+        public sealed class ReadException : Exception
+        {
         }
     }
 }

@@ -5,11 +5,14 @@ namespace Safeguarding.Rules.Cli.Input;
 /// <summary>Reads the earlier run's findings document given to <c>--since</c>; any problem is bad input (exit 2).</summary>
 internal static class EarlierRunSource
 {
-    public static FindingsDocument Load(string path)
+    /// <summary>Reads the document and adds one line per problem to <paramref name="problems"/>.</summary>
+    /// <returns>The document, or <see langword="null"/> when it has problems.</returns>
+    public static FindingsDocument? Check(string path, List<string> problems)
     {
         if (!File.Exists(path))
         {
-            throw new ExpectedFailureException(path + ": earlier findings document (--since) not found");
+            problems.Add(path + ": earlier findings document (--since) not found");
+            return null;
         }
 
         FindingsDocumentReadResult result;
@@ -20,16 +23,20 @@ internal static class EarlierRunSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExpectedFailureException(path + ": earlier findings document (--since) cannot be read: " + e.Message.ReplaceLineEndings(" "));
+            problems.Add(path + ": earlier findings document (--since) cannot be read: " + e.Message.ReplaceLineEndings(" "));
+            return null;
         }
 
         if (!result.IsValid)
         {
-            throw new ExpectedFailureException(
-                result.Problems.Select(p => path + ": " + p).ToList(),
-                Output.ProblemText.Count(result.Problems.Count) + " in the earlier findings document " + path + " (--since); nothing was evaluated.");
+            problems.AddRange(result.Problems.Select(p => path + ": " + p));
+            return null;
         }
 
         return result.Document;
     }
+
+    /// <summary>The closing line when the earlier document is the only input with problems.</summary>
+    public static string Summary(string path, int problems) =>
+        Output.ProblemText.Count(problems) + " in the earlier findings document " + path + " (--since); nothing was evaluated.";
 }

@@ -57,7 +57,9 @@ public static class PolicyImpact
     /// <returns>
     /// The impact; not evaluated, with every problem, when the snapshot has problems under either policy. A problem only
     /// one policy gives (whether an override is valid depends on the policy's <c>overrides</c> block) starts
-    /// <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>.
+    /// <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>; when both refuse
+    /// the same field of a record in other words, each policy's wording starts
+    /// <c>under both policies (by the baseline policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>.
     /// </returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -97,19 +99,41 @@ public static class PolicyImpact
     /// <summary>
     /// The problems of both evaluations, the baseline's first, each once. A problem only one policy gives (an override
     /// of a kind one policy lists and the other does not, or longer than one policy's <c>overrides.maxDays</c>) says
-    /// which policy it is under, since the same snapshot is valid under the other.
+    /// which policy it is under, since the same snapshot is valid under the other. When both policies refuse the same
+    /// field of the same record in other words (two <c>overrides.maxDays</c>, two <c>overrides.kinds</c> lists), each
+    /// policy's wording is kept, the proposed policy's right after the baseline's, and each says both policies refuse it.
     /// </summary>
     private static List<InputProblem> BothPolicies(EvaluationReport baseline, EvaluationReport proposed)
     {
         var inBaseline = baseline.Problems.ToHashSet();
         var inProposed = proposed.Problems.ToHashSet();
-        return baseline.Problems.Select(p => inProposed.Contains(p) ? p : Under("baseline", baseline.PolicyVersion, p))
-            .Concat(proposed.Problems.Where(p => !inBaseline.Contains(p)).Select(p => Under("proposed", proposed.PolicyVersion, p)))
-            .Distinct()
-            .ToList();
+        var onlyProposed = proposed.Problems.Where(p => !inBaseline.Contains(p)).ToList();
+        var baselinePlaces = baseline.Problems.Where(p => !inProposed.Contains(p)).Select(Place).ToHashSet();
+        var proposedPlaces = onlyProposed.Select(Place).ToHashSet();
+        var problems = new List<InputProblem>();
+        foreach (var problem in baseline.Problems)
+        {
+            if (inProposed.Contains(problem))
+            {
+                problems.Add(problem);
+            }
+            else if (proposedPlaces.Contains(Place(problem)))
+            {
+                problems.Add(Label("under both policies (by the baseline policy, version " + baseline.PolicyVersion + "): ", problem));
+                problems.AddRange(onlyProposed.Where(p => Place(p) == Place(problem)).Select(p => Label("under both policies (by the proposed policy, version " + proposed.PolicyVersion + "): ", p)));
+            }
+            else
+            {
+                problems.Add(Label("under the baseline policy (version " + baseline.PolicyVersion + "): ", problem));
+            }
+        }
 
-        static InputProblem Under(string which, string version, InputProblem problem) =>
-            problem with { Problem = "under the " + which + " policy (version " + version + "): " + problem.Problem };
+        problems.AddRange(onlyProposed.Where(p => !baselinePlaces.Contains(Place(p))).Select(p => Label("under the proposed policy (version " + proposed.PolicyVersion + "): ", p)));
+        return problems.Distinct().ToList();
+
+        static (string? Array, int? Index, string? Id, string Field) Place(InputProblem problem) => (problem.Array, problem.Index, problem.Id, problem.Field);
+
+        static InputProblem Label(string label, InputProblem problem) => problem with { Problem = label + problem.Problem };
     }
 
     /// <summary>Compares two evaluations of the same caseload on the same as-of date.</summary>
@@ -118,7 +142,9 @@ public static class PolicyImpact
     /// <returns>
     /// The impact; when either report was not evaluated, a report that is not evaluated either and holds the problems
     /// of both (the baseline's first, without repeats), a problem only one report has starting with the policy it is
-    /// under: <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>.
+    /// under: <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>; when both
+    /// give a problem of the same field of a record in other words, each starts <c>under both policies (by the baseline
+    /// policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>, the proposed's next.
     /// </returns>
     /// <exception cref="ArgumentException">The reports have different as-of dates or as-of instants.</exception>
     public static ImpactReport Compare(EvaluationReport baseline, EvaluationReport proposed)
