@@ -42,7 +42,7 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         }
     }
 
-    public void Visit(int chunk, int offender, Visit visit)
+    public void Visit(int chunk, int index, int offender, Visit visit)
     {
         if (visit.Date > asOf)
         {
@@ -73,7 +73,7 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         }
     }
 
-    public void Briefing(int chunk, int offender, Briefing briefing)
+    public void Briefing(int chunk, int index, int offender, Briefing briefing)
     {
         ref var latest = ref _latestBriefing[chunk][offender];
         if (briefing.Date <= asOf

@@ -16,15 +16,25 @@ internal sealed class FindingTracker : IFindingSink
 {
     /// <summary>Each match's finding with its id (an id is computed from the finding's fields, so it is kept rather than worked out again).</summary>
     private readonly Dictionary<IMatch, (Finding Finding, string Id)> _byMatch = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Finding> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IMatch> _matchById = new(StringComparer.Ordinal);
+    /// <summary>Each current finding by its id, with the match that gives it.</summary>
+    private readonly Dictionary<string, (Finding Finding, IMatch Match)> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding?> _before = new(StringComparer.Ordinal);
 
     /// <summary>Whether touched ids are noted (off while a session is first filled).</summary>
     public bool Journaling { get; set; }
 
-    /// <summary>The session's current findings by id.</summary>
-    public IReadOnlyDictionary<string, Finding> ById => _byId;
+    /// <summary>The session's current findings by id, each with the match that gives it.</summary>
+    public IReadOnlyDictionary<string, (Finding Finding, IMatch Match)> ById => _byId;
+
+    /// <summary>
+    /// Makes room for about <paramref name="findings"/> findings before a session is first filled (about one per fact
+    /// it holds), so that the dictionaries are not rebuilt as they grow.
+    /// </summary>
+    public void EnsureCapacity(int findings)
+    {
+        _byMatch.EnsureCapacity(findings);
+        _byId.EnsureCapacity(findings);
+    }
 
     /// <summary>The ids touched since <see cref="ClearJournal"/>, each with its finding before.</summary>
     public IReadOnlyDictionary<string, Finding?> Before => _before;
@@ -49,8 +59,7 @@ internal sealed class FindingTracker : IFindingSink
 
         held = (finding, id);
         Touch(id);
-        _byId[id] = finding;
-        _matchById[id] = match;
+        _byId[id] = (finding, match);
     }
 
     /// <summary>
@@ -60,14 +69,14 @@ internal sealed class FindingTracker : IFindingSink
     public bool Refresh(Finding fresh)
     {
         var id = fresh.Id;
-        if (!_byId.TryGetValue(id, out var current) || !string.Equals(current.Rule, fresh.Rule, StringComparison.Ordinal))
+        if (!_byId.TryGetValue(id, out var current) || !string.Equals(current.Finding.Rule, fresh.Rule, StringComparison.Ordinal))
         {
             return false;
         }
 
         Touch(id);
-        _byId[id] = fresh;
-        _byMatch[_matchById[id]] = (fresh, id);
+        _byId[id] = (fresh, current.Match);
+        _byMatch[current.Match] = (fresh, id);
         return true;
     }
 
@@ -85,11 +94,10 @@ internal sealed class FindingTracker : IFindingSink
 
     private void Forget(Finding finding, string id)
     {
-        if (_byId.TryGetValue(id, out var current) && ReferenceEquals(current, finding))
+        if (_byId.TryGetValue(id, out var current) && ReferenceEquals(current.Finding, finding))
         {
             Touch(id);
             _byId.Remove(id);
-            _matchById.Remove(id);
         }
     }
 
@@ -97,7 +105,7 @@ internal sealed class FindingTracker : IFindingSink
     {
         if (Journaling && !_before.ContainsKey(id))
         {
-            _before[id] = _byId.GetValueOrDefault(id);
+            _before[id] = _byId.TryGetValue(id, out var current) ? current.Finding : null;
         }
     }
 

@@ -4,9 +4,9 @@ using Safeguarding.Rules.Facts;
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>A monitored manager: the record, its fact, and every offender record that names it.</summary>
-internal sealed class ManagerEntry(Manager record, ManagerCase fact)
+internal sealed class ManagerEntry(Manager record, ManagerCase fact, int offenders = 0)
 {
-    private readonly List<OffenderEntry> _offenders = [];
+    private readonly List<OffenderEntry> _offenders = new(offenders);
 
     public Manager Record { get; set; } = record;
 

@@ -98,6 +98,8 @@ internal sealed class MonitorPartition
             Changed.Clear();
         }
 
+        // About one finding per fact, as an evaluation's collector is sized (a no-op once the tracker holds as many).
+        Tracker.EnsureCapacity(Tracker.ById.Count + Pending.Count + (Pending.Count / 4));
         Session.InsertAll(Pending);
         Pending.Clear();
         Session.Fire();

@@ -97,6 +97,9 @@ internal sealed class MonitorState
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var records = validated.ChildProtection;
         var state = new MonitorState(rules, policy, maxDegreeOfParallelism, asOf, instant, listed, [.. records.Rejected], validated.Problems, snapshot.Offenders.Count, snapshot.Managers.Count);
+        state._discussions.EnsureCapacity(records.Discussions.Count);
+        state._detentions.EnsureCapacity(records.Detentions.Count);
+        state._protections.EnsureCapacity(records.Protections.Count);
         foreach (var discussion in records.Discussions)
         {
             state._discussions.Add(discussion.Id, new ChildProtectionEntry(Owned(discussion)));
@@ -122,16 +125,26 @@ internal sealed class MonitorState
         // The child-protection session depends on no offender or manager: with a second core it is built and filled while
         // the offender entries are made.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition) : null;
+        // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
+        // each manager's list of offenders is made the size it will be.
+        var offenders = snapshot.Offenders;
+        var managerOf = validated.OffenderManager;
+        var held = new int[snapshot.Managers.Count];
+        foreach (var position in managerOf)
+        {
+            if (position >= 0)
+            {
+                held[position]++;
+            }
+        }
+
         var managers = new ManagerEntry[snapshot.Managers.Count];
         for (var m = 0; m < managers.Length; m++)
         {
             var manager = snapshot.Managers[m];
-            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!));
+            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!, held[m]));
         }
 
-        // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none).
-        var offenders = snapshot.Offenders;
-        var managerOf = validated.OffenderManager;
         var entries = new OffenderEntry[offenders.Count];
         for (var i = 0; i < entries.Length; i++)
         {
@@ -185,13 +198,20 @@ internal sealed class MonitorState
             starts[i + 1] += starts[i];
         }
 
+        // Each record goes to its owner's next place; that moves each owner's start to the next owner's, so the starts are
+        // shifted back by one place afterwards (rather than placing through a copy of them).
         var grouped = new T[owners.Length];
-        var next = starts[..ownerCount];
         for (var r = 0; r < owners.Length; r++)
         {
-            grouped[next[owners[r]]++] = records[r];
+            grouped[starts[owners[r]]++] = records[r];
         }
 
+        for (var i = ownerCount; i > 0; i--)
+        {
+            starts[i] = starts[i - 1];
+        }
+
+        starts[0] = 0;
         return grouped;
     }
 
@@ -435,7 +455,7 @@ internal sealed class MonitorState
                 {
                     if (partition.Tracker.ById.TryGetValue(id, out var found))
                     {
-                        now = found;
+                        now = found.Finding;
                         break;
                     }
                 }
@@ -480,7 +500,10 @@ internal sealed class MonitorState
         var findings = new List<Finding>();
         foreach (var partition in Partitions())
         {
-            findings.AddRange(partition.Tracker.ById.Values);
+            foreach (var (finding, _) in partition.Tracker.ById.Values)
+            {
+                findings.Add(finding);
+            }
         }
 
         return findings;
@@ -1114,7 +1137,7 @@ internal sealed class MonitorState
         var all = new Dictionary<string, (Finding?, SuppressedFinding?)>(StringComparer.Ordinal);
         foreach (var partition in Partitions())
         {
-            foreach (var (id, finding) in partition.Tracker.ById)
+            foreach (var (id, (finding, _)) in partition.Tracker.ById)
             {
                 var named = index is not null && index.TryGetValue(id, out var found) ? found : default;
                 all[id] = (Reported(finding, named), Hidden(finding, named));
@@ -1142,9 +1165,9 @@ internal sealed class MonitorState
     {
         foreach (var partition in Partitions())
         {
-            if (partition.Tracker.ById.TryGetValue(id, out var finding))
+            if (partition.Tracker.ById.TryGetValue(id, out var held))
             {
-                return finding;
+                return held.Finding;
             }
         }
 

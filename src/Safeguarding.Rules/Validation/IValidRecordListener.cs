@@ -13,12 +13,12 @@ internal interface IValidRecordListener
     /// <summary>Called once before the visits, with the number of chunks they are checked in.</summary>
     void BeginVisits(int chunks);
 
-    /// <summary>A visit of the valid offender at <paramref name="offender"/> (a position in the snapshot's offenders).</summary>
-    void Visit(int chunk, int offender, Visit visit);
+    /// <summary>A visit (at <paramref name="index"/> in the snapshot's visits) of the valid offender at <paramref name="offender"/> (a position in the snapshot's offenders).</summary>
+    void Visit(int chunk, int index, int offender, Visit visit);
 
     /// <summary>Called once before the briefings, with the number of chunks they are checked in.</summary>
     void BeginBriefings(int chunks);
 
-    /// <summary>A briefing about the valid offender at <paramref name="offender"/>.</summary>
-    void Briefing(int chunk, int offender, Briefing briefing);
+    /// <summary>A briefing (at <paramref name="index"/> in the snapshot's briefings) about the valid offender at <paramref name="offender"/>.</summary>
+    void Briefing(int chunk, int index, int offender, Briefing briefing);
 }

@@ -199,7 +199,7 @@ internal static partial class SnapshotValidator
             () => new OffenderLookup(offenders, offenderIds),
             (found, visit, i, lookup) => CheckVisit(found, visit, i, offenderValid, lookup),
             observing.BeginVisits,
-            (chunk, offender, visit) => observing.Visit(chunk, offender, visit!));
+            (chunk, index, offender, visit) => observing.Visit(chunk, index, offender, visit!));
 
         foreach (var record in malformed)
         {
@@ -230,7 +230,7 @@ internal static partial class SnapshotValidator
             () => new OffenderLookup(offenders, offenderIds),
             (found, briefing, i, lookup) => CheckBriefing(found, briefing, i, offenderValid, lookup),
             observing.BeginBriefings,
-            (chunk, offender, briefing) => observing.Briefing(chunk, offender, briefing!));
+            (chunk, index, offender, briefing) => observing.Briefing(chunk, index, offender, briefing!));
 
         if (ChildProtectionValidator.CheckExtractedAt(snapshot) is { } extractedAt)
         {
@@ -264,7 +264,7 @@ internal static partial class SnapshotValidator
 
     /// <summary>
     /// Checks the records of a large array in parallel chunks (the checks only read shared state); problems are added in
-    /// record order, and each record of a valid offender goes to <paramref name="observe"/> with its chunk and offender.
+    /// record order, and each record of a valid offender goes to <paramref name="observe"/> with its chunk, its position and its offender.
     /// Each chunk resolves offender ids with a lookup of its own.
     /// </summary>
     private static void CheckInChunks<T>(
@@ -274,7 +274,7 @@ internal static partial class SnapshotValidator
         Func<OffenderLookup> lookup,
         Func<List<InputProblem>, T, int, OffenderLookup, int> check,
         Action<int> begin,
-        Action<int, int, T> observe)
+        Action<int, int, int, T> observe)
     {
         var chunks = Chunks.For(records.Count, maxDegreeOfParallelism);
         begin(chunks);
@@ -287,7 +287,7 @@ internal static partial class SnapshotValidator
                 var offender = check(found, record, i, offenders);
                 if (offender >= 0)
                 {
-                    observe(chunk, offender, record);
+                    observe(chunk, i, offender, record);
                 }
             }
         });
@@ -487,7 +487,7 @@ internal static partial class SnapshotValidator
         {
         }
 
-        public void Visit(int chunk, int offender, Visit visit)
+        public void Visit(int chunk, int index, int offender, Visit visit)
         {
         }
 
@@ -495,7 +495,7 @@ internal static partial class SnapshotValidator
         {
         }
 
-        public void Briefing(int chunk, int offender, Briefing briefing)
+        public void Briefing(int chunk, int index, int offender, Briefing briefing)
         {
         }
     }
