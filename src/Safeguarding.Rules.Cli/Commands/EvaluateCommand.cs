@@ -108,7 +108,7 @@ internal static class EvaluateCommand
             }
 
             var summary = files.Count > 1
-                ? ProblemText.Count(problems.Count) + " found in " + files[0] + " and " + files[1] + "; nothing was evaluated."
+                ? ProblemText.FoundIn(problems.Count, files, "nothing was evaluated")
                 : policyFailed
                     ? ProblemText.Count(policyProblems) + " in policy " + policyPath + "."
                     : EarlierRunSource.Summary(sincePath!, problems.Count);

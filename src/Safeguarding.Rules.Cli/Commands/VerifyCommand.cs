@@ -60,17 +60,18 @@ internal static class VerifyCommand
         var policy = PolicySource.Check(policyPath, problems);
         if (document is null || policy is null)
         {
-            throw Failure(findingsPath, document, snapshotPath, policyPath, policy, problems, null);
+            throw Failure(findingsPath, document is not null, document is null ? null : DocumentProblem(document), snapshotPath, policyPath, policy, problems, null);
         }
 
         LoadedSnapshot loaded;
+        string? documentProblem = null;
         try
         {
             loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
         }
-        catch (ExpectedFailureException) when (DocumentProblem(document) is not null)
+        catch (ExpectedFailureException) when ((documentProblem = DocumentProblem(document)) is not null)
         {
-            throw Failure(findingsPath, document, snapshotPath, policyPath, policy, [], null);
+            throw Failure(findingsPath, true, documentProblem, snapshotPath, policyPath, policy, [], null);
         }
 
         var result = FindingsVerifier.Verify(document, loaded.Input, new SafeguardingEngine(), policy);
@@ -83,10 +84,10 @@ internal static class VerifyCommand
                 Console.Out.WriteLine(findingsPath + ": " + result.Message + ".");
                 return ExitCodes.Differs;
             default:
-                if (DocumentProblem(document) is not null)
+                if (DocumentProblem(document) is { } problem)
                 {
                     // The document cannot be read: the snapshot's own problems are listed with its.
-                    throw Failure(findingsPath, document, snapshotPath, policyPath, policy, problems, loaded);
+                    throw Failure(findingsPath, true, problem, snapshotPath, policyPath, policy, problems, loaded);
                 }
 
                 throw new ExpectedFailureException(findingsPath + ": " + result.Message);
@@ -95,20 +96,21 @@ internal static class VerifyCommand
 
     /// <summary>
     /// The failure of a run whose inputs have problems: <paramref name="problems"/> (files that cannot be read, the
-    /// policy's), then the document's and the snapshot's. The snapshot's rejected records are not bad input to verify (a
+    /// policy's), then the document's (<paramref name="documentProblem"/>, when it was <paramref name="documentRead"/>
+    /// but cannot be understood) and the snapshot's. The snapshot's rejected records are not bad input to verify (a
     /// document written with partial results lists them), so only the problems with the snapshot document itself are.
     /// </summary>
-    private static ExpectedFailureException Failure(string findingsPath, byte[]? document, string snapshotPath, string? policyPath, Policies.SafeguardingPolicy? policy, List<string> problems, LoadedSnapshot? loaded)
+    private static ExpectedFailureException Failure(string findingsPath, bool documentRead, string? documentProblem, string snapshotPath, string? policyPath, Policies.SafeguardingPolicy? policy, List<string> problems, LoadedSnapshot? loaded)
     {
         var files = new List<string>();
-        if (document is null || DocumentProblem(document) is not null)
+        if (!documentRead || documentProblem is not null)
         {
             files.Add(findingsPath);
         }
 
-        if (document is not null && DocumentProblem(document) is { } problem)
+        if (documentProblem is not null)
         {
-            problems.Insert(0, findingsPath + ": " + problem);
+            problems.Insert(0, findingsPath + ": " + documentProblem);
         }
 
         if (policy is null)
@@ -122,7 +124,7 @@ internal static class VerifyCommand
             1 when policy is null => ProblemText.Count(problems.Count) + " in policy " + policyPath + ".",
             1 when problems.Count == 1 => null, // One unreadable document, worded as before.
             1 => ProblemText.Count(problems.Count) + " in " + files[0] + "; nothing was verified.",
-            _ => ProblemText.Count(problems.Count) + " found in " + string.Join(", ", files.Take(files.Count - 1)) + " and " + files[^1] + "; nothing was verified.",
+            _ => ProblemText.FoundIn(problems.Count, files, "nothing was verified"),
         };
         return SnapshotCheck.Failure(problems, summary, snapshotPath, files, policy, [], documentOnly: true, outcome: "nothing was verified", read: loaded);
     }

@@ -133,9 +133,7 @@ internal static class SnapshotCheck
         }
 
         var named = files.Append(loaded?.Source ?? snapshotPath).ToList();
-        return new ExpectedFailureException(
-            problems,
-            ProblemText.Count(problems.Count) + " found in " + string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1] + "; " + outcome + "." + skipped)
+        return new ExpectedFailureException(problems, ProblemText.FoundIn(problems.Count, named, outcome) + skipped)
         {
             Warnings = warnings,
         };

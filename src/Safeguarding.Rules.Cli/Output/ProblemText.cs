@@ -9,4 +9,8 @@ internal static class ProblemText
         problems.Select(p => source + ": " + p).ToList();
 
     public static string Count(int problems) => problems == 1 ? "1 problem" : Text.Number(problems) + " problems";
+
+    /// <summary>The closing line of a run stopped by problems in two or more files: "N problems found in A, B and C; <paramref name="outcome"/>."</summary>
+    public static string FoundIn(int problems, IReadOnlyList<string> files, string outcome) =>
+        Count(problems) + " found in " + string.Join(", ", files.Take(files.Count - 1)) + " and " + files[^1] + "; " + outcome + ".";
 }
