@@ -109,7 +109,7 @@ public static class PolicyImpact
         var inProposed = proposed.Problems.ToHashSet();
         var onlyProposed = proposed.Problems.Where(p => !inBaseline.Contains(p)).ToList();
         var baselinePlaces = baseline.Problems.Where(p => !inProposed.Contains(p)).Select(Place).ToHashSet();
-        var proposedPlaces = onlyProposed.Select(Place).ToHashSet();
+        var proposedByPlace = onlyProposed.ToLookup(Place);
         var problems = new List<InputProblem>();
         foreach (var problem in baseline.Problems)
         {
@@ -117,10 +117,10 @@ public static class PolicyImpact
             {
                 problems.Add(problem);
             }
-            else if (proposedPlaces.Contains(Place(problem)))
+            else if (proposedByPlace.Contains(Place(problem)))
             {
                 problems.Add(Label("under both policies (by the baseline policy, version " + baseline.PolicyVersion + "): ", problem));
-                problems.AddRange(onlyProposed.Where(p => Place(p) == Place(problem)).Select(p => Label("under both policies (by the proposed policy, version " + proposed.PolicyVersion + "): ", p)));
+                problems.AddRange(proposedByPlace[Place(problem)].Select(p => Label("under both policies (by the proposed policy, version " + proposed.PolicyVersion + "): ", p)));
             }
             else
             {
