@@ -52,10 +52,6 @@ internal static class ScenarioFileSearch
 
     private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    /// <summary>
-    /// <paramref name="path"/> with every symbolic link in it resolved, one component at a time (so a link in a parent
-    /// folder counts too); a link that cannot be resolved (broken, or a loop) is kept as it is.
-    /// </summary>
     /// <summary>Whether a folder with the reparse-point attribute is no link (its link target cannot be read: taken as a link).</summary>
     private static bool IsNotALink(string path)
     {
@@ -69,6 +65,10 @@ internal static class ScenarioFileSearch
         }
     }
 
+    /// <summary>
+    /// <paramref name="path"/> with every symbolic link in it resolved, one component at a time (so a link in a parent
+    /// folder counts too); a link that cannot be resolved (broken, or a loop) is kept as it is.
+    /// </summary>
     private static string RealPath(string path)
     {
         var remaining = MaxLinks;
