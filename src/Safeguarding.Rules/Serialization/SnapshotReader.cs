@@ -25,7 +25,12 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
-    private readonly Utf8StringPool _strings;
+    // One pool per id space (see the constructor).
+    private readonly Utf8StringPool _offenderIds;
+    private readonly Utf8StringPool _managerIds = new();
+    private readonly Utf8StringPool _teamIds = new();
+    private readonly Utf8StringPool _neighbourhoodIds = new();
+    private readonly Utf8StringPool _custodySuiteIds = new();
     private int _teamIdAt;
     private int _managerIdAt;
     private int _managerTeamIdAt;
@@ -43,14 +48,20 @@ internal sealed partial class SnapshotReader
     private int? _schemaVersion;
     private DateOnly? _asOf;
 
-    /// <param name="length">The document's length: the id pool is sized for it (see <see cref="BytesPerPooledId"/>).</param>
-    private SnapshotReader(int length) => _strings = new Utf8StringPool(length / BytesPerPooledId);
+    /// <summary>
+    /// Ids are pooled by what they name (offenders, managers, teams, neighbourhoods, custody suites): a reference is
+    /// looked up among the ids of its kind only. An offender names a manager and a neighbourhood at random, so in one
+    /// table of every id each of those lookups was a miss into memory the size of the whole table (32 MB at 1,000,000
+    /// offenders); the managers' or neighbourhoods' own table is small enough to stay in the processor's cache.
+    /// </summary>
+    /// <param name="length">The document's length: the offenders' pool is sized for it (see <see cref="BytesPerOffender"/>).</param>
+    private SnapshotReader(int length) => _offenderIds = new Utf8StringPool(length / BytesPerOffender);
 
     /// <summary>
-    /// About how many bytes of a snapshot there are per id other records name: 670 in generated caseloads, whose
-    /// offenders have four visits and one briefing each. A document with more ids grows its pool as it reads.
+    /// About how many bytes of a snapshot there are per offender: 670 in generated caseloads, whose offenders have four
+    /// visits and one briefing each. A document with more offenders grows its pool as it reads.
     /// </summary>
-    private const int BytesPerPooledId = 700;
+    private const int BytesPerOffender = 700;
 
     /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
     public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader(utf8Json.Length).ReadDocument(utf8Json);
@@ -243,7 +254,7 @@ internal sealed partial class SnapshotReader
         {
             if (field == 0)
             {
-                id = ReadId(ref json, "id", required: true, ref _teamIdAt);
+                id = ReadId(ref json, "id", required: true, _teamIds, ref _teamIdAt);
             }
         }
 
@@ -263,10 +274,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, ref _managerIdAt);
+                    id = ReadId(ref json, "id", required: true, _managerIds, ref _managerIdAt);
                     break;
                 default:
-                    teamId = ReadId(ref json, "teamId", required: false, ref _managerTeamIdAt);
+                    teamId = ReadId(ref json, "teamId", required: false, _teamIds, ref _managerTeamIdAt);
                     break;
             }
         }
@@ -295,13 +306,13 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, ref _offenderIdAt);
+                    id = ReadId(ref json, "id", required: true, _offenderIds, ref _offenderIdAt);
                     break;
                 case 1:
-                    managerId = ReadId(ref json, "managerId", required: false, ref _offenderManagerIdAt);
+                    managerId = ReadId(ref json, "managerId", required: false, _managerIds, ref _offenderManagerIdAt);
                     break;
                 case 2:
-                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false, ref _offenderNeighbourhoodIdAt);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false, _neighbourhoodIds, ref _offenderNeighbourhoodIdAt);
                     break;
                 case 3:
                     riskLevel = ReadRiskLevel(ref json);
@@ -383,7 +394,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadId(ref json, "offenderId", required: true, ref _visitOffenderIdAt);
+                    offenderId = ReadId(ref json, "offenderId", required: true, _offenderIds, ref _visitOffenderIdAt);
                     break;
                 case 1:
                     date = ReadDate(ref json, "date", required: true);
@@ -420,10 +431,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadId(ref json, "offenderId", required: true, ref _briefingOffenderIdAt);
+                    offenderId = ReadId(ref json, "offenderId", required: true, _offenderIds, ref _briefingOffenderIdAt);
                     break;
                 case 1:
-                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true, ref _briefingNeighbourhoodIdAt);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true, _neighbourhoodIds, ref _briefingNeighbourhoodIdAt);
                     break;
                 default:
                     date = ReadDate(ref json, "date", required: true);
@@ -509,12 +520,13 @@ internal sealed partial class SnapshotReader
     /// <param name="json">The reader, on the value.</param>
     /// <param name="field">The field, for problems.</param>
     /// <param name="required">Whether null is a problem.</param>
+    /// <param name="pool">The pool of the ids of what the field names.</param>
     /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
-    private string? ReadId(ref Utf8JsonReader json, string field, bool required, ref int cursor)
+    private string? ReadId(ref Utf8JsonReader json, string field, bool required, Utf8StringPool pool, ref int cursor)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            return _strings.Get(json.ValueSpan, ref cursor);
+            return pool.Get(json.ValueSpan, ref cursor);
         }
 
         return ReadString(ref json, field, required);

@@ -40,6 +40,59 @@ public sealed class IdPoolingTests
         read.Snapshot.Briefings[0].NeighbourhoodId.Should().BeSameAs(first.NeighbourhoodId);
     }
 
+    [Fact]
+    public void Read_TeamAndCustodySuiteIds_AreOneStringInstanceAcrossArrays()
+    {
+        var read = JsonText.Read("""
+            {
+              "schemaVersion": 2,
+              "teams": [ { "id": "T-1" }, { "id": "T-2" } ],
+              "managers": [ { "id": "OM-1", "teamId": "T-2" }, { "id": "OM-2", "teamId": "T-1" } ],
+              "offenders": [],
+              "strategyDiscussions": [ { "id": "SD-1", "teamId": "T-1", "heldOn": "2018-04-20", "actions": [] } ],
+              "detentions": [
+                { "id": "CUS-1", "custodySuiteId": "CS-1", "juvenile": false, "authorisedAt": "2018-04-30T21:15:00Z", "interviews": [] },
+                { "id": "CUS-2", "custodySuiteId": "CS-1", "juvenile": false, "authorisedAt": "2018-04-30T22:15:00Z", "interviews": [] }
+              ],
+              "policeProtections": [ { "id": "PP-1", "teamId": "T-2", "startedAt": "2018-04-29T10:00:00Z" } ]
+            }
+            """);
+
+        read.Problems.Should().BeEmpty();
+        var teams = read.Snapshot.Teams!;
+        read.Snapshot.Managers[0].TeamId.Should().BeSameAs(teams[1].Id);
+        read.Snapshot.Managers[1].TeamId.Should().BeSameAs(teams[0].Id);
+        read.Snapshot.StrategyDiscussions[0].TeamId.Should().BeSameAs(teams[0].Id);
+        read.Snapshot.PoliceProtections[0].TeamId.Should().BeSameAs(teams[1].Id);
+        read.Snapshot.Detentions[1].CustodySuiteId.Should().BeSameAs(read.Snapshot.Detentions[0].CustodySuiteId);
+    }
+
+    [Fact]
+    public void Read_SameTextNamingDifferentThings_ReadsAsWrittenInEachField()
+    {
+        // Ids are pooled by what they name; one text naming a manager, an offender, a neighbourhood and a team is still
+        // that text in every field, and every reference still resolves.
+        var read = JsonText.Read("""
+            {
+              "teams": [ { "id": "X-1" } ],
+              "managers": [ { "id": "X-1", "teamId": "X-1" } ],
+              "offenders": [ { "id": "X-1", "managerId": "X-1", "neighbourhoodId": "X-1", "riskLevel": "Low", "registeredOn": "2017-01-01" } ],
+              "visits": [ { "offenderId": "X-1", "date": "2018-01-01", "outcome": "Completed" } ],
+              "briefings": [ { "offenderId": "X-1", "neighbourhoodId": "X-1", "date": "2018-01-01" } ]
+            }
+            """);
+
+        read.Problems.Should().BeEmpty();
+        var offender = read.Snapshot.Offenders.Should().ContainSingle().Subject;
+        new[] { offender.Id, offender.ManagerId, offender.NeighbourhoodId, read.Snapshot.Managers[0].Id, read.Snapshot.Managers[0].TeamId, read.Snapshot.Teams![0].Id }
+            .Should().AllBe("X-1");
+        read.Snapshot.Visits[0].OffenderId.Should().BeSameAs(offender.Id);
+        read.Snapshot.Briefings[0].NeighbourhoodId.Should().BeSameAs(offender.NeighbourhoodId);
+        var report = new SafeguardingEngine().Evaluate(read, new EvaluationOptions { AsOf = new DateOnly(2018, 5, 1) });
+        report.Findings.Should().NotContain(f => f.Kind == FindingKinds.DataQuality);
+        report.Summary.Evaluated.Should().Be(1);
+    }
+
     [Theory]
     [InlineData("\"RSO-\u00e9\u00e8\"", "RSO-\u00e9\u00e8")]
     [InlineData("\"RSO\\u002D1\"", "RSO-1")]
