@@ -74,9 +74,9 @@ internal static class CsvCells
         switch (definition.Kind)
         {
             case CellKind.Text:
-                if (definition.Pooled)
+                if (definition.Pooled is { } ids)
                 {
-                    record.SetPooledText(column, text);
+                    record.SetPooledText(column, ids, text);
                 }
                 else
                 {

@@ -59,7 +59,7 @@ internal sealed class CsvFolderReader
             throw new DirectoryNotFoundException(folder + ": folder not found");
         }
 
-        var pool = new Utf8StringPool();
+        var pool = new IdPools(ExpectedOffenders(folder));
         var ids = CsvIds.Of(pool);
         var files = new CsvFolderReader[CsvTables.All.Count];
         Task<CsvFolderReader>? aside = null;
@@ -105,6 +105,19 @@ internal sealed class CsvFolderReader
 
         return reader.Assemble(FolderHash.Of(reader._fileHashes));
     }
+
+    /// <summary>
+    /// About how many offenders <c>offenders.csv</c> holds, from its length (about 77 bytes a row in generated folders), so
+    /// that the offenders' id pool does not grow id by id (each doubling copies its table and leaves the old one, a
+    /// large object, to a full collection). A folder with more grows its pool as it reads.
+    /// </summary>
+    private static int ExpectedOffenders(string folder)
+    {
+        var offenders = new FileInfo(Path.Combine(folder, CsvTables.OffendersFile));
+        return offenders.Exists ? (int)Math.Min(offenders.Length / BytesPerOffenderRow, int.MaxValue) : 0;
+    }
+
+    private const int BytesPerOffenderRow = 80;
 
     /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
     private static bool FailedToo(Task task)

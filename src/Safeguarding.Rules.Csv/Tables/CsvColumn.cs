@@ -1,3 +1,5 @@
+using Safeguarding.Rules.Serialization;
+
 namespace Safeguarding.Rules.Csv.Tables;
 
 /// <summary>
@@ -10,17 +12,18 @@ namespace Safeguarding.Rules.Csv.Tables;
 /// <param name="Unknown">For <see cref="CellKind.Choice"/>, the problem for any other value (the JSON reader's words).</param>
 /// <param name="OutOfRange">For <see cref="CellKind.WholeNumber"/>, the problem for a number beyond any integer (the JSON reader's words).</param>
 /// <param name="Pooled">
-/// For <see cref="CellKind.Text"/>, whether the column holds an id other records name (an offender's, a manager's, a
-/// team's, ...): its cells are one string per distinct id from the folder's pool (<c>Utf8StringPool</c>), as the JSON
-/// reader reads those ids. Other text (a visit's own id) is a string of its own: pooling ids that are never repeated
-/// only grows the pool's table (measured: a fifth of a folder's reading went to the pool when every text cell was pooled).
+/// For <see cref="CellKind.Text"/>, what the ids in the column name when it holds ids other records name (an offender's,
+/// a manager's, a team's, ...): its cells are one string per distinct id from the folder's pool of that kind
+/// (<c>IdPools</c>), as the JSON reader reads those ids. <see langword="null"/> for other text (a visit's own id), a
+/// string of its own: pooling ids that are never repeated only grows the pool's table (measured: a fifth of a folder's
+/// reading went to the pool when every text cell was pooled).
 /// </param>
-internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = false, string[]? Choices = null, string? Unknown = null, string? OutOfRange = null, bool Pooled = false)
+internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = false, string[]? Choices = null, string? Unknown = null, string? OutOfRange = null, IdKind? Pooled = null)
 {
     public static CsvColumn Text(string name, bool required = false) => new(name, CellKind.Text, required);
 
-    /// <summary>A text column holding an id that other records name; see <see cref="Pooled"/>.</summary>
-    public static CsvColumn Id(string name, bool required = false) => new(name, CellKind.Text, required, Pooled: true);
+    /// <summary>A text column holding an id of <paramref name="kind"/> that other records name; see <see cref="Pooled"/>.</summary>
+    public static CsvColumn Id(string name, IdKind kind, bool required = false) => new(name, CellKind.Text, required, Pooled: kind);
 
     public static CsvColumn Date(string name, bool required = false) => new(name, CellKind.Date, required);
 

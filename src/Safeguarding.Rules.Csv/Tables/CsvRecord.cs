@@ -1,3 +1,4 @@
+using Safeguarding.Rules.Serialization;
 using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Csv.Reading;
 
@@ -63,7 +64,7 @@ internal sealed class CsvRecord
     public void SetText(int column, string value) => _text[column] = value;
 
     /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="CsvIds"/>).</summary>
-    public void SetPooledText(int column, ReadOnlySpan<char> text) => _text[column] = _ids.Get(text, ref _sharedAt[column], ref _ownAt[column]);
+    public void SetPooledText(int column, IdKind kind, ReadOnlySpan<char> text) => _text[column] = _ids.Get(kind, text, ref _sharedAt[column], ref _ownAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;
 

@@ -39,7 +39,7 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Team> Teams = new("teams.csv", SnapshotArrays.Teams, [
-        (CsvColumn.Id("id", required: true), static t => t.Id),
+        (CsvColumn.Id("id", IdKind.Team, required: true), static t => t.Id),
     ])
     {
         MissingMeansNoList = true,
@@ -48,8 +48,8 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Manager> Managers = new("managers.csv", SnapshotArrays.Managers, [
-        (CsvColumn.Id("id", required: true), static m => m.Id),
-        (CsvColumn.Id("teamId"), static m => m.TeamId),
+        (CsvColumn.Id("id", IdKind.Manager, required: true), static m => m.Id),
+        (CsvColumn.Id("teamId", IdKind.Team), static m => m.TeamId),
     ])
     {
         Build = static r => new Manager { Id = r.Text(0)!, TeamId = r.Text(1), SourceIndex = r.Index },
@@ -58,9 +58,9 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Offender> Offenders = new(OffendersFile, SnapshotArrays.Offenders, [
-        (CsvColumn.Id("id", required: true), static o => o.Id),
-        (CsvColumn.Id("managerId"), static o => o.ManagerId),
-        (CsvColumn.Id("neighbourhoodId"), static o => o.NeighbourhoodId),
+        (CsvColumn.Id("id", IdKind.Offender, required: true), static o => o.Id),
+        (CsvColumn.Id("managerId", IdKind.Manager), static o => o.ManagerId),
+        (CsvColumn.Id("neighbourhoodId", IdKind.Neighbourhood), static o => o.NeighbourhoodId),
         (CsvColumn.Choice<RiskLevel>("riskLevel", RiskLevels, required: true), static o => Choice(o.RiskLevel)),
         (CsvColumn.Date("riskAssessedOn"), static o => Date(o.RiskAssessedOn)),
         (CsvColumn.Date("registeredOn", required: true), static o => Date(o.RegisteredOn)),
@@ -103,7 +103,7 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Visit> Visits = new("visits.csv", SnapshotArrays.Visits, [
-        (CsvColumn.Id("offenderId", required: true), static v => v.OffenderId),
+        (CsvColumn.Id("offenderId", IdKind.Offender, required: true), static v => v.OffenderId),
         (CsvColumn.Date("date", required: true), static v => Date(v.Date)),
         (CsvColumn.Choice<VisitOutcome>("outcome", Outcomes, required: true), static v => Choice(v.Outcome)),
         (CsvColumn.Boolean("announced"), static v => Boolean(v.Announced)),
@@ -115,8 +115,8 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Briefing> Briefings = new("briefings.csv", SnapshotArrays.Briefings, [
-        (CsvColumn.Id("offenderId", required: true), static b => b.OffenderId),
-        (CsvColumn.Id("neighbourhoodId", required: true), static b => b.NeighbourhoodId),
+        (CsvColumn.Id("offenderId", IdKind.Offender, required: true), static b => b.OffenderId),
+        (CsvColumn.Id("neighbourhoodId", IdKind.Neighbourhood, required: true), static b => b.NeighbourhoodId),
         (CsvColumn.Date("date", required: true), static b => Date(b.Date)),
     ])
     {
@@ -127,7 +127,7 @@ internal static class CsvTables
 
     public static readonly RecordTable<StrategyDiscussion> StrategyDiscussions = new("strategy-discussions.csv", SnapshotArrays.StrategyDiscussions, [
         (CsvColumn.Text("id", required: true), static d => d.Id),
-        (CsvColumn.Id("teamId"), static d => d.TeamId),
+        (CsvColumn.Id("teamId", IdKind.Team), static d => d.TeamId),
         (CsvColumn.Date("heldOn", required: true), static d => Date(d.HeldOn)),
         (CsvColumn.Date("outcomeRecordedOn"), static d => Date(d.OutcomeRecordedOn)),
     ])
@@ -158,7 +158,7 @@ internal static class CsvTables
 
     public static readonly RecordTable<Detention> Detentions = new("detentions.csv", SnapshotArrays.Detentions, [
         (CsvColumn.Text("id", required: true), static d => d.Id),
-        (CsvColumn.Id("custodySuiteId", required: true), static d => d.CustodySuiteId),
+        (CsvColumn.Id("custodySuiteId", IdKind.CustodySuite, required: true), static d => d.CustodySuiteId),
         (CsvColumn.Boolean("juvenile", required: true), static d => Boolean(d.Juvenile)),
         (CsvColumn.Instant("authorisedAt", required: true), static d => Instant(d.AuthorisedAt)),
         (CsvColumn.Instant("appropriateAdultArrivedAt"), static d => Instant(d.AppropriateAdultArrivedAt)),
@@ -210,7 +210,7 @@ internal static class CsvTables
 
     public static readonly RecordTable<PoliceProtection> PoliceProtections = new("police-protections.csv", SnapshotArrays.PoliceProtections, [
         (CsvColumn.Text("id", required: true), static p => p.Id),
-        (CsvColumn.Id("teamId"), static p => p.TeamId),
+        (CsvColumn.Id("teamId", IdKind.Team), static p => p.TeamId),
         (CsvColumn.Instant("startedAt", required: true), static p => Instant(p.StartedAt)),
         (CsvColumn.Instant("localAuthorityInformedAt"), static p => Instant(p.LocalAuthorityInformedAt)),
         (CsvColumn.Instant("endedAt"), static p => Instant(p.EndedAt)),

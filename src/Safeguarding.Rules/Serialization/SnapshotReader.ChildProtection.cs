@@ -68,7 +68,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadId(ref json, "teamId", required: false, _teamIds, ref _discussionTeamIdAt);
+                    teamId = ReadId(ref json, "teamId", required: false, IdKind.Team, ref _discussionTeamIdAt);
                     break;
                 case 2:
                     heldOn = ReadDate(ref json, "heldOn", required: true);
@@ -158,7 +158,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    suite = ReadId(ref json, "custodySuiteId", required: true, _custodySuiteIds, ref _custodySuiteIdAt);
+                    suite = ReadId(ref json, "custodySuiteId", required: true, IdKind.CustodySuite, ref _custodySuiteIdAt);
                     break;
                 case 2:
                     juvenile = ReadRequiredBoolean(ref json, "juvenile");
@@ -259,7 +259,7 @@ internal sealed partial class SnapshotReader
                     id = ReadString(ref json, "id", required: true);
                     break;
                 case 1:
-                    teamId = ReadId(ref json, "teamId", required: false, _teamIds, ref _protectionTeamIdAt);
+                    teamId = ReadId(ref json, "teamId", required: false, IdKind.Team, ref _protectionTeamIdAt);
                     break;
                 case 2:
                     startedAt = ReadInstant(ref json, "startedAt", required: true);

@@ -25,12 +25,7 @@ internal sealed partial class SnapshotReader
     private readonly List<InputProblem> _problems = [];
     private readonly List<MalformedRecord> _malformed = [];
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
-    // One pool per id space (see the constructor).
-    private readonly Utf8StringPool _offenderIds;
-    private readonly Utf8StringPool _managerIds = new();
-    private readonly Utf8StringPool _teamIds = new();
-    private readonly Utf8StringPool _neighbourhoodIds = new();
-    private readonly Utf8StringPool _custodySuiteIds = new();
+    private readonly IdPools _ids;
     private int _teamIdAt;
     private int _managerIdAt;
     private int _managerTeamIdAt;
@@ -48,14 +43,8 @@ internal sealed partial class SnapshotReader
     private int? _schemaVersion;
     private DateOnly? _asOf;
 
-    /// <summary>
-    /// Ids are pooled by what they name (offenders, managers, teams, neighbourhoods, custody suites): a reference is
-    /// looked up among the ids of its kind only. An offender names a manager and a neighbourhood at random, so in one
-    /// table of every id each of those lookups was a miss into memory the size of the whole table (32 MB at 1,000,000
-    /// offenders); the managers' or neighbourhoods' own table is small enough to stay in the processor's cache.
-    /// </summary>
-    /// <param name="length">The document's length: the offenders' pool is sized for it (see <see cref="BytesPerOffender"/>).</param>
-    private SnapshotReader(int length) => _offenderIds = new Utf8StringPool(length / BytesPerOffender);
+    /// <param name="length">The document's length: the offenders' id pool is sized for it (see <see cref="BytesPerOffender"/>).</param>
+    private SnapshotReader(int length) => _ids = new IdPools(length / BytesPerOffender);
 
     /// <summary>
     /// About how many bytes of a snapshot there are per offender: 670 in generated caseloads, whose offenders have four
@@ -254,7 +243,7 @@ internal sealed partial class SnapshotReader
         {
             if (field == 0)
             {
-                id = ReadId(ref json, "id", required: true, _teamIds, ref _teamIdAt);
+                id = ReadId(ref json, "id", required: true, IdKind.Team, ref _teamIdAt);
             }
         }
 
@@ -274,10 +263,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, _managerIds, ref _managerIdAt);
+                    id = ReadId(ref json, "id", required: true, IdKind.Manager, ref _managerIdAt);
                     break;
                 default:
-                    teamId = ReadId(ref json, "teamId", required: false, _teamIds, ref _managerTeamIdAt);
+                    teamId = ReadId(ref json, "teamId", required: false, IdKind.Team, ref _managerTeamIdAt);
                     break;
             }
         }
@@ -306,13 +295,13 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, _offenderIds, ref _offenderIdAt);
+                    id = ReadId(ref json, "id", required: true, IdKind.Offender, ref _offenderIdAt);
                     break;
                 case 1:
-                    managerId = ReadId(ref json, "managerId", required: false, _managerIds, ref _offenderManagerIdAt);
+                    managerId = ReadId(ref json, "managerId", required: false, IdKind.Manager, ref _offenderManagerIdAt);
                     break;
                 case 2:
-                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false, _neighbourhoodIds, ref _offenderNeighbourhoodIdAt);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: false, IdKind.Neighbourhood, ref _offenderNeighbourhoodIdAt);
                     break;
                 case 3:
                     riskLevel = ReadRiskLevel(ref json);
@@ -394,7 +383,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadId(ref json, "offenderId", required: true, _offenderIds, ref _visitOffenderIdAt);
+                    offenderId = ReadId(ref json, "offenderId", required: true, IdKind.Offender, ref _visitOffenderIdAt);
                     break;
                 case 1:
                     date = ReadDate(ref json, "date", required: true);
@@ -431,10 +420,10 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    offenderId = ReadId(ref json, "offenderId", required: true, _offenderIds, ref _briefingOffenderIdAt);
+                    offenderId = ReadId(ref json, "offenderId", required: true, IdKind.Offender, ref _briefingOffenderIdAt);
                     break;
                 case 1:
-                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true, _neighbourhoodIds, ref _briefingNeighbourhoodIdAt);
+                    neighbourhoodId = ReadId(ref json, "neighbourhoodId", required: true, IdKind.Neighbourhood, ref _briefingNeighbourhoodIdAt);
                     break;
                 default:
                     date = ReadDate(ref json, "date", required: true);
@@ -520,13 +509,13 @@ internal sealed partial class SnapshotReader
     /// <param name="json">The reader, on the value.</param>
     /// <param name="field">The field, for problems.</param>
     /// <param name="required">Whether null is a problem.</param>
-    /// <param name="pool">The pool of the ids of what the field names.</param>
+    /// <param name="kind">What the id names: it is pooled with the ids of that kind (see <see cref="IdPools"/>).</param>
     /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
-    private string? ReadId(ref Utf8JsonReader json, string field, bool required, Utf8StringPool pool, ref int cursor)
+    private string? ReadId(ref Utf8JsonReader json, string field, bool required, IdKind kind, ref int cursor)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            return pool.Get(json.ValueSpan, ref cursor);
+            return _ids[kind].Get(json.ValueSpan, ref cursor);
         }
 
         return ReadString(ref json, field, required);
