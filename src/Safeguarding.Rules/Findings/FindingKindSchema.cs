@@ -51,7 +51,10 @@ public sealed class FindingKindSchema
     /// </summary>
     public IReadOnlyList<FindingField> Identity { get; }
 
-    /// <summary>The escalation levels of this kind from lowest to highest; empty for kinds that do not escalate.</summary>
+    /// <summary>
+    /// The escalation levels of this kind from lowest to highest; empty for kinds that do not escalate. Whether a finding
+    /// moved up between two runs is contract section 7's order, the same for every kind (<see cref="Changes.FindingChanges.Change"/>).
+    /// </summary>
     public IReadOnlyList<EscalationLevel> EscalationLevels => _escalationLevels;
 
     /// <summary>
@@ -78,17 +81,6 @@ public sealed class FindingKindSchema
         }
 
         return id.ToStringAndClear();
-    }
-
-    /// <summary>Whether <paramref name="after"/> is escalated higher than <paramref name="before"/> in this kind's order.</summary>
-    /// <param name="before">The earlier level.</param>
-    /// <param name="after">The later level.</param>
-    /// <returns><see langword="true"/> when both are levels of this kind and <paramref name="after"/> ranks above <paramref name="before"/>.</returns>
-    public bool IsHigher(EscalationLevel before, EscalationLevel after)
-    {
-        var from = Array.IndexOf(_escalationLevels, before);
-        var to = Array.IndexOf(_escalationLevels, after);
-        return from >= 0 && to > from;
     }
 
     /// <summary>Whether the two findings (of this kind) are about the same subject: equal identity values.</summary>

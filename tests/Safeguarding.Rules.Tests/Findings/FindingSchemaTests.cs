@@ -216,15 +216,9 @@ public sealed class FindingSchemaTests
     }
 
     [Fact]
-    public void IsHigher_UsesTheKindsOwnOrder()
+    public void EscalationLevels_ListTheKindsOwnLevelsLowestFirst()
     {
-        var overdue = FindingSchema.Of("VisitOverdue");
-
-        overdue.IsHigher(EscalationLevel.OffenderManager, EscalationLevel.Supervisor).Should().BeTrue();
-        overdue.IsHigher(EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector).Should().BeTrue();
-        overdue.IsHigher(EscalationLevel.DetectiveInspector, EscalationLevel.Supervisor).Should().BeFalse();
-        overdue.IsHigher(EscalationLevel.Supervisor, EscalationLevel.Supervisor).Should().BeFalse();
-        overdue.IsHigher(EscalationLevel.Supervisor, EscalationLevel.Inspector).Should().BeFalse("Inspector is not a level of VisitOverdue");
+        FindingSchema.Of("VisitOverdue").EscalationLevels.Should().Equal(EscalationLevel.OffenderManager, EscalationLevel.Supervisor, EscalationLevel.DetectiveInspector);
         FindingSchema.Of("VisitDueSoon").EscalationLevels.Should().BeEmpty();
     }
 
