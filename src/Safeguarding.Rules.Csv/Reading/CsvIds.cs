@@ -28,6 +28,6 @@ internal sealed class CsvIds
     /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/>; <paramref name="sharedCursor"/> and <paramref name="ownCursor"/> are the column's places in the two pools.</summary>
     public string Get(IdKind kind, ReadOnlySpan<char> text, ref int sharedCursor, ref int ownCursor) =>
         _own is null
-            ? _shared[kind].Get(text, ref sharedCursor)
-            : _shared[kind].Find(text, ref sharedCursor) ?? _own[kind].Get(text, ref ownCursor);
+            ? _shared.Get(kind, text, ref sharedCursor)
+            : _shared.Find(kind, text, ref sharedCursor) ?? _own.Get(kind, text, ref ownCursor);
 }

@@ -19,18 +19,28 @@ internal enum IdKind
 /// </summary>
 internal sealed class IdPools
 {
-    private readonly Utf8StringPool[] _pools;
+    private readonly Utf8StringPool?[] _pools = new Utf8StringPool?[Enum.GetValues<IdKind>().Length];
+    private readonly int _expectedOffenders;
 
-    /// <summary>Pools that start small and grow, the offenders' sized for about <paramref name="expectedOffenders"/> ids.</summary>
-    public IdPools(int expectedOffenders = 0)
-    {
-        _pools = new Utf8StringPool[Enum.GetValues<IdKind>().Length];
-        for (var kind = 0; kind < _pools.Length; kind++)
-        {
-            _pools[kind] = kind == (int)IdKind.Offender ? new Utf8StringPool(expectedOffenders) : new Utf8StringPool();
-        }
-    }
+    /// <summary>
+    /// Pools made as their kind is first read: they start small and grow, the offenders' sized for about
+    /// <paramref name="expectedOffenders"/> ids.
+    /// </summary>
+    public IdPools(int expectedOffenders = 0) => _expectedOffenders = expectedOffenders;
 
-    /// <summary>The pool of the ids of <paramref name="kind"/>.</summary>
-    public Utf8StringPool this[IdKind kind] => _pools[(int)kind];
+    /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>).</summary>
+    public string Get(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).Get(utf8, ref cursor);
+
+    /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/> (see <see cref="Utf8StringPool.Get(ReadOnlySpan{char}, ref int)"/>).</summary>
+    public string Get(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => Pool(kind).Get(text, ref cursor);
+
+    /// <summary>
+    /// The pooled string for <paramref name="text"/>, an id of <paramref name="kind"/>, or <see langword="null"/>. It never
+    /// adds or makes a pool, so several threads may call it at once while no thread calls <c>Get</c> (see
+    /// <see cref="Utf8StringPool.Find(ReadOnlySpan{char}, ref int)"/>).
+    /// </summary>
+    public string? Find(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => _pools[(int)kind]?.Find(text, ref cursor);
+
+    private Utf8StringPool Pool(IdKind kind) =>
+        _pools[(int)kind] ??= new Utf8StringPool(kind == IdKind.Offender ? _expectedOffenders : 0);
 }

@@ -515,7 +515,7 @@ internal sealed partial class SnapshotReader
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            return _ids[kind].Get(json.ValueSpan, ref cursor);
+            return _ids.Get(kind, json.ValueSpan, ref cursor);
         }
 
         return ReadString(ref json, field, required);

@@ -45,10 +45,13 @@ internal sealed class Utf8StringPool
     /// </summary>
     public Utf8StringPool(int expected)
     {
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, 1024, MaxPresized));
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, MinSize, MaxPresized));
         _entries = new Entry[size * 2];
         _ordered = new string[size];
     }
+
+    /// <summary>The fewest ids a pool is sized for (a 2 KB table): a snapshot has few teams or custody suites, and a small document few ids of any kind.</summary>
+    private const int MinSize = 64;
 
     /// <summary>The most ids a pool is sized for up front (a 32 MB table); beyond, it grows.</summary>
     private const int MaxPresized = 1 << 20;

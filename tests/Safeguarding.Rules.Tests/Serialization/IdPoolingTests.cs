@@ -129,4 +129,21 @@ public sealed class IdPoolingTests
             shuffled[i].Should().BeSameAs(first[i]);
         }
     }
+
+    [Fact]
+    public void IdPools_KeepEachKindApart_AndFindNeverAdds()
+    {
+        var pools = new IdPools(expectedOffenders: 10);
+        var (at, other) = (0, 0);
+
+        pools.Find(IdKind.Manager, "OM-1", ref at).Should().BeNull("no manager id was read yet");
+        var manager = pools.Get(IdKind.Manager, "OM-1", ref at);
+        var team = pools.Get(IdKind.Team, "OM-1", ref other);
+
+        manager.Should().Be("OM-1");
+        team.Should().Be("OM-1").And.NotBeSameAs(manager, "a team's id is pooled with the teams'");
+        pools.Find(IdKind.Manager, "OM-1", ref at).Should().BeSameAs(manager);
+        pools.Find(IdKind.Neighbourhood, "OM-1", ref other).Should().BeNull();
+        pools.Find(IdKind.Neighbourhood, "OM-1", ref other).Should().BeNull("Find adds nothing");
+    }
 }
