@@ -47,3 +47,28 @@ public sealed class SnapshotCheckTests
         full.Findings.Should().NotBeEmpty();
     }
 }
+
+/// <summary><c>explain --disable-rule</c> checks the names it is given without compiling an engine only to list the rules.</summary>
+public sealed class ExplainEngineTests
+{
+    [Fact]
+    public void Engine_RuleSwitchedOff_CompilesOnlyTheRulesItRuns()
+    {
+        var counts = Evaluation.RuleWork.Count();
+
+        var engine = Commands.ExplainCommand.Engine([RuleNames.VisitDueSoon]);
+        var compiled = counts.RulesCompiled;
+
+        engine.Rules.Select(static r => r.Name).Should().NotContain(RuleNames.VisitDueSoon).And.HaveCount(RuleSwitches.BuiltIn.Names.Count - 1);
+        compiled.Should().Be(engine.Rules.Count, "no engine is compiled only to list the rules");
+    }
+
+    [Fact]
+    public void Engine_UnknownRule_IsBadUsageNamingIt()
+    {
+        var act = () => Commands.ExplainCommand.Engine(["NoSuchRule", RuleNames.Unallocated, "NoSuchRule"]);
+
+        act.Should().Throw<ExpectedFailureException>().Which.Problems.Should().Equal(
+            "--disable-rule: no rule is named 'NoSuchRule'; 'safeguarding-rules rules' lists them.");
+    }
+}
