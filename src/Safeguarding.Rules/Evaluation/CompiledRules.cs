@@ -70,6 +70,7 @@ internal sealed class CompiledRules
         }
 
         var factory = repository.Compile();
+        RuleWork.Compiled(definitions.Count);
         factory.DependencyResolver = new EngineDependencyResolver(services);
 
         var catalogue = definitions
