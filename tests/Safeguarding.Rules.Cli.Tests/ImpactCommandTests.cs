@@ -381,6 +381,28 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public void Impact_OverrideRefusedByBothPoliciesOnDifferentFields_SaysWhichPolicyRefusesItForEachReason()
+    {
+        // OV-1 defers T-NORTH's backlog for 26 days: the policy in force lists UnitBacklog but allows 14 days; the proposed
+        // policy allows 90 days but keeps the default kinds, which do not list UnitBacklog. Both refuse it, for other fields.
+        var withOverride = TwoTeams();
+        withOverride["overrides"] = new JsonArray(
+            new JsonObject { ["id"] = "OV-1", ["findingId"] = "UnitBacklog:T-NORTH", ["reasonCode"] = "AUDIT", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-20", ["until"] = "2018-05-15" });
+        var snapshot = _files.Write("caseload.json", withOverride.ToJsonString());
+        var policy = _files.Write("high-60.json", High60);
+        var baseline = _files.Write("current.json", """{ "version": "current", "overrides": { "maxDays": 14, "kinds": ["VisitOverdue", "UnitBacklog"] } }""");
+
+        var result = CliProcess.Run("impact", snapshot, "--policy", policy, "--baseline", baseline);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + snapshot + ": overrides[0] (id OV-1) until: under the baseline policy only (version current; the proposed policy, version high-60, refuses it too, for findingId): covers 26 days from from to until counted inclusively; overrides.maxDays allows at most 14",
+            "error: " + snapshot + ": overrides[0] (id OV-1) findingId: under the proposed policy only (version high-60; the baseline policy, version current, refuses it too, for until): names a UnitBacklog finding, a kind the policy's overrides.kinds does not list (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue, NeighbourhoodNotBriefed)",
+            "2 problems in " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
     public void Impact_WithoutPolicy_Exits2WithUsage()
     {
         var snapshot = _files.Write("caseload.json", TwoTeams().ToJsonString());

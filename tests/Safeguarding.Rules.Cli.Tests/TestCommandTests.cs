@@ -147,6 +147,64 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_InvalidPolicyAndUnreadableFiles_ListsEveryProblemAtOnceAndRunsNothing()
+    {
+        // The policy has a problem, and so do two of the three scenario files: one run lists all of them, the policy's
+        // first, and runs no scenario (the valid one is not run under the policy's defaults instead).
+        var first = _files.Write("a-unreadable.yaml", Unreadable);
+        _files.Write("b-passing.yaml", Passing);
+        Directory.CreateDirectory(_files.Path("sub"));
+        var second = _files.Write("sub/c-unreadable.yml", Passing.Replace("asOf: 2018-05-01", "asOf: 2018-02-30", StringComparison.Ordinal));
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("test", _files.Folder, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(5, result.StdErr);
+        lines[0].Should().Be("error: " + policy + ": dueSoonDays: must be at least 0; it is -1");
+        lines[1].Should().StartWith("error: " + first + ":6:").And.Contain("given.offenders[0].risk");
+        lines[2].Should().StartWith("error: " + first + ":8:").And.Contain("daysOverdu");
+        lines[3].Should().StartWith("error: " + second + ":2:").And.Contain("asOf");
+        lines[4].Should().Be("4 problems found in " + policy + " and 2 scenario files in " + _files.Folder + "; no scenario was run.");
+        result.StdErr.Should().NotContain("Severe", "a problem never echoes a field's value");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public void Test_InvalidPolicyAndReadableFiles_ListsThePolicysProblemsOnly()
+    {
+        _files.Write("passing.yaml", Passing);
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+
+        var result = CliProcess.Run("test", _files.Folder, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "1 problem in policy " + policy + ".");
+    }
+
+    [Fact]
+    public void Test_InvalidPolicyAndMissingFolder_ListsBoth()
+    {
+        var policy = _files.Write("policy.json", """{ "dueSoonDays": -1 }""");
+        var folder = _files.Path("absent");
+
+        var result = CliProcess.Run("test", folder, "--policy", policy);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + policy + ": dueSoonDays: must be at least 0; it is -1",
+            "error: " + folder + ": scenario folder not found",
+            "2 problems found in " + policy + " and " + folder + "; no scenario was run.");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
     public void Test_EmptyFolder_Exits1SayingNoScenarioWasFound()
     {
         var result = CliProcess.Run("test", _files.Folder);

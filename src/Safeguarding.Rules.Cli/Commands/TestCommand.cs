@@ -43,7 +43,8 @@ internal static class TestCommand
                 "shows its findings by kind: '- missing', '+ unexpected', and '~' for a finding about the right subject",
                 "with other values. A file that cannot be read is named on stderr with its line, column and field.",
                 "Symbolic links to folders inside FOLDER are not followed (one can lead back to an ancestor); a file reached",
-                "by two names runs once.",
+                "by two names runs once. A policy file with problems runs no scenario, but every scenario file is still",
+                "read, and the problems of those that cannot be read are listed after the policy's.",
             ],
             ExitCodes =
             [
@@ -56,17 +57,20 @@ internal static class TestCommand
 
     private static int Run(string folder, bool coverage, string? policyPath)
     {
-        if (File.Exists(folder))
+        var problems = new List<string>();
+        var policy = PolicySource.Check(policyPath, problems);
+        if (policyPath is not null && (policy is null || problems.Count > 0))
         {
-            throw new ExpectedFailureException(folder + ": is a file; give the folder that holds the scenario files");
+            // The scenario files' problems are listed too, so that one run shows every problem (contract section 3).
+            throw PolicyFailure(folder, policyPath, problems);
         }
 
-        if (!Directory.Exists(folder))
+        if (FolderProblem(folder) is { } problem)
         {
-            throw new ExpectedFailureException(folder + ": scenario folder not found");
+            throw new ExpectedFailureException(problem);
         }
 
-        var runner = policyPath is null ? new ScenarioRunner() : new ScenarioRunner(new SafeguardingEngine(), PolicySource.Load(policyPath));
+        var runner = policyPath is null ? new ScenarioRunner() : new ScenarioRunner(new SafeguardingEngine(), policy);
         ScenarioSuiteResult suite;
         try
         {
@@ -93,5 +97,87 @@ internal static class TestCommand
         return suite.UnreadableCount > 0 ? ExitCodes.InvalidInput
             : suite.AllPassed ? ExitCodes.Success
             : ScenariosFailed;
+    }
+
+    /// <summary>Why <paramref name="folder"/> is not a scenario folder (a file, or nothing), or <see langword="null"/> when it is one.</summary>
+    private static string? FolderProblem(string folder) =>
+        File.Exists(folder) ? folder + ": is a file; give the folder that holds the scenario files"
+        : !Directory.Exists(folder) ? folder + ": scenario folder not found"
+        : null;
+
+    /// <summary>
+    /// The failure of a run whose policy file had <paramref name="problems"/>: every scenario file is read too, and the
+    /// problems of those that cannot be read as scenarios (as a run without the policy lists them) follow the policy's.
+    /// No scenario is run. With no scenario problem the closing line is the policy's, as before; else it names the
+    /// policy and the scenario files with problems.
+    /// </summary>
+    private static ExpectedFailureException PolicyFailure(string folder, string policyPath, List<string> problems)
+    {
+        var policySummary = ProblemText.Count(problems.Count) + " in policy " + policyPath + ".";
+        var before = problems.Count;
+        var files = new List<string> { policyPath };
+        if (FolderProblem(folder) is { } problem)
+        {
+            problems.Add(problem);
+            files.Add(folder);
+        }
+        else
+        {
+            var unreadable = ReadProblems(folder, problems);
+            if (unreadable > 0)
+            {
+                files.Add((unreadable == 1 ? "1 scenario file" : Text.Number(unreadable) + " scenario files") + " in " + folder);
+            }
+            else if (problems.Count > before)
+            {
+                files.Add(folder);
+            }
+        }
+
+        return problems.Count == before
+            ? new ExpectedFailureException(problems, policySummary)
+            : new ExpectedFailureException(problems, ProblemText.FoundIn(problems.Count, files, "no scenario was run"));
+    }
+
+    /// <summary>
+    /// Reads every scenario file in <paramref name="folder"/> without running it and adds one line per problem to
+    /// <paramref name="problems"/>: each problem of a file that cannot be read as a scenario, or that the folder cannot
+    /// be read.
+    /// </summary>
+    /// <returns>How many scenario files have problems.</returns>
+    private static int ReadProblems(string folder, List<string> problems)
+    {
+        IReadOnlyList<string> names;
+        try
+        {
+            names = ScenarioRunner.FindScenarioFiles(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(folder + ": cannot be read: " + e.Message.ReplaceLineEndings(" "));
+            return 0;
+        }
+
+        var unreadable = 0;
+        foreach (var name in names)
+        {
+            var path = Path.Combine(folder, name);
+            try
+            {
+                var loaded = ScenarioFile.Load(path);
+                if (!loaded.IsValid)
+                {
+                    problems.AddRange(loaded.Problems.Select(static p => p.ToString()));
+                    unreadable++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "));
+                unreadable++;
+            }
+        }
+
+        return unreadable;
     }
 }

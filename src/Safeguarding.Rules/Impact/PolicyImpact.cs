@@ -59,7 +59,10 @@ public static class PolicyImpact
     /// one policy gives (whether an override is valid depends on the policy's <c>overrides</c> block) starts
     /// <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>; when both refuse
     /// the same field of a record in other words, each policy's wording starts
-    /// <c>under both policies (by the baseline policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>.
+    /// <c>under both policies (by the baseline policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>;
+    /// when both refuse a record but one of them for a field the other does not, that problem starts
+    /// <c>under the baseline policy only (version V; the proposed policy, version W, refuses it too, for F): </c> (or the
+    /// same with the policies swapped), F naming the fields the other policy refuses it for.
     /// </returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -102,38 +105,78 @@ public static class PolicyImpact
     /// which policy it is under, since the same snapshot is valid under the other. When both policies refuse the same
     /// field of the same record in other words (two <c>overrides.maxDays</c>, two <c>overrides.kinds</c> lists), each
     /// policy's wording is kept, the proposed policy's right after the baseline's, and each says both policies refuse it.
+    /// When both refuse the same record but one of them for a field the other does not (one for its kind, the other for
+    /// its days), that line says only its policy refuses it for that reason and for which fields the other policy refuses
+    /// it too; the proposed policy's lines of that record come right after the baseline's last. A problem both give in the
+    /// same words is listed once, unlabelled.
     /// </summary>
     private static List<InputProblem> BothPolicies(EvaluationReport baseline, EvaluationReport proposed)
     {
         var inBaseline = baseline.Problems.ToHashSet();
         var inProposed = proposed.Problems.ToHashSet();
+        var onlyBaseline = baseline.Problems.Where(p => !inProposed.Contains(p)).ToList();
         var onlyProposed = proposed.Problems.Where(p => !inBaseline.Contains(p)).ToList();
-        var baselinePlaces = baseline.Problems.Where(p => !inProposed.Contains(p)).Select(Place).ToHashSet();
+        var baselinePlaces = onlyBaseline.Select(Place).ToHashSet();
         var proposedByPlace = onlyProposed.ToLookup(Place);
+        var baselineByRecord = onlyBaseline.ToLookup(Record);
+        var proposedByRecord = onlyProposed.ToLookup(Record);
+        var lastOfRecord = new Dictionary<(string? Array, int? Index, string? Id), InputProblem>();
+        foreach (var problem in onlyBaseline)
+        {
+            lastOfRecord[Record(problem)] = problem;
+        }
+
+        const string baselineName = "the baseline policy";
+        const string proposedName = "the proposed policy";
         var problems = new List<InputProblem>();
         foreach (var problem in baseline.Problems)
         {
             if (inProposed.Contains(problem))
             {
                 problems.Add(problem);
+                continue;
             }
-            else if (proposedByPlace.Contains(Place(problem)))
+
+            if (proposedByPlace.Contains(Place(problem)))
             {
                 problems.Add(Label("under both policies (by the baseline policy, version " + baseline.PolicyVersion + "): ", problem));
                 problems.AddRange(proposedByPlace[Place(problem)].Select(p => Label("under both policies (by the proposed policy, version " + proposed.PolicyVersion + "): ", p)));
             }
             else
             {
-                problems.Add(Label("under the baseline policy (version " + baseline.PolicyVersion + "): ", problem));
+                problems.Add(Label(OnePolicy(baselineName, baseline.PolicyVersion, proposedName, proposed.PolicyVersion, problem, proposedByRecord), problem));
+            }
+
+            if (ReferenceEquals(lastOfRecord[Record(problem)], problem))
+            {
+                // The proposed policy refuses this record too, for fields the baseline does not refuse it for: next to the baseline's.
+                problems.AddRange(proposedByRecord[Record(problem)]
+                    .Where(p => !baselinePlaces.Contains(Place(p)))
+                    .Select(p => Label(OnePolicy(proposedName, proposed.PolicyVersion, baselineName, baseline.PolicyVersion, p, baselineByRecord), p)));
             }
         }
 
-        problems.AddRange(onlyProposed.Where(p => !baselinePlaces.Contains(Place(p))).Select(p => Label("under the proposed policy (version " + proposed.PolicyVersion + "): ", p)));
+        problems.AddRange(onlyProposed
+            .Where(p => !baselineByRecord.Contains(Record(p)))
+            .Select(p => Label("under the proposed policy (version " + proposed.PolicyVersion + "): ", p)));
         return problems.Distinct().ToList();
 
         static (string? Array, int? Index, string? Id, string Field) Place(InputProblem problem) => (problem.Array, problem.Index, problem.Id, problem.Field);
 
+        static (string? Array, int? Index, string? Id) Record(InputProblem problem) => (problem.Array, problem.Index, problem.Id);
+
         static InputProblem Label(string label, InputProblem problem) => problem with { Problem = label + problem.Problem };
+
+        // "under the baseline policy (version V): ", or, when the other policy refuses the same record for other fields,
+        // "under the baseline policy only (version V; the proposed policy, version W, refuses it too, for until): ".
+        static string OnePolicy(string name, string version, string otherName, string otherVersion, InputProblem problem, ILookup<(string? Array, int? Index, string? Id), InputProblem> others)
+        {
+            var fields = others[Record(problem)].Select(static p => p.Field).Where(f => !string.Equals(f, problem.Field, StringComparison.Ordinal)).Distinct().ToList();
+            return fields.Count == 0
+                ? "under " + name + " (version " + version + "): "
+                : "under " + name + " only (version " + version + "; " + otherName + ", version " + otherVersion + ", refuses it too, for "
+                    + (fields.Count == 1 ? fields[0] : string.Join(", ", fields.Take(fields.Count - 1)) + " and " + fields[^1]) + "): ";
+        }
     }
 
     /// <summary>Compares two evaluations of the same caseload on the same as-of date.</summary>
@@ -144,7 +187,10 @@ public static class PolicyImpact
     /// of both (the baseline's first, without repeats), a problem only one report has starting with the policy it is
     /// under: <c>under the proposed policy (version V): </c> or <c>under the baseline policy (version V): </c>; when both
     /// give a problem of the same field of a record in other words, each starts <c>under both policies (by the baseline
-    /// policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>, the proposed's next.
+    /// policy, version V): </c> or <c>under both policies (by the proposed policy, version V): </c>, the proposed's next;
+    /// when both refuse a record but one of them for a field the other does not, that problem starts <c>under the baseline
+    /// policy only (version V; the proposed policy, version W, refuses it too, for F): </c> (or the same with the policies
+    /// swapped), the proposed policy's lines of that record right after the baseline's last.
     /// </returns>
     /// <exception cref="ArgumentException">The reports have different as-of dates or as-of instants.</exception>
     public static ImpactReport Compare(EvaluationReport baseline, EvaluationReport proposed)

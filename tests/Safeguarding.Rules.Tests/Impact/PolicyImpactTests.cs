@@ -342,6 +342,59 @@ public sealed class PolicyImpactTests
     }
 
     [Fact]
+    public void Compare_OverrideRefusedByBothPoliciesOnDifferentFields_SaysWhichPolicyRefusesItForEachReason()
+    {
+        // OV-1 defers the team's backlog for 30 days: the baseline refuses its kind (its maxDays, 90, allows the days), the
+        // proposed policy refuses its days (maxDays 14; it lists UnitBacklog). Both refuse OV-1, each for another field, so
+        // each line says which policy refuses it for that reason and that the other refuses it too; the proposed policy's
+        // line comes right after the baseline's. OV-2 (30 days) only the proposed policy refuses: its label is unchanged.
+        var snapshot = ThreeHighRisk()
+            .Override("OV-1", "UnitBacklog:T-1", AsOf.AddDays(-10), AsOf.AddDays(19))
+            .Override("OV-2", "VisitOverdue:RSO-1", AsOf.AddDays(-10), AsOf.AddDays(19))
+            .ToSnapshot();
+        var proposed = High60();
+        proposed.Overrides.MaxDays = 14;
+        proposed.Overrides.Kinds = [FindingKinds.VisitOverdue, FindingKinds.UnitBacklog];
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, proposed, new SafeguardingPolicy { Version = "current" });
+
+        impact.IsEvaluated.Should().BeFalse();
+        impact.Problems.Select(p => (p.Id, p.Field, p.Problem.Split(':')[0])).Should().Equal(
+            ("OV-1", "findingId", "under the baseline policy only (version current; the proposed policy, version high-60, refuses it too, for until)"),
+            ("OV-1", "until", "under the proposed policy only (version high-60; the baseline policy, version current, refuses it too, for findingId)"),
+            ("OV-2", "until", "under the proposed policy (version high-60)"));
+        impact.Problems[0].Problem.Should().EndWith("names a UnitBacklog finding, a kind the policy's overrides.kinds does not list (VisitOverdue, VisitDueSoon, RepeatedNoAccess, RiskReviewOverdue, NeighbourhoodNotBriefed)");
+        impact.Problems[1].Problem.Should().EndWith("covers 30 days from from to until counted inclusively; overrides.maxDays allows at most 14");
+    }
+
+    [Fact]
+    public void Compare_OverrideRefusedByBothForOneFieldInOtherWordsAndByOneForAnother_LabelsEachLineByItsReason()
+    {
+        // OV-1 defers the team's backlog for 30 days: the baseline refuses its kind and its days (maxDays 14), the proposed
+        // policy (which lists UnitBacklog) its days only (maxDays 20). The days are refused by both in other words; the kind
+        // by the baseline only, which that line says, naming the field the proposed policy refuses it for.
+        var snapshot = ThreeHighRisk().Override("OV-1", "UnitBacklog:T-1", AsOf.AddDays(-10), AsOf.AddDays(19)).ToSnapshot();
+        var proposed = High60();
+        proposed.Overrides.MaxDays = 20;
+        proposed.Overrides.Kinds = [FindingKinds.VisitOverdue, FindingKinds.UnitBacklog];
+        var baseline = new SafeguardingPolicy { Version = "current" };
+        baseline.Overrides.MaxDays = 14;
+
+        var impact = PolicyImpact.Compare(Engine, snapshot, proposed, baseline);
+
+        impact.IsEvaluated.Should().BeFalse();
+        impact.Problems.Select(p => (p.Id, p.Field, p.Problem.Split(':')[0])).Should().BeEquivalentTo(
+            [
+                ("OV-1", "findingId", "under the baseline policy only (version current; the proposed policy, version high-60, refuses it too, for until)"),
+                ("OV-1", "until", "under both policies (by the baseline policy, version current)"),
+                ("OV-1", "until", "under both policies (by the proposed policy, version high-60)"),
+            ],
+            options => options.WithoutStrictOrdering());
+        var both = impact.Problems.Select((p, i) => (p, i)).Where(x => x.p.Field == "until").Select(x => x.i).ToList();
+        both.Should().HaveCount(2).And.Subject.Last().Should().Be(both[0] + 1, "the proposed policy's wording comes right after the baseline's");
+    }
+
+    [Fact]
     public void Compare_InvalidProposedPolicy_ThrowsNamingTheProperty()
     {
         var act = () => PolicyImpact.Compare(Engine, ThreeHighRisk().ToSnapshot(), new SafeguardingPolicy { FirstVisitDays = 0 });
