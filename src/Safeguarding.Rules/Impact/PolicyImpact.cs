@@ -32,7 +32,7 @@ public static class PolicyImpact
     /// <param name="snapshot">The caseload.</param>
     /// <param name="proposed">The proposed policy.</param>
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy (the default policy for a <c>new SafeguardingEngine()</c>).</param>
-    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
     /// <param name="cancellationToken">Stops the comparison: checked before and between the two evaluations, and by each evaluation between its partitions.</param>
     /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
@@ -52,7 +52,7 @@ public static class PolicyImpact
     /// <param name="input">What <c>SnapshotJson.Read</c> (or another reader) returned.</param>
     /// <param name="proposed">The proposed policy.</param>
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy.</param>
-    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom.</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today's date in the United Kingdom.</param>
     /// <param name="cancellationToken">Stops the comparison.</param>
     /// <returns>
     /// The impact; not evaluated, with every problem, when the snapshot has problems under either policy. A problem only
