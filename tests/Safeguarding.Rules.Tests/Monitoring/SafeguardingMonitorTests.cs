@@ -237,6 +237,22 @@ public sealed class SafeguardingMonitorTests
     }
 
     [Fact]
+    public void IsLoaded_True_MonitorIsKnownNotNull()
+    {
+        var loaded = SafeguardingMonitor.Load(Engine, Snapshot(Offender("RSO-1", "OM-1")));
+
+        loaded.IsLoaded.Should().BeTrue();
+        if (!loaded.IsLoaded)
+        {
+            return;
+        }
+
+        // No '!': this compiles (warnings are errors) only because IsLoaded tells the compiler Monitor is set, as
+        // PolicyReadResult.IsValid, FindingsDocumentReadResult.IsValid and ScenarioLoadResult.IsValid do.
+        loaded.Monitor.AsOf.Should().Be(AsOf);
+    }
+
+    [Fact]
     public void Factory_SnapshotWithExtractedAtAndNoAsOf_LoadsAsOfTheExtractionDateInTheUk()
     {
         using var provider = new ServiceCollection().AddSafeguardingRules().BuildServiceProvider();
