@@ -19,7 +19,8 @@ namespace Safeguarding.Rules.Csv;
 /// JSON property names in any order; unknown columns and other files are ignored. An empty cell (or a quoted empty
 /// cell <c>""</c>) is an absent value; cells are not trimmed; booleans are exactly <c>true</c> or <c>false</c>; numbers
 /// and dates are written as in the JSON, and each cell has its JSON property's type (an id <c>1</c> is the string "1").
-/// A missing file is an empty array, except that a missing <c>teams.csv</c> means the snapshot lists no teams.
+/// A missing file is an empty array, except that a missing <c>teams.csv</c> means the snapshot lists no teams, and a
+/// missing <c>offenders.csv</c> is a problem of the folder (it is required, and may hold only its header).
 /// </para>
 /// <para>
 /// Reading never throws for bad content: every problem is in <see cref="SnapshotReadResult.Problems"/> with the

@@ -1,6 +1,9 @@
 namespace Safeguarding.Rules;
 
-/// <summary>Who in the chain of command an overdue visit goes to (contract section 2, Escalation).</summary>
+/// <summary>
+/// Who in the chain of command a finding goes to: an overdue visit (contract section 2, Escalation) or a delayed
+/// appropriate adult (section 6).
+/// </summary>
 public enum EscalationLevel
 {
     /// <summary>The offender manager deals with it; no escalation.</summary>
@@ -13,8 +16,10 @@ public enum EscalationLevel
     DetectiveInspector = 2,
 
     /// <summary>
-    /// The duty inspector in custody (child protection, contract section 6). Levels are compared through each kind's
-    /// own order (<see cref="Findings.FindingKindSchema.EscalationLevels"/>), never through their numbers.
+    /// The duty inspector in custody (child protection, contract section 6). Levels are compared in contract section 7's
+    /// order, the same for every kind (<see cref="Changes.FindingChanges.Change"/>): <see cref="OffenderManager"/> &lt;
+    /// <see cref="Supervisor"/> &lt; <see cref="DetectiveInspector"/>, and <see cref="Supervisor"/> &lt; <see cref="Inspector"/>;
+    /// <see cref="DetectiveInspector"/> and <see cref="Inspector"/> are not ordered. Never compare levels by their numbers.
     /// </summary>
     Inspector = 3,
 }

@@ -12,7 +12,7 @@ public interface ISafeguardingEvaluator
 
     /// <summary>
     /// Evaluates <paramref name="snapshot"/>: every finding the policy implies, the summary, and every problem with the input.
-    /// Bad input is part of the report, never an exception.
+    /// Bad input is part of the report, never an exception; an invalid policy given for the call is an exception.
     /// </summary>
     /// <param name="snapshot">The caseload.</param>
     /// <param name="options">The as-of date, policy and partial-results switch for this call; <see langword="null"/> for the defaults.</param>
@@ -21,6 +21,11 @@ public interface ISafeguardingEvaluator
     /// cancelled evaluation ends after the partitions already running; nothing partial is returned.
     /// </param>
     /// <returns>The report.</returns>
+    /// <exception cref="Policies.PolicyValidationException">The policy of <paramref name="options"/> is invalid; every problem is listed, naming the policy property.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A host rule gave a finding the id of another finding (ids are unique within a report, contract section 7); the
+    /// message names the rules.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default);
@@ -34,6 +39,11 @@ public interface ISafeguardingEvaluator
     /// <param name="options">The as-of date, policy and partial-results switch for this call; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops the evaluation, as for <see cref="Evaluate(CaseloadSnapshot, EvaluationOptions?, CancellationToken)"/>.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="Policies.PolicyValidationException">The policy of <paramref name="options"/> is invalid; every problem is listed, naming the policy property.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A host rule gave a finding the id of another finding (ids are unique within a report, contract section 7); the
+    /// message names the rules.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default);

@@ -14,7 +14,7 @@ public sealed partial class SafeguardingEngine
     /// override suppressed its finding, and in plain English the values it compared and the policy thresholds.
     /// </summary>
     /// <param name="snapshot">The caseload.</param>
-    /// <param name="subject">The offender, manager or team to explain.</param>
+    /// <param name="subject">The offender, manager, team, strategy discussion, detention or police protection to explain.</param>
     /// <param name="options">The as-of date, policy and partial-results setting, as for <see cref="Evaluate(CaseloadSnapshot, EvaluationOptions?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
     /// <returns>
@@ -23,6 +23,7 @@ public sealed partial class SafeguardingEngine
     /// snapshot does not hold, are reported in the result (<see cref="SubjectExplanation.IsExplained"/>).
     /// </returns>
     /// <exception cref="PolicyValidationException">The call's policy is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public SubjectExplanation Explain(CaseloadSnapshot snapshot, ExplainSubject subject, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -35,11 +36,12 @@ public sealed partial class SafeguardingEngine
     /// takes them) and explains <paramref name="subject"/>, as <see cref="Explain(CaseloadSnapshot, ExplainSubject, EvaluationOptions?, CancellationToken)"/> does.
     /// </summary>
     /// <param name="input">The snapshot as read.</param>
-    /// <param name="subject">The offender, manager or team to explain.</param>
+    /// <param name="subject">The offender, manager, team, strategy discussion, detention or police protection to explain.</param>
     /// <param name="options">The as-of date, policy and partial-results setting.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
     /// <returns>The explanation.</returns>
     /// <exception cref="PolicyValidationException">The call's policy is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous.")]
     public SubjectExplanation Explain(SnapshotReadResult input, ExplainSubject subject, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {

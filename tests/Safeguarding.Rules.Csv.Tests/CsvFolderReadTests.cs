@@ -100,6 +100,22 @@ public sealed class CsvFolderReadTests
     }
 
     [Fact]
+    public void ReadFolder_NoOffendersFile_IsAProblemOfTheFolderWhileOtherMissingFilesAreEmpty()
+    {
+        using var folder = new CsvFolder().With("managers.csv", "id", "OM-1");
+
+        var read = folder.Read();
+
+        read.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Array = (string?)null, Index = (int?)null, Field = "$", File = "offenders.csv", Line = 1, Column = 1,
+        });
+        read.Snapshot.Managers.Should().ContainSingle();
+        read.Snapshot.Visits.Should().BeEmpty("a missing file other than offenders.csv is an empty array");
+        read.Snapshot.Teams.Should().BeNull("a missing teams.csv means the snapshot lists no teams");
+    }
+
+    [Fact]
     public void ReadFolder_RequiredColumnMissing_IsOneProblemAndRejectsEveryRow()
     {
         using var folder = new CsvFolder()

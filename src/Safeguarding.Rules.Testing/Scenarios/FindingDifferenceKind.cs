@@ -9,6 +9,6 @@ public enum FindingDifferenceKind
     /// <summary>A finding of a kind the scenario names (or of any kind, when exhaustive) that no expectation accounts for.</summary>
     Unexpected = 1,
 
-    /// <summary>A finding about the expected subject (offender, manager or team) whose fields differ from the expectation.</summary>
+    /// <summary>A finding about the expected subject (its kind's identity fields: an offender, manager, team or child-protection record) whose fields differ from the expectation.</summary>
     Differing = 2,
 }

@@ -42,10 +42,13 @@ public sealed class ChangeReport
     /// <summary>The change of each of <see cref="Current"/>, position for position.</summary>
     public IReadOnlyList<ChangeKind> Changes { get; }
 
-    /// <summary>The earlier findings whose id is gone, in the findings document's order.</summary>
+    /// <summary>
+    /// The earlier findings whose id is gone, in the contract's finding order (section 5), whatever order the earlier
+    /// document had; findings that order does not tell apart keep the document's order.
+    /// </summary>
     public IReadOnlyList<Finding> ClearedFindings { get; }
 
-    /// <summary>The id of each of <see cref="ClearedFindings"/>, as the earlier document gave it.</summary>
+    /// <summary>The id of each of <see cref="ClearedFindings"/>, position for position: as the earlier document gave it, or computed from its fields when it gave none (<see cref="FindingsDocument.Ids"/>).</summary>
     public IReadOnlyList<string> ClearedIds { get; }
 
     /// <summary>How many current findings are new.</summary>

@@ -75,6 +75,7 @@ public static class FindingChanges
     /// <param name="current">An evaluated report.</param>
     /// <param name="earlier">An earlier evaluated report.</param>
     /// <returns>The changes.</returns>
+    /// <exception cref="ArgumentException"><paramref name="current"/> or <paramref name="earlier"/> was not evaluated.</exception>
     public static ChangeReport Compare(EvaluationReport current, EvaluationReport earlier) =>
         Compare(current, FindingsDocument.From(earlier));
 

@@ -62,12 +62,15 @@ public sealed class FindingsDocument
     /// <summary>Reads a findings document from a stream (read to its end, not closed).</summary>
     /// <param name="stream">The document.</param>
     /// <returns>The document, or the problems that make it unusable as an earlier run.</returns>
+    /// <exception cref="IOException">The stream could not be read.</exception>
     public static FindingsDocumentReadResult Read(Stream stream) =>
         JsonInput.Parse(stream, static bytes => FindingsDocumentReader.Read(bytes.Span), FindingsDocumentReader.TooLarge);
 
     /// <summary>Reads a findings document from a file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The document, or the problems that make it unusable as an earlier run.</returns>
+    /// <exception cref="IOException">The file could not be read (for example it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static FindingsDocumentReadResult ReadFile(string path) =>
         JsonInput.ParseFile(path, static bytes => FindingsDocumentReader.Read(bytes.Span), FindingsDocumentReader.TooLarge);
 }

@@ -1,7 +1,7 @@
 namespace Safeguarding.Rules.Explanations;
 
 /// <summary>
-/// Why each rule did or did not fire for one offender, manager or team (<see cref="SafeguardingEngine.Explain(Domain.CaseloadSnapshot, ExplainSubject, EvaluationOptions?, CancellationToken)"/>).
+/// Why each rule did or did not fire for one offender, manager, team, strategy discussion, detention or police protection (<see cref="SafeguardingEngine.Explain(Domain.CaseloadSnapshot, ExplainSubject, EvaluationOptions?, CancellationToken)"/>).
 /// Bad input and an unknown subject are part of the result, not exceptions: check <see cref="IsExplained"/>.
 /// </summary>
 public sealed class SubjectExplanation

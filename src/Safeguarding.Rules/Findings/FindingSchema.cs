@@ -146,8 +146,6 @@ public static class FindingSchema
 
     private static readonly Dictionary<string, FindingKindSchema> ByKind = Kinds.ToDictionary(static k => k.Kind!, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, FindingField> ByAlias = Fields.ToDictionary(static f => f.Alias, StringComparer.Ordinal);
-
     private static readonly Dictionary<string, FindingField> ByName = Fields.ToDictionary(static f => f.Name, StringComparer.Ordinal);
 
     /// <summary>The descriptor of <paramref name="kind"/>: the contract's, or <see cref="HostKind"/> for any other kind.</summary>
@@ -167,11 +165,6 @@ public static class FindingSchema
     /// <param name="name">A contract field name.</param>
     /// <returns>The field, or <see langword="null"/>.</returns>
     public static FindingField? FieldNamed(string name) => ByName.GetValueOrDefault(name);
-
-    /// <summary>The field with the scenario-file name <paramref name="alias"/> (e.g. <c>offender</c>), if there is one.</summary>
-    /// <param name="alias">A scenario-file field name.</param>
-    /// <returns>The field, or <see langword="null"/>.</returns>
-    public static FindingField? FieldWithAlias(string alias) => ByAlias.GetValueOrDefault(alias);
 
     /// <summary>The fields whose values differ between two findings of the same subject, compared as <paramref name="mode"/> says.</summary>
     /// <param name="before">The earlier (or baseline) finding.</param>

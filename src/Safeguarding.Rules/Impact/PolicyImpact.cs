@@ -15,9 +15,10 @@ namespace Safeguarding.Rules.Impact;
 /// Findings are matched by <see cref="Finding.Id"/> (the kind and the subject: offender, manager, team or record).
 /// A finding only the proposed evaluation has is <see cref="FindingChangeKind.Raised"/>, one only the baseline has is
 /// <see cref="FindingChangeKind.Cleared"/>, and one both have is <see cref="FindingChangeKind.Changed"/> when any
-/// compared field differs: <c>managerId</c>, <c>teamId</c>, <c>riskLevel</c>, <c>neighbourhoodId</c>, <c>since</c>,
-/// <c>dueOn</c>, <c>daysOverdue</c>, <c>daysUntilDue</c>, <c>escalateTo</c>, <c>noAccessVisits</c>,
-/// <c>overdueVisits</c> and <c>caseload</c>. The rule and the reason are not compared: the rule of an overdue visit
+/// field of its kind differs, or <c>overrideExpiredOn</c> (the findings schema's
+/// <see cref="FindingComparison.EveryField"/> comparison: for a visit overdue, <c>managerId</c>, <c>teamId</c>,
+/// <c>riskLevel</c>, <c>dueOn</c>, <c>daysOverdue</c> and <c>escalateTo</c>; for a delayed appropriate adult,
+/// <c>custodySuiteId</c>, <c>authorisedAt</c>, <c>minutesWaited</c>, <c>awaiting</c> and <c>escalateTo</c>). The rule and the reason are not compared: the rule of an overdue visit
 /// follows its escalation level and the reason follows the values (a reason that only quotes a changed threshold is
 /// not a different finding). A manager moving from above target to critical is two differences (a different kind
 /// is a different finding): the above-target finding cleared and the critical one raised.
@@ -32,7 +33,7 @@ public static class PolicyImpact
     /// <param name="snapshot">The caseload.</param>
     /// <param name="proposed">The proposed policy.</param>
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy (the default policy for a <c>new SafeguardingEngine()</c>).</param>
-    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today's date in the United Kingdom (resolved once, for both evaluations).</param>
     /// <param name="cancellationToken">Stops the comparison: checked before and between the two evaluations, and by each evaluation between its partitions.</param>
     /// <returns>The impact; not evaluated, with every problem, when the snapshot has problems.</returns>
     /// <exception cref="PolicyValidationException">A policy is invalid; every problem is listed.</exception>
@@ -52,7 +53,7 @@ public static class PolicyImpact
     /// <param name="input">What <c>SnapshotJson.Read</c> (or another reader) returned.</param>
     /// <param name="proposed">The proposed policy.</param>
     /// <param name="baseline">The policy in force; <see langword="null"/> for the evaluator's own policy.</param>
-    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else today's date in the United Kingdom.</param>
+    /// <param name="asOf">The as-of date; <see langword="null"/> for the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today's date in the United Kingdom.</param>
     /// <param name="cancellationToken">Stops the comparison.</param>
     /// <returns>
     /// The impact; not evaluated, with every problem, when the snapshot has problems under either policy. A problem only

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>A <see cref="SafeguardingMonitor"/> loaded from a snapshot, or the snapshot's problems (contract section 3) when it could not be.</summary>
@@ -10,6 +12,7 @@ public sealed class MonitorLoadResult
     }
 
     /// <summary>Whether the snapshot was loaded (then <see cref="Monitor"/> is set, and <see cref="Problems"/> is empty unless partial results let rejected child-protection records be left out).</summary>
+    [MemberNotNullWhen(true, nameof(Monitor))]
     public bool IsLoaded => Monitor is not null;
 
     /// <summary>The loaded monitor, or <see langword="null"/> when the snapshot has problems.</summary>

@@ -27,9 +27,9 @@ namespace Safeguarding.Rules.Serialization;
 /// The same report always gives the same bytes.
 /// </para>
 /// <para>
-/// Findings of kinds a host's rules define have the same shape: <c>kind</c>, <c>rule</c>, every field that is not
-/// <see langword="null"/> in the order each first appears in the contract's tables (<see cref="FindingSchema.Fields"/>),
-/// then <c>reason</c>. They follow the contract's kinds in <c>findings</c>, but
+/// Findings of kinds a host's rules define have the same shape: <c>kind</c>, <c>id</c>, <c>rule</c>, every field that is
+/// not <see langword="null"/> in the order each first appears in the contract's tables (<see cref="FindingSchema.Fields"/>),
+/// <c>overrideExpiredOn</c> when a deferral of it has lapsed, then <c>reason</c>. They follow the contract's kinds in <c>findings</c>, but
 /// <c>summary</c> keeps exactly the contract's keys, so host kinds are not counted there (a host kind's name could
 /// otherwise collide with a summary key such as <c>offenders</c>); consumers count them from <c>findings</c>.
 /// </para>

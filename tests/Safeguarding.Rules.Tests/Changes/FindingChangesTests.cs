@@ -234,6 +234,24 @@ public sealed class FindingChangesTests
     }
 
     [Fact]
+    public void Compare_EarlierDocumentOutOfOrderWithoutIds_ClearedInTheContractsOrderWithComputedIds()
+    {
+        // ChangeReport.ClearedFindings is in section 5's order whatever the earlier document's order, and ClearedIds
+        // follows it, computed when the document (contract v1.0) gave none.
+        var json = """
+            { "findings": [
+              { "kind": "UnitBacklog", "rule": "UnitBacklog", "teamId": "T-1", "overdueVisits": 3, "caseload": 10, "reason": "r" },
+              { "kind": "Unallocated", "rule": "Unallocated", "offenderId": "RSO-1", "riskLevel": "High", "reason": "r" } ] }
+            """;
+        var earlier = FindingsDocument.Read(Encoding.UTF8.GetBytes(json)).Document!;
+
+        var changes = FindingChanges.Compare(Report(), earlier);
+
+        changes.ClearedFindings.Select(static f => f.Kind).Should().Equal(FindingKinds.Unallocated, FindingKinds.UnitBacklog);
+        changes.ClearedIds.Should().Equal("Unallocated:RSO-1", "UnitBacklog:T-1");
+    }
+
+    [Fact]
     public void WriteWithChanges_ClearedFindingsRuleAndReason_AreWrittenAsTheEarlierDocumentGaveThem()
     {
         // Section 7: a cleared finding is written with its rule and reason "as far as the earlier document gives them":

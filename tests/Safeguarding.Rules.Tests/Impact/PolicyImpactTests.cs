@@ -254,6 +254,42 @@ public sealed class PolicyImpactTests
     }
 
     [Fact]
+    public void Compare_ChildProtectionFieldsDiffer_ChangedWithThoseFields()
+    {
+        // Every field of the kind is compared (the findings schema), not only the contract v1 fields.
+        var empty = Engine.Evaluate(new CaseloadSnapshot { AsOf = AsOf });
+        EvaluationReport With(Finding finding) => new()
+        {
+            IsEvaluated = true,
+            PartialResultsAllowed = false,
+            AsOf = empty.AsOf,
+            PolicyVersion = empty.PolicyVersion,
+            Summary = empty.Summary,
+            Findings = [finding],
+            Problems = [],
+            FiredRules = empty.FiredRules,
+        };
+        var delayed = new Finding
+        {
+            Kind = FindingKinds.AppropriateAdultDelayed,
+            Rule = RuleNames.AppropriateAdultDelayed,
+            Reason = "reason",
+            DetentionId = "CUS-1",
+            CustodySuiteId = "SUITE-1",
+            AuthorisedAt = new DateTimeOffset(2018, 5, 1, 8, 0, 0, TimeSpan.Zero),
+            MinutesWaited = 130,
+            Awaiting = true,
+            EscalateTo = EscalationLevel.Supervisor,
+        };
+
+        var impact = PolicyImpact.Compare(With(delayed), With(delayed with { MinutesWaited = 150, Awaiting = false }));
+
+        var change = impact.Changes.Should().ContainSingle().Which;
+        change.Change.Should().Be(FindingChangeKind.Changed);
+        change.Fields.Select(static f => f.Field).Should().Equal("minutesWaited", "awaiting");
+    }
+
+    [Fact]
     public void Compare_SnapshotWithExtractedAtAndNoAsOf_EvaluatesBothAtTheExtractionInstant()
     {
         // Extracted 2018-05-01T10:00+01:00 = 09:00Z, no asOf given: D is 2018-05-01 and the as-of instant T is the extraction

@@ -237,6 +237,48 @@ public sealed class SafeguardingMonitorTests
     }
 
     [Fact]
+    public void IsLoaded_True_MonitorIsKnownNotNull()
+    {
+        var loaded = SafeguardingMonitor.Load(Engine, Snapshot(Offender("RSO-1", "OM-1")));
+
+        loaded.IsLoaded.Should().BeTrue();
+        if (!loaded.IsLoaded)
+        {
+            return;
+        }
+
+        // No '!': this compiles (warnings are errors) only because IsLoaded tells the compiler Monitor is set, as
+        // PolicyReadResult.IsValid, FindingsDocumentReadResult.IsValid and ScenarioLoadResult.IsValid do.
+        loaded.Monitor.AsOf.Should().Be(AsOf);
+    }
+
+    [Fact]
+    public void Factory_SnapshotWithExtractedAtAndNoAsOf_LoadsAsOfTheExtractionDateInTheUk()
+    {
+        using var provider = new ServiceCollection().AddSafeguardingRules().BuildServiceProvider();
+        var extracted = new DateTimeOffset(2018, 5, 1, 23, 30, 0, TimeSpan.Zero); // 00:30 on 2 May in the UK (BST)
+        var loaded = Snapshot(Offender("RSO-1", "OM-1"));
+        var snapshot = new CaseloadSnapshot { ExtractedAt = extracted, Teams = loaded.Teams, Managers = loaded.Managers, Offenders = loaded.Offenders };
+
+        var result = provider.GetRequiredService<ISafeguardingMonitorFactory>().Load(snapshot);
+
+        result.IsLoaded.Should().BeTrue();
+        result.Monitor!.AsOf.Should().Be(new DateOnly(2018, 5, 2), "as documented: the snapshot's asOf, else the UK date of its extractedAt");
+    }
+
+    [Fact]
+    public void Factory_EngineWithHostRules_Throws()
+    {
+        using var provider = new ServiceCollection()
+            .AddSafeguardingRules(o => o.AddRule<HostRuleForMonitorTests>())
+            .BuildServiceProvider();
+
+        var load = () => provider.GetRequiredService<ISafeguardingMonitorFactory>().Load(Snapshot(Offender("RSO-1", "OM-1")));
+
+        load.Should().Throw<NotSupportedException>().WithMessage("*built-in rules only*");
+    }
+
+    [Fact]
     public void Apply_ChangeThatFailsUnexpectedly_StopsTheMonitorSoNoLaterCallServesItsState()
     {
         var monitor = Load(Offender("RSO-1", "OM-1"));
