@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Safeguarding.Rules.Cli.Tests.Support;
 
 namespace Safeguarding.Rules.Cli.Tests;
@@ -167,6 +168,32 @@ public sealed class SinceTests : IDisposable
             "error: " + previous + ": earlier findings document (--since) not found",
             "error: " + snapshot + ": offenders[0] (id RSO-000123) riskLevel: unknown value; expected Low, Medium, High or VeryHigh",
             "2 problems found in " + previous + " and " + snapshot + "; nothing was evaluated.");
+    }
+
+    [Fact]
+    public void Since_BadEarlierDocumentAndNoPolicyFile_ChecksTheOverridesAgainstTheDefaultPolicy()
+    {
+        // Without --policy the run's policy is the default one, which was loaded: a bad earlier document must not stand
+        // it down, or an override longer than overrides.maxDays (90) goes unreported and another is told the policy
+        // lists kinds it does not (contract section 3: every problem at once; section 8: validity depends on the policy).
+        var withOverrides = Snapshots.OneOverdue();
+        withOverrides["overrides"] = new JsonArray(
+            new JsonObject { ["id"] = "OV-1", ["findingId"] = "VisitOverdue:RSO-000123", ["reasonCode"] = "IN_HOSPITAL", ["authorisedBy"] = "DS-1", ["from"] = "2018-01-01", ["until"] = "2018-04-01" },
+            new JsonObject { ["id"] = "OV-2", ["findingId"] = "UnitBacklog:T-1", ["reasonCode"] = "IN_HOSPITAL", ["authorisedBy"] = "DS-1", ["from"] = "2018-04-01", ["until"] = "2018-04-02" });
+        var snapshot = _files.Write("caseload.json", withOverrides.ToJsonString());
+        var previous = _files.Write("previous.json", "[1, 2]");
+
+        var alone = CliProcess.Run("validate", snapshot);
+        var result = CliProcess.Run("evaluate", snapshot, "--since", previous);
+
+        alone.ExitCode.Should().Be(2, alone.ToString());
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("error: " + previous + ": ").And.Contain("not a findings document");
+        lines[1..^1].Should().Equal(alone.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1]);
+        lines[1..^1].Should().HaveCount(2).And.Contain(l => l.Contains("overrides.maxDays allows at most 90", StringComparison.Ordinal));
+        lines[^1].Should().Be("3 problems found in " + previous + " and " + snapshot + "; nothing was evaluated.");
     }
 
     [Fact]

@@ -149,6 +149,27 @@ public sealed class CsvFolderReadTests
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void ReadFolder_ALoneCarriageReturnInAQuotedCell_IsTextNotALineEnd(string lineEnd)
+    {
+        // Section 9: "Line ends may be CRLF or LF" and "a record's line is the line on which it starts". A carriage return
+        // on its own inside a quoted cell (as some case systems store a note's line breaks) is a character of the cell,
+        // not a line end, so the records after it keep the lines an editor counting CRLF and LF line ends shows.
+        using var folder = new CsvFolder().WithLineEnds(
+            "offenders.csv",
+            lineEnd,
+            "id,riskLevel,registeredOn,notes",
+            "A,Low,2015-03-02,\"one\rtwo\rthree\"",
+            "B,Severe,2015-03-02,\"four\r\nfive\"",
+            "C,Severe,2015-03-02,");
+
+        var snapshot = folder.Read();
+
+        snapshot.Problems.Select(static p => (p.Id, p.Field, p.Line, p.Column)).Should().Equal(("B", "riskLevel", 3, 2), ("C", "riskLevel", 5, 2));
+    }
+
+    [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
     public void ReadFolder_BlankLine_IsARowOfOneEmptyCell_SoAProblemOfThatRow(string lineEnd)

@@ -112,8 +112,9 @@ internal static class EvaluateCommand
                 : policyFailed
                     ? ProblemText.Count(policyProblems) + " in policy " + policyPath + "."
                     : EarlierRunSource.Summary(sincePath!, problems.Count);
+            // Without --policy the run's policy is the default one, loaded: the snapshot's overrides are checked against it.
             throw SnapshotCheck.Failure(
-                problems, summary, snapshotPath, files, policy, policyFailed ? [policyPath!] : [],
+                problems, summary, snapshotPath, files, policyFailed ? null : policy ?? new Policies.SafeguardingPolicy(), policyFailed ? [policyPath!] : [],
                 partialResults: allowInvalid ? static (check, source) => RejectedRecordLines(check, source, evaluated: false) : null);
         }
 

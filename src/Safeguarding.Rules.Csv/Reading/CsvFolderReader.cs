@@ -382,8 +382,14 @@ internal sealed class CsvFolderReader
         var rowProblems = new List<(string Field, int Column, string Problem)>();
         int[] ignored = [];
         var rows = 0;
+        var nextLine = 1;
         foreach (var row in sep)
         {
+            // Contract section 9: line ends are CRLF or LF, so a carriage return on its own inside a quoted cell is text, not
+            // a line end (Sep's own line numbers count it as one). A row's line is the line after the line ends of the rows
+            // before it: the line feeds inside them, and the line end that ends each.
+            var line = nextLine;
+            nextLine += row.Span.Count('\n') + 1;
             if (header)
             {
                 header = false;
@@ -394,7 +400,6 @@ internal sealed class CsvFolderReader
             }
 
             var index = rows++;
-            var line = row.LineNumberFrom;
             places.RowLines.Add(line);
             record.Clear();
             record.Index = index;

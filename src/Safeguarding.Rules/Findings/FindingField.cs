@@ -119,8 +119,13 @@ public abstract class FindingField
     private sealed class NumberField(string name, string? alias, int minimum, Func<Finding, int?> value, Func<Finding, int, Finding> with, bool movesWithTime)
         : FindingField(name, alias, FindingValueType.Number, movesWithTime)
     {
+        // Any spelling of a whole number (4, 4.0, 4e0): the JSON number is what counts, as for a snapshot's numbers and an
+        // earlier document's schemaVersion (contract section 7 reads documents other programs wrote).
         internal override Finding? Read(JsonElement json, Finding finding) =>
-            json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var number) ? with(finding, number) : null;
+            json.ValueKind == JsonValueKind.Number && json.TryGetDecimal(out var number) && decimal.Truncate(number) == number
+                && number is >= int.MinValue and <= int.MaxValue
+                ? with(finding, (int)number)
+                : null;
 
         public override int Minimum => minimum;
 

@@ -181,6 +181,37 @@ public sealed class FindingChangesTests
         result.IsValid.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("4.0", "2.0")]
+    [InlineData("4e0", "20e-1")]
+    [InlineData("0.4e1", "2.00")]
+    public void Read_WholeNumbersInAnyNumberForm_AreTheNumbers(string index, string noAccessVisits)
+    {
+        // Section 7 takes any section 5 document; 4.0 and 4e0 are the JSON number 4 (as schemaVersion 1.0 is 1, and a
+        // snapshot's 30.0 is 30). The index identifies a DataQuality finding, and a count read as absent would make an
+        // unchanged finding Changed and drop the field from a cleared one.
+        var json = "{ \"findings\": [ { \"kind\": \"DataQuality\", \"offenderId\": \"RSO-1\", \"index\": " + index + " },"
+            + " { \"kind\": \"RepeatedNoAccess\", \"offenderId\": \"RSO-2\", \"riskLevel\": \"High\", \"noAccessVisits\": " + noAccessVisits + " } ] }";
+
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
+
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Problems));
+        result.Document!.Ids.Should().Equal("DataQuality:offenders:#4", "RepeatedNoAccess:RSO-2");
+        result.Document.Findings[0].Index.Should().Be(4);
+        result.Document.Findings[1].NoAccessVisits.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("4.5")]
+    [InlineData("1e400")]
+    [InlineData("2147483648")]
+    public void Read_AnIndexThatIsNotAWholeNumber_IsAProblem(string index)
+    {
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes("{ \"findings\": [ { \"kind\": \"DataQuality\", \"index\": " + index + " } ] }"));
+
+        result.Problems.Should().Equal("findings[0].index: is required for a DataQuality finding (it identifies the finding) and must be a whole number");
+    }
+
     [Fact]
     public void Compare_TheSameReportReadBackFromJson_IsUnchangedThroughout()
     {

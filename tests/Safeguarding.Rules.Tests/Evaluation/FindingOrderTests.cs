@@ -41,6 +41,30 @@ public sealed class FindingOrderTests
         }
     }
 
+    [Fact]
+    public void Ids_AreComparedByUtf16CodeUnits_NotByCodePoints()
+    {
+        // Contract sections 5 and 6 order findings by ids "compared ordinally" without saying over what. This library's
+        // reading (docs/findings.md): .NET's ordinal comparison, by UTF-16 code units, as RFC 8785 sorts property names.
+        // It differs from code-point (UTF-8 byte) order only past U+FFFF: an id starting with U+1F600 (a surrogate pair,
+        // 0xD83D first) comes before one starting with U+FF01, while code-point order puts it after.
+        var snapshot = new CaseloadSnapshot
+        {
+            AsOf = new DateOnly(2018, 5, 1),
+            Offenders =
+            [
+                new Offender { Id = "\uFF01", RiskLevel = RiskLevel.High, RegisteredOn = new DateOnly(2017, 1, 1) },
+                new Offender { Id = "\U0001F600", RiskLevel = RiskLevel.High, RegisteredOn = new DateOnly(2017, 1, 1) },
+                new Offender { Id = "\uE000", RiskLevel = RiskLevel.High, RegisteredOn = new DateOnly(2017, 1, 1) },
+            ],
+        };
+
+        var report = new SafeguardingEngine().Evaluate(snapshot);
+
+        report.Findings.Where(static f => f.Kind == FindingKinds.Unallocated).Select(static f => f.OffenderId)
+            .Should().Equal("\U0001F600", "\uE000", "\uFF01");
+    }
+
     /// <summary>Contract section 2's order, written out independently of the engine: kind (table order, other kinds after, by name), team, manager, offender (absent first), index, rule.</summary>
     private static List<Finding> InContractOrder(IEnumerable<Finding> findings) => findings
         .OrderBy(static f => FindingKinds.All.ToList().IndexOf(f.Kind) is var rank and >= 0 ? rank : int.MaxValue)
