@@ -54,8 +54,8 @@ public static class FindingKinds
     /// <summary>An input record was rejected as invalid (only with partial results allowed).</summary>
     public const string DataQuality = nameof(DataQuality);
 
-    /// <summary>Every contract kind, in output order (from <see cref="Findings.FindingSchema.Kinds"/>).</summary>
-    public static IReadOnlyList<string> All { get; } = Findings.FindingSchema.Kinds.Select(static k => k.Kind!).ToArray();
+    /// <summary>Every contract kind, in output order (from <see cref="Findings.FindingSchema.Kinds"/>); read-only (it names the summary's counts in every evaluation).</summary>
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(Findings.FindingSchema.Kinds.Select(static k => k.Kind!).ToArray());
 
     /// <summary>The output position of <paramref name="kind"/>: contract kinds in table order, then any other kind.</summary>
     /// <param name="kind">A finding kind.</param>

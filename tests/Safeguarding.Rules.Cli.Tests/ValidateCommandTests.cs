@@ -18,7 +18,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdErr.Should().BeEmpty();
-        result.StdOut.Should().Contain("caseload.json: valid").And.Contain("1 offenders").And.Contain("force-2026.1");
+        result.StdOut.Should().Contain("caseload.json: valid").And.Contain("1 offender,").And.NotContain("1 offenders").And.Contain("force-2026.1");
     }
 
     [Fact]
@@ -34,7 +34,24 @@ public sealed class ValidateCommandTests : IDisposable
         var result = CliProcess.Run("validate", _files.Write("caseload.json", snapshot.ToJsonString()));
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.StdOut.Should().Contain("0 briefings, 2 detentions, 1 police protections, as of 2018-05-01").And.NotContain("strategy discussions");
+        result.StdOut.Should().Contain("0 briefings, 2 detentions, 1 police protection, as of 2018-05-01").And.NotContain("strategy discussion");
+    }
+
+    [Theory]
+    [InlineData("2018-05-01T23:30:00+01:00", "as of 2018-05-01 (from extractedAt)")]
+    [InlineData("2018-05-01T23:30:00Z", "as of 2018-05-02 (from extractedAt)")]
+    public void Validate_SnapshotWithExtractedAtAndNoAsOf_SaysTheDateARunTakesFromIt(string extractedAt, string expected)
+    {
+        // Contract section 6: without asOf, the as-of date is the United Kingdom date of extractedAt (23:30 UTC on
+        // 1 May 2018 is 00:30 on 2 May in British Summer Time).
+        var snapshot = Snapshots.OneOverdue();
+        snapshot.Remove("asOf");
+        snapshot["extractedAt"] = extractedAt;
+
+        var result = CliProcess.Run("validate", _files.Write("caseload.json", snapshot.ToJsonString()));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain(expected).And.NotContain("no asOf");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class CommonOptions
 
     public static Option<DateOnly?> AsOf() => new("--as-of")
     {
-        Description = "Evaluate as of this date (yyyy-MM-dd): later visits, briefings and assessments are ignored. Default: the snapshot's asOf, else today in the United Kingdom.",
+        Description = "Evaluate as of this date (yyyy-MM-dd): later visits, briefings and assessments are ignored. Default: the snapshot's asOf, else the United Kingdom date of its extractedAt, else today in the United Kingdom.",
         HelpName = "yyyy-MM-dd",
         CustomParser = ParseDate,
     };

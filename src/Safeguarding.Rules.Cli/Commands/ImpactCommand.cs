@@ -66,7 +66,7 @@ internal static class ImpactCommand
             Details =
             [
                 "Evaluates the snapshot under both policies as of the same date and matches findings by kind and subject",
-                "(offender, manager or team): a finding only the proposed policy gives is raised, one only the baseline gives",
+                "(offender, manager, team or child-protection record): a finding only the proposed policy gives is raised, one only the baseline gives",
                 "is cleared, and one both give with different values (escalation level, due date, days overdue, caseload, ...)",
                 "is changed, with each field's old and new value. A manager going from above target to critical is one",
                 "finding cleared and one raised.",

@@ -52,9 +52,9 @@ internal static class ValidateCommand
         var snapshot = loaded.Snapshot;
         using var output = new TerminalWriter(Console.Out, ownsInner: false);
         output.WriteLine(
-            loaded.Source + ": valid: " + Text.Number(loaded.Input.OffenderRecordCount) + " offenders, " + Text.Number(snapshot.Managers.Count) + " managers, "
-            + (snapshot.Teams is { } teams ? Text.Number(teams.Count) + " teams, " : "no teams list, ") + Text.Number(snapshot.Visits.Count) + " visits, "
-            + Text.Number(snapshot.Briefings.Count) + " briefings" + Later(snapshot) + (snapshot.AsOf is { } asOf ? ", as of " + Text.Date(asOf) : ", no asOf") + ".");
+            loaded.Source + ": valid: " + Text.Count(loaded.Input.OffenderRecordCount, "offender") + ", " + Text.Count(snapshot.Managers.Count, "manager") + ", "
+            + (snapshot.Teams is { } teams ? Text.Count(teams.Count, "team") + ", " : "no teams list, ") + Text.Count(snapshot.Visits.Count, "visit") + ", "
+            + Text.Count(snapshot.Briefings.Count, "briefing") + Later(snapshot) + AsOfText(snapshot) + ".");
         if (policyPath is not null && policy is not null)
         {
             output.WriteLine(policyPath + ": valid: policy version " + policy.Version + ".");
@@ -68,11 +68,22 @@ internal static class ValidateCommand
     {
         (int Count, string Name)[] arrays =
         [
-            (snapshot.StrategyDiscussions.Count, " strategy discussions"),
-            (snapshot.Detentions.Count, " detentions"),
-            (snapshot.PoliceProtections.Count, " police protections"),
-            (snapshot.Overrides.Count, " overrides"),
+            (snapshot.StrategyDiscussions.Count, "strategy discussion"),
+            (snapshot.Detentions.Count, "detention"),
+            (snapshot.PoliceProtections.Count, "police protection"),
+            (snapshot.Overrides.Count, "override"),
         ];
-        return string.Concat(arrays.Where(static a => a.Count > 0).Select(static a => ", " + Text.Number(a.Count) + a.Name));
+        return string.Concat(arrays.Where(static a => a.Count > 0).Select(static a => ", " + Text.Count(a.Count, a.Name)));
     }
+
+    /// <summary>
+    /// The date a run without <c>--as-of</c> evaluates the snapshot as of, and where it comes from: its <c>asOf</c>, else the
+    /// United Kingdom date of its <c>extractedAt</c> (contract section 6), else none (a run takes today).
+    /// </summary>
+    private static string AsOfText(Domain.CaseloadSnapshot snapshot) => snapshot switch
+    {
+        { AsOf: { } asOf } => ", as of " + Text.Date(asOf),
+        { ExtractedAt: { } extracted } => ", as of " + Text.Date(ChildProtection.AsOfInstant.Date(null, null, extracted, TimeProvider.System)) + " (from extractedAt)",
+        _ => ", no asOf",
+    };
 }

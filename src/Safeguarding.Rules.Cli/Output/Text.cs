@@ -13,6 +13,9 @@ internal static class Text
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A count and a noun that takes an s for more than one: <c>1 visit</c>, <c>0 visits</c>, <c>2 visits</c>.</summary>
+    public static string Count(long count, string noun) => Number(count) + " " + noun + (count == 1 ? string.Empty : "s");
+
     /// <summary>A decimal with at most one decimal place: <c>21</c>, <c>21.5</c>.</summary>
     public static string Decimal(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

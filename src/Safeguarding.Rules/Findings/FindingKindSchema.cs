@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Findings;
 public sealed class FindingKindSchema
 {
     private readonly Func<Finding, string?>[] _idParts;
-    private readonly EscalationLevel[] _escalationLevels;
+    private readonly IReadOnlyList<EscalationLevel> _escalationLevels;
 
     /// <summary><see cref="Identity"/> as an array: a loop over it needs no enumerator object (hashing runs once per finding and more).</summary>
     private readonly FindingField[] _identity;
@@ -29,7 +29,7 @@ public sealed class FindingKindSchema
         Identity = identity;
         _identity = [.. identity];
         _idParts = idParts ?? identity.Select(static field => (Func<Finding, string?>)field.Format).ToArray();
-        _escalationLevels = escalationLevels ?? [];
+        _escalationLevels = escalationLevels is null ? [] : Array.AsReadOnly(escalationLevels);
     }
 
     /// <summary>The kind's name; <see langword="null"/> for the descriptor shared by host kinds.</summary>

@@ -124,7 +124,9 @@ public static class FindingsVerifier
 
         if (!string.Equals(InstantText.Format(now.AsOfInstant), record.GetProperty("asOfInstant").GetString(), StringComparison.Ordinal))
         {
-            return Differs("record.asOfInstant", null, "asOfInstant differs: the snapshot's extractedAt is not the as-of instant the document was written at");
+            return Differs("record.asOfInstant", null, snapshot.Snapshot.ExtractedAt is null
+                ? "asOfInstant differs: the document was written at an as-of instant that is not the end of its asOf date, and the snapshot has no extractedAt it could have come from"
+                : "asOfInstant differs: the snapshot's extractedAt is not the as-of instant the document was written at");
         }
 
         using var written = new MemoryStream();

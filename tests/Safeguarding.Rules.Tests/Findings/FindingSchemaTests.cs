@@ -222,6 +222,16 @@ public sealed class FindingSchemaTests
         FindingSchema.Of("VisitDueSoon").EscalationLevels.Should().BeEmpty();
     }
 
+    [Fact]
+    public void SharedLists_CannotBeChangedThroughACast()
+    {
+        // Shared by every evaluation in the process: a host casting one to an array must not be able to rename a kind.
+        FindingKinds.All.Should().NotBeAssignableTo<string[]>();
+        (FindingKinds.All as IList<string>)?.IsReadOnly.Should().BeTrue();
+        FindingSchema.Of("VisitOverdue").EscalationLevels.Should().NotBeAssignableTo<EscalationLevel[]>();
+        (FindingSchema.Of("VisitOverdue").EscalationLevels as IList<EscalationLevel>)?.IsReadOnly.Should().BeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void FindingsJson_WritesExactlyTheKindsFieldsInTableOrder(string kind)

@@ -101,6 +101,21 @@ public sealed class FindingsVerifierTests
         var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), FromCode, Engine);
 
         result.Difference.Should().Be("record.asOfInstant");
+        Sample.ExtractedAt.Should().BeNull();
+        result.Message.Should().Contain("the snapshot has no extractedAt").And.NotContain("the snapshot's extractedAt is");
+    }
+
+    [Fact]
+    public void Verify_ChangedAsOfInstant_SnapshotHasExtractedAt_BlamesTheExtractedAt()
+    {
+        var snapshot = SnapshotReadResult.FromCode(Extracted);
+        var document = JsonNode.Parse(Document(Engine.Evaluate(snapshot)))!;
+        document["record"]!["asOfInstant"] = "2018-04-30T12:00:00Z";
+
+        var result = FindingsVerifier.Verify(Encoding.UTF8.GetBytes(document.ToJsonString()), snapshot, Engine);
+
+        result.Difference.Should().Be("record.asOfInstant");
+        result.Message.Should().Contain("the snapshot's extractedAt is not the as-of instant");
     }
 
     [Fact]
