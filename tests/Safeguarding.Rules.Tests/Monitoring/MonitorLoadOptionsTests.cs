@@ -124,6 +124,30 @@ public sealed class MonitorLoadOptionsTests
         loaded.Monitor.Current.Findings.Should().Equal(engine.Evaluate(undated).Findings);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Load_CancelledWhileMakingTheOffenderEntries_ThrowsOperationCanceledExceptionAlone(int maxDegreeOfParallelism)
+    {
+        // The clock (read once the snapshot is validated) arms the offender list, which cancels the token when the load
+        // next reads an offender: while the entries are made and, with a second core, the child-protection session fills
+        // on another thread. The load lets that work finish and throws the cancellation alone, not wrapped.
+        using var cancellation = new CancellationTokenSource();
+        var offenders = new ArmedList<Offender>(Sample.Offenders, cancellation);
+        var clock = new ArmingClock(new DateTimeOffset(2018, 5, 1, 12, 0, 0, TimeSpan.Zero), offenders);
+        var engine = new SafeguardingEngine(new SafeguardingRulesOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, timeProvider: clock);
+        var undated = new CaseloadSnapshot
+        {
+            Teams = Sample.Teams, Managers = Sample.Managers, Offenders = offenders, Visits = Sample.Visits, Briefings = Sample.Briefings,
+            StrategyDiscussions = Sample.StrategyDiscussions, Detentions = Sample.Detentions, PoliceProtections = Sample.PoliceProtections, Overrides = Sample.Overrides,
+        };
+
+        var load = () => SafeguardingMonitor.Load(engine, undated, cancellationToken: cancellation.Token);
+
+        load.Should().ThrowExactly<OperationCanceledException>();
+        offenders.CancelledIt.Should().BeTrue("the token was cancelled inside the load, after its first checks");
+    }
+
     [Fact]
     public void Load_TokenNeverCancelled_LoadsAsWithoutOne()
     {
@@ -134,6 +158,52 @@ public sealed class MonitorLoadOptionsTests
         var without = SafeguardingMonitor.Load(engine, Sample, new EvaluationOptions { Policy = Tight }).Monitor!.Current;
 
         withToken.Findings.Should().NotBeEmpty().And.Equal(without.Findings);
+    }
+
+    /// <summary>A clock that arms <paramref name="list"/> whenever it is read.</summary>
+    private sealed class ArmingClock(DateTimeOffset now, ArmedList<Offender> list) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow()
+        {
+            list.Armed = true;
+            return now;
+        }
+    }
+
+    /// <summary>A list that, once armed, cancels a token when an element is read.</summary>
+    private sealed class ArmedList<T>(IReadOnlyList<T> inner, CancellationTokenSource cancellation) : IReadOnlyList<T>
+    {
+        public bool Armed { get; set; }
+
+        public bool CancelledIt { get; private set; }
+
+        public int Count => inner.Count;
+
+        public T this[int index]
+        {
+            get
+            {
+                Read();
+                return inner[index];
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            Read();
+            return inner.GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private void Read()
+        {
+            if (Armed && !CancelledIt)
+            {
+                CancelledIt = true;
+                cancellation.Cancel();
+            }
+        }
     }
 
     /// <summary>A clock that cancels a token whenever it is read.</summary>
