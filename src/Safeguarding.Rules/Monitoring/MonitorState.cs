@@ -90,9 +90,13 @@ internal sealed class MonitorState
     /// <summary>
     /// Loads a validated snapshot: its records, then every session. It has no problems, or (partial results allowed)
     /// problems in child-protection records only, whose rejected records become <c>DataQuality</c> findings.
+    /// <paramref name="cancellationToken"/> is checked before the load, once the offender entries are made and between the
+    /// sessions as they are filled; a cancelled load throws <see cref="OperationCanceledException"/> once the work it
+    /// started on other threads has finished, and the state it was building is dropped.
     /// </summary>
-    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners owners)
+    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners owners, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var snapshot = validated.Snapshot;
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var records = validated.ChildProtection;
@@ -124,7 +128,7 @@ internal sealed class MonitorState
 
         // The child-protection session depends on no offender or manager: with a second core it is built and filled while
         // the offender entries are made.
-        var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition) : null;
+        var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition, CancellationToken.None) : null;
         // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
         // each manager's list of offenders is made the size it will be.
         var offenders = snapshot.Offenders;
@@ -162,7 +166,7 @@ internal sealed class MonitorState
         // built on another thread meanwhile.
         var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
         var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
-        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries)) : null;
+        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries), CancellationToken.None) : null;
         if (indexed is null)
         {
             state.Index(entries);
@@ -176,9 +180,34 @@ internal sealed class MonitorState
             entries[i].ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
         }
 
-        state.Build(entries, childProtection);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            state.Build(entries, childProtection, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // No work of this load outlives it: the tasks still under way are let finish (their outcome no longer
+            // matters) before the cancellation is thrown, and the state is dropped with them.
+            Settle(childProtection);
+            Settle(indexed);
+            throw;
+        }
+
         indexed?.GetAwaiter().GetResult();
         return state;
+    }
+
+    /// <summary>Waits for <paramref name="task"/> (of a cancelled load) to finish, whatever its outcome, which is observed and dropped.</summary>
+    private static void Settle(Task? task)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        _ = task.Exception;
     }
 
     /// <summary>
@@ -806,7 +835,7 @@ internal sealed class MonitorState
     /// Builds every fact and session from the records, as of <see cref="AsOf"/>; the sessions fill in parallel. The
     /// child-protection session is <paramref name="childProtection"/>'s, already under way, when given.
     /// </summary>
-    private void Build(OffenderEntry[] entries, Task<MonitorPartition>? childProtection)
+    private void Build(OffenderEntry[] entries, Task<MonitorPartition>? childProtection, CancellationToken cancellationToken)
     {
         _touched.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
@@ -827,13 +856,14 @@ internal sealed class MonitorState
             entry.Fact = null;
         }
 
-        PlaceAll(RefreshOffenderFacts(entries));
+        PlaceAll(RefreshOffenderFacts(entries, cancellationToken));
         foreach (var partition in _partitions.Values)
         {
             partition.Team!.Caseload = partition.Caseload;
         }
 
-        FillAll(childProtection);
+        cancellationToken.ThrowIfCancellationRequested();
+        FillAll(childProtection, cancellationToken);
     }
 
     /// <summary>
@@ -920,9 +950,10 @@ internal sealed class MonitorState
     /// <summary>
     /// Lets every team's session and the no-team session catch up in parallel, and the child-protection session: its
     /// partition is built and filled here too when <paramref name="childProtection"/> is <see langword="null"/>, or
-    /// taken from that task (under way on another thread) once the others are done.
+    /// taken from that task (under way on another thread) once the others are done. <paramref name="cancellationToken"/>
+    /// (a load's; a new day has none) stops the sessions not yet filling, and the fill throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    private void FillAll(Task<MonitorPartition>? childProtection)
+    private void FillAll(Task<MonitorPartition>? childProtection, CancellationToken cancellationToken = default)
     {
         var partitions = _partitions.Values.Append(_noTeam).ToList();
         if (childProtection is null)
@@ -930,7 +961,7 @@ internal sealed class MonitorState
             partitions.Add(_childProtection = ChildProtectionPartition());
         }
 
-        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, p => p.Fill(_steady));
+        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken }, p => p.Fill(_steady));
         if (childProtection is not null)
         {
             _childProtection = childProtection.GetAwaiter().GetResult();
@@ -944,7 +975,7 @@ internal sealed class MonitorState
     /// Sets whether each offender's visit is overdue, and which facts in their sessions are steady (<see cref="SteadyOffenders"/>:
     /// their matches cannot have changed, their manager's criticality aside). The entries' facts are left as they are, for <see cref="PlaceAll"/>.
     /// </summary>
-    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) RefreshOffenderFacts(OffenderEntry[] entries)
+    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) RefreshOffenderFacts(OffenderEntry[] entries, CancellationToken cancellationToken = default)
     {
         var facts = new OffenderCase?[entries.Length];
         var mayMatch = new bool[entries.Length];
@@ -957,7 +988,7 @@ internal sealed class MonitorState
 
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
-            new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
+            new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken },
             range =>
             {
                 OffenderCase? spare = null;

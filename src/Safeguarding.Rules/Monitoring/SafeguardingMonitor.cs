@@ -148,11 +148,13 @@ public sealed class SafeguardingMonitor
     /// <param name="engine">The compiled engine; its rules and policy are the monitor's.</param>
     /// <param name="snapshot">The caseload; it is read once, and later changes to it are not seen.</param>
     /// <param name="asOf">The as-of date; default the snapshot's <c>asOf</c>, else the UK date of its <c>extractedAt</c>, else today in the United Kingdom by the engine's clock.</param>
+    /// <param name="cancellationToken">Stops the load, as for <see cref="Load(SafeguardingEngine, CaseloadSnapshot, EvaluationOptions, CancellationToken)"/>.</param>
     /// <returns>The monitor, or every problem of the snapshot (contract section 3) when it has any.</returns>
     /// <exception cref="NotSupportedException">The engine has host rules loaded.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in their third parameter's type, so no call is ambiguous.")]
-    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, DateOnly? asOf = null) =>
-        Load(engine, snapshot, new EvaluationOptions { AsOf = asOf });
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no monitor was made.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their third parameter's type, and the other's is required, so no call is ambiguous.")]
+    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, DateOnly? asOf = null, CancellationToken cancellationToken = default) =>
+        Load(engine, snapshot, new EvaluationOptions { AsOf = asOf }, cancellationToken);
 
     /// <summary>
     /// Loads a snapshot into a new monitor that evaluates with <paramref name="engine"/>'s rules and the policy, as-of date
@@ -163,6 +165,11 @@ public sealed class SafeguardingMonitor
     /// <param name="engine">The compiled engine; its rules are the monitor's.</param>
     /// <param name="snapshot">The caseload; it is read once, and later changes to it are not seen.</param>
     /// <param name="options">The as-of date (which also makes the as-of instant the end of that day, contract section 6), policy and partial-results setting.</param>
+    /// <param name="cancellationToken">
+    /// Stops the load: checked before it starts, after the snapshot is validated, once the offender entries are made, and
+    /// between the sessions (one per team) as they are filled, so a cancelled load ends after the sessions already
+    /// filling. Nothing partial is returned: the monitor being built is dropped.
+    /// </param>
     /// <returns>
     /// The monitor, or every problem of the snapshot (contract section 3) when it has any. With partial results allowed, a
     /// snapshot whose only problems are in child-protection records is loaded: those records are rejected (their problems
@@ -170,11 +177,14 @@ public sealed class SafeguardingMonitor
     /// </returns>
     /// <exception cref="NotSupportedException">The engine has host rules loaded.</exception>
     /// <exception cref="PolicyValidationException">The options' policy is invalid.</exception>
-    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, EvaluationOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no monitor was made.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their third parameter's type, and this one's is required, so no call is ambiguous.")]
+    public static MonitorLoadResult Load(SafeguardingEngine engine, CaseloadSnapshot snapshot, EvaluationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         if (engine.Compiled.HasHostRules)
         {
             throw new NotSupportedException("The live monitor supports the built-in rules only; create it from an engine without host rules (SafeguardingRulesOptions.RuleTypes empty).");
@@ -199,9 +209,11 @@ public sealed class SafeguardingMonitor
             return new MonitorLoadResult(null, input.Problems);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+
         var date = options.AsOf ?? snapshot.AsOf ?? (snapshot.ExtractedAt is { } extracted ? UkTime.LocalDate(extracted) : engine.Today());
         var instant = AsOfInstant.Of(date, options.AsOf, snapshot.ExtractedAt);
-        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant, owners);
+        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant, owners, cancellationToken);
         if (engine.Logger.IsEnabled(LogLevel.Information))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -31,12 +31,18 @@ public static class FindingsVerifier
     /// </param>
     /// <param name="evaluator">The evaluator to re-evaluate with: the same rules as the run that wrote the document.</param>
     /// <param name="policy">The policy of that run; <see langword="null"/> for the evaluator's default.</param>
+    /// <param name="cancellationToken">
+    /// Stops the verification: checked before it starts, and passed to the re-evaluation (which checks it between its
+    /// partitions). Nothing partial is returned.
+    /// </param>
     /// <returns>The outcome and the first difference.</returns>
     /// <exception cref="PolicyValidationException"><paramref name="policy"/> is invalid.</exception>
-    public static VerificationResult Verify(ReadOnlySpan<byte> findingsDocument, SnapshotReadResult snapshot, ISafeguardingEvaluator evaluator, SafeguardingPolicy? policy = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static VerificationResult Verify(ReadOnlySpan<byte> findingsDocument, SnapshotReadResult snapshot, ISafeguardingEvaluator evaluator, SafeguardingPolicy? policy = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluator);
+        cancellationToken.ThrowIfCancellationRequested();
         if (JsonInput.TextProblem(JsonInput.SkipByteOrderMark(findingsDocument)) is { } notText)
         {
             return Unreadable("the findings document " + notText);
@@ -83,7 +89,7 @@ public static class FindingsVerifier
                 AsOf = givenDate ? asOf : null,
                 Policy = policy,
                 AllowPartialResults = root.TryGetProperty("rejected", out _),
-            });
+            }, cancellationToken);
 
             return Compare(root, record, report, snapshot);
         }

@@ -163,6 +163,60 @@ public sealed class FindingsVerifierTests
         result.Message.Should().NotContain("'S'", "the parser's own message quotes the document's text").And.NotContain("LineNumber");
     }
 
+    [Fact]
+    public void Verify_CancelledToken_ThrowsOperationCanceledException()
+    {
+        var document = Document(Engine.Evaluate(Sample));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var verify = () => FindingsVerifier.Verify(document, FromCode, Engine, cancellationToken: cancelled.Token);
+
+        verify.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Verify_Token_IsPassedToTheReevaluation()
+    {
+        var evaluator = new TokenRecordingEvaluator(Engine);
+        using var source = new CancellationTokenSource();
+
+        var result = FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, evaluator, cancellationToken: source.Token);
+
+        result.Outcome.Should().Be(VerificationOutcome.Verified, result.Message);
+        evaluator.Tokens.Should().Equal([source.Token], "the one re-evaluation is given the caller's token");
+    }
+
+    [Fact]
+    public void Verify_CancelledDuringTheReevaluation_ThrowsOperationCanceledException()
+    {
+        using var source = new CancellationTokenSource();
+        var evaluator = new TokenRecordingEvaluator(Engine, cancelFirst: source);
+
+        var verify = () => FindingsVerifier.Verify(Document(Engine.Evaluate(Sample)), FromCode, evaluator, cancellationToken: source.Token);
+
+        verify.Should().Throw<OperationCanceledException>("the evaluation honours the token it was given");
+        evaluator.Tokens.Should().ContainSingle();
+    }
+
+    /// <summary>Records the tokens each evaluation is given, then evaluates with the engine (cancelling a source first when given one).</summary>
+    private sealed class TokenRecordingEvaluator(SafeguardingEngine engine, CancellationTokenSource? cancelFirst = null) : ISafeguardingEvaluator
+    {
+        public List<CancellationToken> Tokens { get; } = [];
+
+        public IReadOnlyList<RuleInfo> Rules => engine.Rules;
+
+        public EvaluationReport Evaluate(CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Evaluate(SnapshotReadResult.FromCode(snapshot), options, cancellationToken);
+
+        public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Tokens.Add(cancellationToken);
+            cancelFirst?.Cancel();
+            return engine.Evaluate(input, options, cancellationToken);
+        }
+    }
+
     private static SnapshotReadResult FromCode => SnapshotReadResult.FromCode(Sample);
 
     /// <summary>
