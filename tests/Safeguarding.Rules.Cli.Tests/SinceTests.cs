@@ -114,6 +114,29 @@ public sealed class SinceTests : IDisposable
         result.StdErr.Should().Contain(previous).And.Contain(problem);
     }
 
+    [Fact]
+    public void Since_ADocumentWithProblemsAtPaths_PrintsEachAsPathThenProblemAfterTheFile()
+    {
+        // The lines a script may match: the file, then each problem's path and what is wrong; a problem with the document
+        // itself is its own sentence.
+        var previous = _files.Write("previous.json", """{ "schemaVersion": 2, "findings": [ { "kind": "UnitBacklog", "teamId": "T" }, { "kind": "VisitOverdue" } ] }""");
+        var notAnObject = _files.Write("array.json", "[1, 2]");
+
+        var result = CliProcess.Run("evaluate", "--format", "json", "--since", previous);
+        var whole = CliProcess.Run("evaluate", "--format", "json", "--since", notAnObject);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdOutBytes.Should().BeEmpty();
+        result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + previous + ": schemaVersion: must be 1 when present",
+            "error: " + previous + ": findings[1].offenderId: is required for a VisitOverdue finding (it identifies the finding) and must be a string",
+            "2 problems in the earlier findings document " + previous + " (--since); nothing was evaluated.");
+        whole.ExitCode.Should().Be(2, whole.ToString());
+        whole.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "error: " + notAnObject + ": not a findings document: the top level is not a JSON object",
+            "1 problem in the earlier findings document " + notAnObject + " (--since); nothing was evaluated.");
+    }
+
     [Theory]
     [InlineData("\"kind\":\"VisitOverdue\"", "\"kind\":\"\\uD800\"", "not valid Unicode")]
     [InlineData("\"reason\":\"", "\"reason\":\"\\uDC00", "not valid Unicode")]

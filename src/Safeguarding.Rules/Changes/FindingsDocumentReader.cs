@@ -46,16 +46,16 @@ internal static class FindingsDocumentReader
             return Invalid("not a findings document: the top level is not a JSON object");
         }
 
-        var problems = new List<string>();
+        var problems = new List<FindingsDocumentProblem>();
         if (root.TryGetProperty("schemaVersion", out var version)
             && !(version.ValueKind == JsonValueKind.Number && version.TryGetDecimal(out var number) && number == 1m))
         {
-            problems.Add("schemaVersion: must be 1 when present");
+            problems.Add(new("schemaVersion", "must be 1 when present"));
         }
 
         if (!root.TryGetProperty("findings", out var items) || items.ValueKind != JsonValueKind.Array)
         {
-            problems.Add("findings: is required and must be an array (is this a findings document?)");
+            problems.Add(new("findings", "is required and must be an array (is this a findings document?)"));
             return new FindingsDocumentReadResult(null, problems);
         }
 
@@ -72,7 +72,7 @@ internal static class FindingsDocumentReader
                 var id = item.TryGetProperty("id", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString()! : finding.Id;
                 if (seen.TryGetValue(id, out var first))
                 {
-                    problems.Add(Invariant($"{path}.id: duplicate id {id}, also findings[{first}]"));
+                    problems.Add(new(path + ".id", Invariant($"duplicate id {id}, also findings[{first}]")));
                 }
                 else
                 {
@@ -99,17 +99,17 @@ internal static class FindingsDocumentReader
         return new FindingsDocumentReadResult(new FindingsDocument(asOf, policyVersion, findings, ids, texts), []);
     }
 
-    private static Finding? ReadFinding(JsonElement item, string path, List<string> problems)
+    private static Finding? ReadFinding(JsonElement item, string path, List<FindingsDocumentProblem> problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(path + ": is not a JSON object");
+            problems.Add(new(path, "is not a JSON object"));
             return null;
         }
 
         if (!item.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String || kindElement.GetString() is not { Length: > 0 } kind)
         {
-            problems.Add(path + ".kind: is required and must be a non-empty string");
+            problems.Add(new(path + ".kind", "is required and must be a non-empty string"));
             return null;
         }
 
@@ -134,7 +134,7 @@ internal static class FindingsDocumentReader
             // A DataQuality finding without array is an offender record's (its v1 fields): the array is offenders.
             if (!field.IsPresent(finding) && !ReferenceEquals(field, FindingSchema.Array))
             {
-                problems.Add(path + "." + field.Name + ": is required for a " + kind + " finding (it identifies the finding) and must be " + Describe(field.Type));
+                problems.Add(new(path + "." + field.Name, "is required for a " + kind + " finding (it identifies the finding) and must be " + Describe(field.Type)));
                 ok = false;
             }
         }
@@ -156,7 +156,8 @@ internal static class FindingsDocumentReader
         _ => "a string",
     };
 
-    private static FindingsDocumentReadResult Invalid(string problem) => new(null, [problem]);
+    /// <summary>A problem with the document itself (path <c>$</c>), whose text names the document.</summary>
+    private static FindingsDocumentReadResult Invalid(string problem) => new(null, [new(FindingsDocumentProblem.DocumentPath, problem)]);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -152,21 +152,51 @@ public sealed class FindingChangesTests
     private const string DeepArrays = "{ \"findings\": [], \"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] }";
 
     [Theory]
-    [InlineData("[]", "not a findings document: the top level is not a JSON object")]
-    [InlineData("""{ "summary": {} }""", "findings: is required and must be an array (is this a findings document?)")]
-    [InlineData("""{ "schemaVersion": 2, "findings": [] }""", "schemaVersion: must be 1 when present")]
-    [InlineData("""{ "findings": [ { "kind": "VisitOverdue", "offenderId": 5 } ] }""", "findings[0].offenderId: is required for a VisitOverdue finding (it identifies the finding) and must be a string")]
-    [InlineData("""{ "findings": [ { "rule": "r" } ] }""", "findings[0].kind: is required and must be a non-empty string")]
-    [InlineData("""{ "findings": [ 3 ] }""", "findings[0]: is not a JSON object")]
-    [InlineData("""{ "findings": [ { "kind": "X", "teamId": "T" }, { "kind": "X", "teamId": "T" } ] }""", "findings[1].id: duplicate id X:T, also findings[0]")]
-    [InlineData("{ \"findings\": [", "the document is not valid JSON: the error is at line 1, byte position 16 (counting from 1)")]
-    [InlineData(DeepArrays, "the document nests objects and arrays more than 64 levels deep, so it is not read: level 65 starts at line 1, byte position 87 (counting from 1)")]
-    public void Read_NotAnEarlierRun_SaysWhy(string json, string problem)
+    [InlineData("[]", "$", "not a findings document: the top level is not a JSON object")]
+    [InlineData("""{ "summary": {} }""", "findings", "is required and must be an array (is this a findings document?)")]
+    [InlineData("""{ "schemaVersion": 2, "findings": [] }""", "schemaVersion", "must be 1 when present")]
+    [InlineData("""{ "findings": [ { "kind": "VisitOverdue", "offenderId": 5 } ] }""", "findings[0].offenderId", "is required for a VisitOverdue finding (it identifies the finding) and must be a string")]
+    [InlineData("""{ "findings": [ { "rule": "r" } ] }""", "findings[0].kind", "is required and must be a non-empty string")]
+    [InlineData("""{ "findings": [ 3 ] }""", "findings[0]", "is not a JSON object")]
+    [InlineData("""{ "findings": [ { "kind": "X", "teamId": "T" }, { "kind": "X", "teamId": "T" } ] }""", "findings[1].id", "duplicate id X:T, also findings[0]")]
+    [InlineData("{ \"findings\": [", "$", "the document is not valid JSON: the error is at line 1, byte position 16 (counting from 1)")]
+    [InlineData(DeepArrays, "$", "the document nests objects and arrays more than 64 levels deep, so it is not read: level 65 starts at line 1, byte position 87 (counting from 1)")]
+    public void Read_NotAnEarlierRun_SaysWhy(string json, string path, string problem)
     {
         var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
 
         result.IsValid.Should().BeFalse();
-        result.Problems.Should().Contain(problem);
+        result.Problems.Should().Contain(new FindingsDocumentProblem(path, problem));
+    }
+
+    [Fact]
+    public void Read_AFindingWithoutItsOffenderId_NamesThatFindingsPropertyAndWhatIsWrong()
+    {
+        // What a host needs to point at the value: the JSON path on its own, and the problem without the path.
+        var json = """
+            { "findings": [
+              { "kind": "Unallocated", "offenderId": "RSO-1" },
+              { "kind": "VisitOverdue", "riskLevel": "High" } ] }
+            """;
+
+        var result = FindingsDocument.Read(Encoding.UTF8.GetBytes(json));
+
+        result.IsValid.Should().BeFalse();
+        result.Document.Should().BeNull();
+        var problem = result.Problems.Should().ContainSingle().Which;
+        problem.Path.Should().Be("findings[1].offenderId");
+        problem.Problem.Should().Be("is required for a VisitOverdue finding (it identifies the finding) and must be a string");
+        problem.ToString().Should().Be("findings[1].offenderId: is required for a VisitOverdue finding (it identifies the finding) and must be a string");
+    }
+
+    [Theory]
+    [InlineData("findings[3].offenderId", "is required", "findings[3].offenderId: is required")]
+    [InlineData("schemaVersion", "must be 1 when present", "schemaVersion: must be 1 when present")]
+    [InlineData("$", "the document is not valid JSON", "the document is not valid JSON")]
+    public void FindingsDocumentProblem_ToString_IsPathThenProblemOrTheDocumentsProblemAlone(string path, string problem, string text)
+    {
+        // The line the CLI prints after the file name: a document problem's text names the document itself.
+        new FindingsDocumentProblem(path, problem).ToString().Should().Be(text);
     }
 
     [Theory]
@@ -209,7 +239,7 @@ public sealed class FindingChangesTests
     {
         var result = FindingsDocument.Read(Encoding.UTF8.GetBytes("{ \"findings\": [ { \"kind\": \"DataQuality\", \"index\": " + index + " } ] }"));
 
-        result.Problems.Should().Equal("findings[0].index: is required for a DataQuality finding (it identifies the finding) and must be a whole number");
+        result.Problems.Should().Equal(new FindingsDocumentProblem("findings[0].index", "is required for a DataQuality finding (it identifies the finding) and must be a whole number"));
     }
 
     [Fact]

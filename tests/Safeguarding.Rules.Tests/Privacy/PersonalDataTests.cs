@@ -123,7 +123,7 @@ public sealed class PersonalDataTests
         var texts = new List<string>();
 
         var read = FindingsDocument.Read(earlier);
-        texts.AddRange(read.Problems);
+        texts.AddRange(read.Problems.Select(static p => p.ToString()));
         read.Document.Should().NotBeNull("extra members are ignored and the identity fields are there");
         var changes = FindingChanges.Compare(report, read.Document!);
         changes.Cleared.Should().Be(3);
@@ -143,13 +143,13 @@ public sealed class PersonalDataTests
         broken["schemaVersion"] = Person;
         var rejected = FindingsDocument.Read(Encoding.UTF8.GetBytes(broken.ToJsonString()));
         rejected.Problems.Should().NotBeEmpty();
-        texts.AddRange(rejected.Problems);
+        texts.AddRange(rejected.Problems.Select(static p => p.ToString()));
         texts.Add(FindingsVerifier.Verify(Encoding.UTF8.GetBytes(broken.ToJsonString()), input, engine).Message);
         foreach (var malformed in new[] { written.Utf8()[..^3] + Person, written.Utf8().Replace("\"default\"", Offence, StringComparison.Ordinal) })
         {
             var notJson = FindingsDocument.Read(Encoding.UTF8.GetBytes(malformed));
             notJson.Problems.Should().NotBeEmpty();
-            texts.AddRange(notJson.Problems);
+            texts.AddRange(notJson.Problems.Select(static p => p.ToString()));
             texts.Add(FindingsVerifier.Verify(Encoding.UTF8.GetBytes(malformed), input, engine).Message);
         }
 
