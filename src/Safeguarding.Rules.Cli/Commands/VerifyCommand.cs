@@ -2,7 +2,6 @@ using System.CommandLine;
 using Safeguarding.Rules.Cli.Input;
 using Safeguarding.Rules.Cli.Output;
 using Safeguarding.Rules.Records;
-using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Cli.Commands;
 
@@ -60,7 +59,7 @@ internal static class VerifyCommand
         var policy = PolicySource.Check(policyPath, problems);
         if (document is null || policy is null)
         {
-            throw Failure(findingsPath, document is not null, document is null ? null : DocumentProblem(document), snapshotPath, policyPath, policy, problems, null);
+            throw Failure(findingsPath, document is not null, document is null ? null : FindingsVerifier.ReadProblem(document), snapshotPath, policyPath, policy, problems, null);
         }
 
         LoadedSnapshot loaded;
@@ -69,7 +68,7 @@ internal static class VerifyCommand
         {
             loaded = SnapshotSource.Load(snapshotPath, ProgressReporter.ForStandardError());
         }
-        catch (ExpectedFailureException) when ((documentProblem = DocumentProblem(document)) is not null)
+        catch (ExpectedFailureException) when ((documentProblem = FindingsVerifier.ReadProblem(document)) is not null)
         {
             throw Failure(findingsPath, true, documentProblem, snapshotPath, policyPath, policy, [], null);
         }
@@ -84,7 +83,7 @@ internal static class VerifyCommand
                 Console.Out.WriteLine(findingsPath + ": " + result.Message + ".");
                 return ExitCodes.Differs;
             default:
-                if (DocumentProblem(document) is { } problem)
+                if (FindingsVerifier.ReadProblem(document) is { } problem)
                 {
                     // The document cannot be read: the snapshot's own problems are listed with its.
                     throw Failure(findingsPath, true, problem, snapshotPath, policyPath, policy, problems, loaded);
@@ -129,23 +128,6 @@ internal static class VerifyCommand
         return SnapshotCheck.Failure(problems, summary, snapshotPath, files, policy, [], documentOnly: true, outcome: "nothing was verified", read: loaded);
     }
 
-    /// <summary>
-    /// Why the findings document cannot be read, or <see langword="null"/>: the verifier's own reading, stopped before it
-    /// re-evaluates anything (see <see cref="ReadingOnly"/>).
-    /// </summary>
-    private static string? DocumentProblem(byte[] document)
-    {
-        try
-        {
-            var result = FindingsVerifier.Verify(document, SnapshotReadResult.FromCode(new Domain.CaseloadSnapshot()), ReadingOnly.Instance);
-            return result.Outcome == VerificationOutcome.Unreadable ? result.Message : null;
-        }
-        catch (ReadingOnly.ReadException)
-        {
-            return null; // The document was read: the verifier went on to re-evaluate.
-        }
-    }
-
     private static byte[]? ReadDocument(string path, List<string> problems)
     {
         if (Directory.Exists(path))
@@ -168,23 +150,6 @@ internal static class VerifyCommand
         {
             problems.Add(path + ": cannot be read: " + e.Message.ReplaceLineEndings(" "));
             return null;
-        }
-    }
-
-    /// <summary>An evaluator that stops the verifier where it would re-evaluate: for reading a document and no more.</summary>
-    private sealed class ReadingOnly : ISafeguardingEvaluator
-    {
-        public static readonly ReadingOnly Instance = new();
-
-        public IReadOnlyList<RuleInfo> Rules => [];
-
-        public EvaluationReport Evaluate(Domain.CaseloadSnapshot snapshot, EvaluationOptions? options = null, CancellationToken cancellationToken = default) => throw new ReadException();
-
-        public EvaluationReport Evaluate(SnapshotReadResult input, EvaluationOptions? options = null, CancellationToken cancellationToken = default) => throw new ReadException();
-
-        /// <summary>Thrown where the re-evaluation would start.</summary>
-        public sealed class ReadException : Exception
-        {
         }
     }
 }

@@ -43,43 +43,15 @@ public static class FindingsVerifier
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(evaluator);
         cancellationToken.ThrowIfCancellationRequested();
-        if (JsonInput.TextProblem(JsonInput.SkipByteOrderMark(findingsDocument)) is { } notText)
+        if (Open(findingsDocument, out var document, out var asOf) is { } problem)
         {
-            return Unreadable("the findings document " + notText);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(findingsDocument.ToArray(), Strict);
-        }
-        catch (JsonException e)
-        {
-            return Unreadable("the findings document " + JsonInput.NotJson(e, JsonInput.SkipByteOrderMark(findingsDocument)));
+            return Unreadable(problem);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("asOf", out var asOfText) || asOfText.ValueKind != JsonValueKind.String
-                || !DateOnly.TryParseExact(asOfText.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
-            {
-                return Unreadable("the findings document is not an object with an asOf date (yyyy-MM-dd)");
-            }
-
-            if (!root.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
-            {
-                return Unreadable("the findings document has no record, so there is nothing to verify it against (documents written before contract v1.1 have none)");
-            }
-
-            foreach (var name in Hashes.Prepend("asOfInstant"))
-            {
-                if (!record.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-                {
-                    return Unreadable("the findings document's record has no " + name);
-                }
-            }
+            var root = document!.RootElement;
+            var record = root.GetProperty("record");
 
             // T is the end of the asOf date when the run was given a date (or the snapshot has no extractedAt); otherwise
             // it was the snapshot's extractedAt, which only a run without a caller date uses again.
@@ -93,6 +65,76 @@ public static class FindingsVerifier
 
             return Compare(root, record, report, snapshot);
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="findingsDocument"/> cannot be verified whatever the snapshot (it is not a findings document with
+    /// an <c>asOf</c> and a whole <c>record</c>: <see cref="VerificationOutcome.Unreadable"/>), or <see langword="null"/>
+    /// when it can be: the first step of <see cref="Verify"/>, without re-evaluating anything.
+    /// </summary>
+    internal static string? ReadProblem(ReadOnlySpan<byte> findingsDocument)
+    {
+        var problem = Open(findingsDocument, out var document, out _);
+        document?.Dispose();
+        return problem;
+    }
+
+    /// <summary>Parses the document and checks its <c>asOf</c> and <c>record</c>; the problem, or <see langword="null"/> with the document (to dispose).</summary>
+    private static string? Open(ReadOnlySpan<byte> findingsDocument, out JsonDocument? document, out DateOnly asOf)
+    {
+        document = null;
+        asOf = default;
+        if (JsonInput.TextProblem(JsonInput.SkipByteOrderMark(findingsDocument)) is { } notText)
+        {
+            return "the findings document " + notText;
+        }
+
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(findingsDocument.ToArray(), Strict);
+        }
+        catch (JsonException e)
+        {
+            return "the findings document " + JsonInput.NotJson(e, JsonInput.SkipByteOrderMark(findingsDocument));
+        }
+
+        var problem = CheckRoot(parsed.RootElement, out asOf);
+        if (problem is not null)
+        {
+            parsed.Dispose();
+            return problem;
+        }
+
+        document = parsed;
+        return null;
+    }
+
+    /// <summary>Why the parsed document is not a findings document with an <c>asOf</c> date and a whole <c>record</c>, or <see langword="null"/>.</summary>
+    private static string? CheckRoot(JsonElement root, out DateOnly asOf)
+    {
+        asOf = default;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("asOf", out var asOfText) || asOfText.ValueKind != JsonValueKind.String
+            || !DateOnly.TryParseExact(asOfText.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            return "the findings document is not an object with an asOf date (yyyy-MM-dd)";
+        }
+
+        if (!root.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
+        {
+            return "the findings document has no record, so there is nothing to verify it against (documents written before contract v1.1 have none)";
+        }
+
+        foreach (var name in Hashes.Prepend("asOfInstant"))
+        {
+            if (!record.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return "the findings document's record has no " + name;
+            }
+        }
+
+        return null;
     }
 
     private static VerificationResult Compare(JsonElement root, JsonElement record, EvaluationReport report, SnapshotReadResult snapshot)
