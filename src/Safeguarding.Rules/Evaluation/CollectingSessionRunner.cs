@@ -42,9 +42,7 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory, MatchFilt
         }
 
         // Each built-in rule names itself on its findings or (VisitOverdue) on its overdue visits. The names are gathered
-        // here first and each added to the shared set only when it is not there yet: a ConcurrentDictionary takes a lock
-        // on every TryAdd, even of a key it holds, and every partition's findings name the same few rules, so adding a
-        // name per change of rule made the threads wait on each other (measured: benchmarks/RESULTS.md, session 13).
+        // here first, then each noted once in the shared set (see ISessionRunner.NoteFired).
         var rules = new List<string>(8);
         string? lastRule = null;
         foreach (var finding in collector.Findings)
@@ -64,10 +62,7 @@ internal sealed class CollectingSessionRunner(ISessionFactory factory, MatchFilt
 
         foreach (var rule in rules)
         {
-            if (!fired.ContainsKey(rule))
-            {
-                fired.TryAdd(rule, 0);
-            }
+            ISessionRunner.NoteFired(fired, rule);
         }
 
         return ReportBuilder.SortPart(collector.Findings);

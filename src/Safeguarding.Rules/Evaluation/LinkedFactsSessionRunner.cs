@@ -12,14 +12,7 @@ internal sealed class LinkedFactsSessionRunner(ISessionFactory factory, MatchFil
     public ReportBuilder.SortedPart Run(Partition partition, ConcurrentDictionary<string, byte> fired)
     {
         var session = factory.CreateSession();
-        session.Events.RuleFiredEvent += (_, e) =>
-        {
-            // ContainsKey first: TryAdd takes a lock even when the name is there, and every firing reports its rule.
-            if (!fired.ContainsKey(e.Rule.Name))
-            {
-                fired.TryAdd(e.Rule.Name, 0);
-            }
-        };
+        session.Events.RuleFiredEvent += (_, e) => ISessionRunner.NoteFired(fired, e.Rule.Name);
         session.InsertAll(partition.CreateFacts(filter));
         session.Fire();
         return ReportBuilder.SortPart(session.Query<Finding>().AsEnumerable().ToArray());
