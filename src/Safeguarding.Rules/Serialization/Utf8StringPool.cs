@@ -29,7 +29,13 @@ internal sealed class Utf8StringPool
     /// <summary>How many pooled ids after a caller's last one are tried before the hash table.</summary>
     private const int LookAhead = 3;
 
-    private Entry[] _entries;
+    /// <summary>The hash table: each slot a pooled id's hash and its place in the order first seen, plus one (0: empty).</summary>
+    private Slot[] _slots;
+
+    /// <summary>The pooled ids' <see cref="Key"/>s in the order first seen: what a look-up compares, instead of the strings.</summary>
+    private Key[] _keys;
+
+    /// <summary>The pooled strings in the order first seen.</summary>
     private string[] _ordered;
     private int _count;
 
@@ -46,14 +52,15 @@ internal sealed class Utf8StringPool
     public Utf8StringPool(int expected)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, MinSize, MaxPresized));
-        _entries = new Entry[size * 2];
+        _slots = new Slot[size * 2];
+        _keys = new Key[size];
         _ordered = new string[size];
     }
 
-    /// <summary>The fewest ids a pool is sized for (a 2 KB table): a snapshot has few teams or custody suites, and a small document few ids of any kind.</summary>
+    /// <summary>The fewest ids a pool is sized for (a 1 KB table): a snapshot has few teams or custody suites, and a small document few ids of any kind.</summary>
     private const int MinSize = 64;
 
-    /// <summary>The most ids a pool is sized for up front (a 32 MB table); beyond, it grows.</summary>
+    /// <summary>The most ids a pool is sized for up front (a 16 MB table, and 16 MB of keys); beyond, it grows.</summary>
     private const int MaxPresized = 1 << 20;
 
     /// <summary>
@@ -70,8 +77,9 @@ internal sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        return Find(utf8, ref cursor, out var hash, out var slot)
-            ?? (slot >= 0 ? Add(utf8, hash, slot, ref cursor) : Encoding.UTF8.GetString(utf8));
+        var key = Key.Of(utf8);
+        return Find(utf8, key, ref cursor, out var hash, out var slot)
+            ?? (slot >= 0 ? Add(utf8, key, hash, slot, ref cursor) : Encoding.UTF8.GetString(utf8));
     }
 
     /// <summary>
@@ -88,42 +96,48 @@ internal sealed class Utf8StringPool
 
         Span<byte> utf8 = stackalloc byte[MaxPooledLength];
         var length = Encoding.ASCII.GetBytes(text, utf8);
-        return Find(utf8[..length], ref cursor, out _, out _);
+        return Find(utf8[..length], Key.Of(utf8[..length]), ref cursor, out _, out _);
     }
 
     /// <summary>The pooled string for <paramref name="utf8"/>, or <see langword="null"/> with the free slot it would take (-1 when the probe gave up).</summary>
-    private string? Find(ReadOnlySpan<byte> utf8, ref int cursor, out int hash, out int slot)
+    /// <remarks>
+    /// It compares <see cref="Key"/>s kept side by side, not the pooled strings: a reader allocates its records between
+    /// look-ups, so the strings of ids first seen in no order (an offender's neighbourhood) lie all over the heap, and
+    /// comparing one was a cache miss (benchmarks/RESULTS.md, session 15). Only an id longer than a key holds is compared
+    /// with its string too, once its key matched.
+    /// </remarks>
+    private string? Find(ReadOnlySpan<byte> utf8, Key key, ref int cursor, out int hash, out int slot)
     {
-        var ordered = _ordered;
+        var keys = _keys;
         var last = Math.Min(cursor + LookAhead, _count - 1);
         for (var at = cursor; at <= last; at++)
         {
-            var candidate = ordered[at];
-            if (candidate.Length == utf8.Length && Ascii.Equals(utf8, candidate))
+            if (keys[at] == key && (utf8.Length <= Key.WholeLength || Ascii.Equals(utf8, _ordered[at])))
             {
                 cursor = at;
                 hash = 0;
                 slot = -1;
-                return candidate;
+                return _ordered[at];
             }
         }
 
-        hash = Hash(utf8);
-        var entries = _entries;
-        var mask = entries.Length - 1;
+        hash = utf8.Length <= Key.WholeLength ? key.Hash() : Hash(utf8);
+        var slots = _slots;
+        var mask = slots.Length - 1;
         slot = hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            ref var entry = ref entries[slot];
-            if (entry.Text is not { } pooled)
+            var entry = slots[slot];
+            if (entry.OrderPlusOne == 0)
             {
                 return null;
             }
 
-            if (entry.Hash == hash && pooled.Length == utf8.Length && Ascii.Equals(utf8, pooled))
+            var order = entry.OrderPlusOne - 1;
+            if (entry.Hash == hash && keys[order] == key && (utf8.Length <= Key.WholeLength || Ascii.Equals(utf8, _ordered[order])))
             {
-                cursor = entry.Order;
-                return pooled;
+                cursor = order;
+                return _ordered[order];
             }
 
             slot = (slot + 1) & mask;
@@ -149,7 +163,7 @@ internal sealed class Utf8StringPool
         return Get(utf8[..length], ref cursor);
     }
 
-    private string Add(ReadOnlySpan<byte> utf8, int hash, int slot, ref int cursor)
+    private string Add(ReadOnlySpan<byte> utf8, Key key, int hash, int slot, ref int cursor)
     {
         if (!Ascii.IsValid(utf8))
         {
@@ -160,12 +174,14 @@ internal sealed class Utf8StringPool
         if (_count == _ordered.Length)
         {
             Array.Resize(ref _ordered, _ordered.Length * 2);
+            Array.Resize(ref _keys, _keys.Length * 2);
         }
 
-        _entries[slot] = new(hash, _count, created);
+        _slots[slot] = new(hash, _count + 1);
+        _keys[_count] = key;
         _ordered[_count] = created;
         cursor = _count;
-        if (++_count * 2 > _entries.Length)
+        if (++_count * 2 > _slots.Length)
         {
             Grow();
         }
@@ -175,20 +191,20 @@ internal sealed class Utf8StringPool
 
     private void Grow()
     {
-        var old = _entries;
-        _entries = new Entry[old.Length * 2];
-        var mask = _entries.Length - 1;
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
+        var mask = _slots.Length - 1;
         foreach (var entry in old)
         {
-            if (entry.Text is not null)
+            if (entry.OrderPlusOne != 0)
             {
                 var slot = entry.Hash & mask;
-                while (_entries[slot].Text is not null)
+                while (_slots[slot].OrderPlusOne != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                _entries[slot] = entry;
+                _slots[slot] = entry;
             }
         }
     }
@@ -221,6 +237,38 @@ internal sealed class Utf8StringPool
         return (int)(hash & int.MaxValue);
     }
 
-    /// <summary>A pooled string, its hash and its place in the order first seen, side by side so that a probe touches one place in memory.</summary>
-    private readonly record struct Entry(int Hash, int Order, string? Text);
+    /// <summary>A slot of the hash table: a pooled id's hash and its place in the order first seen, plus one (0: an empty slot).</summary>
+    private readonly record struct Slot(int Hash, int OrderPlusOne);
+
+    /// <summary>
+    /// An id's first <see cref="WholeLength"/> bytes (zeros after its end) and its length, in 16 bytes: for an id of up to
+    /// that length (offenders', managers', teams' ids usually are) equal keys are equal ids; a longer id's key is its
+    /// prefix and length, and its string is compared too.
+    /// </summary>
+    private readonly record struct Key(ulong Low, ulong High)
+    {
+        /// <summary>The longest id a key holds whole.</summary>
+        public const int WholeLength = 15;
+
+        public static Key Of(ReadOnlySpan<byte> utf8)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            bytes.Clear();
+            utf8[..Math.Min(utf8.Length, WholeLength)].CopyTo(bytes);
+            bytes[WholeLength] = (byte)utf8.Length; // At most MaxPooledLength.
+            return new(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]));
+        }
+
+        /// <summary>The hash of an id the key holds whole: MurmurHash3's finaliser over both halves, so every byte reaches the low bits that pick the slot.</summary>
+        public int Hash()
+        {
+            var hash = (Low * 0x9E3779B97F4A7C15) ^ BitOperations.RotateLeft(High * 0xC2B2AE3D27D4EB4F, 31);
+            hash ^= hash >> 33;
+            hash *= 0xFF51AFD7ED558CCD;
+            hash ^= hash >> 33;
+            hash *= 0xC4CEB9FE1A85EC53;
+            hash ^= hash >> 33;
+            return (int)(hash & int.MaxValue);
+        }
+    }
 }

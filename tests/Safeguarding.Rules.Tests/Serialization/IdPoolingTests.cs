@@ -131,6 +131,36 @@ public sealed class IdPoolingTests
     }
 
     [Fact]
+    public void Get_IdsAlikeInTheirFirstBytesOrLength_AreNeverTakenForEachOther()
+    {
+        // The pool compares a short id by a copy of its bytes and its length, and a longer one by its string as well:
+        // ids that share a prefix across that boundary, or differ only by a trailing NUL (a CSV cell can hold one), stay apart.
+        var ids = new List<string> { "AB", "AB\0", "AB\0\0", string.Empty.PadRight(7, 'x'), string.Empty.PadRight(8, 'x'), "RSO-00000000001", "RSO-00000000002" };
+        foreach (var length in new[] { 14, 15, 16, 17, 31, 48 })
+        {
+            ids.Add("P".PadRight(length - 1, '0') + "1");
+            ids.Add("P".PadRight(length - 1, '0') + "2");
+            ids.Add("P".PadRight(length, '0'));
+        }
+
+        var pool = new Utf8StringPool();
+        var (at, again, found) = (0, 0, 0);
+        var first = ids.Select(id => pool.Get(id.AsSpan(), ref at)).ToList();
+        var second = ids.Select(id => pool.Get(JsonText.Utf8(id), ref again)).ToList();
+
+        first.Should().Equal(ids);
+        first.Should().OnlyHaveUniqueItems();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            second[i].Should().BeSameAs(first[i], "the id {0} was pooled once", ids[i]);
+            pool.Find(ids[i].AsSpan(), ref found).Should().BeSameAs(first[i]);
+        }
+
+        pool.Find("AB\0\0\0".AsSpan(), ref found).Should().BeNull();
+        pool.Find(("P".PadRight(16, '0') + "3").AsSpan(), ref found).Should().BeNull();
+    }
+
+    [Fact]
     public void IdPools_KeepEachKindApart_AndFindNeverAdds()
     {
         var pools = new IdPools(expectedOffenders: 10);
