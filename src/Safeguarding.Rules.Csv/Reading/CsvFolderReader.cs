@@ -72,7 +72,8 @@ internal sealed class CsvFolderReader
                 var path = Path.Combine(folder, table.FileName);
                 if (table == CsvTables.Visits)
                 {
-                    // Every id named first is in the pool now: from here on it is only looked up.
+                    // Every id named first is in the pool now: from here on it is only looked up, from two threads.
+                    pool.TableAll();
                     ids = CsvIds.Over(pool);
                     if (new FileInfo(path) is { Exists: true, Length: >= ReadAsideBytes })
                     {

@@ -243,7 +243,7 @@ internal sealed partial class SnapshotReader
         {
             if (field == 0)
             {
-                id = ReadId(ref json, "id", required: true, IdKind.Team, ref _teamIdAt);
+                id = ReadId(ref json, "id", required: true, IdKind.Team, ref _teamIdAt, declares: true);
             }
         }
 
@@ -263,7 +263,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, IdKind.Manager, ref _managerIdAt);
+                    id = ReadId(ref json, "id", required: true, IdKind.Manager, ref _managerIdAt, declares: true);
                     break;
                 default:
                     teamId = ReadId(ref json, "teamId", required: false, IdKind.Team, ref _managerTeamIdAt);
@@ -295,7 +295,7 @@ internal sealed partial class SnapshotReader
             switch (field)
             {
                 case 0:
-                    id = ReadId(ref json, "id", required: true, IdKind.Offender, ref _offenderIdAt);
+                    id = ReadId(ref json, "id", required: true, IdKind.Offender, ref _offenderIdAt, declares: true);
                     break;
                 case 1:
                     managerId = ReadId(ref json, "managerId", required: false, IdKind.Manager, ref _offenderManagerIdAt);
@@ -511,11 +511,12 @@ internal sealed partial class SnapshotReader
     /// <param name="required">Whether null is a problem.</param>
     /// <param name="kind">What the id names: it is pooled with the ids of that kind (see <see cref="IdPools"/>).</param>
     /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
-    private string? ReadId(ref Utf8JsonReader json, string field, bool required, IdKind kind, ref int cursor)
+    /// <param name="declares">Whether the field is the record's own id (see <see cref="Utf8StringPool.GetDeclared"/>).</param>
+    private string? ReadId(ref Utf8JsonReader json, string field, bool required, IdKind kind, ref int cursor, bool declares = false)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
-            return _ids.Get(kind, json.ValueSpan, ref cursor);
+            return declares ? _ids.GetDeclared(kind, json.ValueSpan, ref cursor) : _ids.Get(kind, json.ValueSpan, ref cursor);
         }
 
         return ReadString(ref json, field, required);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Numerics;
 using System.Text;
 
@@ -39,6 +40,12 @@ internal sealed class Utf8StringPool
     private string[] _ordered;
     private int _count;
 
+    /// <summary>How many of the pooled ids (the first ones) are in the hash table: the rest were declared (see <see cref="GetDeclared"/>) and are tabled when first needed.</summary>
+    private int _tabled;
+
+    /// <summary>Whether an id was added by a look-up (<see cref="Get(ReadOnlySpan{byte}, ref int)"/>): a declaration may then repeat a pooled id.</summary>
+    private bool _addedByLookUp;
+
     /// <summary>A pool that starts small and grows as ids are added.</summary>
     public Utf8StringPool()
         : this(0)
@@ -78,9 +85,45 @@ internal sealed class Utf8StringPool
         }
 
         var key = Key.Of(utf8);
-        return Find(utf8, key, ref cursor, out var hash, out var slot)
-            ?? (slot >= 0 ? Add(utf8, key, hash, slot, ref cursor) : Encoding.UTF8.GetString(utf8));
+        if (Near(utf8, key, ref cursor) is { } near)
+        {
+            return near;
+        }
+
+        TablePending();
+        var found = Probe(utf8, key, ref cursor, out var hash, out var slot);
+        if (found is null && slot >= 0 && Add(utf8, key, ref cursor) is { } added)
+        {
+            _slots[slot] = new(hash, _count);
+            _tabled = _count;
+            _addedByLookUp = true;
+            GrowIfFull();
+            return added;
+        }
+
+        return found ?? Encoding.UTF8.GetString(utf8);
     }
+
+    /// <summary>
+    /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for an id its record declares (an offender's own id), which is
+    /// mostly new: unless the pool holds ids that records named before this one was declared, it is pooled without a
+    /// probe into the table, which at 1,000,000 offenders is a cache miss per offender (benchmarks/RESULTS.md, session
+    /// 15), and tabled with the others like it when a look-up first needs the table, in one pass. A declaration that
+    /// repeats an earlier one (a duplicate, which the checks report) gets a string of its own.
+    /// </summary>
+    public string GetDeclared(ReadOnlySpan<byte> utf8, ref int cursor)
+    {
+        if (_addedByLookUp || utf8.Length > MaxPooledLength || utf8.IsEmpty)
+        {
+            return Get(utf8, ref cursor);
+        }
+
+        var key = Key.Of(utf8);
+        return Near(utf8, key, ref cursor) ?? Add(utf8, key, ref cursor) ?? Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>Puts every declared id in the table, so that <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from several threads.</summary>
+    public void TableAll() => TablePending();
 
     /// <summary>
     /// The pooled string for <paramref name="text"/>, or <see langword="null"/> when the pool has none. It never adds,
@@ -96,17 +139,19 @@ internal sealed class Utf8StringPool
 
         Span<byte> utf8 = stackalloc byte[MaxPooledLength];
         var length = Encoding.ASCII.GetBytes(text, utf8);
-        return Find(utf8[..length], Key.Of(utf8[..length]), ref cursor, out _, out _);
+        var key = Key.Of(utf8[..length]);
+        Debug.Assert(_tabled == _count, "Find looks in the table: declared ids must be tabled first (TableAll).");
+        return Near(utf8[..length], key, ref cursor) ?? Probe(utf8[..length], key, ref cursor, out _, out _);
     }
 
-    /// <summary>The pooled string for <paramref name="utf8"/>, or <see langword="null"/> with the free slot it would take (-1 when the probe gave up).</summary>
+    /// <summary>The pooled string for <paramref name="utf8"/> among the caller's last id and the few after it, or <see langword="null"/>.</summary>
     /// <remarks>
-    /// It compares <see cref="Key"/>s kept side by side, not the pooled strings: a reader allocates its records between
-    /// look-ups, so the strings of ids first seen in no order (an offender's neighbourhood) lie all over the heap, and
-    /// comparing one was a cache miss (benchmarks/RESULTS.md, session 15). Only an id longer than a key holds is compared
-    /// with its string too, once its key matched.
+    /// Look-ups compare <see cref="Key"/>s kept side by side, not the pooled strings: a reader allocates its records
+    /// between look-ups, so the strings of ids first seen in no order (an offender's neighbourhood) lie all over the
+    /// heap, and comparing one was a cache miss (benchmarks/RESULTS.md, session 15). Only an id longer than a key holds
+    /// is compared with its string too, once its key matched.
     /// </remarks>
-    private string? Find(ReadOnlySpan<byte> utf8, Key key, ref int cursor, out int hash, out int slot)
+    private string? Near(ReadOnlySpan<byte> utf8, Key key, ref int cursor)
     {
         var keys = _keys;
         var last = Math.Min(cursor + LookAhead, _count - 1);
@@ -115,14 +160,19 @@ internal sealed class Utf8StringPool
             if (keys[at] == key && (utf8.Length <= Key.WholeLength || Ascii.Equals(utf8, _ordered[at])))
             {
                 cursor = at;
-                hash = 0;
-                slot = -1;
                 return _ordered[at];
             }
         }
 
-        hash = utf8.Length <= Key.WholeLength ? key.Hash() : Hash(utf8);
+        return null;
+    }
+
+    /// <summary>The pooled string for <paramref name="utf8"/> in the table, or <see langword="null"/> with the free slot it would take (-1 when the probe gave up).</summary>
+    private string? Probe(ReadOnlySpan<byte> utf8, Key key, ref int cursor, out int hash, out int slot)
+    {
+        hash = HashOf(utf8, key);
         var slots = _slots;
+        var keys = _keys;
         var mask = slots.Length - 1;
         slot = hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
@@ -147,6 +197,8 @@ internal sealed class Utf8StringPool
         return null;
     }
 
+    private static int HashOf(ReadOnlySpan<byte> utf8, Key key) => utf8.Length <= Key.WholeLength ? key.Hash() : Hash(utf8);
+
     /// <summary>
     /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell): the same pool holds
     /// both, since an ASCII id's characters are its bytes.
@@ -163,11 +215,12 @@ internal sealed class Utf8StringPool
         return Get(utf8[..length], ref cursor);
     }
 
-    private string Add(ReadOnlySpan<byte> utf8, Key key, int hash, int slot, ref int cursor)
+    /// <summary>Pools <paramref name="utf8"/> as a new id, not yet in the table; <see langword="null"/> when it is not ASCII (not pooled).</summary>
+    private string? Add(ReadOnlySpan<byte> utf8, Key key, ref int cursor)
     {
         if (!Ascii.IsValid(utf8))
         {
-            return Encoding.UTF8.GetString(utf8);
+            return null;
         }
 
         var created = Encoding.ASCII.GetString(utf8);
@@ -177,23 +230,62 @@ internal sealed class Utf8StringPool
             Array.Resize(ref _keys, _keys.Length * 2);
         }
 
-        _slots[slot] = new(hash, _count + 1);
         _keys[_count] = key;
         _ordered[_count] = created;
-        cursor = _count;
-        if (++_count * 2 > _slots.Length)
-        {
-            Grow();
-        }
-
+        cursor = _count++;
         return created;
     }
 
-    private void Grow()
+    /// <summary>Puts the declared ids not yet in the table into it (see <see cref="GetDeclared"/>).</summary>
+    private void TablePending()
     {
+        if (_tabled == _count)
+        {
+            return;
+        }
+
+        GrowIfFull();
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
+        for (var order = _tabled; order < _count; order++)
+        {
+            var text = _ordered[order];
+            var key = _keys[order];
+            var hash = text.Length <= Key.WholeLength ? key.Hash() : Hash(utf8[..Encoding.ASCII.GetBytes(text, utf8)]);
+            var slot = hash & mask;
+            for (var probe = 0; probe < MaxProbes && slots[slot].OrderPlusOne != 0; probe++)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            // A declaration whose probe gives up (colliding ids) stays out of the table, as a string the pool does not share.
+            if (slots[slot].OrderPlusOne == 0)
+            {
+                slots[slot] = new(hash, order + 1);
+            }
+        }
+
+        _tabled = _count;
+    }
+
+    /// <summary>Doubles the table until it is at most half full with every pooled id.</summary>
+    private void GrowIfFull()
+    {
+        if (_count * 2 <= _slots.Length)
+        {
+            return;
+        }
+
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
-        var mask = _slots.Length - 1;
+        var size = old.Length;
+        while (_count * 2 > size)
+        {
+            size *= 2;
+        }
+
+        _slots = new Slot[size];
+        var mask = size - 1;
         foreach (var entry in old)
         {
             if (entry.OrderPlusOne != 0)

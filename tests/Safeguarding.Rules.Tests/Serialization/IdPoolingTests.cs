@@ -160,6 +160,41 @@ public sealed class IdPoolingTests
         pool.Find(("P".PadRight(16, '0') + "3").AsSpan(), ref found).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GetDeclared_IdsLookedUpInAnyOrderAfterwards_AreTheDeclaredStrings(bool namedBeforeDeclared)
+    {
+        // Declared ids skip the table until a look-up needs it; ids named before their declaration (visits listed
+        // before offenders) must still be the one string, and so must ids 16 bytes or longer, hashed another way.
+        var pool = new Utf8StringPool();
+        var ids = Enumerable.Range(0, 3000).Select(i => (i % 3 == 0 ? "urn:force:rso:" : "RSO-") + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var (declaredAt, namedAt, foundAt) = (0, 0, 0);
+        var named = namedBeforeDeclared ? pool.Get(JsonText.Utf8(ids[1500]), ref namedAt) : null;
+
+        var declared = ids.Select(id => pool.GetDeclared(JsonText.Utf8(id), ref declaredAt)).ToList();
+        var duplicate = pool.GetDeclared(JsonText.Utf8(ids[7]), ref declaredAt);
+        var shuffled = ids.Select((id, i) => (id, i)).OrderBy(x => (x.i * 7919) % ids.Count).Select(x => (x.i, Text: pool.Get(JsonText.Utf8(x.id), ref namedAt))).OrderBy(x => x.i).Select(x => x.Text).ToList();
+
+        declared.Should().Equal(ids);
+        duplicate.Should().Be(ids[7], "a repeated declaration reads as written (the checks report it)");
+        named?.Should().BeSameAs(declared[1500]);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            shuffled[i].Should().BeSameAs(declared[i], "{0} was declared once", ids[i]);
+        }
+
+        var later = new Utf8StringPool();
+        var fresh = ids.Select(id => later.GetDeclared(JsonText.Utf8(id), ref foundAt)).ToList();
+        later.TableAll();
+        foundAt = 0;
+        var found = ids.Select((id, i) => (id, i)).OrderBy(x => (x.i * 7919) % ids.Count).Select(x => (x.i, Text: later.Find(x.id.AsSpan(), ref foundAt))).OrderBy(x => x.i).Select(x => x.Text).ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            found[i].Should().BeSameAs(fresh[i], "Find looks in the table, where TableAll put {0}", ids[i]);
+        }
+    }
+
     [Fact]
     public void IdPools_KeepEachKindApart_AndFindNeverAdds()
     {
