@@ -76,7 +76,7 @@ internal static class CsvCells
             case CellKind.Text:
                 if (definition.Pooled is { } ids)
                 {
-                    record.SetPooledText(column, ids, text);
+                    record.SetPooledText(column, ids, text, definition.Declares);
                 }
                 else
                 {

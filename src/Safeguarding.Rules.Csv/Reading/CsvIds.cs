@@ -25,9 +25,13 @@ internal sealed class CsvIds
     /// <summary>Ids looked up in <paramref name="shared"/>, which no thread adds to any more, and added to pools of this reader's own.</summary>
     public static CsvIds Over(IdPools shared) => new(shared, new IdPools());
 
-    /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/>; <paramref name="sharedCursor"/> and <paramref name="ownCursor"/> are the column's places in the two pools.</summary>
-    public string Get(IdKind kind, ReadOnlySpan<char> text, ref int sharedCursor, ref int ownCursor) =>
+    /// <summary>
+    /// The string for <paramref name="text"/>, an id of <paramref name="kind"/> (its record's own when
+    /// <paramref name="declares"/>); <paramref name="sharedCursor"/> and <paramref name="ownCursor"/> are the column's
+    /// places in the two pools.
+    /// </summary>
+    public string Get(IdKind kind, ReadOnlySpan<char> text, bool declares, ref int sharedCursor, ref int ownCursor) =>
         _own is null
-            ? _shared.Get(kind, text, ref sharedCursor)
+            ? declares ? _shared.GetDeclared(kind, text, ref sharedCursor) : _shared.Get(kind, text, ref sharedCursor)
             : _shared.Find(kind, text, ref sharedCursor) ?? _own.Get(kind, text, ref ownCursor);
 }

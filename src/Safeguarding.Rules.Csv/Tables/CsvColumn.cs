@@ -18,12 +18,16 @@ namespace Safeguarding.Rules.Csv.Tables;
 /// string of its own: pooling ids that are never repeated only grows the pool's table (measured: a fifth of a folder's
 /// reading went to the pool when every text cell was pooled).
 /// </param>
-internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = false, string[]? Choices = null, string? Unknown = null, string? OutOfRange = null, IdKind? Pooled = null)
+/// <param name="Declares">Whether the column is its record's own id (a team's, a manager's, an offender's), pooled as declared (<c>Utf8StringPool.GetDeclared</c>).</param>
+internal sealed record CsvColumn(string Name, CellKind Kind, bool Required = false, string[]? Choices = null, string? Unknown = null, string? OutOfRange = null, IdKind? Pooled = null, bool Declares = false)
 {
     public static CsvColumn Text(string name, bool required = false) => new(name, CellKind.Text, required);
 
     /// <summary>A text column holding an id of <paramref name="kind"/> that other records name; see <see cref="Pooled"/>.</summary>
     public static CsvColumn Id(string name, IdKind kind, bool required = false) => new(name, CellKind.Text, required, Pooled: kind);
+
+    /// <summary>A text column holding its record's own id, of <paramref name="kind"/>, which other records name; see <see cref="Declares"/>.</summary>
+    public static CsvColumn OwnId(string name, IdKind kind) => new(name, CellKind.Text, Required: true, Pooled: kind, Declares: true);
 
     public static CsvColumn Date(string name, bool required = false) => new(name, CellKind.Date, required);
 

@@ -63,8 +63,12 @@ internal sealed class CsvRecord
 
     public void SetText(int column, string value) => _text[column] = value;
 
-    /// <summary>Sets a text cell to the pooled string for <paramref name="text"/> (see <see cref="CsvIds"/>).</summary>
-    public void SetPooledText(int column, IdKind kind, ReadOnlySpan<char> text) => _text[column] = _ids.Get(kind, text, ref _sharedAt[column], ref _ownAt[column]);
+    /// <summary>
+    /// Sets the text cell at <paramref name="column"/> to the pooled string for <paramref name="text"/>, an id of
+    /// <paramref name="kind"/> (see <see cref="CsvIds"/>); <paramref name="declares"/> when the cell is its record's
+    /// own id (see <see cref="CsvColumn.Declares"/>).
+    /// </summary>
+    public void SetPooledText(int column, IdKind kind, ReadOnlySpan<char> text, bool declares) => _text[column] = _ids.Get(kind, text, declares, ref _sharedAt[column], ref _ownAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;
 

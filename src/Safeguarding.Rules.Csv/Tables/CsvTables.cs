@@ -39,7 +39,7 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Team> Teams = new("teams.csv", SnapshotArrays.Teams, [
-        (CsvColumn.Id("id", IdKind.Team, required: true), static t => t.Id),
+        (CsvColumn.OwnId("id", IdKind.Team), static t => t.Id),
     ])
     {
         MissingMeansNoList = true,
@@ -48,7 +48,7 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Manager> Managers = new("managers.csv", SnapshotArrays.Managers, [
-        (CsvColumn.Id("id", IdKind.Manager, required: true), static m => m.Id),
+        (CsvColumn.OwnId("id", IdKind.Manager), static m => m.Id),
         (CsvColumn.Id("teamId", IdKind.Team), static m => m.TeamId),
     ])
     {
@@ -58,7 +58,7 @@ internal static class CsvTables
     };
 
     public static readonly RecordTable<Offender> Offenders = new(OffendersFile, SnapshotArrays.Offenders, [
-        (CsvColumn.Id("id", IdKind.Offender, required: true), static o => o.Id),
+        (CsvColumn.OwnId("id", IdKind.Offender), static o => o.Id),
         (CsvColumn.Id("managerId", IdKind.Manager), static o => o.ManagerId),
         (CsvColumn.Id("neighbourhoodId", IdKind.Neighbourhood), static o => o.NeighbourhoodId),
         (CsvColumn.Choice<RiskLevel>("riskLevel", RiskLevels, required: true), static o => Choice(o.RiskLevel)),

@@ -31,8 +31,11 @@ internal sealed class IdPools
     /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>).</summary>
     public string Get(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).Get(utf8, ref cursor);
 
-    /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared"/>).</summary>
+    /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{byte}, ref int)"/>).</summary>
     public string GetDeclared(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).GetDeclared(utf8, ref cursor);
+
+    /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{char}, ref int)"/>).</summary>
+    public string GetDeclared(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => Pool(kind).GetDeclared(text, ref cursor);
 
     /// <summary>Puts every declared id in its pool's table, so that <see cref="Find"/> may be called from several threads.</summary>
     public void TableAll()

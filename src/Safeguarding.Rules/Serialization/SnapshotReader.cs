@@ -511,7 +511,7 @@ internal sealed partial class SnapshotReader
     /// <param name="required">Whether null is a problem.</param>
     /// <param name="kind">What the id names: it is pooled with the ids of that kind (see <see cref="IdPools"/>).</param>
     /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
-    /// <param name="declares">Whether the field is the record's own id (see <see cref="Utf8StringPool.GetDeclared"/>).</param>
+    /// <param name="declares">Whether the field is the record's own id (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{byte}, ref int)"/>).</param>
     private string? ReadId(ref Utf8JsonReader json, string field, bool required, IdKind kind, ref int cursor, bool declares = false)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)

@@ -40,7 +40,7 @@ internal sealed class Utf8StringPool
     private string[] _ordered;
     private int _count;
 
-    /// <summary>How many of the pooled ids (the first ones) are in the hash table: the rest were declared (see <see cref="GetDeclared"/>) and are tabled when first needed.</summary>
+    /// <summary>How many of the pooled ids (the first ones) are in the hash table: the rest were declared (see <see cref="GetDeclared(ReadOnlySpan{byte}, ref int)"/>) and are tabled when first needed.</summary>
     private int _tabled;
 
     /// <summary>Whether an id was added by a look-up (<see cref="Get(ReadOnlySpan{byte}, ref int)"/>): a declaration may then repeat a pooled id.</summary>
@@ -120,6 +120,19 @@ internal sealed class Utf8StringPool
 
         var key = Key.Of(utf8);
         return Near(utf8, key, ref cursor) ?? Add(utf8, key, ref cursor) ?? Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>As <see cref="GetDeclared(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell).</summary>
+    public string GetDeclared(ReadOnlySpan<char> text, ref int cursor)
+    {
+        if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
+        {
+            return new string(text);
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
+        var length = Encoding.ASCII.GetBytes(text, utf8);
+        return GetDeclared(utf8[..length], ref cursor);
     }
 
     /// <summary>Puts every declared id in the table, so that <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from several threads.</summary>
@@ -236,7 +249,7 @@ internal sealed class Utf8StringPool
         return created;
     }
 
-    /// <summary>Puts the declared ids not yet in the table into it (see <see cref="GetDeclared"/>).</summary>
+    /// <summary>Puts the declared ids not yet in the table into it (see <see cref="GetDeclared(ReadOnlySpan{byte}, ref int)"/>).</summary>
     private void TablePending()
     {
         if (_tabled == _count)
