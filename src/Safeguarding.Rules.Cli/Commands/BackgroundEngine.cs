@@ -20,17 +20,30 @@ internal static class BackgroundEngine
     /// <summary>Starts building the engine; the task's result is the engine to evaluate with.</summary>
     /// <param name="logger">The engine's logger (the timings), or <see langword="null"/>.</param>
     /// <param name="warmUp">Whether to warm the engine up (only with a second core, where it costs no wall time).</param>
-    public static Task<SafeguardingEngine> Start(ILogger<SafeguardingEngine>? logger, bool warmUp = false) =>
-        Task.Run(() =>
+    public static Task<SafeguardingEngine> Start(ILogger<SafeguardingEngine>? logger, bool warmUp = false)
+    {
+        var compiled = new TaskCompletionSource<SafeguardingEngine>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(() =>
         {
-            var engine = logger is null ? new SafeguardingEngine() : new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+            SafeguardingEngine engine;
+            try
+            {
+                engine = logger is null ? new SafeguardingEngine() : new SafeguardingEngine(new SafeguardingRulesOptions(), logger: logger);
+            }
+            catch (Exception exception)
+            {
+                compiled.SetException(exception);
+                return;
+            }
+
+            compiled.SetResult(engine);
             if (warmUp && Environment.ProcessorCount > 1)
             {
                 var snapshot = BuiltInSample.Create(WarmUpOffenders);
                 var report = engine.Evaluate(snapshot, new EvaluationOptions { AsOf = snapshot.AsOf });
                 FindingsJson.Write(report, Stream.Null, indented: false);
             }
-
-            return engine;
         });
+        return compiled.Task;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,7 @@ internal sealed class FieldNames
     /// through <paramref name="duplicate"/> and its value skipped.
     /// </summary>
     /// <returns>The field's position in the list, or -1 for an unknown name.</returns>
+    [MethodImpl(PerRecord.Compiled)]
     public int Claim(ref Utf8JsonReader json, ref int seen, out bool duplicate)
     {
         var field = Find(ref json, seen == 0 ? 0 : Math.Min(BitOperations.Log2((uint)seen) + 1, _utf8.Length - 1));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>What an id that other records name belongs to; each kind has its own pool (see <see cref="IdPools"/>).</summary>
@@ -29,9 +30,11 @@ internal sealed class IdPools
     public IdPools(int expectedOffenders = 0) => _expectedOffenders = expectedOffenders;
 
     /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string Get(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).Get(utf8, ref cursor);
 
     /// <summary>The string for <paramref name="utf8"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{byte}, ref int)"/>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string GetDeclared(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).GetDeclared(utf8, ref cursor);
 
     /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{char}, ref int)"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
@@ -346,6 +347,7 @@ internal sealed partial class SnapshotReader
 
     private static string Path(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
+    [MethodImpl(PerRecord.Compiled)]
     private DateTimeOffset? ReadInstant(ref Utf8JsonReader json, string field, bool required)
     {
         switch (json.TokenType)

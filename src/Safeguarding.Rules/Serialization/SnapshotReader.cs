@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Validation;
@@ -471,6 +472,7 @@ internal sealed partial class SnapshotReader
         return false;
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private void Require(FieldNames fields, int seen, int field)
     {
         if ((seen & (1 << field)) == 0)
@@ -481,6 +483,7 @@ internal sealed partial class SnapshotReader
 
     /// <summary>Ends a record: when it has problems, reports every one of them and keeps it as malformed.</summary>
     /// <returns>Whether the record is well formed (so every required value was read).</returns>
+    [MethodImpl(PerRecord.Compiled)]
     private bool EndRecord(string array, int index, string? id)
     {
         if (_fieldProblems.Count == 0)
@@ -512,6 +515,7 @@ internal sealed partial class SnapshotReader
     /// <param name="kind">What the id names: it is pooled with the ids of that kind (see <see cref="IdPools"/>).</param>
     /// <param name="cursor">The field's own place in the pool (see <see cref="Utf8StringPool.Get(ReadOnlySpan{byte}, ref int)"/>): one per field of one array.</param>
     /// <param name="declares">Whether the field is the record's own id (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{byte}, ref int)"/>).</param>
+    [MethodImpl(PerRecord.Compiled)]
     private string? ReadId(ref Utf8JsonReader json, string field, bool required, IdKind kind, ref int cursor, bool declares = false)
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
@@ -537,6 +541,7 @@ internal sealed partial class SnapshotReader
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private DateOnly? ReadDate(ref Utf8JsonReader json, string field, bool required)
     {
         switch (json.TokenType)
@@ -552,6 +557,7 @@ internal sealed partial class SnapshotReader
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private DateOnly? ParseDate(ref Utf8JsonReader json, string field)
     {
         scoped ReadOnlySpan<byte> text = json.ValueSpan;
@@ -578,6 +584,7 @@ internal sealed partial class SnapshotReader
         return new DateOnly(year, month, day);
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private RiskLevel? ReadRiskLevel(ref Utf8JsonReader json)
     {
         const string Field = "riskLevel";
@@ -615,6 +622,7 @@ internal sealed partial class SnapshotReader
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private VisitOutcome? ReadOutcome(ref Utf8JsonReader json)
     {
         const string Field = "outcome";
@@ -647,6 +655,7 @@ internal sealed partial class SnapshotReader
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private bool? ReadBoolean(ref Utf8JsonReader json, string field)
     {
         switch (json.TokenType)
@@ -664,6 +673,7 @@ internal sealed partial class SnapshotReader
     }
 
     /// <summary>Reads a whole number whose field allows <paramref name="range"/> (<c>must be from 1 to 3</c>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     private int? ReadWholeNumber(ref Utf8JsonReader json, string field, string range)
     {
         switch (json.TokenType)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
@@ -77,6 +78,7 @@ internal sealed class Utf8StringPool
     /// in the offenders' order), so the id is mostly the caller's last one or one of the next few, found in memory
     /// read in sequence instead of a probe into the table.
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string Get(ReadOnlySpan<byte> utf8, ref int cursor)
     {
         if (utf8.Length > MaxPooledLength || utf8.IsEmpty)
@@ -111,6 +113,7 @@ internal sealed class Utf8StringPool
     /// 15), and tabled with the others like it when a look-up first needs the table, in one pass. A declaration that
     /// repeats an earlier one (a duplicate, which the checks report) gets a string of its own.
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string GetDeclared(ReadOnlySpan<byte> utf8, ref int cursor)
     {
         if (_addedByLookUp || utf8.Length > MaxPooledLength || utf8.IsEmpty)
@@ -229,6 +232,7 @@ internal sealed class Utf8StringPool
     }
 
     /// <summary>Pools <paramref name="utf8"/> as a new id, not yet in the table; <see langword="null"/> when it is not ASCII (not pooled).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     private string? Add(ReadOnlySpan<byte> utf8, Key key, ref int cursor)
     {
         if (!Ascii.IsValid(utf8))
@@ -355,6 +359,7 @@ internal sealed class Utf8StringPool
         /// <summary>The longest id a key holds whole.</summary>
         public const int WholeLength = 15;
 
+        [MethodImpl(PerRecord.Compiled)]
         public static Key Of(ReadOnlySpan<byte> utf8)
         {
             Span<byte> bytes = stackalloc byte[16];
@@ -365,6 +370,7 @@ internal sealed class Utf8StringPool
         }
 
         /// <summary>The hash of an id the key holds whole: MurmurHash3's finaliser over both halves, so every byte reaches the low bits that pick the slot.</summary>
+        [MethodImpl(PerRecord.Compiled)]
         public int Hash()
         {
             var hash = (Low * 0x9E3779B97F4A7C15) ^ BitOperations.RotateLeft(High * 0xC2B2AE3D27D4EB4F, 31);
