@@ -28,7 +28,10 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
     private double _rulesMs = double.NaN;
     private double _joinMs = double.NaN;
 
-    private PhaseTimings()
+    /// <summary>The command's thread: the engine's log lines from any other are the warm-up evaluation's (<see cref="Commands.BackgroundEngine"/>).</summary>
+    private readonly int _thread = Environment.CurrentManagedThreadId;
+
+    internal PhaseTimings()
     {
         using var process = Process.GetCurrentProcess();
         _startupMs = (DateTime.Now - process.StartTime).TotalMilliseconds;
@@ -98,7 +101,7 @@ internal sealed class PhaseTimings : ILogger<SafeguardingEngine>
     /// <summary>Keeps the engine's phase timings from its "Evaluated" log line (structured values, not parsed text).</summary>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (state is not IReadOnlyList<KeyValuePair<string, object?>> values)
+        if (state is not IReadOnlyList<KeyValuePair<string, object?>> values || Environment.CurrentManagedThreadId != _thread)
         {
             return;
         }
