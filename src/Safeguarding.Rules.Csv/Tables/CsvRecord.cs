@@ -1,6 +1,6 @@
-using Safeguarding.Rules.Serialization;
 using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Csv.Reading;
+using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Csv.Tables;
 

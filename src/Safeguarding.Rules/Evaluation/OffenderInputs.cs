@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Community;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Facts;
@@ -24,6 +25,7 @@ internal sealed class OffenderInputs(
     PolicyView policy)
 {
     /// <summary>The offender fact of snapshot index <paramref name="index"/>: a new one, or <paramref name="reuse"/> (a fact never inserted into a session) refilled.</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public OffenderCase Create(int index, OffenderCase? reuse = null)
     {
         var offender = offenders[index];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Validation;
 
@@ -42,6 +43,7 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     public void Visit(int chunk, int index, int offender, Visit visit)
     {
         if (visit.Date > asOf)
@@ -73,6 +75,7 @@ internal sealed class RecordAggregates(IReadOnlyList<Offender> offenders, DateOn
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     public void Briefing(int chunk, int index, int offender, Briefing briefing)
     {
         ref var latest = ref _latestBriefing[chunk][offender];

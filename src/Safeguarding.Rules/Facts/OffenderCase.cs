@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
 
@@ -117,6 +118,7 @@ public sealed class OffenderCase
     /// then updates it in its session; an evaluation refills a fact it did not insert (no rule could match it) for the next offender.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Id))]
+    [MethodImpl(PerRecord.Compiled)]
     internal void SetRecord(Offender offender, ManagerCase? manager, DateOnly asOf)
     {
         Id = offender.Id;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Safeguarding.Rules.Serialization;
 
 /// <summary>What an id that other records name belongs to; each kind has its own pool (see <see cref="IdPools"/>).</summary>

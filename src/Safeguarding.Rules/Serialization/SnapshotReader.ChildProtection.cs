@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Validation;

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Safeguarding.Rules.Serialization;

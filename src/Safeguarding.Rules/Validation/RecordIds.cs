@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Safeguarding.Rules.Validation;
 
@@ -16,6 +17,7 @@ internal sealed class RecordIds(string array, int capacity)
     private const int OthersNamed = 3;
 
     /// <summary>Adds a record's id: its index in the input and, for a typed record, its position in the typed list (else -1).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public void Add(string id, int index, int position = -1)
     {
         if (_first.TryAdd(id, (index, position)))
@@ -34,6 +36,7 @@ internal sealed class RecordIds(string array, int capacity)
     }
 
     /// <summary>Whether a record has <paramref name="id"/>; <paramref name="position"/> is the first such typed record's position, or -1.</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public bool TryGetPosition(string id, out int position)
     {
         var found = _first.TryGetValue(id, out var entry);

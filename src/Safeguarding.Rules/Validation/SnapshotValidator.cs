@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Serialization;
@@ -314,6 +315,7 @@ internal static partial class SnapshotValidator
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private static int CheckBriefing(List<InputProblem> problems, Briefing? briefing, int position, bool[] validOffenders, OffenderLookup allOffenders)
     {
         var index = Index(briefing?.SourceIndex ?? -1, position);
@@ -322,6 +324,7 @@ internal static partial class SnapshotValidator
         return ok ? ResolveOffender(problems, SnapshotArrays.Briefings, index, briefing!.OffenderId, validOffenders, allOffenders) : -1;
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private static int CheckVisit(List<InputProblem> problems, Visit? visit, int position, bool[] validOffenders, OffenderLookup allOffenders)
     {
         var index = Index(visit?.SourceIndex ?? -1, position);
@@ -376,6 +379,7 @@ internal static partial class SnapshotValidator
 
     /// <summary>Checks an offender's own fields and its manager reference.</summary>
     /// <returns>The position of its valid manager, or -1 when it has none or the reference is bad.</returns>
+    [MethodImpl(PerRecord.Compiled)]
     private static int CheckOffender(List<InputProblem> problems, Offender offender, int index, string? id, Dictionary<string, int> validManagers)
     {
         var manager = -1;
@@ -411,6 +415,7 @@ internal static partial class SnapshotValidator
         return manager;
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private static int ResolveOffender(List<InputProblem> problems, string array, int index, string offenderId, bool[] validOffenders, OffenderLookup allOffenders)
     {
         if (!allOffenders.TryGetPosition(offenderId, out var position))
@@ -423,6 +428,7 @@ internal static partial class SnapshotValidator
         return position >= 0 && validOffenders[position] ? position : -1;
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private static bool RequireId(List<InputProblem> problems, string array, int index, string? id, string field, string? value)
     {
         if (value is null)
@@ -455,6 +461,7 @@ internal static partial class SnapshotValidator
         private string? _lastId;
         private int _lastPosition = -1;
 
+        [MethodImpl(PerRecord.Compiled)]
         public bool TryGetPosition(string id, out int position)
         {
             if (string.Equals(id, _lastId, StringComparison.Ordinal))
