@@ -1,8 +1,34 @@
 namespace Safeguarding.Rules.Serialization;
 
-/// <summary>Reads a fixed-width run of ASCII digits, as the date and instant parsers of the JSON reader need.</summary>
+/// <summary>Reads fixed-width runs of ASCII digits, as the date and instant parsers of the JSON reader need.</summary>
 internal static class AsciiDigits
 {
+    /// <summary>
+    /// Reads <c>yyyy-MM-dd</c> (ten bytes: digits, a hyphen at 4 and at 7) without a loop: a snapshot has several dates
+    /// per record. Whether the date exists in the calendar is the caller's check.
+    /// </summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> text, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        // A byte below '0' wraps to a large number: one comparison per byte.
+        uint y0 = text[0] - (uint)'0', y1 = text[1] - (uint)'0', y2 = text[2] - (uint)'0', y3 = text[3] - (uint)'0';
+        uint m0 = text[5] - (uint)'0', m1 = text[6] - (uint)'0', d0 = text[8] - (uint)'0', d1 = text[9] - (uint)'0';
+        if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
+        {
+            return false;
+        }
+
+        year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
+        month = (int)((m0 * 10) + m1);
+        day = (int)((d0 * 10) + d1);
+        return true;
+    }
+
     /// <summary>The value of <paramref name="text"/> when every byte is an ASCII digit; <see langword="false"/> otherwise.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out int value)
     {

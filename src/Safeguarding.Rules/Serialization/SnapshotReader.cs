@@ -558,18 +558,22 @@ internal sealed partial class SnapshotReader
     }
 
     [MethodImpl(PerRecord.Compiled)]
-    private DateOnly? ParseDate(ref Utf8JsonReader json, string field)
-    {
-        scoped ReadOnlySpan<byte> text = json.ValueSpan;
-        Span<byte> unescaped = stackalloc byte[64];
-        if (json.ValueIsEscaped && text.Length <= unescaped.Length)
-        {
-            // Unescaping never makes text longer; text longer than the buffer is no date either way.
-            text = unescaped[..json.CopyString(unescaped)];
-        }
+    private DateOnly? ParseDate(ref Utf8JsonReader json, string field) =>
+        json.ValueIsEscaped ? ParseEscapedDate(ref json, field) : ParseDate(json.ValueSpan, field);
 
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !AsciiDigits.TryParse(text[..4], out var year) || !AsciiDigits.TryParse(text.Slice(5, 2), out var month) || !AsciiDigits.TryParse(text.Slice(8, 2), out var day))
+    /// <summary>A date written with escapes (<c>"2018\u002D01\u002D01"</c>): unescaped, then read as any other.</summary>
+    private DateOnly? ParseEscapedDate(ref Utf8JsonReader json, string field)
+    {
+        Span<byte> unescaped = stackalloc byte[64];
+
+        // Unescaping never makes text longer; text longer than the buffer is no date either way.
+        return json.ValueSpan.Length <= unescaped.Length ? ParseDate(unescaped[..json.CopyString(unescaped)], field) : ParseDate(json.ValueSpan, field);
+    }
+
+    [MethodImpl(PerRecord.Compiled)]
+    private DateOnly? ParseDate(ReadOnlySpan<byte> text, string field)
+    {
+        if (!AsciiDigits.TryParseDate(text, out var year, out var month, out var day))
         {
             _fieldProblems.Add(new(field, "must be a date in the form yyyy-MM-dd"));
             return null;

@@ -36,6 +36,26 @@ public sealed class SnapshotJsonReadTests
         snapshot.OffenderRecordCount.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("2017\\u002D01\\u002D31", null)]
+    [InlineData("\\u0032017-02-28", null)]
+    [InlineData("2017\\u002D02\\u002D29", "is not a real date: that day does not exist in the calendar")]
+    [InlineData("2017\\u002F01\\u002F31", "must be a date in the form yyyy-MM-dd")]
+    public void Read_DateWrittenWithEscapes_ReadsAsTheSameTextUnescaped(string written, string? problem)
+    {
+        var read = JsonText.Read("{ \"offenders\": [ { \"id\": \"RSO-1\", \"riskLevel\": \"Low\", \"registeredOn\": \"" + written + "\" } ] }");
+
+        if (problem is null)
+        {
+            read.Problems.Should().BeEmpty();
+            read.Snapshot.Offenders.Should().ContainSingle().Which.RegisteredOn.Should().Be(DateOnly.ParseExact(System.Text.RegularExpressions.Regex.Unescape(written), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            read.Problems.Should().ContainSingle().Which.Problem.Should().Be(problem);
+        }
+    }
+
     [Fact]
     public void Read_ContractExample_EvaluatesWithoutProblems()
     {
