@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Safeguarding.Rules.Csv.Tables;
 using Safeguarding.Rules.Serialization;
@@ -69,6 +70,7 @@ internal static class CsvCells
 
     /// <summary>Types a non-empty cell into <paramref name="record"/> at <paramref name="column"/>.</summary>
     /// <returns>The problem, or <see langword="null"/> when the cell is a valid value.</returns>
+    [MethodImpl(PerRecord.Compiled)]
     public static string? Read(ReadOnlySpan<char> text, CsvColumn definition, int column, CsvRecord record)
     {
         switch (definition.Kind)
@@ -119,6 +121,7 @@ internal static class CsvCells
         }
     }
 
+    [MethodImpl(PerRecord.Compiled)]
     private static string? ReadDate(ReadOnlySpan<char> text, int column, CsvRecord record)
     {
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
@@ -137,6 +140,7 @@ internal static class CsvCells
     }
 
     /// <summary>A whole number written as in JSON (<c>30</c>, <c>30.0</c>, <c>3e1</c>), read by the JSON reader's own rules.</summary>
+    [MethodImpl(PerRecord.Compiled)]
     private static string? ReadWholeNumber(ReadOnlySpan<char> text, CsvColumn definition, int column, CsvRecord record)
     {
         const string NotANumber = "must be a whole number";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Safeguarding.Rules.Serialization;
 
 namespace Safeguarding.Rules.Csv.Reading;
@@ -30,6 +31,7 @@ internal sealed class CsvIds
     /// <paramref name="declares"/>); <paramref name="sharedCursor"/> and <paramref name="ownCursor"/> are the column's
     /// places in the two pools.
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string Get(IdKind kind, ReadOnlySpan<char> text, bool declares, ref int sharedCursor, ref int ownCursor) =>
         _own is null
             ? declares ? _shared.GetDeclared(kind, text, ref sharedCursor) : _shared.Get(kind, text, ref sharedCursor)

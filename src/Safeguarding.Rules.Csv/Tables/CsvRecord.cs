@@ -68,6 +68,7 @@ internal sealed class CsvRecord
     /// <paramref name="kind"/> (see <see cref="CsvIds"/>); <paramref name="declares"/> when the cell is its record's
     /// own id (see <see cref="CsvColumn.Declares"/>).
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public void SetPooledText(int column, IdKind kind, ReadOnlySpan<char> text, bool declares) => _text[column] = _ids.Get(kind, text, declares, ref _sharedAt[column], ref _ownAt[column]);
 
     public void SetDate(int column, DateOnly value) => _dates[column] = value;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Safeguarding.Rules.Csv.Tables;
 
 /// <summary>The records of one file, typed.</summary>
@@ -10,6 +12,7 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
     /// <summary>Each record's 0-based data row, by its position in <see cref="Records"/>.</summary>
     public List<int> Indexes { get; } = [];
 
+    [MethodImpl(PerRecord.Compiled)]
     public void Add(CsvRecord record)
     {
         Records.Add(table.Build(record));

@@ -39,6 +39,7 @@ internal sealed class IdPools
     public string GetDeclared(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => Pool(kind).GetDeclared(utf8, ref cursor);
 
     /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/> that its record declares (see <see cref="Utf8StringPool.GetDeclared(ReadOnlySpan{char}, ref int)"/>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string GetDeclared(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => Pool(kind).GetDeclared(text, ref cursor);
 
     /// <summary>Puts every declared id in its pool's table, so that <see cref="Find"/> may be called from several threads.</summary>
@@ -51,6 +52,7 @@ internal sealed class IdPools
     }
 
     /// <summary>The string for <paramref name="text"/>, an id of <paramref name="kind"/> (see <see cref="Utf8StringPool.Get(ReadOnlySpan{char}, ref int)"/>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string Get(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => Pool(kind).Get(text, ref cursor);
 
     /// <summary>
@@ -58,8 +60,10 @@ internal sealed class IdPools
     /// adds or makes a pool, so several threads may call it at once while no thread calls <c>Get</c> (see
     /// <see cref="Utf8StringPool.Find(ReadOnlySpan{char}, ref int)"/>).
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string? Find(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => _pools[(int)kind]?.Find(text, ref cursor);
 
+    [MethodImpl(PerRecord.Compiled)]
     private Utf8StringPool Pool(IdKind kind) =>
         _pools[(int)kind] ??= new Utf8StringPool(kind == IdKind.Offender ? _expectedOffenders : 0);
 }

@@ -126,6 +126,7 @@ internal sealed class Utf8StringPool
     }
 
     /// <summary>As <see cref="GetDeclared(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell).</summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string GetDeclared(ReadOnlySpan<char> text, ref int cursor)
     {
         if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
@@ -146,6 +147,7 @@ internal sealed class Utf8StringPool
     /// so several threads may call it at once while no thread calls <c>Get</c>: a CSV folder's files are read in
     /// parallel once the files that name the ids first (offenders, managers) are read.
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string? Find(ReadOnlySpan<char> text, ref int cursor)
     {
         if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
@@ -219,6 +221,7 @@ internal sealed class Utf8StringPool
     /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell): the same pool holds
     /// both, since an ASCII id's characters are its bytes.
     /// </summary>
+    [MethodImpl(PerRecord.Compiled)]
     public string Get(ReadOnlySpan<char> text, ref int cursor)
     {
         if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
