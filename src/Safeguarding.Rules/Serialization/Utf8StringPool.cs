@@ -126,18 +126,7 @@ internal sealed class Utf8StringPool
     }
 
     /// <summary>As <see cref="GetDeclared(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell).</summary>
-    [MethodImpl(PerRecord.Compiled)]
-    public string GetDeclared(ReadOnlySpan<char> text, ref int cursor)
-    {
-        if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
-        {
-            return new string(text);
-        }
-
-        Span<byte> utf8 = stackalloc byte[MaxPooledLength];
-        var length = Encoding.ASCII.GetBytes(text, utf8);
-        return GetDeclared(utf8[..length], ref cursor);
-    }
+    public string GetDeclared(ReadOnlySpan<char> text, ref int cursor) => GetText(text, ref cursor, declared: true);
 
     /// <summary>Puts every declared id in the table, so that <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from several threads.</summary>
     public void TableAll() => TablePending();
@@ -221,8 +210,11 @@ internal sealed class Utf8StringPool
     /// As <see cref="Get(ReadOnlySpan{byte}, ref int)"/> for text already decoded (a CSV cell): the same pool holds
     /// both, since an ASCII id's characters are its bytes.
     /// </summary>
+    public string Get(ReadOnlySpan<char> text, ref int cursor) => GetText(text, ref cursor, declared: false);
+
+    /// <summary>The text path of <c>Get</c> and <c>GetDeclared</c>: an ASCII id's characters are its bytes; other text is not pooled.</summary>
     [MethodImpl(PerRecord.Compiled)]
-    public string Get(ReadOnlySpan<char> text, ref int cursor)
+    private string GetText(ReadOnlySpan<char> text, ref int cursor, bool declared)
     {
         if (text.Length > MaxPooledLength || text.IsEmpty || !Ascii.IsValid(text))
         {
@@ -230,8 +222,8 @@ internal sealed class Utf8StringPool
         }
 
         Span<byte> utf8 = stackalloc byte[MaxPooledLength];
-        var length = Encoding.ASCII.GetBytes(text, utf8);
-        return Get(utf8[..length], ref cursor);
+        var bytes = utf8[..Encoding.ASCII.GetBytes(text, utf8)];
+        return declared ? GetDeclared(bytes, ref cursor) : Get(bytes, ref cursor);
     }
 
     /// <summary>Pools <paramref name="utf8"/> as a new id, not yet in the table; <see langword="null"/> when it is not ASCII (not pooled).</summary>
@@ -340,7 +332,15 @@ internal sealed class Utf8StringPool
             hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(tail)) * Multiplier, 29);
         }
 
-        // MurmurHash3's finaliser: every input bit reaches the low bits that pick the slot (sequential ids differ only in their last bytes).
+        return Finish(hash);
+    }
+
+    /// <summary>
+    /// MurmurHash3's finaliser, to a non-negative <see cref="int"/>: every input bit reaches the low bits that pick the
+    /// slot (sequential ids differ only in their last bytes).
+    /// </summary>
+    private static int Finish(ulong hash)
+    {
         hash ^= hash >> 33;
         hash *= 0xFF51AFD7ED558CCD;
         hash ^= hash >> 33;
@@ -372,17 +372,8 @@ internal sealed class Utf8StringPool
             return new(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]));
         }
 
-        /// <summary>The hash of an id the key holds whole: MurmurHash3's finaliser over both halves, so every byte reaches the low bits that pick the slot.</summary>
+        /// <summary>The hash of an id the key holds whole: both halves mixed, then <see cref="Finish"/>.</summary>
         [MethodImpl(PerRecord.Compiled)]
-        public int Hash()
-        {
-            var hash = (Low * 0x9E3779B97F4A7C15) ^ BitOperations.RotateLeft(High * 0xC2B2AE3D27D4EB4F, 31);
-            hash ^= hash >> 33;
-            hash *= 0xFF51AFD7ED558CCD;
-            hash ^= hash >> 33;
-            hash *= 0xC4CEB9FE1A85EC53;
-            hash ^= hash >> 33;
-            return (int)(hash & int.MaxValue);
-        }
+        public int Hash() => Finish((Low * 0x9E3779B97F4A7C15) ^ BitOperations.RotateLeft(High * 0xC2B2AE3D27D4EB4F, 31));
     }
 }
