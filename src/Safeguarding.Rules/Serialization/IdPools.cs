@@ -57,8 +57,8 @@ internal sealed class IdPools
 
     /// <summary>
     /// The pooled string for <paramref name="text"/>, an id of <paramref name="kind"/>, or <see langword="null"/>. It never
-    /// adds or makes a pool, so several threads may call it at once while no thread calls <c>Get</c> (see
-    /// <see cref="Utf8StringPool.Find(ReadOnlySpan{char}, ref int)"/>).
+    /// adds or makes a pool, so several threads may call it at once while no thread calls <c>Get</c>, once
+    /// <see cref="TableAll"/> has run (see <see cref="Utf8StringPool.Find(ReadOnlySpan{char}, ref int)"/>).
     /// </summary>
     [MethodImpl(PerRecord.Compiled)]
     public string? Find(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => _pools[(int)kind]?.Find(text, ref cursor);

@@ -19,7 +19,8 @@ namespace Safeguarding.Rules.Serialization;
 /// Only short ASCII text is pooled (ids are), compared byte for byte, so a pooled string is exactly the text the
 /// document holds. The hash is not keyed, so a crafted document could make ids collide: a probe gives up after a few
 /// steps and allocates the string as a reader without a pool would, so collisions cost time, never correctness.
-/// One pool belongs to one reader on one thread; only <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from several at once.
+/// One pool belongs to one reader on one thread; only <see cref="Find(ReadOnlySpan{char}, ref int)"/> may be called from
+/// several at once, once <see cref="TableAll"/> has put every declared id in the table.
 /// </remarks>
 internal sealed class Utf8StringPool
 {
