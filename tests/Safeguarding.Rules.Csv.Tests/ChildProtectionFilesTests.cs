@@ -151,6 +151,75 @@ public sealed class ChildProtectionFilesTests
     }
 
     [Fact]
+    public void ReadFolder_InterviewNamingADetentionWhoseRowHasTheWrongCellCount_SaysThatRowCouldNotBeRead()
+    {
+        // Section 3: every problem stated truly. D-7's row is in detentions.csv (line 3); it is its own problem (its cell
+        // count), and the interview naming it says that row could not be read, not that no row has that id. Its cells are
+        // not read, so the interview is given to no detention.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt", "D-1,CS-1,true,2018-04-30T20:00Z", "D-7,CS-1,true")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent", "D-1,2018-04-30T21:00Z,true", "D-7,2018-04-30T22:00Z,true");
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Id, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("detentions", 1, (string?)null, "$", "detentions.csv", 3, 4, "has 3 cells; the header has 4"),
+            ("interviews", 1, (string?)null, "detentionId", "interviews.csv", 3, 1, "names D-7, whose row of detentions.csv (line 3) could not be read"));
+        result.Snapshot.Detentions.Should().ContainSingle().Which.Interviews.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void ReadFolder_StrategyActionNamingADiscussionWhoseRowHasTheWrongCellCount_SaysThatRowCouldNotBeRead()
+    {
+        // The same for the other nested pair: SD-2's row (line 4, too many cells) is there but could not be read.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("strategy-discussions.csv", "id,heldOn", "SD-1,2018-04-20", "SD-3,2018-04-21", "SD-2,2018-04-21,extra")
+            .With("strategy-actions.csv", "id,owner,dueOn,discussionId", "1,Police,2018-04-27,SD-2", "1,Police,2018-04-27,SD-1");
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Id, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("strategyDiscussions", 2, (string?)null, "$", "strategy-discussions.csv", 4, 3, "has 3 cells; the header has 2"),
+            ("strategy-actions", 0, (string?)null, "discussionId", "strategy-actions.csv", 2, 4, "names SD-2, whose row of strategy-discussions.csv (line 4) could not be read"));
+        result.Snapshot.StrategyDiscussions.Select(static d => (d.Id, d.Actions.Count)).Should().Equal(("SD-1", 1), ("SD-3", 0));
+    }
+
+    [Fact]
+    public void ReadFolder_InterviewNamingAnIdInNoRow_StillSaysNoRowHasIt_WhenAnotherRowCouldNotBeRead()
+    {
+        // D-7's row could not be read but its id is known; D-9 is in no row at all, so the plain message is true.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("detentions.csv", "id,custodySuiteId,juvenile,authorisedAt", "D-7,CS-1,true")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent", "D-9,2018-04-30T21:00Z,true");
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("detentions", 0, "$", "detentions.csv", 2, 4, "has 3 cells; the header has 4"),
+            ("interviews", 0, "detentionId", "interviews.csv", 2, 1, "names D-9, which is not the id of any row of detentions.csv"));
+    }
+
+    [Fact]
+    public void ReadFolder_InterviewNamingAnIdInNoRowThatCouldBeRead_SaysHowManyRowsIdsCouldNotBeRead()
+    {
+        // The row on line 2 has too few cells to reach the id column, so its id cannot be known: "not the id of any row"
+        // might be false. The message says only what is known, and how many rows' ids could not be read.
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn")
+            .With("detentions.csv", "custodySuiteId,juvenile,authorisedAt,id", "CS-1,true", "CS-1,true,2018-04-30T20:00Z,D-1")
+            .With("interviews.csv", "detentionId,startedAt,appropriateAdultPresent", "D-9,2018-04-30T21:00Z,true");
+
+        var result = folder.Read();
+
+        result.Problems.Select(static p => (p.Array, p.Index, p.Field, p.File, p.Line, p.Column, p.Problem)).Should().Equal(
+            ("detentions", 0, "$", "detentions.csv", 2, 3, "has 2 cells; the header has 4"),
+            ("interviews", 0, "detentionId", "interviews.csv", 2, 1, "names D-9, which is not the id of any row of detentions.csv whose id could be read; the id of 1 row could not be read"));
+    }
+
+    [Fact]
     public void Evaluate_ChecksAcrossNestedRecords_NameTheNestedRowsFileLineAndColumn()
     {
         using var folder = new CsvFolder()

@@ -28,7 +28,7 @@ internal sealed class CsvFolderReader
     private readonly Dictionary<CsvTable, IRecordSink> _records = [];
     private readonly Dictionary<string, FilePlaces> _places = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _fileHashes = new(StringComparer.Ordinal);
-    private readonly Dictionary<CsvTable, List<string?>> _rowIds = [];
+    private readonly Dictionary<CsvTable, List<ParentRow>> _rowIds = [];
     private readonly Dictionary<CsvTable, List<NestedRow>> _nested = [];
     private readonly Dictionary<string, NestedPlaces> _nestedPlaces = new(StringComparer.Ordinal);
     private readonly CsvIds _ids;
@@ -210,13 +210,24 @@ internal sealed class CsvFolderReader
     {
         var parent = link.Table;
         var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (_rowIds.TryGetValue(parent, out var parentIds))
+        var unreadLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var idsUnknown = 0;
+        if (_rowIds.TryGetValue(parent, out var parentRows))
         {
-            for (var i = 0; i < parentIds.Count; i++)
+            for (var i = 0; i < parentRows.Count; i++)
             {
-                if (parentIds[i] is { } parentId)
+                var parentRow = parentRows[i];
+                if (parentRow.Id is not { } parentId)
+                {
+                    idsUnknown += parentRow.IdKnown ? 0 : 1;
+                }
+                else if (parentRow.Read)
                 {
                     firstRow.TryAdd(parentId, i);
+                }
+                else
+                {
+                    unreadLine.TryAdd(parentId, parentRow.Line);
                 }
             }
         }
@@ -232,7 +243,7 @@ internal sealed class CsvFolderReader
             {
                 if (row.ParentId is not null)
                 {
-                    _problems.Add(new(table.Array, row.Index, null, link.ParentIdColumn, "names " + row.ParentId + ", which is not the id of any row of " + parent.FileName)
+                    _problems.Add(new(table.Array, row.Index, null, link.ParentIdColumn, UnknownParent(row.ParentId, parent.FileName, unreadLine, idsUnknown))
                     {
                         File = table.FileName,
                         Line = row.Line,
@@ -286,6 +297,28 @@ internal sealed class CsvFolderReader
         {
             parent.Link(parentSink, children, partialChildren, rejected, _malformed);
         }
+    }
+
+    /// <summary>
+    /// What is true of <paramref name="parentId"/>, named by a nested row, when no row of <paramref name="parentFile"/>
+    /// that was read has it: a row with that id is there but could not be read (its cell count is wrong: the first such
+    /// row's line is named); or no row has it, except perhaps one of the <paramref name="idsUnknown"/> rows whose id
+    /// could not be read either.
+    /// </summary>
+    private static string UnknownParent(string parentId, string parentFile, Dictionary<string, int> unreadLine, int idsUnknown)
+    {
+        if (unreadLine.TryGetValue(parentId, out var line))
+        {
+            return "names " + parentId + ", whose row of " + parentFile + " (line " + line.ToString(CultureInfo.InvariantCulture) + ") could not be read";
+        }
+
+        var none = "names " + parentId + ", which is not the id of any row of " + parentFile;
+        return idsUnknown switch
+        {
+            0 => none,
+            1 => none + " whose id could be read; the id of 1 row could not be read",
+            _ => none + " whose id could be read; the ids of " + idsUnknown.ToString(CultureInfo.InvariantCulture) + " rows could not be read",
+        };
     }
 
     /// <summary>The records read from <paramref name="table"/>'s file; <see langword="null"/> when it was missing.</summary>
@@ -440,7 +473,7 @@ internal sealed class CsvFolderReader
             var sameCells = row.ColCount == places.HeaderCells;
             if (_rowIds.TryGetValue(table, out var rowIds))
             {
-                rowIds.Add(sameCells ? record.Text(table.IdColumn) : null);
+                rowIds.Add(ParentRowOf(row, line, sameCells, record, filePosition[table.IdColumn], table.IdColumn));
             }
 
             if (table.Parent is not null)
@@ -556,6 +589,31 @@ internal sealed class CsvFolderReader
             }
         }
     }
+
+    /// <summary>
+    /// What a row of a parent file tells of its id: the id read, for a row whose cells were read; for one whose cell count
+    /// is wrong, the text at the id column's place when there is any, which is taken as the id of a row that could not be
+    /// read. An id cell that is empty in a row that was read is known to be empty; one badly quoted, missing from the header,
+    /// or empty or beyond the end of a row that could not be read, is not known.
+    /// </summary>
+    private static ParentRow ParentRowOf(SepReader.Row row, int line, bool sameCells, CsvRecord record, int position, int idColumn)
+    {
+        if (!sameCells)
+        {
+            var text = CellText(row, position);
+            return new ParentRow(text, line, Read: false, IdKnown: text is not null);
+        }
+
+        var id = record.Text(idColumn);
+        return new ParentRow(id, line, Read: true, IdKnown: id is not null || (position >= 0 && CsvCells.TryUnquote(row[position].Span, out var empty) && empty.IsEmpty));
+    }
+
+    /// <summary>A row of a file whose rows are parents of nested rows, as far as linking them needs.</summary>
+    /// <param name="Id">The row's id, when it could be read or (for a row not read) recognised.</param>
+    /// <param name="Line">The line the row starts on.</param>
+    /// <param name="Read">Whether the row's cells were read (its cell count is the header's).</param>
+    /// <param name="IdKnown">Whether the row's id is known: <paramref name="Id"/>, or a cell known to be empty.</param>
+    private readonly record struct ParentRow(string? Id, int Line, bool Read, bool IdKnown);
 
     /// <summary>The text of a row's cell at <paramref name="position"/> in the file, or <see langword="null"/> when it has none or it is empty or badly quoted.</summary>
     private static string? CellText(SepReader.Row row, int position) =>
