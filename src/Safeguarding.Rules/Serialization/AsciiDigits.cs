@@ -7,7 +7,7 @@ internal static class AsciiDigits
 {
     /// <summary>
     /// Reads <c>yyyy-MM-dd</c> (ten bytes: digits, a hyphen at 4 and at 7) without a loop: a snapshot has several dates
-    /// per record. Whether the date exists in the calendar is the caller's check.
+    /// per record, and an instant starts with one. Whether the date exists in the calendar is the caller's check.
     /// </summary>
     [MethodImpl(PerRecord.Compiled)]
     public static bool TryParseDate(ReadOnlySpan<byte> text, out int year, out int month, out int day)

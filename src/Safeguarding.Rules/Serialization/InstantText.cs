@@ -20,8 +20,7 @@ internal static class InstantText
     {
         instant = default;
         problem = Expected;
-        if (text.Length < 17 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
-            || !AsciiDigits.TryParse(text[..4], out var year) || !AsciiDigits.TryParse(text.Slice(5, 2), out var month) || !AsciiDigits.TryParse(text.Slice(8, 2), out var day)
+        if (text.Length < 17 || text[10] != 'T' || text[13] != ':' || !AsciiDigits.TryParseDate(text[..10], out var year, out var month, out var day)
             || !AsciiDigits.TryParse(text.Slice(11, 2), out var hour) || !AsciiDigits.TryParse(text.Slice(14, 2), out var minute))
         {
             return false;
