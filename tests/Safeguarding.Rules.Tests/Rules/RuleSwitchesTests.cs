@@ -1,6 +1,5 @@
-using NRules.Fluent.Dsl;
 using Safeguarding.Rules.Evaluation;
-using Safeguarding.Rules.Facts;
+using Safeguarding.Rules.Tests.Hosting;
 
 namespace Safeguarding.Rules.Tests.Rules;
 
@@ -27,16 +26,16 @@ public sealed class RuleSwitchesTests
 
         var builtInOnly = RuleSwitches.Of([]);
         counts.TypesScanned.Should().Be(0, "the built-in rules' metadata never changes");
-        var withHost = RuleSwitches.Of([typeof(TaggedHostRule), typeof(TaggedHostRule)]);
+        var withHost = RuleSwitches.Of([typeof(OptionsProblemTests.TaggedHostRule), typeof(OptionsProblemTests.TaggedHostRule)]);
         counts.TypesScanned.Should().Be(1, "only the host's rule class is scanned");
-        RuleSwitches.Of([typeof(TaggedHostRule)]);
+        RuleSwitches.Of([typeof(OptionsProblemTests.TaggedHostRule)]);
         counts.TypesScanned.Should().Be(2);
 
         builtInOnly.Names.Should().BeEquivalentTo(first.Names);
-        withHost.Names.Should().BeEquivalentTo(first.Names.Append("TaggedHost"));
-        withHost.Tags.Should().BeEquivalentTo(first.Tags.Append("HostTag"));
-        RuleSwitches.Of([]).Names.Should().NotContain("TaggedHost", "a host's names are not added to the built-in ones");
-        RuleSwitches.BuiltIn.Tags.Should().NotContain("HostTag");
+        withHost.Names.Should().BeEquivalentTo(first.Names.Append("TaggedHostRule"));
+        withHost.Tags.Should().BeEquivalentTo(first.Tags.Append("HostArea"));
+        RuleSwitches.Of([]).Names.Should().NotContain("TaggedHostRule", "a host's names are not added to the built-in ones");
+        RuleSwitches.BuiltIn.Tags.Should().NotContain("HostArea");
     }
 
     [Fact]
@@ -44,12 +43,12 @@ public sealed class RuleSwitchesTests
     {
         var results = new (IReadOnlySet<string> Names, IReadOnlySet<string> Tags)[16];
 
-        Parallel.For(0, results.Length, i => results[i] = RuleSwitches.Of(i % 2 == 0 ? [] : [typeof(TaggedHostRule)]));
+        Parallel.For(0, results.Length, i => results[i] = RuleSwitches.Of(i % 2 == 0 ? [] : [typeof(OptionsProblemTests.TaggedHostRule)]));
 
         for (var i = 0; i < results.Length; i++)
         {
             results[i].Names.Should().HaveCount(RuleSwitches.BuiltIn.Names.Count + (i % 2));
-            results[i].Names.Contains("TaggedHost").Should().Be(i % 2 == 1);
+            results[i].Names.Contains("TaggedHostRule").Should().Be(i % 2 == 1);
         }
     }
 
@@ -90,26 +89,5 @@ public sealed class RuleSwitchesTests
         _ = new SafeguardingEngine();
 
         counts.RulesCompiled.Should().Be(RuleSwitches.BuiltIn.Names.Count, "the count is of the rules compiled");
-    }
-
-    /// <summary>A host rule with a tag no built-in rule has.</summary>
-    [Name("TaggedHost")]
-    [Tag("HostTag")]
-    public sealed class TaggedHostRule : Rule
-    {
-        public override void Define()
-        {
-            OffenderCase offender = null!;
-
-            When()
-                .Match(() => offender, o => o.Id == "no such offender");
-
-            Then()
-                .Do(_ => NoOp());
-        }
-
-        private static void NoOp()
-        {
-        }
     }
 }
