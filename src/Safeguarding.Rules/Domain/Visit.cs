@@ -15,5 +15,6 @@ public sealed record Visit
     /// <summary>Whether the visit was announced in advance, when recorded.</summary>
     public bool? Announced { get; init; }
 
-    internal int SourceIndex { get; init; } = -1;
+    /// <summary>The visit's index in the input's <c>visits</c> array; set again when the array was read in two parts.</summary>
+    internal int SourceIndex { get; set; } = -1;
 }

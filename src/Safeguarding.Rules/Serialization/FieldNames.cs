@@ -19,6 +19,9 @@ internal sealed class FieldNames
 
     public string this[int field] => _names[field];
 
+    /// <summary>The position of <paramref name="name"/> in the list, or -1.</summary>
+    public int IndexOf(string name) => Array.IndexOf(_names, name);
+
     /// <summary>
     /// Matches the current property name and moves onto its value. A name seen before in this object is reported
     /// through <paramref name="duplicate"/> and its value skipped.

@@ -42,7 +42,7 @@ internal sealed class IdPools
     [MethodImpl(PerRecord.Compiled)]
     public string GetDeclared(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => Pool(kind).GetDeclared(text, ref cursor);
 
-    /// <summary>Puts every declared id in its pool's table, so that <see cref="Find"/> may be called from several threads.</summary>
+    /// <summary>Puts every declared id in its pool's table, so that <see cref="Find(IdKind, ReadOnlySpan{char}, ref int)"/> may be called from several threads.</summary>
     public void TableAll()
     {
         foreach (var pool in _pools)
@@ -62,6 +62,10 @@ internal sealed class IdPools
     /// </summary>
     [MethodImpl(PerRecord.Compiled)]
     public string? Find(IdKind kind, ReadOnlySpan<char> text, ref int cursor) => _pools[(int)kind]?.Find(text, ref cursor);
+
+    /// <summary>As <see cref="Find(IdKind, ReadOnlySpan{char}, ref int)"/> for UTF-8 text (see <see cref="Utf8StringPool.Find(ReadOnlySpan{byte}, ref int)"/>).</summary>
+    [MethodImpl(PerRecord.Compiled)]
+    public string? Find(IdKind kind, ReadOnlySpan<byte> utf8, ref int cursor) => _pools[(int)kind]?.Find(utf8, ref cursor);
 
     [MethodImpl(PerRecord.Compiled)]
     private Utf8StringPool Pool(IdKind kind) =>

@@ -53,8 +53,48 @@ internal sealed partial class SnapshotReader
     /// </summary>
     private const int BytesPerOffender = 700;
 
+    /// <summary>
+    /// The reader of the rest of the document when it is read in two parts (see <see cref="SplitBytes"/>): it reads from a
+    /// record of the <c>visits</c> array to the end on another thread, with the ids of this reader's pools.
+    /// </summary>
+    /// <param name="main">The reader of the first part, whose pools it shares.</param>
+    private SnapshotReader(SnapshotReader main)
+    {
+        _ids = main._ids;
+        _offenderIdsShared = true;
+    }
+
     /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
-    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => new SnapshotReader(utf8Json.Length).ReadDocument(utf8Json);
+    public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, Automatic, out _);
+
+    /// <summary>
+    /// As <see cref="Read(ReadOnlySpan{byte})"/>, with the place the document may be split at: <paramref name="splitFrom"/>
+    /// is the offset (after any byte order mark) from which the first record of <c>visits</c> is sought for the second
+    /// part, <see cref="Automatic"/> for the middle of the rest when it is large enough, or <see cref="Never"/>.
+    /// </summary>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="splitFrom">Where to look for the split.</param>
+    /// <param name="split">Whether the document was read in two parts (whether the second part's reading was used).</param>
+    internal static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json, long splitFrom, out bool split)
+    {
+        var reader = new SnapshotReader(utf8Json.Length) { _splitFrom = splitFrom };
+        var result = reader.ReadDocument(utf8Json);
+        split = reader._handedOff;
+        return result;
+    }
+
+    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: split in the middle of the rest when it is at least <see cref="SplitBytes"/>.</summary>
+    internal const long Automatic = -1;
+
+    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: read in one part.</summary>
+    internal const long Never = long.MaxValue;
+
+    /// <summary>
+    /// How many bytes from the start of the <c>visits</c> array to the document's end make the rest worth reading in two
+    /// parts, one on this thread and one on another (see <see cref="StartTail"/>): the visits are half a snapshot's bytes,
+    /// and each of the two parts is then about a third of it (benchmarks/RESULTS.md, session 16).
+    /// </summary>
+    internal const int SplitBytes = 16 << 20;
 
     public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
@@ -64,7 +104,7 @@ internal sealed partial class SnapshotReader
         return new SnapshotReadResult(new CaseloadSnapshot(), earlier, [], null);
     }
 
-    private SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
+    private unsafe SnapshotReadResult ReadDocument(ReadOnlySpan<byte> utf8Json)
     {
         utf8Json = JsonInput.SkipByteOrderMark(utf8Json);
         if (JsonInput.IsBlank(utf8Json))
@@ -78,42 +118,45 @@ internal sealed partial class SnapshotReader
             return Unusable(JsonInput.NotUtf8(utf8Json, invalid), _problems);
         }
 
-        var json = new Utf8JsonReader(utf8Json, JsonInput.ReaderOptions);
-        try
+        // The second part of a document read in two (see StartTail) reads these bytes on another thread: they stay fixed
+        // until it has ended, whatever happens here.
+        fixed (byte* document = utf8Json)
         {
-            json.Read();
-            if (json.TokenType != JsonTokenType.StartObject)
+            _document = document;
+            _length = utf8Json.Length;
+            var json = new Utf8JsonReader(utf8Json, JsonInput.ReaderOptions);
+            try
             {
-                var found = JsonInput.Describe(json.TokenType);
-                json.Skip();
-                json.Read(); // Content after the value is a JSON error, reported as such.
-                return Unusable("must be a JSON object (the snapshot), not " + found, _problems);
-            }
-
-            var seen = 0;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var field = TopLevel.Claim(ref json, ref seen, out var duplicate);
-                if (duplicate)
+                json.Read();
+                if (json.TokenType != JsonTokenType.StartObject)
                 {
-                    _problems.Add(new(null, null, null, TopLevel[field], "appears more than once in the document"));
-                    continue;
+                    var found = JsonInput.Describe(json.TokenType);
+                    json.Skip();
+                    json.Read(); // Content after the value is a JSON error, reported as such.
+                    return Unusable("must be a JSON object (the snapshot), not " + found, _problems);
                 }
 
-                ReadTopLevel(ref json, field);
+                ReadProperties(ref json, 0);
+                if (!_handedOff)
+                {
+                    json.Read(); // Content after the document is a JSON error, reported as such.
+                }
             }
-
-            json.Read(); // Content after the document is a JSON error, reported as such.
-        }
-        catch (JsonException exception)
-        {
-            // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
-            return Unusable(JsonInput.NotJson(exception, utf8Json), _problems);
-        }
-        catch (InvalidOperationException)
-        {
-            // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
-            return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
+            catch (JsonException exception)
+            {
+                // Stop at the first syntax error: keep the problems found before it, but no records (the document is unusable).
+                return Unusable(JsonInput.NotJson(exception, utf8Json), _problems);
+            }
+            catch (InvalidOperationException)
+            {
+                // Only the reader throws this: a string escaping a lone surrogate cannot be read as text.
+                return Unusable(JsonInput.NotUnicode(utf8Json, json.TokenStartIndex), _problems);
+            }
+            finally
+            {
+                StopTail();
+                _document = null;
+            }
         }
 
         var snapshot = new CaseloadSnapshot
@@ -134,7 +177,31 @@ internal sealed partial class SnapshotReader
         return new SnapshotReadResult(snapshot, _problems, _malformed, null);
     }
 
-    private void ReadTopLevel(ref Utf8JsonReader json, int field)
+    /// <summary>
+    /// Reads the document's properties to the end of its object, the reader before the first (or after the end of the
+    /// <c>visits</c> array, for the second part of a document read in two); <paramref name="seen"/> holds the properties
+    /// read before. Stops early when the second part took the rest over (<see cref="_handedOff"/>).
+    /// </summary>
+    private void ReadProperties(ref Utf8JsonReader json, int seen)
+    {
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = TopLevel.Claim(ref json, ref seen, out var duplicate);
+            if (duplicate)
+            {
+                _problems.Add(new(null, null, null, TopLevel[field], "appears more than once in the document"));
+                continue;
+            }
+
+            ReadTopLevel(ref json, field, seen);
+            if (_handedOff)
+            {
+                return;
+            }
+        }
+    }
+
+    private void ReadTopLevel(ref Utf8JsonReader json, int field, int seen)
     {
         switch (field)
         {
@@ -163,7 +230,7 @@ internal sealed partial class SnapshotReader
                 json.Skip(); // Unknown properties are ignored, whatever their shape.
                 break;
             default:
-                ReadArray(ref json, TopLevel[field]);
+                ReadArray(ref json, TopLevel[field], seen);
                 break;
         }
 
@@ -176,7 +243,7 @@ internal sealed partial class SnapshotReader
         _fieldProblems.Clear();
     }
 
-    private void ReadArray(ref Utf8JsonReader json, string array)
+    private void ReadArray(ref Utf8JsonReader json, string array, int seen)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
@@ -195,9 +262,43 @@ internal sealed partial class SnapshotReader
             _teams = [];
         }
 
-        var index = 0;
+        // A large rest from the visits on is read in two parts: this thread reads the visits up to the record the other
+        // part starts at, and takes that part's records and problems there (see StartTail).
+        var tailAt = array == SnapshotArrays.Visits ? StartTail(ref json, seen) : NoTail;
+        ReadElements(ref json, array, 0, tailAt);
+        if (tailAt != NoTail && !_handedOff)
+        {
+            StopTail();
+        }
+    }
+
+    /// <summary>
+    /// Reads the records of <paramref name="array"/> from the one at <paramref name="index"/>, the reader before it, to the
+    /// array's end. At a record starting at <paramref name="tailAt"/> (the start of the document's second part), the second
+    /// part's reading is taken instead when it succeeded; a reading that did not, or a record starting past that place
+    /// (it was not a record's start), ends the second part and the records are read here.
+    /// </summary>
+    /// <returns>The number of records read.</returns>
+    private int ReadElements(ref Utf8JsonReader json, string array, int index, long tailAt = NoTail)
+    {
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
+            if (json.TokenStartIndex >= tailAt)
+            {
+                if (json.TokenStartIndex == tailAt && TakeTail(index))
+                {
+                    return index;
+                }
+
+                StopTail();
+                tailAt = NoTail;
+            }
+
+            if (_abandon)
+            {
+                throw new OperationCanceledException(); // Only a second part is stopped (see StopTail).
+            }
+
             if (json.TokenType != JsonTokenType.StartObject)
             {
                 _problems.Add(new(array, index, null, "$", "must be a JSON object (a record), not " + JsonInput.Describe(json.TokenType)));
@@ -234,6 +335,8 @@ internal sealed partial class SnapshotReader
 
             index++;
         }
+
+        return index;
     }
 
     private void ReadTeam(ref Utf8JsonReader json, int index)
@@ -520,6 +623,12 @@ internal sealed partial class SnapshotReader
     {
         if (json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && !json.HasValueSequence)
         {
+            if (_offenderIdsShared && kind == IdKind.Offender)
+            {
+                // Both parts of a document read in two look offenders' ids up at once: neither adds to that pool.
+                return _ids.Find(kind, json.ValueSpan, ref cursor) ?? System.Text.Encoding.UTF8.GetString(json.ValueSpan);
+            }
+
             return declares ? _ids.GetDeclared(kind, json.ValueSpan, ref cursor) : _ids.Get(kind, json.ValueSpan, ref cursor);
         }
 

@@ -147,9 +147,21 @@ internal sealed class Utf8StringPool
 
         Span<byte> utf8 = stackalloc byte[MaxPooledLength];
         var length = Encoding.ASCII.GetBytes(text, utf8);
-        var key = Key.Of(utf8[..length]);
+        return Find(utf8[..length], ref cursor);
+    }
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{char}, ref int)"/> for UTF-8 text: a large JSON document's two parts look the offenders' ids up at once.</summary>
+    [MethodImpl(PerRecord.Compiled)]
+    public string? Find(ReadOnlySpan<byte> utf8, ref int cursor)
+    {
+        if (utf8.Length > MaxPooledLength || utf8.IsEmpty)
+        {
+            return null;
+        }
+
+        var key = Key.Of(utf8);
         Debug.Assert(_tabled == _count, "Find looks in the table: declared ids must be tabled first (TableAll).");
-        return Near(utf8[..length], key, ref cursor) ?? Probe(utf8[..length], key, ref cursor, out _, out _);
+        return Near(utf8, key, ref cursor) ?? Probe(utf8, key, ref cursor, out _, out _);
     }
 
     /// <summary>The pooled string for <paramref name="utf8"/> among the caller's last id and the few after it, or <see langword="null"/>.</summary>
