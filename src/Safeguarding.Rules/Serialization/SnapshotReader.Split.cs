@@ -71,7 +71,9 @@ internal sealed unsafe partial class SnapshotReader
         _ids.TableAll();
         _offenderIdsShared = true;
         var tail = _tail = new SnapshotReader(this) { _document = _document, _length = _length, _splitFrom = Never };
-        _tailRead = Task.Run(() => tail.ReadTail(previousEnd, seen));
+        // A thread of its own: this part waits for it at the split, so it must not queue behind the pool's other work
+        // (the command-line tool compiles its rules on the pool while it reads).
+        _tailRead = Task.Factory.StartNew(() => tail.ReadTail(previousEnd, seen), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return at;
     }
 
