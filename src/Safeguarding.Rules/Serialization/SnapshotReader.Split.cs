@@ -7,7 +7,7 @@ namespace Safeguarding.Rules.Serialization;
 /// <summary>
 /// A large document read in two parts at once. When this reader starts the <c>visits</c> array (half a snapshot's bytes)
 /// with at least <see cref="SplitBytes"/> to go and the offenders read, it looks for a record of that array at the
-/// document's middle (so that each part reads about half its bytes); another reader, on another thread, reads from that record to the end of the document while this
+/// middle of the rest (both parts start then, so each reads about half of what is left); another reader, on another thread, reads from that record to the end of the document while this
 /// one reads the visits up to it. That place is found by its bytes alone (a <c>{</c> after <c>}</c> and <c>,</c>), which a
 /// string can hold too, so it is only a guess: it is taken only when this reader, record by record, arrives at a record
 /// starting exactly there, and the second part read to the end without a fault. Then the second part's records and
@@ -51,8 +51,8 @@ internal sealed unsafe partial class SnapshotReader
         var from = _splitFrom switch
         {
             Never => -1L,
-            // The middle of the document: this part has read what comes before the visits already.
-            Automatic => _length - arrayStart >= SplitBytes ? Math.Max(arrayStart, _length / 2) : -1,
+            // The middle of the rest: both parts start now, and each then reads about half of it.
+            Automatic => _length - arrayStart >= SplitBytes ? arrayStart + ((_length - arrayStart) / 2) : -1,
             _ => Math.Max(_splitFrom, arrayStart),
         };
         if (from < 0 || from >= _length || (seen & OffendersSeen) == 0)

@@ -70,7 +70,7 @@ internal sealed partial class SnapshotReader
     /// <summary>
     /// As <see cref="Read(ReadOnlySpan{byte})"/>, with the place the document may be split at: <paramref name="splitFrom"/>
     /// is the offset (after any byte order mark) from which the first record of <c>visits</c> is sought for the second
-    /// part, <see cref="Automatic"/> for the document's middle when the rest is large enough, or <see cref="Never"/>.
+    /// part, <see cref="Automatic"/> for the middle of the rest when it is large enough, or <see cref="Never"/>.
     /// </summary>
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="splitFrom">Where to look for the split.</param>
@@ -83,7 +83,7 @@ internal sealed partial class SnapshotReader
         return result;
     }
 
-    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: split at the document's middle when the rest from the visits on is at least <see cref="SplitBytes"/>.</summary>
+    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: split at the middle of the rest from the visits on when it is at least <see cref="SplitBytes"/>.</summary>
     internal const long Automatic = -1;
 
     /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: read in one part.</summary>
@@ -92,7 +92,7 @@ internal sealed partial class SnapshotReader
     /// <summary>
     /// How many bytes from the start of the <c>visits</c> array to the document's end make the rest worth reading in two
     /// parts, one on this thread and one on another (see <see cref="StartTail"/>): the visits are about half a snapshot's
-    /// bytes and start about a quarter in, so the document's middle is mostly among them (benchmarks/RESULTS.md, session 16).
+    /// bytes and start about a quarter in, so the middle of the rest is mostly among them (benchmarks/RESULTS.md, session 16).
     /// </summary>
     internal const int SplitBytes = 16 << 20;
 
