@@ -223,7 +223,7 @@ internal sealed unsafe partial class SnapshotReader
         if (failure is not null)
         {
             // Not a fault of the document (those end the part's reading quietly): a defect, not to be hidden.
-            throw failure.InnerException!;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerException!).Throw();
         }
     }
 
