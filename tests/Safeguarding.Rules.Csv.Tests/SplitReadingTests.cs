@@ -79,6 +79,28 @@ public sealed class SplitReadingTests
     }
 
     [Fact]
+    public void SplitAt_ACarriageReturnOnItsOwnAnywhereBefore_NoSplit()
+    {
+        // Lines of CRLF, long enough to span several vectors; the split is asked for at the last line.
+        var text = "a,b\r\n" + string.Concat(Enumerable.Range(0, 12).Select(static i => "x" + i + ",1234567\r\n")) + "y,2\r\n";
+        var bytes = Encoding.ASCII.GetBytes(text);
+        var last = text.LastIndexOf("y,", StringComparison.Ordinal);
+        CsvFolderReader.SplitAt(bytes, last).Should().Be(last);
+
+        for (var at = 0; at < last - 1; at++)
+        {
+            if (bytes[at] is (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            var lone = (byte[])bytes.Clone();
+            lone[at] = (byte)'\r';
+            CsvFolderReader.SplitAt(lone, last).Should().Be(-1, "byte " + at + " is a carriage return on its own");
+        }
+    }
+
+    [Fact]
     public void Read_QuoteBeforeTheSplit_ReadInOnePieceToTheSameResult()
     {
         var lines = new List<string> { "offenderId,date,outcome" };
@@ -112,6 +134,10 @@ public sealed class SplitReadingTests
             .With("offenders.csv", "id,managerId,riskLevel,registeredOn", "RSO-1,OM-1,Low,2017-01-01")
             .WithBytes("visits.csv", Encoding.UTF8.GetBytes(visits.ToString()))
             .With("briefings.csv", [.. briefings]);
+
+        var visitsBytes = File.ReadAllBytes(Path.Combine(folder.Path, "visits.csv"));
+        var after = new FileInfo(Path.Combine(folder.Path, "briefings.csv")).Length;
+        CsvFolderReader.SplitAt(visitsBytes, (visitsBytes.Length + after) / 2).Should().BePositive("the file is split by default");
 
         ShouldBeTheSame(SnapshotCsv.ReadFolder(folder.Path), CsvFolderReader.Read(folder.Path, OnePiece), null);
     }

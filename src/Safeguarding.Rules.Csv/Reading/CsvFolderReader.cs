@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using nietras.SeparatedValues;
 using Safeguarding.Rules.Csv.Tables;
 using Safeguarding.Rules.Domain;
@@ -223,8 +224,43 @@ internal sealed class CsvFolderReader
             return -1;
         }
 
-        var returns = before.Count((byte)'\r');
-        return returns == 0 || before.Count("\r\n"u8) == returns ? split : -1;
+        return HasLoneReturn(before) ? -1 : split;
+    }
+
+    /// <summary>Whether <paramref name="bytes"/>, which end with a line feed, hold a carriage return not followed by a line feed.</summary>
+    private static bool HasLoneReturn(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // 32 bytes and the 32 after the first of them at a time: a return whose next byte is not a line feed.
+            var cr = Vector256.Create((byte)'\r');
+            var lf = Vector256.Create((byte)'\n');
+            for (; i + Vector256<byte>.Count < bytes.Length; i += Vector256<byte>.Count)
+            {
+                var here = Vector256.Create(bytes.Slice(i, Vector256<byte>.Count));
+                var next = Vector256.Create(bytes.Slice(i + 1, Vector256<byte>.Count));
+                if (Vector256.AndNot(Vector256.Equals(here, cr), Vector256.Equals(next, lf)) != Vector256<byte>.Zero)
+                {
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            var returns = bytes.Count((byte)'\r');
+            return returns != 0 && bytes.Count("\r\n"u8) != returns;
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            if (bytes[i] == '\r' && (i + 1 == bytes.Length || bytes[i + 1] != '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
