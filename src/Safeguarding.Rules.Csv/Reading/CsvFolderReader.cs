@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using nietras.SeparatedValues;
 using Safeguarding.Rules.Csv.Tables;
 using Safeguarding.Rules.Domain;
@@ -34,6 +36,9 @@ internal sealed class CsvFolderReader
     private readonly CsvIds _ids;
     private FilePlaces? _document;
 
+    /// <summary>Whether this reader read a part of a file and met what only a reading of the whole file reports rightly.</summary>
+    private bool _partFailed;
+
     private CsvFolderReader(CsvIds ids)
     {
         _ids = ids;
@@ -43,15 +48,30 @@ internal sealed class CsvFolderReader
     internal const long ReadAsideBytes = 1024 * 1024;
 
     /// <summary>
+    /// A <c>visits.csv</c> at least this large is read in two parts, one on each thread (see <see cref="Read(string)"/>),
+    /// when it can be split: a smaller one is not worth the scan for where to split it.
+    /// </summary>
+    internal const long SplitVisitsBytes = 4 * 1024 * 1024;
+
+    /// <summary>
     /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read
     /// in order with one pool of ids; then <c>visits.csv</c>, the largest file, is read on another thread while this one
-    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). Each file's problems and records are
-    /// kept apart and put together in the files' order, so the result is the same as reading one file after another.
+    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). A large <c>visits.csv</c> is split at
+    /// a line (<see cref="SplitAt"/>) so that the two threads read about as much: its first part on the other thread, its
+    /// rest on this one before the files after it. Each file's (and part's) problems and records are kept apart and put
+    /// together in the files' order, so the result is the same as reading one file after another.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
-    public static SnapshotReadResult Read(string folder)
+    public static SnapshotReadResult Read(string folder) => Read(folder, splitVisitsAt: null);
+
+    /// <summary>
+    /// Reads the folder at <paramref name="folder"/> (see <see cref="Read(string)"/>), splitting <c>visits.csv</c> at the
+    /// line that starts at or after byte <paramref name="splitVisitsAt"/> of the file, whatever its size, when it can be
+    /// split there (<see langword="long.MaxValue"/>: never); <see langword="null"/>: as its size and the files after it say.
+    /// </summary>
+    internal static SnapshotReadResult Read(string folder, long? splitVisitsAt)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
@@ -64,38 +84,78 @@ internal sealed class CsvFolderReader
         var files = new CsvFolderReader[CsvTables.All.Count];
         Task<CsvFolderReader>? aside = null;
         var asideAt = -1;
+        SplitFile? split = null;
+        CsvFolderReader? rest = null;
         try
         {
-            for (var i = 0; i < files.Length; i++)
+            try
             {
-                var table = CsvTables.All[i];
-                var path = Path.Combine(folder, table.FileName);
-                if (table == CsvTables.Visits)
+                for (var i = 0; i < files.Length; i++)
                 {
-                    // Every id named first is in the pool now: from here on it is only looked up, from two threads.
-                    pool.TableAll();
-                    ids = CsvIds.Over(pool);
-                    if (new FileInfo(path) is { Exists: true, Length: >= ReadAsideBytes })
+                    var table = CsvTables.All[i];
+                    var path = Path.Combine(folder, table.FileName);
+                    if (table == CsvTables.Visits)
                     {
-                        aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
-                        asideAt = i;
-                        continue;
-                    }
-                }
+                        // Every id named first is in the pool now: from here on it is only looked up, from two threads.
+                        pool.TableAll();
+                        ids = CsvIds.Over(pool);
+                        var length = new FileInfo(path) is { Exists: true } info ? info.Length : -1;
+                        if (length >= 0 && (splitVisitsAt is not null || length >= SplitVisitsBytes)
+                            && SplitFile.TryOpen(path, splitVisitsAt ?? ((length + BytesAfter(folder, i)) / 2)) is { } opened)
+                        {
+                            // The first part on the other thread (about half of what is left to read), the rest on this one.
+                            split = opened;
+                            aside = Task.Run(() => opened.ReadFirst(table, CsvIds.Over(pool)));
+                            asideAt = i;
+                            rest = opened.ReadRest(table, ids);
+                            continue;
+                        }
 
-                files[i] = ReadFile(table, path, ids);
+                        if (length >= ReadAsideBytes)
+                        {
+                            aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
+                            asideAt = i;
+                            continue;
+                        }
+                    }
+
+                    files[i] = ReadFile(table, path, ids);
+                }
+            }
+            catch (Exception) when (aside is not null && FailedToo(aside))
+            {
+                // The file read aside comes first in the folder's order: its failure is the one a reading in order meets.
+                aside.GetAwaiter().GetResult();
+                throw;
+            }
+
+            if (aside is not null)
+            {
+                files[asideAt] = aside.GetAwaiter().GetResult();
             }
         }
-        catch (Exception) when (aside is not null && FailedToo(aside))
+        finally
         {
-            // The file read aside comes first in the folder's order: its failure is the one a reading in order meets.
-            aside.GetAwaiter().GetResult();
-            throw;
+            if (split is not null)
+            {
+                // The file's memory is unmapped only when neither thread reads it any more.
+                if (aside is not null)
+                {
+                    Task.WaitAny(aside);
+                }
+
+                split.Dispose();
+            }
         }
 
-        if (aside is not null)
+        if (rest is not null)
         {
-            files[asideAt] = aside.GetAwaiter().GetResult();
+            // A part that met what only a reading of the whole file reports rightly (text that is not UTF-8, a row Sep cannot
+            // read): the file is read again in one piece.
+            var first = files[asideAt];
+            files[asideAt] = first._partFailed || rest._partFailed
+                ? ReadFile(CsvTables.Visits, Path.Combine(folder, CsvTables.Visits.FileName), ids)
+                : first.Append(rest);
         }
 
         var reader = new CsvFolderReader(ids);
@@ -119,6 +179,89 @@ internal sealed class CsvFolderReader
     }
 
     private const int BytesPerOffenderRow = 80;
+
+    /// <summary>The bytes of the files after the <paramref name="index"/>-th that the folder has: what this thread reads after <c>visits.csv</c>.</summary>
+    private static long BytesAfter(string folder, int index)
+    {
+        var bytes = 0L;
+        for (var i = index + 1; i < CsvTables.All.Count; i++)
+        {
+            if (new FileInfo(Path.Combine(folder, CsvTables.All[i].FileName)) is { Exists: true } file)
+            {
+                bytes += file.Length;
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// Where a file of <paramref name="file"/>'s bytes can be split into two parts read apart, at or after byte
+    /// <paramref name="at"/>: the start of the first line there after the header, when the bytes before it hold no quote
+    /// and no carriage return but before a line feed, so that every line end before it ends a row, and the rows before it
+    /// are counted by its line feeds; -1 when there is none (a quote or a lone carriage return before it, or no line after it).
+    /// </summary>
+    internal static int SplitAt(ReadOnlySpan<byte> file, long at)
+    {
+        var start = file.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var headerEnd = file[start..].IndexOf((byte)'\n');
+        if (headerEnd < 0)
+        {
+            return -1;
+        }
+
+        var from = (int)Math.Clamp(at, start + headerEnd + 1, file.Length);
+        var lineEnd = file[(from - 1)..].IndexOf((byte)'\n');
+        var split = lineEnd < 0 ? file.Length : from + lineEnd;
+        if (split >= file.Length)
+        {
+            return -1;
+        }
+
+        var before = file[..split];
+        if (before.Contains((byte)'"'))
+        {
+            return -1;
+        }
+
+        return HasLoneReturn(before) ? -1 : split;
+    }
+
+    /// <summary>Whether <paramref name="bytes"/>, which end with a line feed, hold a carriage return not followed by a line feed.</summary>
+    private static bool HasLoneReturn(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // 32 bytes and the 32 after the first of them at a time: a return whose next byte is not a line feed.
+            var cr = Vector256.Create((byte)'\r');
+            var lf = Vector256.Create((byte)'\n');
+            for (; i + Vector256<byte>.Count < bytes.Length; i += Vector256<byte>.Count)
+            {
+                var here = Vector256.Create(bytes.Slice(i, Vector256<byte>.Count));
+                var next = Vector256.Create(bytes.Slice(i + 1, Vector256<byte>.Count));
+                if (Vector256.AndNot(Vector256.Equals(here, cr), Vector256.Equals(next, lf)) != Vector256<byte>.Zero)
+                {
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            var returns = bytes.Count((byte)'\r');
+            return returns != 0 && bytes.Count("\r\n"u8) != returns;
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            if (bytes[i] == '\r' && (i + 1 == bytes.Length || bytes[i + 1] != '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Waits for <paramref name="task"/> to end; whether it failed.</summary>
     private static bool FailedToo(Task task)
@@ -146,6 +289,34 @@ internal sealed class CsvFolderReader
         }
 
         return reader;
+    }
+
+    /// <summary>Adds what <paramref name="rest"/> read of the rest of this reader's file, after what this reader read of it.</summary>
+    private CsvFolderReader Append(CsvFolderReader rest)
+    {
+        _problems.AddRange(rest._problems);
+        _malformed.AddRange(rest._malformed);
+        foreach (var (table, sink) in rest._records)
+        {
+            _records[table].Append(sink);
+        }
+
+        foreach (var (array, places) in rest._places)
+        {
+            _places[array].RowLines.AddRange(places.RowLines);
+        }
+
+        foreach (var (table, rows) in rest._rowIds)
+        {
+            _rowIds[table].AddRange(rows);
+        }
+
+        foreach (var (table, rows) in rest._nested)
+        {
+            _nested[table].AddRange(rows);
+        }
+
+        return this;
     }
 
     /// <summary>Adds what <paramref name="file"/> read to this reader's, after what it holds already.</summary>
@@ -348,10 +519,11 @@ internal sealed class CsvFolderReader
         }
 
         _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
-        ReadFile(table, bytes);
+        ReadFile(table, bytes, FilePart.Whole);
     }
 
-    private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes)
+    /// <summary>Reads <paramref name="bytes"/>, the whole of <paramref name="table"/>'s file or the <paramref name="part"/> of it.</summary>
+    private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes, FilePart part)
     {
         var sink = table.CreateSink();
         _records[table] = sink;
@@ -375,22 +547,24 @@ internal sealed class CsvFolderReader
             _places[table.Array] = places;
         }
 
-        var start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var start = !part.IsRest && bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
         var invalid = JsonInput.IndexOfInvalidUtf8(bytes.Span[start..]);
         if (invalid >= 0)
         {
             var (line, column) = LineAndColumn(bytes.Span.Slice(start, invalid));
             _problems.Add(new(null, null, null, "$", "is not valid UTF-8 text (counting from 1)") { File = table.FileName, Line = line, Column = column });
+            _partFailed = part.IsPart;
             return;
         }
 
         try
         {
-            using var sep = Options.From(InPlace(bytes[start..]));
-            ReadRows(table, sep, places, sink);
+            using var sep = Options.From(part.IsRest ? new HeadedStream(part.Header, InPlace(bytes)) : InPlace(bytes[start..]));
+            ReadRows(table, sep, places, sink, part);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)
         {
+            _partFailed = part.IsPart;
             // Sep's own limits (a row beyond its buffer): the file cannot be read as CSV; its message quotes no cell.
             _problems.Add(new(null, null, null, "$", "cannot be read as CSV: " + e.Message.ReplaceLineEndings(" ")) { File = table.FileName, Line = 1, Column = 1 });
         }
@@ -405,7 +579,7 @@ internal sealed class CsvFolderReader
             ? native.OpenRead(start, length)
             : new MemoryStream(bytes.ToArray(), writable: false);
 
-    private void ReadRows(CsvTable table, SepReader sep, FilePlaces places, IRecordSink sink)
+    private void ReadRows(CsvTable table, SepReader sep, FilePlaces places, IRecordSink sink, FilePart part)
     {
         var columns = table.Columns;
         var filePosition = new int[columns.Count];
@@ -430,6 +604,15 @@ internal sealed class CsvFolderReader
                 places.HeaderCells = row.ColCount;
                 rejectAll = ReadHeader(table, row, filePosition, places);
                 ignored = [.. Enumerable.Range(0, places.HeaderCells).Where(position => System.Array.IndexOf(filePosition, position) < 0)];
+                if (part.IsRest)
+                {
+                    // The rest of a file split after a line: the header's problems are the first part's; its rows and lines
+                    // come after the first part's rows, each one line (the first part has no quote).
+                    _problems.Clear();
+                    rows = part.RowsBefore;
+                    nextLine += part.RowsBefore;
+                }
+
                 continue;
             }
 
@@ -672,5 +855,149 @@ internal sealed class CsvFolderReader
     {
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         return (before.Count((byte)'\n') + 1, before.Length - lineStart + 1);
+    }
+
+    /// <summary>
+    /// Which part of its file a reader reads: the whole (<see cref="Whole"/>), the first part of a split file, or the rest
+    /// of it (<see cref="IsRest"/>), read as a CSV of the file's <paramref name="Header"/> line then its own bytes, whose
+    /// rows come after the file's first <paramref name="RowsBefore"/> rows (its header's not counted).
+    /// </summary>
+    private readonly record struct FilePart(bool IsPart, byte[]? Header, int RowsBefore)
+    {
+        public static FilePart Whole => default;
+
+        public static FilePart First => new(IsPart: true, null, 0);
+
+        [MemberNotNullWhen(true, nameof(Header))]
+        public bool IsRest => Header is not null;
+    }
+
+    /// <summary>
+    /// A file mapped into memory and split at a line (<see cref="SplitAt"/>), for its two parts to be read on two threads;
+    /// it is unmapped when both are read.
+    /// </summary>
+    private sealed class SplitFile : IDisposable
+    {
+        private readonly FileStream _file;
+        private readonly MappedFile _mapped;
+        private readonly int _split;
+
+        private SplitFile(FileStream file, MappedFile mapped, int split)
+        {
+            _file = file;
+            _mapped = mapped;
+            _split = split;
+        }
+
+        /// <summary>The file at <paramref name="path"/> mapped and split at or after byte <paramref name="at"/>; <see langword="null"/> when it cannot be.</summary>
+        public static SplitFile? TryOpen(string path, long at)
+        {
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            try
+            {
+                var mapped = MappedFile.TryMap(file);
+                if (mapped is not null)
+                {
+                    var split = SplitAt(mapped.Memory.Span, at);
+                    if (split > 0)
+                    {
+                        return new SplitFile(file, mapped, split);
+                    }
+
+                    ((IDisposable)mapped).Dispose();
+                }
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+
+            file.Dispose();
+            return null;
+        }
+
+        /// <summary>Reads the file's first part, and takes the hash of the whole file.</summary>
+        public CsvFolderReader ReadFirst(CsvTable table, CsvIds ids)
+        {
+            var reader = new CsvFolderReader(ids);
+            var bytes = _mapped.Memory;
+            reader._fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
+            reader.ReadFile(table, bytes[.._split], FilePart.First);
+            return reader;
+        }
+
+        /// <summary>Reads the rest of the file, after its first part: the header line, then the rest's own lines.</summary>
+        public CsvFolderReader ReadRest(CsvTable table, CsvIds ids)
+        {
+            var reader = new CsvFolderReader(ids);
+            var bytes = _mapped.Memory;
+            var start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+            var first = bytes.Span[start.._split];
+            var header = first[..(first.IndexOf((byte)'\n') + 1)].ToArray();
+            reader.ReadFile(table, bytes[_split..], new FilePart(IsPart: true, header, RowsBefore: first.Count((byte)'\n') - 1));
+            return reader;
+        }
+
+        public void Dispose()
+        {
+            ((IDisposable)_mapped).Dispose();
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>A read-only stream of a header line's bytes, then <paramref name="rest"/>'s: the rest of a split file, as a CSV.</summary>
+    private sealed class HeadedStream(byte[] header, Stream rest) : Stream
+    {
+        private int _headerRead;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_headerRead == header.Length)
+            {
+                return rest.Read(buffer);
+            }
+
+            var count = Math.Min(buffer.Length, header.Length - _headerRead);
+            header.AsSpan(_headerRead, count).CopyTo(buffer);
+            _headerRead += count;
+            return count;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -8,4 +8,7 @@ internal interface IRecordSink
 
     /// <summary>What could be read of a row with problems, for the checks across records; <see langword="null"/> for none.</summary>
     object? Partial(CsvRecord record);
+
+    /// <summary>Adds the records <paramref name="rest"/> (a sink of the same table, for the rest of the file) kept, after this sink's.</summary>
+    void Append(IRecordSink rest);
 }

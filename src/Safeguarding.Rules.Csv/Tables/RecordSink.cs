@@ -20,4 +20,11 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
     }
 
     public object? Partial(CsvRecord record) => table.Partial?.Invoke(record);
+
+    public void Append(IRecordSink rest)
+    {
+        var records = (RecordSink<T>)rest;
+        Records.AddRange(records.Records);
+        Indexes.AddRange(records.Indexes);
+    }
 }
