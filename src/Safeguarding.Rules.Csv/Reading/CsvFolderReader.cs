@@ -435,12 +435,17 @@ internal sealed class CsvFolderReader
                 childLines[p] = lines = [];
             }
 
-            var path = link.Property + "[" + lines.Count.ToString(CultureInfo.InvariantCulture) + "]";
-            lines.Add(row.Line);
-            foreach (var (field, column, problem) in row.Problems)
+            if (row.Problems.Length > 0)
             {
-                _problems.Add(new(parent.Array, p, row.ParentId, field == "$" ? path : path + "." + field, problem) { File = table.FileName, Line = row.Line, Column = column });
+                // The row's path in its parent, made only for a row with problems (most have none).
+                var path = link.Property + "[" + lines.Count.ToString(CultureInfo.InvariantCulture) + "]";
+                foreach (var (field, column, problem) in row.Problems)
+                {
+                    _problems.Add(new(parent.Array, p, row.ParentId, field == "$" ? path : path + "." + field, problem) { File = table.FileName, Line = row.Line, Column = column });
+                }
             }
+
+            lines.Add(row.Line);
 
             if (!partialChildren.TryGetValue(p, out var read))
             {
