@@ -49,9 +49,11 @@ internal sealed class CsvFolderReader
 
     /// <summary>
     /// A <c>visits.csv</c> at least this large is read in two parts, one on each thread (see <see cref="Read(string)"/>),
-    /// when it can be split: a smaller one is not worth the scan for where to split it.
+    /// when it can be split. Below it the time saved is a few tens of milliseconds, and in the command-line tool the other
+    /// core is then still compiling and warming the rules up, which the split only delays into the evaluation
+    /// (benchmarks/RESULTS.md, session 16: the 100,000-offender folder's 15 MB file is read in one piece).
     /// </summary>
-    internal const long SplitVisitsBytes = 4 * 1024 * 1024;
+    internal const long SplitVisitsBytes = 32 * 1024 * 1024;
 
     /// <summary>
     /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read

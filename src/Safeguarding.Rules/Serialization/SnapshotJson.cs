@@ -11,7 +11,7 @@ namespace Safeguarding.Rules.Serialization;
 /// <remarks>
 /// <para>
 /// Reading is one forward pass over the UTF-8 bytes with no document object model, so a snapshot of a million
-/// offenders costs its bytes plus the typed records. A large document (16 MB or more from its <c>visits</c> array on) is
+/// offenders costs its bytes plus the typed records. A large document (64 MB or more from its <c>visits</c> array on) is
 /// read in two such passes at once, one from its start and one from a visit near its middle, on two threads; the result
 /// is the one a single pass gives, record for record and problem for problem. A record with any problem (a value of the wrong JSON type,
 /// a required field missing or <see langword="null"/>, an unknown enum value, a malformed or impossible date,

@@ -6,7 +6,7 @@ namespace Safeguarding.Rules.Serialization;
 
 /// <summary>
 /// A large document read in two parts at once. When this reader starts the <c>visits</c> array (half a snapshot's bytes)
-/// with at least <see cref="SplitBytes"/> to go and the offenders read, it looks for a record of that array at the
+/// with at least <see cref="SplitBytes"/> (64 MB) to go and the offenders read, it looks for a record of that array at the
 /// middle of the rest (both parts start then, so each reads about half of what is left); another reader, on another thread, reads from that record to the end of the document while this
 /// one reads the visits up to it. That place is found by its bytes alone (a <c>{</c> after <c>}</c> and <c>,</c>), which a
 /// string can hold too, so it is only a guess: it is taken only when this reader, record by record, arrives at a record
@@ -32,6 +32,7 @@ internal sealed unsafe partial class SnapshotReader
     private static int OffendersSeen => 1 << TopLevel.IndexOf(SnapshotArrays.Offenders);
 
     private long _splitFrom = Automatic;
+    private int _splitBytes = SplitBytes;
     private byte* _document;
     private int _length;
     private bool _offenderIdsShared;
@@ -52,7 +53,7 @@ internal sealed unsafe partial class SnapshotReader
         {
             Never => -1L,
             // The middle of the rest: both parts start now, and each then reads about half of it.
-            Automatic => _length - arrayStart >= SplitBytes ? arrayStart + ((_length - arrayStart) / 2) : -1,
+            Automatic => _length - arrayStart >= _splitBytes ? arrayStart + ((_length - arrayStart) / 2) : -1,
             _ => Math.Max(_splitFrom, arrayStart),
         };
         if (from < 0 || from >= _length || (seen & OffendersSeen) == 0)

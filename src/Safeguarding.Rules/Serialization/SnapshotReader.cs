@@ -75,26 +75,30 @@ internal sealed partial class SnapshotReader
     /// <param name="utf8Json">The document's bytes.</param>
     /// <param name="splitFrom">Where to look for the split.</param>
     /// <param name="split">Whether the document was read in two parts (whether the second part's reading was used).</param>
-    internal static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json, long splitFrom, out bool split)
+    /// <param name="splitBytes">With <see cref="Automatic"/>, the least bytes from the visits on to split (see <see cref="SplitBytes"/>).</param>
+    internal static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json, long splitFrom, out bool split, int splitBytes = SplitBytes)
     {
-        var reader = new SnapshotReader(utf8Json.Length) { _splitFrom = splitFrom };
+        var reader = new SnapshotReader(utf8Json.Length) { _splitFrom = splitFrom, _splitBytes = splitBytes };
         var result = reader.ReadDocument(utf8Json);
         split = reader._handedOff;
         return result;
     }
 
-    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: split at the middle of the rest from the visits on when it is at least <see cref="SplitBytes"/>.</summary>
+    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool, int)"/>: split at the middle of the rest from the visits on when it is at least <see cref="SplitBytes"/>.</summary>
     internal const long Automatic = -1;
 
-    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool)"/>: read in one part.</summary>
+    /// <summary>For <see cref="Read(ReadOnlySpan{byte}, long, out bool, int)"/>: read in one part.</summary>
     internal const long Never = long.MaxValue;
 
     /// <summary>
     /// How many bytes from the start of the <c>visits</c> array to the document's end make the rest worth reading in two
-    /// parts, one on this thread and one on another (see <see cref="StartTail"/>): the visits are about half a snapshot's
-    /// bytes and start about a quarter in, so the middle of the rest is mostly among them (benchmarks/RESULTS.md, session 16).
+    /// parts, one on this thread and one on another (see <see cref="StartTail"/>); the visits are about half a snapshot's
+    /// bytes and start about a quarter in, so the middle of the rest is mostly among them. Below it the time saved is a
+    /// few tens of milliseconds, and in the command-line tool the other core is then still compiling and warming the rules
+    /// up, which the split only delays into the evaluation (benchmarks/RESULTS.md, session 16: a 100,000-offender file, 48
+    /// MB from its visits on, is read in one part; a 1,000,000-offender one, 484 MB, in two).
     /// </summary>
-    internal const int SplitBytes = 16 << 20;
+    internal const int SplitBytes = 64 << 20;
 
     public static SnapshotReadResult TooLarge() => Unusable(JsonInput.TooLarge, []);
 
