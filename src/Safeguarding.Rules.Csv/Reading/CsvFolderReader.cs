@@ -564,21 +564,6 @@ internal sealed class CsvFolderReader
             return;
         }
 
-        // A row ends at a line feed (or the file's end): the lists of rows are made their size at once, not doubled row by
-        // row (the copies were about 100 MB of a 1,000,000-offender folder's reading; benchmarks/RESULTS.md, session 16).
-        var rows = bytes.Span[start..].Count((byte)'\n') + 1;
-        sink.EnsureCapacity(rows);
-        places.RowLines.EnsureCapacity(rows);
-        if (_rowIds.TryGetValue(table, out var rowIds))
-        {
-            rowIds.EnsureCapacity(rows);
-        }
-
-        if (_nested.TryGetValue(table, out var nested))
-        {
-            nested.EnsureCapacity(rows);
-        }
-
         try
         {
             using var sep = Options.From(part.IsRest ? new HeadedStream(part.Header, InPlace(bytes)) : InPlace(bytes[start..]));

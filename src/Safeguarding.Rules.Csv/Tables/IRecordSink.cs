@@ -9,9 +9,6 @@ internal interface IRecordSink
     /// <summary>What could be read of a row with problems, for the checks across records; <see langword="null"/> for none.</summary>
     object? Partial(CsvRecord record);
 
-    /// <summary>Makes room for <paramref name="records"/> records, so that the lists do not grow (and copy) record by record.</summary>
-    void EnsureCapacity(int records);
-
     /// <summary>Adds the records <paramref name="rest"/> (a sink of the same table, for the rest of the file) kept, after this sink's.</summary>
     void Append(IRecordSink rest);
 }

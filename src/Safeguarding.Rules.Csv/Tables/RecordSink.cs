@@ -21,12 +21,6 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
 
     public object? Partial(CsvRecord record) => table.Partial?.Invoke(record);
 
-    public void EnsureCapacity(int records)
-    {
-        Records.EnsureCapacity(records);
-        Indexes.EnsureCapacity(records);
-    }
-
     public void Append(IRecordSink rest)
     {
         var records = (RecordSink<T>)rest;
