@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using Safeguarding.Rules.Domain;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
@@ -15,6 +16,9 @@ namespace Safeguarding.Rules.Tests.Serialization;
 public sealed class SplitSnapshotReadingTests
 {
     private const int Offenders = 2000;
+
+    /// <summary>The bytes a random edit puts in: JSON's structural ones, a quote, an escape, a letter, a digit, a blank.</summary>
+    private static readonly byte[] Structural = "{}[],:\\\"x0 "u8.ToArray();
     private const int Visits = 12_000;
 
     [Fact]
@@ -191,6 +195,50 @@ public sealed class SplitSnapshotReadingTests
             split.Should().BeFalse();
             read.Problems[^1].Problem.Should().StartWith("is not valid JSON");
         }
+    }
+
+    [Fact]
+    public void Read_RandomEditsAnywhere_SameAsOnePart()
+    {
+        // A document with problems, edited at random places before, at and after the split (a byte dropped, one of JSON's
+        // structural bytes or an escape put in, a stretch repeated or cut): whatever the edits break, the split reading
+        // reports exactly what a reading in one part does. Most edits break the syntax; some only the records.
+        var original = Document(visitsFirst: false, badRecords: true);
+        var middle = Middle(original);
+        var splits = 0;
+        Gen.Select(Gen.Int[1, 3], Gen.ULong).Sample(
+            (edits, seed) =>
+            {
+                var random = new Random(unchecked((int)seed));
+                var bytes = original.ToList();
+                for (var e = 0; e < edits; e++)
+                {
+                    // Mostly near the split, where the two parts meet; else anywhere from the visits on.
+                    var at = random.Next(4) == 0 ? random.Next(original.Length / 4, bytes.Count - 1) : Math.Clamp(middle + random.Next(-400, 400), 0, bytes.Count - 1);
+                    switch (random.Next(4))
+                    {
+                        case 0:
+                            bytes.RemoveAt(at);
+                            break;
+                        case 1:
+                            bytes.Insert(at, Structural[random.Next(Structural.Length)]);
+                            break;
+                        case 2:
+                            bytes.InsertRange(at, bytes.GetRange(at, Math.Min(random.Next(1, 80), bytes.Count - at)));
+                            break;
+                        default:
+                            bytes.RemoveRange(at, Math.Min(random.Next(1, 80), bytes.Count - at));
+                            break;
+                    }
+                }
+
+                var (_, split) = ReadBothWays([.. bytes], middle);
+                splits += split ? 1 : 0;
+            },
+            iter: 300,
+            threads: 1);
+
+        splits.Should().BePositive("some edits leave the document readable and split");
     }
 
     [Fact]
