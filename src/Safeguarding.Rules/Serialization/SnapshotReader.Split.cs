@@ -6,16 +6,17 @@ namespace Safeguarding.Rules.Serialization;
 
 /// <summary>
 /// A large document read in two parts at once. When this reader starts the <c>visits</c> array (half a snapshot's bytes)
-/// with at least <see cref="SplitBytes"/> (64 MB) to go and the offenders read, it looks for a record of that array at the
-/// middle of the rest (both parts start then, so each reads about half of what is left); another reader, on another thread, reads from that record to the end of the document while this
-/// one reads the visits up to it. That place is found by its bytes alone (a <c>{</c> after <c>}</c> and <c>,</c>), which a
-/// string can hold too, so it is only a guess: it is taken only when this reader, record by record, arrives at a record
-/// starting exactly there, and the second part read to the end without a fault. Then the second part's records and
-/// problems follow this part's, its visits' indices moved on by the number read here, which is exactly what a reading in
-/// one part gives. Otherwise (the place was inside a string or past the visits, the second part met a syntax error or a
-/// string that is not text) the second part is stopped and dropped and this reader reads on, so every fault is reported
-/// as a reading in one part reports it. Both parts look the offenders' ids up in the pool this part filled and add none
-/// (an unknown id gets a string of its own); the other kinds' pools are the second part's alone until it ends.
+/// with at least <see cref="SplitBytes"/> (64 MB) to go and the offenders read, it looks for a record of that array at
+/// the middle of the rest (both parts start then, so each reads about half of what is left); another reader, on another
+/// thread, reads from that record to the end of the document while this one reads the visits up to it. That place is
+/// found by its bytes alone (a <c>{</c> after <c>}</c> and <c>,</c>), which a string can hold too, so it is only a guess:
+/// it is taken only when this reader, record by record, arrives at a record starting exactly there, and the second part
+/// read to the end without a fault. Then the second part's records and problems follow this part's, its visits' indices
+/// moved on by the number read here, which is exactly what a reading in one part gives. Otherwise (the place was inside a
+/// string or past the visits, the second part met a syntax error or a string that is not text) the second part is
+/// stopped and dropped and this reader reads on, so every fault is reported as a reading in one part reports it. Both
+/// parts look the offenders' ids up in the pool this part filled and add none (an unknown id gets a string of its own);
+/// the other kinds' pools are the second part's alone until it ends.
 /// </summary>
 internal sealed unsafe partial class SnapshotReader
 {
