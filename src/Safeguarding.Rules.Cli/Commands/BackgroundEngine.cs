@@ -6,8 +6,9 @@ using Safeguarding.Rules.Serialization;
 namespace Safeguarding.Rules.Cli.Commands;
 
 /// <summary>
-/// Builds the engine (rule discovery and NRules compilation) on another thread while the snapshot is read: reading is
-/// single-threaded, so on a machine with two cores or more the compilation costs no wall time. With
+/// Builds the engine (rule discovery and NRules compilation) on another thread while the snapshot is read: reading a
+/// force's snapshot is single-threaded, so on a machine with two cores or more the compilation costs no wall time (a
+/// national one is read in two parts from its visits on, by which time the engine is compiled). With
 /// <c>warmUp</c>, that thread then evaluates a small generated force and writes its findings to nowhere, so that the
 /// code of checking, the rules and writing is compiled before the real snapshot needs it (measured in
 /// benchmarks/RESULTS.md). The engine is handed over as soon as it is compiled, and the warm-up goes on beside the
