@@ -124,18 +124,16 @@ internal static class CsvCells
     [MethodImpl(PerRecord.Compiled)]
     private static string? ReadDate(ReadOnlySpan<char> text, int column, CsvRecord record)
     {
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day))
+        // The JSON reader's date rule, over the cell's characters as bytes: a date is ten ASCII characters, so other text
+        // is read as no text at all, which is no date either.
+        Span<byte> ascii = stackalloc byte[10];
+        Span<byte> bytes = text.Length == ascii.Length && System.Text.Ascii.FromUtf16(text, ascii, out _) == System.Buffers.OperationStatus.Done ? ascii : [];
+        if (AsciiDigits.ReadDate(bytes, out var date) is { } problem)
         {
-            return "must be a date in the form yyyy-MM-dd";
+            return problem;
         }
 
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return "is not a real date: that day does not exist in the calendar";
-        }
-
-        record.SetDate(column, new DateOnly(year, month, day));
+        record.SetDate(column, date);
         return null;
     }
 
@@ -214,21 +212,5 @@ internal static class CsvCells
 
         record.SetInstant(column, instant);
         return null;
-    }
-
-    private static bool Digits(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 }

@@ -32,6 +32,28 @@ internal static class AsciiDigits
         return true;
     }
 
+    /// <summary>
+    /// Reads a date as the contract writes one (<c>yyyy-MM-dd</c>, a day that exists), for the JSON and CSV readers alike.
+    /// </summary>
+    /// <returns>The problem with the text, as a field's problem, or <see langword="null"/> with <paramref name="date"/>.</returns>
+    [MethodImpl(PerRecord.Compiled)]
+    public static string? ReadDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (!TryParseDate(text, out var year, out var month, out var day))
+        {
+            return "must be a date in the form yyyy-MM-dd";
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return "is not a real date: that day does not exist in the calendar";
+        }
+
+        date = new DateOnly(year, month, day);
+        return null;
+    }
+
     /// <summary>The value of <paramref name="text"/> when every byte is an ASCII digit; <see langword="false"/> otherwise.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out int value)
     {

@@ -686,19 +686,13 @@ internal sealed partial class SnapshotReader
     [MethodImpl(PerRecord.Compiled)]
     private DateOnly? ParseDate(ReadOnlySpan<byte> text, string field)
     {
-        if (!AsciiDigits.TryParseDate(text, out var year, out var month, out var day))
+        if (AsciiDigits.ReadDate(text, out var date) is { } problem)
         {
-            _fieldProblems.Add(new(field, "must be a date in the form yyyy-MM-dd"));
+            _fieldProblems.Add(new(field, problem));
             return null;
         }
 
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            _fieldProblems.Add(new(field, "is not a real date: that day does not exist in the calendar"));
-            return null;
-        }
-
-        return new DateOnly(year, month, day);
+        return date;
     }
 
     [MethodImpl(PerRecord.Compiled)]
