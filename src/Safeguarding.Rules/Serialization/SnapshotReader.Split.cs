@@ -43,6 +43,20 @@ internal sealed unsafe partial class SnapshotReader
     private Task<bool>? _tailRead;
 
     /// <summary>
+    /// The reader of the second part of a document read in two: from a record of the <c>visits</c> array to the end, on
+    /// another thread, over <paramref name="main"/>'s bytes and with its pools.
+    /// </summary>
+    /// <param name="main">The reader of the first part.</param>
+    private SnapshotReader(SnapshotReader main)
+    {
+        _ids = main._ids;
+        _offenderIdsShared = true;
+        _document = main._document;
+        _length = main._length;
+        _splitFrom = Never;
+    }
+
+    /// <summary>
     /// Starts the second part when the document is worth reading in two, the reader on the <c>visits</c> array's start;
     /// <paramref name="seen"/> holds the document's properties read so far.
     /// </summary>
@@ -72,7 +86,7 @@ internal sealed unsafe partial class SnapshotReader
 
         _ids.TableAll();
         _offenderIdsShared = true;
-        var tail = _tail = new SnapshotReader(this) { _document = _document, _length = _length, _splitFrom = Never };
+        var tail = _tail = new SnapshotReader(this);
         // A thread of its own: this part waits for it at the split, so it must not queue behind the pool's other work
         // (the command-line tool compiles its rules on the pool while it reads).
         _tailRead = Task.Factory.StartNew(() => tail.ReadTail(previousEnd, seen), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -133,7 +147,7 @@ internal sealed unsafe partial class SnapshotReader
         var json = new Utf8JsonReader(new ReadOnlySpan<byte>(_document + from, _length - from), isFinalBlock: true, InsideArrayOfObject);
         try
         {
-            ReadElements(ref json, SnapshotArrays.Visits, 0);
+            ReadElements(ref json, SnapshotArrays.Visits);
             ReadProperties(ref json, seen);
             json.Read(); // Content after the document is a JSON error.
             return true;

@@ -53,17 +53,6 @@ internal sealed partial class SnapshotReader
     /// </summary>
     private const int BytesPerOffender = 700;
 
-    /// <summary>
-    /// The reader of the rest of the document when it is read in two parts (see <see cref="SplitBytes"/>): it reads from a
-    /// record of the <c>visits</c> array to the end on another thread, with the ids of this reader's pools.
-    /// </summary>
-    /// <param name="main">The reader of the first part, whose pools it shares.</param>
-    private SnapshotReader(SnapshotReader main)
-    {
-        _ids = main._ids;
-        _offenderIdsShared = true;
-    }
-
     /// <summary>Reads the document; the result has no source hash (see <see cref="SnapshotJson"/>).</summary>
     public static SnapshotReadResult Read(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, Automatic, out _);
 
@@ -268,30 +257,25 @@ internal sealed partial class SnapshotReader
 
         // A large rest from the visits on is read in two parts: this thread reads the visits up to the record the other
         // part starts at, and takes that part's records and problems there (see StartTail).
-        var tailAt = array == SnapshotArrays.Visits ? StartTail(ref json, seen) : NoTail;
-        ReadElements(ref json, array, 0, tailAt);
-        if (tailAt != NoTail && !_handedOff)
-        {
-            StopTail();
-        }
+        ReadElements(ref json, array, array == SnapshotArrays.Visits ? StartTail(ref json, seen) : NoTail);
     }
 
     /// <summary>
-    /// Reads the records of <paramref name="array"/> from the one at <paramref name="index"/>, the reader before it, to the
-    /// array's end. At a record starting at <paramref name="tailAt"/> (the start of the document's second part), the second
-    /// part's reading is taken instead when it succeeded; a reading that did not, or a record starting past that place
-    /// (it was not a record's start), ends the second part and the records are read here.
+    /// Reads the records of <paramref name="array"/>, the reader before the first, to the array's end. At a record starting
+    /// at <paramref name="tailAt"/> (the start of the document's second part), the second part's reading is taken instead
+    /// when it succeeded; a reading that did not, a record starting past that place (it was not a record's start), or the
+    /// array's end before it ends the second part, and the records are read here.
     /// </summary>
-    /// <returns>The number of records read.</returns>
-    private int ReadElements(ref Utf8JsonReader json, string array, int index, long tailAt = NoTail)
+    private void ReadElements(ref Utf8JsonReader json, string array, long tailAt = NoTail)
     {
+        var index = 0;
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             if (json.TokenStartIndex >= tailAt)
             {
                 if (json.TokenStartIndex == tailAt && TakeTail(index))
                 {
-                    return index;
+                    return;
                 }
 
                 StopTail();
@@ -340,7 +324,10 @@ internal sealed partial class SnapshotReader
             index++;
         }
 
-        return index;
+        if (tailAt != NoTail)
+        {
+            StopTail(); // The visits ended before the place the second part started at: it was past them.
+        }
     }
 
     private void ReadTeam(ref Utf8JsonReader json, int index)
