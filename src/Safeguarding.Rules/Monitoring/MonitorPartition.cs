@@ -102,7 +102,24 @@ internal sealed class MonitorPartition
         Tracker.EnsureCapacity(Tracker.ById.Count + Pending.Count + (Pending.Count / 4));
         Session.InsertAll(Pending);
         Pending.Clear();
-        Session.Fire();
+
+        // As an evaluation fires (CollectingSessionRunner): the overdue visits the firings yield are propagated in one
+        // batch once the firings are done, not one propagation per firing; then the rules they activate fire, until
+        // nothing more is yielded. Changes after the fill propagate theirs as they fire.
+        Session.AutoPropagateLinkedFacts = false;
+        try
+        {
+            do
+            {
+                Session.Fire();
+            }
+            while (Session.PropagateLinked().Any());
+        }
+        finally
+        {
+            Session.AutoPropagateLinkedFacts = true;
+        }
+
         Tracker.Journaling = true;
     }
 }
