@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Safeguarding.Rules.Csv.Reading;
 using Safeguarding.Rules.Csv.Tests.Support;
 using Safeguarding.Rules.Domain;
+using Safeguarding.Rules.Synthetic;
 
 namespace Safeguarding.Rules.Csv.Tests;
 
@@ -574,6 +576,27 @@ public sealed class CsvFolderReadTests
 
         var result = folder.Read();
 
+        result.SourceSha256.Should().Be(Hex(Encoding.UTF8.GetBytes(jcs)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadFolder_FilesOfSeveralMegabytes_SourceSha256IsTheHashOfTheJcsObjectOfEachFilesHash(bool visitsSplit)
+    {
+        // Files from a megabyte up are hashed on another thread while they are parsed, and a split visits.csv is hashed
+        // while its two parts are read: the folder's hash is still the one section 8 defines.
+        using var folder = new CsvFolder();
+        SnapshotCsv.WriteFolder(SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 20_000, Seed = 5 }), folder.Path);
+        static string Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        var files = Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        new FileInfo(Path.Combine(folder.Path, "offenders.csv")).Length.Should().BeGreaterThan(1 << 20);
+        new FileInfo(Path.Combine(folder.Path, "visits.csv")).Length.Should().BeGreaterThan(1 << 20);
+        var jcs = "{" + string.Join(",", files.Select(f => "\"" + f + "\":\"" + Hex(File.ReadAllBytes(Path.Combine(folder.Path, f!))) + "\"")) + "}";
+
+        var result = CsvFolderReader.Read(folder.Path, visitsSplit ? 0 : long.MaxValue);
+
+        result.Problems.Should().BeEmpty();
         result.SourceSha256.Should().Be(Hex(Encoding.UTF8.GetBytes(jcs)));
     }
 

@@ -525,9 +525,30 @@ internal sealed class CsvFolderReader
             bytes = copy.ToArray();
         }
 
-        _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
-        ReadFile(table, bytes, FilePart.Whole);
+        // A large file's hash is taken on another thread while this one parses the same bytes (as the JSON reader hashes
+        // its document); both are done before the file is unmapped.
+        if (bytes.Length < ParallelHashBytes)
+        {
+            _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
+            ReadFile(table, bytes, FilePart.Whole);
+            return;
+        }
+
+        var hash = Task.Run(() => FolderHash.Sha256Hex(bytes.Span));
+        try
+        {
+            ReadFile(table, bytes, FilePart.Whole);
+        }
+        finally
+        {
+            Task.WaitAny(hash);
+        }
+
+        _fileHashes[table.FileName] = hash.GetAwaiter().GetResult();
     }
+
+    /// <summary>The size from which a file's hash is taken on another thread while it is parsed.</summary>
+    private const int ParallelHashBytes = 1 << 20;
 
     /// <summary>Reads <paramref name="bytes"/>, the whole of <paramref name="table"/>'s file or the <paramref name="part"/> of it.</summary>
     private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes, FilePart part)
@@ -889,11 +910,17 @@ internal sealed class CsvFolderReader
         private readonly MappedFile _mapped;
         private readonly int _split;
 
+        private readonly Task<string> _hash;
+
         private SplitFile(FileStream file, MappedFile mapped, int split)
         {
             _file = file;
             _mapped = mapped;
             _split = split;
+
+            // The whole file's hash, taken while its two parts are read (the three share the two cores; the parts are about
+            // the same size, so neither waits for the other while the hash is under way).
+            _hash = Task.Run(() => FolderHash.Sha256Hex(_mapped.Memory.Span));
         }
 
         /// <summary>The file at <paramref name="path"/> mapped and split at or after byte <paramref name="at"/>; <see langword="null"/> when it cannot be.</summary>
@@ -924,13 +951,13 @@ internal sealed class CsvFolderReader
             return null;
         }
 
-        /// <summary>Reads the file's first part, and takes the hash of the whole file.</summary>
+        /// <summary>Reads the file's first part, and takes the hash of the whole file, which another thread computes meanwhile.</summary>
         public CsvFolderReader ReadFirst(CsvTable table, CsvIds ids)
         {
             var reader = new CsvFolderReader(ids);
             var bytes = _mapped.Memory;
-            reader._fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
             reader.ReadFile(table, bytes[.._split], FilePart.First);
+            reader._fileHashes[table.FileName] = _hash.GetAwaiter().GetResult();
             return reader;
         }
 
@@ -948,6 +975,8 @@ internal sealed class CsvFolderReader
 
         public void Dispose()
         {
+            // The file's memory is unmapped only when its hash is taken too.
+            Task.WaitAny(_hash);
             ((IDisposable)_mapped).Dispose();
             _file.Dispose();
         }
