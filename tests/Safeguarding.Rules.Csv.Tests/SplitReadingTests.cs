@@ -60,6 +60,34 @@ public sealed class SplitReadingTests
         splits.Should().BeGreaterThan(10, "most of the offsets split the file");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Read_EveryFileAfterVisitsHasAProblem_SameAsReadingInOrderWhicheverThreadReadsEachFile(int seed)
+    {
+        // The files after visits.csv are taken by whichever of the two threads reading visits.csv is free first; their
+        // records and problems still come out in the folder's order.
+        using var folder = GeneratedFolder(seed, crlf: false, bom: false, lastLineEnded: true, quotesLate: false);
+        string[] after = ["briefings.csv", "strategy-discussions.csv", "strategy-actions.csv", "detentions.csv", "interviews.csv", "police-protections.csv", "overrides.csv"];
+        foreach (var name in after)
+        {
+            var path = Path.Combine(folder.Path, name);
+            var lines = File.ReadAllLines(path);
+            lines.Should().HaveCountGreaterThan(1, name + " has a row to spoil");
+            lines[1] += ",extra";
+            File.WriteAllLines(path, lines);
+        }
+
+        var whole = CsvFolderReader.Read(folder.Path, OnePiece);
+        whole.Problems.Select(static p => p.File).Should().Contain(after, "each file after visits.csv has a problem (the nested files' come after the others', as their rows are linked to their parents)");
+        var visits = File.ReadAllBytes(Path.Combine(folder.Path, "visits.csv"));
+        foreach (var offset in Offsets(visits, seed))
+        {
+            ShouldBeTheSame(CsvFolderReader.Read(folder.Path, offset), whole, offset);
+        }
+    }
+
     [Fact]
     public void SplitAt_LineStartsAndQuotes_SplitsOnlyAtALineStartWithNoQuoteBefore()
     {

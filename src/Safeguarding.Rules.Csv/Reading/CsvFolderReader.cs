@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using nietras.SeparatedValues;
@@ -55,13 +56,29 @@ internal sealed class CsvFolderReader
     /// </summary>
     internal const long SplitVisitsBytes = 32 * 1024 * 1024;
 
+    /// <summary>The place of <c>visits.csv</c> in the folder's order: the files before it name ids first.</summary>
+    private static readonly int VisitsAt = IndexOf(CsvTables.Visits);
+
+    private static int IndexOf(CsvTable table)
+    {
+        for (var i = 0; i < CsvTables.All.Count; i++)
+        {
+            if (CsvTables.All[i] == table)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException(table.FileName + " is not a file of the folder.");
+    }
+
     /// <summary>
     /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read
     /// in order with one pool of ids; then <c>visits.csv</c>, the largest file, is read on another thread while this one
-    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). A large <c>visits.csv</c> is split at
-    /// a line (<see cref="SplitAt"/>) so that the two threads read about as much: its first part on the other thread, its
-    /// rest on this one before the files after it. Each file's (and part's) problems and records are kept apart and put
-    /// together in the files' order, so the result is the same as reading one file after another.
+    /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). A large <c>visits.csv</c> is split at a
+    /// line near its middle (<see cref="SplitAt"/>): its first part on the other thread, its rest on this one. Each thread
+    /// then takes the files after it one at a time until none is left (<see cref="FilesAfter"/>). Each file's (and part's) problems and records are kept apart and put together in the files' order, so the result is
+    /// the same as reading one file after another.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
@@ -84,45 +101,43 @@ internal sealed class CsvFolderReader
         var pool = new IdPools(ExpectedOffenders(folder));
         var ids = CsvIds.Of(pool);
         var files = new CsvFolderReader[CsvTables.All.Count];
+        var visitsAt = VisitsAt;
+        for (var i = 0; i < visitsAt; i++)
+        {
+            files[i] = ReadFile(CsvTables.All[i], Path.Combine(folder, CsvTables.All[i].FileName), ids);
+        }
+
+        // Every id named first is in the pool now: from here on it is only looked up, from two threads.
+        pool.TableAll();
+        ids = CsvIds.Over(pool);
+        var after = new FilesAfter(folder, files, visitsAt + 1);
+        var path = Path.Combine(folder, CsvTables.Visits.FileName);
+        var length = new FileInfo(path) is { Exists: true } info ? info.Length : -1;
         Task<CsvFolderReader>? aside = null;
-        var asideAt = -1;
         SplitFile? split = null;
         CsvFolderReader? rest = null;
         try
         {
             try
             {
-                for (var i = 0; i < files.Length; i++)
+                if (length >= 0 && (splitVisitsAt is not null || length >= SplitVisitsBytes)
+                    && SplitFile.TryOpen(path, splitVisitsAt ?? (length / 2)) is { } opened)
                 {
-                    var table = CsvTables.All[i];
-                    var path = Path.Combine(folder, table.FileName);
-                    if (table == CsvTables.Visits)
-                    {
-                        // Every id named first is in the pool now: from here on it is only looked up, from two threads.
-                        pool.TableAll();
-                        ids = CsvIds.Over(pool);
-                        var length = new FileInfo(path) is { Exists: true } info ? info.Length : -1;
-                        if (length >= 0 && (splitVisitsAt is not null || length >= SplitVisitsBytes)
-                            && SplitFile.TryOpen(path, splitVisitsAt ?? ((length + BytesAfter(folder, i)) / 2)) is { } opened)
-                        {
-                            // The first part on the other thread (about half of what is left to read), the rest on this one.
-                            split = opened;
-                            aside = Task.Run(() => opened.ReadFirst(table, CsvIds.Over(pool)));
-                            asideAt = i;
-                            rest = opened.ReadRest(table, ids);
-                            continue;
-                        }
-
-                        if (length >= ReadAsideBytes)
-                        {
-                            aside = Task.Run(() => ReadFile(table, path, CsvIds.Over(pool)));
-                            asideAt = i;
-                            continue;
-                        }
-                    }
-
-                    files[i] = ReadFile(table, path, ids);
+                    // Its first half on the other thread, the second on this one; the files after it go to whichever is free first.
+                    split = opened;
+                    aside = Task.Run(() => after.ReadThen(opened.ReadFirst(CsvTables.Visits, CsvIds.Over(pool)), CsvIds.Over(pool)));
+                    rest = opened.ReadRest(CsvTables.Visits, ids);
                 }
+                else if (length >= ReadAsideBytes)
+                {
+                    aside = Task.Run(() => after.ReadThen(ReadFile(CsvTables.Visits, path, CsvIds.Over(pool)), CsvIds.Over(pool)));
+                }
+                else
+                {
+                    files[visitsAt] = ReadFile(CsvTables.Visits, path, ids);
+                }
+
+                after.Read(ids);
             }
             catch (Exception) when (aside is not null && FailedToo(aside))
             {
@@ -133,7 +148,7 @@ internal sealed class CsvFolderReader
 
             if (aside is not null)
             {
-                files[asideAt] = aside.GetAwaiter().GetResult();
+                files[visitsAt] = aside.GetAwaiter().GetResult();
             }
         }
         finally
@@ -150,13 +165,14 @@ internal sealed class CsvFolderReader
             }
         }
 
+        after.ThrowFirstFailure();
         if (rest is not null)
         {
             // A part that met what only a reading of the whole file reports rightly (text that is not UTF-8, a row Sep cannot
             // read): the file is read again in one piece.
-            var first = files[asideAt];
-            files[asideAt] = first._partFailed || rest._partFailed
-                ? ReadFile(CsvTables.Visits, Path.Combine(folder, CsvTables.Visits.FileName), ids)
+            var first = files[visitsAt];
+            files[visitsAt] = first._partFailed || rest._partFailed
+                ? ReadFile(CsvTables.Visits, path, ids)
                 : first.Append(rest);
         }
 
@@ -181,21 +197,6 @@ internal sealed class CsvFolderReader
     }
 
     private const int BytesPerOffenderRow = 80;
-
-    /// <summary>The bytes of the files after the <paramref name="index"/>-th that the folder has: what this thread reads after <c>visits.csv</c>.</summary>
-    private static long BytesAfter(string folder, int index)
-    {
-        var bytes = 0L;
-        for (var i = index + 1; i < CsvTables.All.Count; i++)
-        {
-            if (new FileInfo(Path.Combine(folder, CsvTables.All[i].FileName)) is { Exists: true } file)
-            {
-                bytes += file.Length;
-            }
-        }
-
-        return bytes;
-    }
 
     /// <summary>
     /// Where a file of <paramref name="file"/>'s bytes can be split into two parts read apart, at or after byte
@@ -898,6 +899,52 @@ internal sealed class CsvFolderReader
 
         [MemberNotNullWhen(true, nameof(Header))]
         public bool IsRest => Header is not null;
+    }
+
+    /// <summary>
+    /// The files after <c>visits.csv</c>, read by the two threads that read <c>visits.csv</c>, each as it finishes its part
+    /// of it: each takes the next file not yet taken, so neither waits while files are left, whatever their sizes. A
+    /// thread stops at a file it fails to read; once both are done, the failure of the first such file in the folder's
+    /// order is thrown, as a reading in order would meet it first (every file before it was taken by one thread or the other).
+    /// </summary>
+    private sealed class FilesAfter(string folder, CsvFolderReader[] files, int first)
+    {
+        private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[files.Length];
+        private int _next = first;
+
+        /// <summary>Reads files until none is left (or one fails), with <paramref name="ids"/>; then gives <paramref name="read"/>, what this thread read before.</summary>
+        public CsvFolderReader ReadThen(CsvFolderReader read, CsvIds ids)
+        {
+            Read(ids);
+            return read;
+        }
+
+        /// <summary>Reads files until none is left, or one fails.</summary>
+        public void Read(CsvIds ids)
+        {
+            while (Interlocked.Increment(ref _next) - 1 is var i && i < files.Length)
+            {
+                var table = CsvTables.All[i];
+                try
+                {
+                    files[i] = ReadFile(table, Path.Combine(folder, table.FileName), ids);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _failures[i] = ExceptionDispatchInfo.Capture(e);
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Throws the failure of the first file that failed, if one did.</summary>
+        public void ThrowFirstFailure()
+        {
+            foreach (var failure in _failures)
+            {
+                failure?.Throw();
+            }
+        }
     }
 
     /// <summary>
