@@ -378,43 +378,48 @@ internal sealed class CsvFolderReader
     /// <summary>
     /// Gives each row of a nested file to its parent (contract section 9): the k-th row naming a parent is its
     /// <c>actions[k]</c> or <c>interviews[k]</c>; a problem of that row is the parent's, named by that path, and rejects the
-    /// parent; a row naming no parent of the parent's file is a problem of its own file's array.
+    /// parent; a row naming no parent of the parent's file is a problem of its own file's array. The rows are grouped by
+    /// parent in flat arrays (<see cref="NestedChildren"/>): each row's parent and each parent's count first, then each
+    /// row put in its place after its parent's earlier rows.
     /// </summary>
     private void LinkNested(CsvTable table, CsvParentLink link, List<NestedRow> rows)
     {
         var parent = link.Table;
-        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parentRows = _rowIds.GetValueOrDefault(parent);
+        var parentCount = parentRows?.Count ?? 0;
+
+        // A parent's position in the parent file's rows is its data row (every data row has one), which its records' indexes are.
+        var firstRow = new Dictionary<string, int>(parentCount, StringComparer.Ordinal);
         var unreadLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var idsUnknown = 0;
-        if (_rowIds.TryGetValue(parent, out var parentRows))
+        for (var i = 0; i < parentCount; i++)
         {
-            for (var i = 0; i < parentRows.Count; i++)
+            var parentRow = parentRows![i];
+            if (parentRow.Id is not { } parentId)
             {
-                var parentRow = parentRows[i];
-                if (parentRow.Id is not { } parentId)
-                {
-                    idsUnknown += parentRow.IdKnown ? 0 : 1;
-                }
-                else if (parentRow.Read)
-                {
-                    firstRow.TryAdd(parentId, i);
-                }
-                else
-                {
-                    unreadLine.TryAdd(parentId, parentRow.Line);
-                }
+                idsUnknown += parentRow.IdKnown ? 0 : 1;
+            }
+            else if (parentRow.Read)
+            {
+                firstRow.TryAdd(parentId, i);
+            }
+            else
+            {
+                unreadLine.TryAdd(parentId, parentRow.Line);
             }
         }
 
         var places = _places[table.Array!];
-        var childLines = new Dictionary<int, List<int>>();
-        var children = new Dictionary<int, List<object>>();
-        var partialChildren = new Dictionary<int, List<object?>>();
-        var rejected = new HashSet<int>();
-        foreach (var row in rows)
+        var parentOf = new int[rows.Count];
+        var counts = new int[parentCount];
+        var rejected = new bool[parentCount];
+        var linked = 0;
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (row.ParentId is null || !firstRow.TryGetValue(row.ParentId, out var p))
             {
+                parentOf[r] = -1;
                 if (row.ParentId is not null)
                 {
                     _problems.Add(new(table.Array, row.Index, null, link.ParentIdColumn, UnknownParent(row.ParentId, parent.FileName, unreadLine, idsUnknown))
@@ -433,48 +438,47 @@ internal sealed class CsvFolderReader
                 continue;
             }
 
-            if (!childLines.TryGetValue(p, out var lines))
-            {
-                childLines[p] = lines = [];
-            }
-
+            parentOf[r] = p;
+            var k = counts[p]++;
+            linked++;
             if (row.Problems.Length > 0)
             {
                 // The row's path in its parent, made only for a row with problems (most have none).
-                var path = link.Property + "[" + lines.Count.ToString(CultureInfo.InvariantCulture) + "]";
+                var path = link.Property + "[" + k.ToString(CultureInfo.InvariantCulture) + "]";
                 foreach (var (field, column, problem) in row.Problems)
                 {
                     _problems.Add(new(parent.Array, p, row.ParentId, field == "$" ? path : path + "." + field, problem) { File = table.FileName, Line = row.Line, Column = column });
                 }
             }
 
-            lines.Add(row.Line);
+            rejected[p] |= row.Child is null;
+        }
 
-            if (!partialChildren.TryGetValue(p, out var read))
-            {
-                partialChildren[p] = read = [];
-            }
+        // Each parent's rows start after the earlier parents' (counts becomes where each parent's next row goes).
+        var start = new int[parentCount + 1];
+        for (var p = 0; p < parentCount; p++)
+        {
+            start[p + 1] = start[p] + counts[p];
+            counts[p] = start[p];
+        }
 
-            read.Add(((INestedRecord?)(row.Child ?? row.Partial))?.Child);
-            if (row.Child is null)
+        var children = new object?[linked];
+        var lines = new int[linked];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (parentOf[r] is var p and >= 0)
             {
-                rejected.Add(p);
-            }
-            else
-            {
-                if (!children.TryGetValue(p, out var nested))
-                {
-                    children[p] = nested = [];
-                }
-
-                nested.Add(((INestedRecord)row.Child).Child);
+                var row = rows[r];
+                var at = counts[p]++;
+                children[at] = ((INestedRecord?)(row.Child ?? row.Partial))?.Child;
+                lines[at] = row.Line;
             }
         }
 
-        _nestedPlaces[parent.Array!] = new NestedPlaces(link.Property, places, childLines);
+        _nestedPlaces[parent.Array!] = new NestedPlaces(link.Property, places, start, lines);
         if (_records.TryGetValue(parent, out var parentSink))
         {
-            parent.Link(parentSink, children, partialChildren, rejected, _malformed);
+            parent.Link(parentSink, new NestedChildren(start, children, rejected), _malformed);
         }
     }
 

@@ -19,12 +19,12 @@ internal sealed class CsvProblemLocator(IReadOnlyDictionary<string, FilePlaces> 
 
         if (problem.Array is not null && problem.Index is { } index && nested.TryGetValue(problem.Array, out var children)
             && NestedRow(problem.Field, children.Property) is var (k, field) && k >= 0
-            && children.Lines.TryGetValue(index, out var lines) && k < lines.Count)
+            && children.LineOf(index, k) is { } line)
         {
             return problem with
             {
                 File = children.Places.FileName,
-                Line = lines[k],
+                Line = line,
                 Column = field is null ? 1 : children.Places.ColumnOf(field),
             };
         }

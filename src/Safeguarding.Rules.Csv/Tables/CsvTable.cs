@@ -49,12 +49,12 @@ internal abstract class CsvTable
 
     /// <summary>
     /// For a parent table, once its nested file is read: attaches to each well-formed record of <paramref name="sink"/>
-    /// its nested records from <paramref name="children"/> (by the parent's data row), and moves each parent whose data row
-    /// is in <paramref name="rejected"/> to <paramref name="malformed"/>, as what is left of it. Each rejected parent's
-    /// partial copy (of those already in <paramref name="malformed"/> too) gets its nested rows from
-    /// <paramref name="partialChildren"/>: every row in file order, <see langword="null"/> for one of which nothing is kept.
+    /// its nested records from <paramref name="nested"/> (by the parent's data row), and moves each parent rejected for
+    /// one of them to <paramref name="malformed"/>, as what is left of it. Each rejected parent's partial copy (of those
+    /// already in <paramref name="malformed"/> too) gets every nested row in file order, <see langword="null"/> for one
+    /// of which nothing is kept.
     /// </summary>
-    public abstract void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlyDictionary<int, List<object?>> partialChildren, IReadOnlySet<int> rejected, List<MalformedRecord> malformed);
+    public abstract void Link(IRecordSink sink, NestedChildren nested, List<MalformedRecord> malformed);
 
     /// <summary>Writes the snapshot's records of this table as the file in <paramref name="folder"/>.</summary>
     public abstract void Write(CaseloadSnapshot snapshot, string folder);

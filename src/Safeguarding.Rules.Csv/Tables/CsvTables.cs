@@ -135,7 +135,7 @@ internal static class CsvTables
         Build = static r => new StrategyDiscussion { Id = r.Text(0)!, TeamId = r.Text(1), HeldOn = r.Date(2)!.Value, OutcomeRecordedOn = r.Date(3), SourceIndex = r.Index },
         Partial = static r => new StrategyDiscussion { Id = r.Text(0) ?? string.Empty, TeamId = r.Text(1), HeldOn = r.Date(2) ?? default, OutcomeRecordedOn = r.Date(3), SourceIndex = r.Index },
         Demote = static d => new StrategyDiscussion { Id = d.Id, TeamId = d.TeamId, HeldOn = d.HeldOn, OutcomeRecordedOn = d.OutcomeRecordedOn, SourceIndex = d.SourceIndex },
-        WithChildren = static (d, actions) => d with { Actions = actions.Cast<StrategyAction>().ToList() },
+        WithChildren = static (d, nested, p) => d with { Actions = nested.Of<StrategyAction>(p) },
         Records = static s => NullWhenEmpty(s.StrategyDiscussions),
     };
 
@@ -186,7 +186,7 @@ internal static class CsvTables
             SourceIndex = r.Index,
         },
         Demote = static d => d,
-        WithChildren = static (d, interviews) => d with { Interviews = interviews.Cast<Interview>().ToList() },
+        WithChildren = static (d, nested, p) => d with { Interviews = nested.Of<Interview>(p) },
         Records = static s => NullWhenEmpty(s.Detentions),
     };
 

@@ -33,10 +33,11 @@ internal sealed class RecordTable<T> : CsvTable
     public Func<T, T>? Demote { get; init; }
 
     /// <summary>
-    /// For a parent of nested records, the parent with its nested records (in file order) attached; for a rejected
-    /// parent's partial copy, a nested row that could not be read whole is a <see langword="null"/> placeholder there.
+    /// For a parent of nested records, the parent with the nested records of the given data row attached, as
+    /// <see cref="NestedChildren.Of{TChild}"/> gives them (in file order); for a rejected parent's partial copy, a nested
+    /// row that could not be read whole is a <see langword="null"/> placeholder there.
     /// </summary>
-    public Func<T, IReadOnlyList<object?>, T>? WithChildren { get; init; }
+    public Func<T, NestedChildren, int, T>? WithChildren { get; init; }
 
     /// <summary>The snapshot's records of this table, for the writer; <see langword="null"/> when the snapshot has no such list.</summary>
     public required Func<CaseloadSnapshot, IReadOnlyList<T>?> Records { get; init; }
@@ -48,15 +49,15 @@ internal sealed class RecordTable<T> : CsvTable
     public override object Construct(CsvRecord record) => Build(record);
 
     /// <inheritdoc/>
-    public override void Link(IRecordSink sink, IReadOnlyDictionary<int, List<object>> children, IReadOnlyDictionary<int, List<object?>> partialChildren, IReadOnlySet<int> rejected, List<MalformedRecord> malformed)
+    public override void Link(IRecordSink sink, NestedChildren nested, List<MalformedRecord> malformed)
     {
         // The partial copies of the parent rows rejected for a problem of their own get what was read of their nested rows,
         // for the checks left (contract section 3).
         for (var m = 0; m < malformed.Count; m++)
         {
-            if (malformed[m] is { Partial: T partial } record && record.Array == Array && partialChildren.TryGetValue(record.Index, out var read))
+            if (malformed[m] is { Partial: T partial } record && record.Array == Array && nested.CountOf(record.Index) > 0)
             {
-                malformed[m] = record with { Partial = WithChildren!(partial, read) };
+                malformed[m] = record with { Partial = WithChildren!(partial, nested, record.Index) };
             }
         }
 
@@ -66,12 +67,13 @@ internal sealed class RecordTable<T> : CsvTable
         for (var i = 0; i < records.Count; i++)
         {
             var index = indexes[i];
-            if (rejected.Contains(index))
+            var count = nested.CountOf(index);
+            if (nested.IsRejected(index))
             {
                 var demoted = Demote!(records[i]);
-                if (partialChildren.TryGetValue(index, out var read))
+                if (count > 0)
                 {
-                    demoted = WithChildren!(demoted, read);
+                    demoted = WithChildren!(demoted, nested, index);
                 }
 
                 malformed.Add(new(Array!, index, IdColumn >= 0 ? IdOf(records[i]) : null, demoted));
@@ -79,7 +81,7 @@ internal sealed class RecordTable<T> : CsvTable
             }
 
             indexes[kept] = index;
-            records[kept++] = children.TryGetValue(index, out var nested) ? WithChildren!(records[i], nested) : records[i];
+            records[kept++] = count > 0 ? WithChildren!(records[i], nested, index) : records[i];
         }
 
         records.RemoveRange(kept, records.Count - kept);
