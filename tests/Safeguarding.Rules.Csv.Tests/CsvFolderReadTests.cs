@@ -476,6 +476,23 @@ public sealed class CsvFolderReadTests
         });
     }
 
+    [Theory]
+    [InlineData("2018-04-30T21:15:00\uFF3A")]
+    [InlineData("2018-04-30T21:15:00Z ")]
+    [InlineData("2018-04-30T21:15:00.0000000000000000000000000000000000000000000000000000000000000000000Z")]
+    [InlineData("2018-04-30T21:15:00")]
+    public void ReadFolder_InstantNotAsciiTooLongOrWithoutOffset_IsAProblemOfItsCell(string startedAt)
+    {
+        using var folder = new CsvFolder()
+            .With("offenders.csv", "id,riskLevel,registeredOn", "A,Low,2015-03-02")
+            .With("police-protections.csv", "id,startedAt", "PP-1," + startedAt);
+
+        var problem = folder.Read().Problems.Should().ContainSingle().Subject;
+
+        (problem.Array, problem.Field, problem.File, problem.Line, problem.Column).Should().Be(("policeProtections", "startedAt", "police-protections.csv", 2, 2));
+        problem.Problem.Should().StartWith("must be a date-time with an offset");
+    }
+
     [Fact]
     public void Evaluate_RejectedDiscussionOrProtectionRow_ItsOrderingsAreCheckedToo()
     {

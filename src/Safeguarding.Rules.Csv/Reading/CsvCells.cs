@@ -189,20 +189,11 @@ internal static class CsvCells
     /// <summary>An instant (contract section 6), parsed by the JSON reader's own parser so both accept exactly the same text.</summary>
     private static string? ReadInstant(ReadOnlySpan<char> text, int column, CsvRecord record)
     {
+        // Over the cell's characters as bytes, as ReadDate: text longer than any instant, or not ASCII, is none.
         Span<byte> ascii = stackalloc byte[64];
-        if (text.Length > ascii.Length)
+        if (text.Length > ascii.Length || System.Text.Ascii.FromUtf16(text, ascii, out _) != System.Buffers.OperationStatus.Done)
         {
             return InstantText.Expected;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] > 0x7F)
-            {
-                return InstantText.Expected;
-            }
-
-            ascii[i] = (byte)text[i];
         }
 
         if (!InstantText.TryParse(ascii[..text.Length], out var instant, out var problem))
