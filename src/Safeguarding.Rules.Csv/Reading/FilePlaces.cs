@@ -7,8 +7,8 @@ internal sealed class FilePlaces(string fileName)
 
     public string FileName { get; } = fileName;
 
-    /// <summary>The 1-based line each data row starts on, by the row's 0-based index.</summary>
-    public List<int> RowLines { get; } = [];
+    /// <summary>The 1-based line each data row starts on, by the row's 0-based index (a run while no row spans lines).</summary>
+    public RunOfInts RowLines { get; } = new();
 
     /// <summary>The number of cells in the header; a missing column is placed after the last.</summary>
     public int HeaderCells { get; set; }

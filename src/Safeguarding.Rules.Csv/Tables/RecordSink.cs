@@ -9,8 +9,8 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
 {
     public List<T> Records { get; } = [];
 
-    /// <summary>Each record's 0-based data row, by its position in <see cref="Records"/>.</summary>
-    public List<int> Indexes { get; } = [];
+    /// <summary>Each record's 0-based data row, by its position in <see cref="Records"/> (a run while no row is rejected).</summary>
+    public Reading.RunOfInts Indexes { get; } = new();
 
     [MethodImpl(PerRecord.Compiled)]
     public void Add(CsvRecord record)

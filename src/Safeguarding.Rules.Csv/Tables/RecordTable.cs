@@ -85,7 +85,7 @@ internal sealed class RecordTable<T> : CsvTable
         }
 
         records.RemoveRange(kept, records.Count - kept);
-        indexes.RemoveRange(kept, indexes.Count - kept);
+        indexes.Truncate(kept);
     }
 
     /// <summary>The record's id as the writer writes it (the <c>id</c> column's cell).</summary>
