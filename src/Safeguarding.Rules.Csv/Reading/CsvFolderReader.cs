@@ -552,6 +552,9 @@ internal sealed class CsvFolderReader
         _fileHashes[table.FileName] = hash.GetAwaiter().GetResult();
     }
 
+    /// <summary>The size from which a file's records list is made its size at once (from the file's line feeds).</summary>
+    private const int ExpectRowsBytes = 16 << 20;
+
     /// <summary>The size from which a file's hash is taken on another thread while it is parsed.</summary>
     private const int ParallelHashBytes = 1 << 20;
 
@@ -588,6 +591,14 @@ internal sealed class CsvFolderReader
             _problems.Add(new(null, null, null, "$", "is not valid UTF-8 text (counting from 1)") { File = table.FileName, Line = line, Column = column });
             _partFailed = part.IsPart;
             return;
+        }
+
+        if (bytes.Length >= ExpectRowsBytes || part.IsPart)
+        {
+            // A large file's records go into a list made its size at once, not one that doubles from empty (each doubling
+            // a large array, and the one before it left to a full collection); the first part of a split file's takes the
+            // rest's too.
+            sink.Expect(bytes.Span.Count((byte)'\n') + part.LinesAfter + 1);
         }
 
         try
@@ -895,7 +906,11 @@ internal sealed class CsvFolderReader
     /// of it (<see cref="IsRest"/>), read as a CSV of the file's <paramref name="Header"/> line then its own bytes, whose
     /// rows come after the file's first <paramref name="RowsBefore"/> rows (its header's not counted).
     /// </summary>
-    private readonly record struct FilePart(bool IsPart, byte[]? Header, int RowsBefore)
+    /// <param name="IsPart">Whether the bytes are a part of their file.</param>
+    /// <param name="Header">For the rest of a split file, its header line.</param>
+    /// <param name="RowsBefore">For the rest of a split file, the rows of the first part.</param>
+    /// <param name="LinesAfter">For the first part of a split file, the line feeds of the rest, whose records it takes.</param>
+    private readonly record struct FilePart(bool IsPart, byte[]? Header, int RowsBefore, int LinesAfter = 0)
     {
         public static FilePart Whole => default;
 
@@ -1007,7 +1022,7 @@ internal sealed class CsvFolderReader
         {
             var reader = new CsvFolderReader(ids);
             var bytes = _mapped.Memory;
-            reader.ReadFile(table, bytes[.._split], FilePart.First);
+            reader.ReadFile(table, bytes[.._split], FilePart.First with { LinesAfter = bytes.Span[_split..].Count((byte)'\n') });
             reader._fileHashes[table.FileName] = _hash.GetAwaiter().GetResult();
             return reader;
         }

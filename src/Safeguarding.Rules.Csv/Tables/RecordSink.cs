@@ -21,6 +21,8 @@ internal sealed class RecordSink<T>(RecordTable<T> table) : IRecordSink
 
     public object? Partial(CsvRecord record) => table.Partial?.Invoke(record);
 
+    public void Expect(int rows) => Records.EnsureCapacity(rows);
+
     public void Append(IRecordSink rest)
     {
         var records = (RecordSink<T>)rest;
