@@ -553,7 +553,7 @@ internal sealed class CsvFolderReader
     }
 
     /// <summary>The size from which a file's records list is made its size at once (from the file's line feeds).</summary>
-    private const int ExpectRowsBytes = 16 << 20;
+    private const int ExpectRowsBytes = 1 << 20;
 
     /// <summary>The size from which a file's hash is taken on another thread while it is parsed.</summary>
     private const int ParallelHashBytes = 1 << 20;
