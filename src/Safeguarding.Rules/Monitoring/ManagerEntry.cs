@@ -6,28 +6,32 @@ namespace Safeguarding.Rules.Monitoring;
 /// <summary>A monitored manager: the record, its fact, and every offender record that names it.</summary>
 internal sealed class ManagerEntry(Manager record, ManagerCase fact, int offenders = 0)
 {
-    private readonly List<OffenderEntry> _offenders = new(offenders);
+    private readonly List<int> _offenders = new(offenders);
 
     public Manager Record { get; set; } = record;
 
     public ManagerCase Fact { get; set; } = fact;
 
-    /// <summary>The offender entries that name this manager, in no particular order (each knows its slot, <see cref="OffenderEntry.ManagerSlot"/>).</summary>
-    public IReadOnlyList<OffenderEntry> Offenders => _offenders;
+    /// <summary>
+    /// The positions of the offender slots that name this manager (in the monitor's array of <see cref="OffenderSlot"/>),
+    /// in no particular order (each slot knows where it is here, <see cref="OffenderSlot.ManagerSlot"/>).
+    /// </summary>
+    public IReadOnlyList<int> Offenders => _offenders;
 
-    public void Add(OffenderEntry offender)
+    /// <summary>Adds the offender at <paramref name="position"/> of <paramref name="slots"/>, which names this manager.</summary>
+    public void Add(OffenderSlot[] slots, int position)
     {
-        offender.ManagerSlot = _offenders.Count;
-        _offenders.Add(offender);
+        slots[position].ManagerSlot = _offenders.Count;
+        _offenders.Add(position);
     }
 
-    /// <summary>Removes an entry that names this manager: the last entry takes its slot.</summary>
-    public void Remove(OffenderEntry offender)
+    /// <summary>Removes the offender at <paramref name="position"/> of <paramref name="slots"/>, which names this manager: the last offender takes its place here.</summary>
+    public void Remove(OffenderSlot[] slots, int position)
     {
-        var slot = offender.ManagerSlot;
+        var slot = slots[position].ManagerSlot;
         var last = _offenders[^1];
         _offenders[slot] = last;
-        last.ManagerSlot = slot;
+        slots[last].ManagerSlot = slot;
         _offenders.RemoveAt(_offenders.Count - 1);
     }
 }

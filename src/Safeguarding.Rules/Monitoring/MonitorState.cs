@@ -31,7 +31,12 @@ internal sealed class MonitorState
     private readonly SteadyOffenders? _steady;
     private readonly PolicyView _policy;
     private readonly int _maxDegreeOfParallelism;
-    private readonly Dictionary<string, OffenderEntry> _offenders;
+
+    /// <summary>Each monitored offender's position in <see cref="_slots"/>, by id.</summary>
+    private readonly Dictionary<string, int> _offenders;
+
+    /// <summary>The positions of <see cref="_slots"/> a removed offender left, for the next offender added.</summary>
+    private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<string, ManagerEntry> _managers;
     private readonly List<string>? _listedTeams;
     private readonly HashSet<MonitorPartition> _touched = [];
@@ -53,10 +58,23 @@ internal sealed class MonitorState
     /// <summary>An offender fact in no session, to make the next one from (an offender whose fact cannot match a rule has none kept).</summary>
     private OffenderCase? _spare;
 
+    /// <summary>
+    /// Every monitored offender's state, one struct each (not an object each: fewer long-lived objects for a load to
+    /// allocate and the garbage collector to copy), addressed by position; a loaded monitor's offenders are at 0 to
+    /// n - 1 in snapshot order. The first <see cref="_slotCount"/> are in use, but for those on <see cref="_freeSlots"/>
+    /// (cleared), and the array doubles when full. A slot is changed only through a reference to its element
+    /// (<c>ref var entry = ref _slots[position]</c>, never a copy), and such a reference is not held across an offender's
+    /// addition, which may put the slots in a new array.
+    /// </summary>
+    private OffenderSlot[] _slots = [];
+
+    /// <summary>How many of <see cref="_slots"/> have been used (in use, or free on <see cref="_freeSlots"/>).</summary>
+    private int _slotCount;
+
     private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems, int offenders, int managers)
     {
         _rules = rules;
-        _offenders = new Dictionary<string, OffenderEntry>(offenders, StringComparer.Ordinal);
+        _offenders = new Dictionary<string, int>(offenders, StringComparer.Ordinal);
         _managers = new Dictionary<string, ManagerEntry>(managers, StringComparer.Ordinal);
         _offenderMayMatch = rules.Filter.For(typeof(OffenderCase));
         _steady = SteadyOffenders.For(rules);
@@ -90,7 +108,7 @@ internal sealed class MonitorState
     /// <summary>
     /// Loads a validated snapshot: its records, then every session. It has no problems, or (partial results allowed)
     /// problems in child-protection records only, whose rejected records become <c>DataQuality</c> findings.
-    /// <paramref name="cancellationToken"/> is checked before the load, once the offender entries are made and between the
+    /// <paramref name="cancellationToken"/> is checked before the load, once the offender slots are made and between the
     /// sessions as they are filled; a cancelled load throws <see cref="OperationCanceledException"/> once the work it
     /// started on other threads has finished, and the state it was building is dropped.
     /// </summary>
@@ -127,7 +145,7 @@ internal sealed class MonitorState
         state._overrideBefore.Clear();
 
         // The child-protection session depends on no offender or manager: with a second core it is built and filled while
-        // the offender entries are made.
+        // the offender slots are made.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition, CancellationToken.None) : null;
         // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
         // each manager's list of offenders is made the size it will be.
@@ -149,15 +167,17 @@ internal sealed class MonitorState
             state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!, held[m]));
         }
 
-        var entries = new OffenderEntry[offenders.Count];
-        for (var i = 0; i < entries.Length; i++)
+        var slots = state._slots = new OffenderSlot[offenders.Count];
+        state._slotCount = slots.Length;
+        for (var i = 0; i < slots.Length; i++)
         {
             var offender = offenders[i];
-            var entry = entries[i] = new OffenderEntry(offender);
+            ref var entry = ref slots[i];
+            entry = new OffenderSlot(offender);
             if (offender.ManagerId is { } managerId)
             {
                 entry.Manager = managerOf[i] >= 0 ? managers[managerOf[i]] : state._managers[managerId];
-                entry.Manager.Add(entry);
+                entry.Manager.Add(slots, i);
             }
         }
 
@@ -166,24 +186,26 @@ internal sealed class MonitorState
         // built on another thread meanwhile.
         var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
         var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
-        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(entries), CancellationToken.None) : null;
+        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(state.Index, CancellationToken.None) : null;
         if (indexed is null)
         {
-            state.Index(entries);
+            state.Index();
         }
 
-        var visits = GroupedByOwner(snapshot.Visits, visitOwners, entries.Length, out var visitStarts);
-        var briefings = GroupedByOwner(snapshot.Briefings, briefingOwners, entries.Length, out var briefingStarts);
-        for (var i = 0; i < entries.Length; i++)
+        var visits = GroupedByOwner(snapshot.Visits, visitOwners, slots.Length, out var visitStarts);
+        var briefings = GroupedByOwner(snapshot.Briefings, briefingOwners, slots.Length, out var briefingStarts);
+        for (var i = 0; i < slots.Length; i++)
         {
-            entries[i].ShareVisits(visits, visitStarts[i], visitStarts[i + 1] - visitStarts[i]);
-            entries[i].ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
+            // In place, through the slot's element: the index reads only the records meanwhile.
+            ref var entry = ref slots[i];
+            entry.ShareVisits(visits, visitStarts[i], visitStarts[i + 1] - visitStarts[i]);
+            entry.ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
         }
 
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            state.Build(entries, childProtection, cancellationToken);
+            state.Build(childProtection, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -244,13 +266,31 @@ internal sealed class MonitorState
         return grouped;
     }
 
-    /// <summary>Indexes the loaded offender entries by id, in snapshot order.</summary>
-    private void Index(OffenderEntry[] entries)
+    /// <summary>Indexes the loaded offenders (the slots at 0 to n - 1) by id, in snapshot order.</summary>
+    private void Index()
     {
-        foreach (var entry in entries)
+        var slots = _slots;
+        for (var i = 0; i < _slotCount; i++)
         {
-            _offenders.Add(entry.Record.Id, entry);
+            _offenders.Add(slots[i].Record.Id, i);
         }
+    }
+
+    /// <summary>A slot for a new offender's <paramref name="record"/>: one a removed offender left, else the next (doubling the array when full). Returns its position.</summary>
+    private int NewSlot(Offender record)
+    {
+        if (!_freeSlots.TryPop(out var position))
+        {
+            if (_slotCount == _slots.Length)
+            {
+                Array.Resize(ref _slots, Math.Max(4, 2 * _slots.Length));
+            }
+
+            position = _slotCount++;
+        }
+
+        _slots[position] = new OffenderSlot(record);
+        return position;
     }
 
     public bool HasOffender(string id) => _offenders.ContainsKey(id);
@@ -270,49 +310,56 @@ internal sealed class MonitorState
 
     public void AddOffender(Offender offender)
     {
-        var entry = new OffenderEntry(offender);
-        _offenders.Add(offender.Id, entry);
-        Place(entry, ManagerNamed(offender.ManagerId), present: true);
+        var position = NewSlot(offender);
+        _offenders.Add(offender.Id, position);
+        Place(position, ManagerNamed(offender.ManagerId), present: true);
     }
 
     public void UpdateOffender(Offender offender)
     {
-        var entry = _offenders[offender.Id];
-        entry.Record = offender;
-        Place(entry, ManagerNamed(offender.ManagerId), present: true);
+        var position = _offenders[offender.Id];
+        _slots[position].Record = offender;
+        Place(position, ManagerNamed(offender.ManagerId), present: true);
     }
 
     public void ReassignOffender(string offenderId, string? managerId)
     {
-        var entry = _offenders[offenderId];
+        var position = _offenders[offenderId];
+        ref var entry = ref _slots[position];
         entry.Record = entry.Record with { ManagerId = managerId };
-        Place(entry, ManagerNamed(managerId), present: true);
+        Place(position, ManagerNamed(managerId), present: true);
     }
 
     public void RemoveOffender(string offenderId)
     {
-        var entry = _offenders[offenderId];
-        Place(entry, null, present: false);
+        var position = _offenders[offenderId];
+        Place(position, null, present: false);
         _offenders.Remove(offenderId);
+
+        // The slot is cleared (it holds no record, fact or manager of the removed offender) and reused by the next offender added.
+        _slots[position] = default;
+        _freeSlots.Push(position);
     }
 
     public void RecordVisit(Visit visit)
     {
-        var entry = _offenders[visit.OffenderId];
+        var position = _offenders[visit.OffenderId];
+        ref var entry = ref _slots[position];
         entry.AddVisit(visit);
         if (entry.Partition is not null && visit.Date <= AsOf && visit.Outcome != VisitOutcome.Cancelled)
         {
-            Place(entry, entry.Manager, present: true);
+            Place(position, entry.Manager, present: true);
         }
     }
 
     public void RecordBriefing(Briefing briefing)
     {
-        var entry = _offenders[briefing.OffenderId];
+        var position = _offenders[briefing.OffenderId];
+        ref var entry = ref _slots[position];
         entry.AddBriefing(briefing);
         if (entry.Partition is not null && briefing.Date <= AsOf && string.Equals(briefing.NeighbourhoodId, entry.Record.NeighbourhoodId, StringComparison.Ordinal))
         {
-            Place(entry, entry.Manager, present: true);
+            Place(position, entry.Manager, present: true);
         }
     }
 
@@ -336,12 +383,12 @@ internal sealed class MonitorState
         // Out of the old team's session before anything changes: NRules finds what to retract by the facts as they were.
         var from = PartitionFor(manager);
         Touch(from);
-        var moving = manager.Offenders.Where(static o => o.Partition is not null).ToList();
-        var overdue = moving.Count(static o => o.Overdue);
+        var moving = manager.Offenders.Where(o => _slots[o].Partition is not null).ToList();
+        var overdue = moving.Count(o => _slots[o].Overdue);
         var left = new OffenderCase?[moving.Count];
         for (var i = 0; i < moving.Count; i++)
         {
-            left[i] = Leave(moving[i], from);
+            left[i] = Leave(ref _slots[moving[i]], from);
         }
 
         from.Session.Retract(manager.Fact);
@@ -357,9 +404,9 @@ internal sealed class MonitorState
         for (var i = 0; i < moving.Count; i++)
         {
             // A fact that was in the old session goes into the new one as it is; an offender with none is tested afresh (in its new team).
-            var offender = moving[i];
+            ref var offender = ref _slots[moving[i]];
             offender.Partition = to;
-            Sync(offender, to, left[i] ?? Refreshed(offender, null));
+            Sync(ref offender, to, left[i] ?? Refreshed(ref offender, null));
         }
     }
 
@@ -547,8 +594,9 @@ internal sealed class MonitorState
         int evaluated = 0;
         var needing = new int[4];
         var overdue = false;
-        foreach (var entry in _offenders.Values)
+        foreach (var position in _offenders.Values)
         {
+            ref var entry = ref _slots[position];
             if (entry.Partition is not null)
             {
                 // As the offender's fact has them (OffenderInputs): visits are needed by the record's custody, management and risk.
@@ -609,8 +657,9 @@ internal sealed class MonitorState
 
         var offenders = new List<Offender>(_offenders.Count);
         int visitCount = 0, briefingCount = 0;
-        foreach (var entry in _offenders.Values)
+        foreach (var position in _offenders.Values)
         {
+            ref var entry = ref _slots[position];
             offenders.Add(entry.Record);
             visitCount += entry.Visits.Length;
             briefingCount += entry.Briefings.Length;
@@ -618,8 +667,9 @@ internal sealed class MonitorState
 
         var visits = new List<Visit>(visitCount);
         var briefings = new List<Briefing>(briefingCount);
-        foreach (var entry in _offenders.Values)
+        foreach (var position in _offenders.Values)
         {
+            ref var entry = ref _slots[position];
             visits.AddRange(entry.Visits);
             briefings.AddRange(entry.Briefings);
         }
@@ -646,8 +696,10 @@ internal sealed class MonitorState
     /// (inserted, updated, moved to another team's session or retracted), moves it between managers, and adjusts the
     /// caseloads that count it. With <paramref name="present"/> false the offender leaves every session and manager.
     /// </summary>
-    private void Place(OffenderEntry entry, ManagerEntry? manager, bool present)
+    private void Place(int position, ManagerEntry? manager, bool present)
     {
+        // The slot is changed through its element throughout: nothing here adds an offender (which may put the slots in a new array).
+        ref var entry = ref _slots[position];
         var from = entry.Partition;
         var fact = entry.Fact;
         var registered = present && entry.Record.RegisteredOn <= AsOf;
@@ -660,26 +712,26 @@ internal sealed class MonitorState
         if (from is not null && from != to)
         {
             Touch(from);
-            Leave(entry, from);
+            Leave(ref entry, from);
         }
 
         if (!ReferenceEquals(entry.Manager, manager) || !present)
         {
-            entry.Manager?.Remove(entry);
+            entry.Manager?.Remove(_slots, position);
             entry.Manager = present ? manager : null;
-            entry.Manager?.Add(entry);
+            entry.Manager?.Add(_slots, position);
         }
 
         if (to is not null)
         {
-            fact = Refreshed(entry, fact);
+            fact = Refreshed(ref entry, fact);
             if (entry.Overdue)
             {
                 to.OverdueVisits++;
             }
 
             Touch(to);
-            Sync(entry, to, fact);
+            Sync(ref entry, to, fact);
         }
         else
         {
@@ -742,12 +794,12 @@ internal sealed class MonitorState
             var offenders = manager.Offenders;
             for (var i = 0; i < offenders.Count; i++)
             {
-                var offender = offenders[i];
+                ref var offender = ref _slots[offenders[i]];
                 if (offender.Overdue && offender.Partition == partition
-                    && (offender.Fact ?? Refreshed(offender, null)) is var overdue
+                    && (offender.Fact ?? Refreshed(ref offender, null)) is var overdue
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
-                    Sync(offender, partition, overdue);
+                    Sync(ref offender, partition, overdue);
                 }
             }
         }
@@ -758,7 +810,7 @@ internal sealed class MonitorState
             var offenders = manager.Offenders;
             for (var i = 0; i < offenders.Count; i++)
             {
-                var offender = offenders[i];
+                ref var offender = ref _slots[offenders[i]];
                 if (offender.Fact is { } overdue && offender.Overdue && offender.Partition == partition
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
@@ -798,7 +850,7 @@ internal sealed class MonitorState
     }
 
     /// <summary>The latest completed visit, the no-access visits after it and the latest briefing to the current neighbourhood, as of the monitor's date (as <see cref="RecordAggregates"/> computes them).</summary>
-    private (DateOnly? LastCompleted, int NoAccess, DateOnly? LatestBriefing) Aggregates(OffenderEntry entry)
+    private (DateOnly? LastCompleted, int NoAccess, DateOnly? LatestBriefing) Aggregates(ref OffenderSlot entry)
     {
         DateOnly? last = null;
         foreach (var visit in entry.Visits)
@@ -835,7 +887,7 @@ internal sealed class MonitorState
     /// Builds every fact and session from the records, as of <see cref="AsOf"/>; the sessions fill in parallel. The
     /// child-protection session is <paramref name="childProtection"/>'s, already under way, when given.
     /// </summary>
-    private void Build(OffenderEntry[] entries, Task<MonitorPartition>? childProtection, CancellationToken cancellationToken)
+    private void Build(Task<MonitorPartition>? childProtection, CancellationToken cancellationToken)
     {
         _touched.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
@@ -851,12 +903,12 @@ internal sealed class MonitorState
             PartitionFor(manager).Pending.Add(manager.Fact);
         }
 
-        foreach (var entry in entries)
+        for (var i = 0; i < _slotCount; i++)
         {
-            entry.Fact = null;
+            _slots[i].Fact = null;
         }
 
-        PlaceAll(RefreshOffenderFacts(entries, cancellationToken));
+        PlaceAll(RefreshOffenderFacts(null, _slotCount, cancellationToken));
         foreach (var partition in _partitions.Values)
         {
             partition.Team!.Caseload = partition.Caseload;
@@ -899,7 +951,8 @@ internal sealed class MonitorState
             PartitionFor(manager).Changed.Add(manager.Fact);
         }
 
-        PlaceAll(RefreshOffenderFacts(_offenders.Values.ToArray()));
+        var positions = _offenders.Values.ToArray();
+        PlaceAll(RefreshOffenderFacts(positions, positions.Length));
         UnsteadyCriticalChanges(wasCritical);
         foreach (var partition in _partitions.Values)
         {
@@ -973,35 +1026,39 @@ internal sealed class MonitorState
     /// dates) and tests whether it can match a rule: the fact in its session in place, else a spare one per chunk, which is
     /// kept (as a new fact, to insert) only when it can match, as an evaluation creates its facts (<c>Partition.CreateFacts</c>).
     /// Sets whether each offender's visit is overdue, and which facts in their sessions are steady (<see cref="SteadyOffenders"/>:
-    /// their matches cannot have changed, their manager's criticality aside). The entries' facts are left as they are, for <see cref="PlaceAll"/>.
+    /// their matches cannot have changed, their manager's criticality aside). The offenders are the <paramref name="count"/>
+    /// slots at <paramref name="positions"/> (in that order), or at 0 to <paramref name="count"/> - 1 when it is
+    /// <see langword="null"/> (a load's); each iteration changes only its own slot, in place. The slots' facts are left
+    /// as they are, for <see cref="PlaceAll"/>.
     /// </summary>
-    private (OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) RefreshOffenderFacts(OffenderEntry[] entries, CancellationToken cancellationToken = default)
+    private (int[]? Positions, int Count, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) RefreshOffenderFacts(int[]? positions, int count, CancellationToken cancellationToken = default)
     {
-        var facts = new OffenderCase?[entries.Length];
-        var mayMatch = new bool[entries.Length];
-        var steady = new bool[entries.Length];
-        if (entries.Length == 0)
+        var facts = new OffenderCase?[count];
+        var mayMatch = new bool[count];
+        var steady = new bool[count];
+        if (count == 0)
         {
             // No offenders (none loaded, or every one removed): there is nothing to refresh, and no range to partition.
-            return (entries, facts, mayMatch, steady);
+            return (positions, count, facts, mayMatch, steady);
         }
 
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, entries.Length, Math.Max(1024, entries.Length / (4 * _maxDegreeOfParallelism) + 1)),
+            System.Collections.Concurrent.Partitioner.Create(0, count, Math.Max(1024, count / (4 * _maxDegreeOfParallelism) + 1)),
             new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken },
             range =>
             {
                 OffenderCase? spare = null;
+                var slots = _slots;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var entry = entries[i];
+                    ref var entry = ref slots[positions is null ? i : positions[i]];
                     if (entry.Record.RegisteredOn > AsOf)
                     {
                         entry.Overdue = false;
                         continue;
                     }
 
-                    var (last, noAccess, briefing) = Aggregates(entry);
+                    var (last, noAccess, briefing) = Aggregates(ref entry);
                     var manager = entry.Manager?.Fact;
                     var fact = entry.Fact ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
                     var before = _steady is not null && entry.Fact is not null ? SteadyOffenders.MarkOf(fact) : default(SteadyOffenders.Mark?);
@@ -1017,7 +1074,7 @@ internal sealed class MonitorState
                     facts[i] = matches ? fact : entry.Fact;
                 }
             });
-        return (entries, facts, mayMatch, steady);
+        return (positions, count, facts, mayMatch, steady);
     }
 
     /// <summary>
@@ -1025,12 +1082,12 @@ internal sealed class MonitorState
     /// one in it to update or, when it can no longer match, to retract), counts the partitions' overdue visits and the
     /// managers' and teams' caseloads (the manager facts' caseloads start at zero), and sets which managers are critical.
     /// </summary>
-    private void PlaceAll((OffenderEntry[] Entries, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) offenders)
+    private void PlaceAll((int[]? Positions, int Count, OffenderCase?[] Facts, bool[] MayMatch, bool[] Steady) offenders)
     {
-        var (entries, facts, mayMatch, steady) = offenders;
-        for (var i = 0; i < entries.Length; i++)
+        var (positions, count, facts, mayMatch, steady) = offenders;
+        for (var i = 0; i < count; i++)
         {
-            var entry = entries[i];
+            ref var entry = ref _slots[positions is null ? i : positions[i]];
             entry.Counted = null;
             if (entry.Record.RegisteredOn > AsOf)
             {
@@ -1300,7 +1357,7 @@ internal sealed class MonitorState
     /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding). The entry keeps the
     /// fact only while it is in the session; one that is not becomes the spare the next fact is made from.
     /// </summary>
-    private void Sync(OffenderEntry entry, MonitorPartition partition, OffenderCase fact)
+    private void Sync(ref OffenderSlot entry, MonitorPartition partition, OffenderCase fact)
     {
         var mayMatch = MayMatch(fact);
         if (entry.Fact is not null)
@@ -1330,7 +1387,7 @@ internal sealed class MonitorState
     }
 
     /// <summary>Takes an offender's fact out of <paramref name="partition"/>'s session, when it is in it; returns the fact taken out.</summary>
-    private static OffenderCase? Leave(OffenderEntry entry, MonitorPartition partition)
+    private static OffenderCase? Leave(ref OffenderSlot entry, MonitorPartition partition)
     {
         if (entry.Fact is not { } fact)
         {
@@ -1346,9 +1403,9 @@ internal sealed class MonitorState
     /// The offender's fact as of the monitor's date (its aggregates and the policy's dates), refreshed in place: the given
     /// one (the fact in its session), else the spare or a new one. Sets whether its visit is overdue.
     /// </summary>
-    private OffenderCase Refreshed(OffenderEntry entry, OffenderCase? fact)
+    private OffenderCase Refreshed(ref OffenderSlot entry, OffenderCase? fact)
     {
-        var (last, noAccess, briefing) = Aggregates(entry);
+        var (last, noAccess, briefing) = Aggregates(ref entry);
         var manager = entry.Manager?.Fact;
         fact ??= _spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
         OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);

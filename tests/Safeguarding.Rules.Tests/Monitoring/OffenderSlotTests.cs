@@ -4,15 +4,15 @@ using Safeguarding.Rules.Monitoring;
 namespace Safeguarding.Rules.Tests.Monitoring;
 
 /// <summary>
-/// A loaded entry's visits and briefings are slices of one array shared by every entry: a visit recorded later must go
-/// to an array of the entry's own, never into the shared array where the next offender's records are.
+/// A loaded slot's visits and briefings are slices of one array shared by every slot: a visit recorded later must go
+/// to an array of the slot's own, never into the shared array where the next offender's records are.
 /// </summary>
-public sealed class OffenderEntryTests
+public sealed class OffenderSlotTests
 {
     private static readonly DateOnly Day = new(2018, 5, 1);
 
     [Fact]
-    public void AddVisit_ToASharedSlice_KeepsTheEntrysRecordsAndLeavesItsNeighboursAlone()
+    public void AddVisit_ToASharedSlice_KeepsTheSlotsRecordsAndLeavesItsNeighboursAlone()
     {
         Visit[] all = [Visit("RSO-1", 1), Visit("RSO-2", 2), Visit("RSO-2", 3), Visit("RSO-3", 4)];
         var (first, second, third) = (Entry("RSO-1"), Entry("RSO-2"), Entry("RSO-3"));
@@ -35,7 +35,7 @@ public sealed class OffenderEntryTests
     }
 
     [Fact]
-    public void AddBriefing_ToAnEntryWithNoSharedBriefings_StartsItsOwn()
+    public void AddBriefing_ToASlotWithNoSharedBriefings_StartsItsOwn()
     {
         Briefing[] all = [new Briefing { OffenderId = "RSO-1", NeighbourhoodId = "N-1", Date = Day }];
         var (first, second) = (Entry("RSO-1"), Entry("RSO-2"));
@@ -48,7 +48,7 @@ public sealed class OffenderEntryTests
         first.Briefings.ToArray().Should().Equal(all);
     }
 
-    private static OffenderEntry Entry(string id) => new(new Offender { Id = id, RiskLevel = RiskLevel.Medium, RegisteredOn = Day.AddDays(-100) });
+    private static OffenderSlot Entry(string id) => new(new Offender { Id = id, RiskLevel = RiskLevel.Medium, RegisteredOn = Day.AddDays(-100) });
 
     private static Visit Visit(string offenderId, int day) => new() { OffenderId = offenderId, Date = new DateOnly(2018, 4, day), Outcome = VisitOutcome.Completed };
 }

@@ -4,28 +4,32 @@ using Safeguarding.Rules.Facts;
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>
-/// A monitored offender: the record, its visits and briefings, and its fact while it is evaluated. A loaded entry's
-/// visits are a slice of one array of the load's every visit grouped by offender (and its briefings of another): a
-/// loaded monitor holds 100,000 entries or more, and an array each would be some 150,000 more objects to allocate and
-/// for the garbage collector to copy and trace. The first visit recorded after the load copies the slice into an array of
-/// the entry's own, which then grows by doubling. The shared arrays live as long as any entry shares them, so a removed
-/// offender's loaded records stay in them: never more than the load held.
+/// A monitored offender: the record, its visits and briefings, and its fact while it is evaluated. The monitor keeps
+/// every offender's slot in one array of these structs (<see cref="MonitorState"/>), addressed by position, rather than
+/// an object per offender: a loaded monitor holds 100,000 offenders or more, and an object each would be that many more
+/// long-lived objects for the garbage collector to copy and trace. A slot is a struct: it is changed only in place,
+/// through a reference to its element of the array (<c>ref var entry = ref slots[position]</c>), never through a copy.
+/// A loaded slot's visits are a slice of one array of the load's every visit grouped by offender (and its briefings of
+/// another): an array each would be some 150,000 more objects to allocate and for the garbage collector to copy and
+/// trace. The first visit recorded after the load copies the slice into an array of the slot's own, which then grows by
+/// doubling. The shared arrays live as long as any slot shares them, so a removed offender's loaded records stay in
+/// them: never more than the load held.
 /// </summary>
-internal sealed class OffenderEntry(Offender record)
+internal struct OffenderSlot(Offender record)
 {
     private Records<Visit> _visits = Records<Visit>.Empty;
     private Records<Briefing> _briefings = Records<Briefing>.Empty;
 
     public Offender Record { get; set; } = record;
 
-    public ReadOnlySpan<Visit> Visits => _visits.Span;
+    public readonly ReadOnlySpan<Visit> Visits => _visits.Span;
 
-    public ReadOnlySpan<Briefing> Briefings => _briefings.Span;
+    public readonly ReadOnlySpan<Briefing> Briefings => _briefings.Span;
 
     /// <summary>The manager the record names, or <see langword="null"/> when unallocated.</summary>
     public ManagerEntry? Manager { get; set; }
 
-    /// <summary>Where this entry is in <see cref="Manager"/>'s <see cref="ManagerEntry.Offenders"/>.</summary>
+    /// <summary>Where this slot's position is in <see cref="Manager"/>'s <see cref="ManagerEntry.Offenders"/>.</summary>
     public int ManagerSlot { get; set; }
 
     /// <summary>
@@ -47,14 +51,14 @@ internal sealed class OffenderEntry(Offender record)
 
     public void AddBriefing(Briefing briefing) => _briefings.Add(briefing);
 
-    /// <summary>Gives a loaded entry its visits: <paramref name="count"/> of <paramref name="all"/> from <paramref name="start"/>, shared (before any is added).</summary>
+    /// <summary>Gives a loaded slot its visits: <paramref name="count"/> of <paramref name="all"/> from <paramref name="start"/>, shared (before any is added).</summary>
     public void ShareVisits(Visit[] all, int start, int count) => _visits = Records<Visit>.Shared(all, start, count);
 
-    /// <summary>Gives a loaded entry its briefings, as <see cref="ShareVisits"/>.</summary>
+    /// <summary>Gives a loaded slot its briefings, as <see cref="ShareVisits"/>.</summary>
     public void ShareBriefings(Briefing[] all, int start, int count) => _briefings = Records<Briefing>.Shared(all, start, count);
 
     /// <summary>
-    /// An entry's records of one kind: a slice of a shared array until one is added, then an array of its own. A slice's
+    /// A slot's records of one kind: a slice of a shared array until one is added, then an array of its own. A slice's
     /// start is kept as its complement (negative), which is how a shared array is told from an own one in 16 bytes.
     /// </summary>
     private struct Records<T>
