@@ -57,28 +57,16 @@ internal sealed class CsvFolderReader
     internal const long SplitVisitsBytes = 32 * 1024 * 1024;
 
     /// <summary>The place of <c>visits.csv</c> in the folder's order: the files before it name ids first.</summary>
-    private static readonly int VisitsAt = IndexOf(CsvTables.Visits);
-
-    private static int IndexOf(CsvTable table)
-    {
-        for (var i = 0; i < CsvTables.All.Count; i++)
-        {
-            if (CsvTables.All[i] == table)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException(table.FileName + " is not a file of the folder.");
-    }
+    private static readonly int VisitsAt = CsvTables.All.ToList().IndexOf(CsvTables.Visits);
 
     /// <summary>
     /// Reads the folder at <paramref name="folder"/>. The files that name ids first (up to <c>offenders.csv</c>) are read
     /// in order with one pool of ids; then <c>visits.csv</c>, the largest file, is read on another thread while this one
     /// reads the rest, each looking ids up in that pool (see <see cref="CsvIds"/>). A large <c>visits.csv</c> is split at a
     /// line near its middle (<see cref="SplitAt"/>): its first part on the other thread, its rest on this one. Each thread
-    /// then takes the files after it one at a time until none is left (<see cref="FilesAfter"/>). Each file's (and part's) problems and records are kept apart and put together in the files' order, so the result is
-    /// the same as reading one file after another.
+    /// then takes the files after it one at a time until none is left (<see cref="FilesAfter"/>). Each file's (and part's)
+    /// problems and records are kept apart and put together in the files' order, so the result is the same as reading one
+    /// file after another.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file could not be read.</exception>
@@ -88,7 +76,8 @@ internal sealed class CsvFolderReader
     /// <summary>
     /// Reads the folder at <paramref name="folder"/> (see <see cref="Read(string)"/>), splitting <c>visits.csv</c> at the
     /// line that starts at or after byte <paramref name="splitVisitsAt"/> of the file, whatever its size, when it can be
-    /// split there (<see langword="long.MaxValue"/>: never); <see langword="null"/>: as its size and the files after it say.
+    /// split there (<see langword="long.MaxValue"/>: never); <see langword="null"/>: near its middle, when it is at least
+    /// <see cref="SplitVisitsBytes"/>.
     /// </summary>
     internal static SnapshotReadResult Read(string folder, long? splitVisitsAt)
     {
@@ -532,7 +521,7 @@ internal sealed class CsvFolderReader
 
         // A large file's hash is taken on another thread while this one parses the same bytes (as the JSON reader hashes
         // its document); both are done before the file is unmapped.
-        if (bytes.Length < ParallelHashBytes)
+        if (bytes.Length < LargeFileBytes)
         {
             _fileHashes[table.FileName] = FolderHash.Sha256Hex(bytes.Span);
             ReadFile(table, bytes, FilePart.Whole);
@@ -552,11 +541,11 @@ internal sealed class CsvFolderReader
         _fileHashes[table.FileName] = hash.GetAwaiter().GetResult();
     }
 
-    /// <summary>The size from which a file's records list is made its size at once (from the file's line feeds).</summary>
-    private const int ExpectRowsBytes = 1 << 20;
-
-    /// <summary>The size from which a file's hash is taken on another thread while it is parsed.</summary>
-    private const int ParallelHashBytes = 1 << 20;
+    /// <summary>
+    /// The size from which a file is large: it is hashed on another thread while it is parsed, and its records list is made
+    /// its size at once (from its line feeds) instead of doubling as it grows.
+    /// </summary>
+    private const int LargeFileBytes = 1 << 20;
 
     /// <summary>Reads <paramref name="bytes"/>, the whole of <paramref name="table"/>'s file or the <paramref name="part"/> of it.</summary>
     private void ReadFile(CsvTable table, ReadOnlyMemory<byte> bytes, FilePart part)
@@ -593,7 +582,7 @@ internal sealed class CsvFolderReader
             return;
         }
 
-        if (bytes.Length >= ExpectRowsBytes || part.IsPart)
+        if (bytes.Length >= LargeFileBytes || part.IsPart)
         {
             // A large file's records go into a list made its size at once, not one that doubles from empty (each doubling
             // a large array, and the one before it left to a full collection); the first part of a split file's takes the
