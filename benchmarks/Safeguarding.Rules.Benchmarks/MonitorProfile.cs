@@ -40,7 +40,7 @@ internal static class MonitorProfile
         var ids = snapshot.Offenders.Where(o => o.RegisteredOn <= asOf).Select(static o => o.Id).ToArray();
         var managers = snapshot.Managers.Select(static m => m.Id).ToArray();
         var random = new Random(11);
-        foreach (var partition in state.Partitions())
+        foreach (var partition in state.Sessions())
         {
             partition.Session.Metrics.Reset();
         }
@@ -111,7 +111,7 @@ internal static class MonitorProfile
         // The NRules node metrics of every session, by node: where the propagation time went.
         var schema = engine.SessionFactory.GetSchema().Nodes.ToDictionary(static n => n.Id);
         var totals = new Dictionary<int, (double Ms, long Inputs)>();
-        foreach (var partition in state.Partitions())
+        foreach (var partition in state.Sessions())
         {
             foreach (var node in partition.Session.Metrics.GetAll())
             {

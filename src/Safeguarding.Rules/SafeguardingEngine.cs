@@ -101,6 +101,9 @@ public sealed partial class SafeguardingEngine : ISafeguardingEvaluator
     /// <summary>How many partitions may run at once.</summary>
     internal int MaxDegreeOfParallelism => _maxDegreeOfParallelism;
 
+    /// <summary>How many offender facts an evaluation packs into one session, at most (<see cref="SafeguardingRulesOptions.PartitionSize"/>); a monitor packs its teams alike.</summary>
+    internal int PartitionSize => _partitionSize;
+
     /// <summary>The engine's logger (the monitor logs its loads through it).</summary>
     internal ILogger Logger => _logger;
 

@@ -40,6 +40,12 @@ internal sealed class MonitorState
     private readonly Dictionary<string, ManagerEntry> _managers;
     private readonly List<string>? _listedTeams;
     private readonly HashSet<MonitorPartition> _touched = [];
+
+    /// <summary>The sessions of <see cref="_touched"/>, each once (teams may share one).</summary>
+    private readonly HashSet<MonitorSession> _touchedSessions = [];
+
+    /// <summary>How many offender facts a load packs into one session, at most (but for a team with more): the engine's partition size.</summary>
+    private readonly int _partitionSize;
     private readonly Dictionary<string, ChildProtectionEntry> _discussions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildProtectionEntry> _detentions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildProtectionEntry> _protections = new(StringComparer.Ordinal);
@@ -53,6 +59,9 @@ internal sealed class MonitorState
     private Dictionary<string, MonitorPartition> _partitions = new(StringComparer.Ordinal);
     private MonitorPartition _noTeam = null!;
     private MonitorPartition _childProtection = null!;
+
+    /// <summary>The sessions of the teams, each once: a load packs whole teams into them; a team first named later has one of its own.</summary>
+    private List<MonitorSession> _teamSessions = [];
     private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
 
     /// <summary>An offender fact in no session, to make the next one from (an offender whose fact cannot match a rule has none kept).</summary>
@@ -71,7 +80,7 @@ internal sealed class MonitorState
     /// <summary>How many of <see cref="_slots"/> have been used (in use, or free on <see cref="_freeSlots"/>).</summary>
     private int _slotCount;
 
-    private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems, int offenders, int managers)
+    private MonitorState(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, int partitionSize, DateOnly asOf, DateTimeOffset instant, List<string>? listedTeams, List<RejectedArrayRecord> rejected, IReadOnlyList<InputProblem> loadProblems, int offenders, int managers)
     {
         _rules = rules;
         _offenders = new Dictionary<string, int>(offenders, StringComparer.Ordinal);
@@ -80,6 +89,7 @@ internal sealed class MonitorState
         _steady = SteadyOffenders.For(rules);
         _policy = policy;
         _maxDegreeOfParallelism = maxDegreeOfParallelism;
+        _partitionSize = partitionSize;
         AsOf = asOf;
         Instant = instant;
         _listedTeams = listedTeams;
@@ -112,13 +122,13 @@ internal sealed class MonitorState
     /// sessions as they are filled; a cancelled load throws <see cref="OperationCanceledException"/> once the work it
     /// started on other threads has finished, and the state it was building is dropped.
     /// </summary>
-    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners owners, CancellationToken cancellationToken = default)
+    public static MonitorState Load(CompiledRules rules, PolicyView policy, int maxDegreeOfParallelism, int partitionSize, ValidatedSnapshot validated, DateOnly asOf, DateTimeOffset instant, RecordOwners owners, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var snapshot = validated.Snapshot;
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var records = validated.ChildProtection;
-        var state = new MonitorState(rules, policy, maxDegreeOfParallelism, asOf, instant, listed, [.. records.Rejected], validated.Problems, snapshot.Offenders.Count, snapshot.Managers.Count);
+        var state = new MonitorState(rules, policy, maxDegreeOfParallelism, partitionSize, asOf, instant, listed, [.. records.Rejected], validated.Problems, snapshot.Offenders.Count, snapshot.Managers.Count);
         state._discussions.EnsureCapacity(records.Discussions.Count);
         state._detentions.EnsureCapacity(records.Detentions.Count);
         state._protections.EnsureCapacity(records.Protections.Count);
@@ -515,9 +525,9 @@ internal sealed class MonitorState
             }
 
             var raw = new Dictionary<string, (Finding? Before, Finding? After)>(StringComparer.Ordinal);
-            foreach (var partition in _touched)
+            foreach (var session in _touchedSessions)
             {
-                foreach (var (id, earlier) in partition.Tracker.Before)
+                foreach (var (id, earlier) in session.Tracker.Before)
                 {
                     raw.TryGetValue(id, out var pair);
                     raw[id] = (pair.Before ?? earlier, null);
@@ -527,9 +537,9 @@ internal sealed class MonitorState
             foreach (var id in raw.Keys.ToArray())
             {
                 Finding? now = null;
-                foreach (var partition in _touched)
+                foreach (var session in _touchedSessions)
                 {
-                    if (partition.Tracker.ById.TryGetValue(id, out var found))
+                    if (session.Tracker.ById.TryGetValue(id, out var found))
                     {
                         now = found.Finding;
                         break;
@@ -559,14 +569,15 @@ internal sealed class MonitorState
                 }
             }
 
-            foreach (var partition in _touched)
+            foreach (var session in _touchedSessions)
             {
-                partition.Tracker.ClearJournal();
+                session.Tracker.ClearJournal();
             }
         }
 
         _overrideBefore.Clear();
         _touched.Clear();
+        _touchedSessions.Clear();
         return Result(pairs, suppressed);
     }
 
@@ -574,9 +585,9 @@ internal sealed class MonitorState
     public List<Finding> Findings()
     {
         var findings = new List<Finding>();
-        foreach (var partition in Partitions())
+        foreach (var session in Sessions())
         {
-            foreach (var (finding, _) in partition.Tracker.ById.Values)
+            foreach (var (finding, _) in session.Tracker.ById.Values)
             {
                 findings.Add(finding);
             }
@@ -890,6 +901,7 @@ internal sealed class MonitorState
     private void Build(Task<MonitorPartition>? childProtection, CancellationToken cancellationToken)
     {
         _touched.Clear();
+        _touchedSessions.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
         _noTeam = MonitorPartition.Create(_rules.Factory, null, null);
         foreach (var teamId in _listedTeams ?? _managers.Values.Select(static m => m.Record.TeamId).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
@@ -914,8 +926,46 @@ internal sealed class MonitorState
             partition.Team!.Caseload = partition.Caseload;
         }
 
+        _teamSessions = Packed(_partitions.Values, _partitionSize);
         cancellationToken.ThrowIfCancellationRequested();
         FillAll(childProtection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Packs whole teams into sessions as an evaluation packs its partitions (<c>FactBuilder</c>): the teams in ordinal
+    /// order of id, each session taking teams while its offender facts (those that can match a rule, waiting in each team's
+    /// own unmade session) stay within <paramref name="size"/>, a team with more having one of its own. Returns the sessions,
+    /// each once. One session per team (some 200 at 100,000 offenders) made a load twice the cost of a full evaluation: every
+    /// session has its own node memories and metrics, all kept for as long as the monitor lives.
+    /// </summary>
+    private static List<MonitorSession> Packed(IEnumerable<MonitorPartition> partitions, int size)
+    {
+        var sessions = new List<MonitorSession>();
+        MonitorSession? current = null;
+        var held = 0;
+        foreach (var partition in partitions.OrderBy(static p => p.TeamId, StringComparer.Ordinal))
+        {
+            var own = partition.Shared;
+            var offenders = own.Pending.Count(static f => f is OffenderCase);
+            if (current is not null && held > 0 && held + offenders > size)
+            {
+                current = null;
+            }
+
+            if (current is null)
+            {
+                current = own;
+                sessions.Add(own);
+                held = offenders;
+                continue;
+            }
+
+            current.Absorb(own);
+            partition.Shared = current;
+            held += offenders;
+        }
+
+        return sessions;
     }
 
     /// <summary>
@@ -931,6 +981,7 @@ internal sealed class MonitorState
     private void NewDay()
     {
         _touched.Clear();
+        _touchedSessions.Clear();
         var childProtection = _maxDegreeOfParallelism > 1 ? Task.Run(FilledChildProtectionPartition) : null;
         foreach (var partition in _partitions.Values.Append(_noTeam))
         {
@@ -985,14 +1036,14 @@ internal sealed class MonitorState
             return;
         }
 
-        foreach (var partition in _partitions.Values.Append(_noTeam))
+        foreach (var session in _teamSessions.Append(_noTeam.Shared))
         {
-            partition.Steady.RemoveAll(fact =>
+            session.Steady.RemoveAll(fact =>
             {
                 var moved = fact.Manager is { } manager && changed.Contains(manager);
                 if (moved)
                 {
-                    partition.Changed.Add(fact);
+                    session.Changed.Add(fact);
                 }
 
                 return moved;
@@ -1008,13 +1059,14 @@ internal sealed class MonitorState
     /// </summary>
     private void FillAll(Task<MonitorPartition>? childProtection, CancellationToken cancellationToken = default)
     {
-        var partitions = _partitions.Values.Append(_noTeam).ToList();
+        var sessions = new List<MonitorSession>(_teamSessions.Count + 2) { _noTeam.Shared };
+        sessions.AddRange(_teamSessions);
         if (childProtection is null)
         {
-            partitions.Add(_childProtection = ChildProtectionPartition());
+            sessions.Add((_childProtection = ChildProtectionPartition()).Shared);
         }
 
-        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken }, p => p.Fill(_steady));
+        Parallel.ForEach(sessions, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken }, s => s.Fill(_steady));
         if (childProtection is not null)
         {
             _childProtection = childProtection.GetAwaiter().GetResult();
@@ -1181,7 +1233,7 @@ internal sealed class MonitorState
     private MonitorPartition FilledChildProtectionPartition()
     {
         var partition = ChildProtectionPartition();
-        partition.Fill();
+        partition.Shared.Fill();
         return partition;
     }
 
@@ -1208,13 +1260,14 @@ internal sealed class MonitorState
         return next;
     }
 
-    internal IEnumerable<MonitorPartition> Partitions()
+    /// <summary>Every session, each once: the no-team session, the child-protection session, then the teams'.</summary>
+    internal IEnumerable<MonitorSession> Sessions()
     {
-        yield return _noTeam;
-        yield return _childProtection;
-        foreach (var partition in _partitions.Values)
+        yield return _noTeam.Shared;
+        yield return _childProtection.Shared;
+        foreach (var session in _teamSessions)
         {
-            yield return partition;
+            yield return session;
         }
     }
 
@@ -1223,9 +1276,9 @@ internal sealed class MonitorState
     {
         var index = _overrides.Count == 0 ? null : OverrideSuppression.Index(_overrides, AsOf);
         var all = new Dictionary<string, (Finding?, SuppressedFinding?)>(StringComparer.Ordinal);
-        foreach (var partition in Partitions())
+        foreach (var session in Sessions())
         {
-            foreach (var (id, (finding, _)) in partition.Tracker.ById)
+            foreach (var (id, (finding, _)) in session.Tracker.ById)
             {
                 var named = index is not null && index.TryGetValue(id, out var found) ? found : default;
                 all[id] = (Reported(finding, named), Hidden(finding, named));
@@ -1251,9 +1304,9 @@ internal sealed class MonitorState
     /// <summary>The current (unsuppressed, raw) finding with this id in any session.</summary>
     private Finding? FindRaw(string id)
     {
-        foreach (var partition in Partitions())
+        foreach (var session in Sessions())
         {
-            if (partition.Tracker.ById.TryGetValue(id, out var held))
+            if (session.Tracker.ById.TryGetValue(id, out var held))
             {
                 return held.Finding;
             }
@@ -1342,14 +1395,21 @@ internal sealed class MonitorState
         if (!_partitions.TryGetValue(teamId, out var partition))
         {
             partition = MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy));
-            partition.Fill();
+            partition.Shared.Fill();
             _partitions[teamId] = partition;
+            _teamSessions.Add(partition.Shared);
         }
 
         return partition;
     }
 
-    private void Touch(MonitorPartition partition) => _touched.Add(partition);
+    private void Touch(MonitorPartition partition)
+    {
+        if (_touched.Add(partition))
+        {
+            _touchedSessions.Add(partition.Shared);
+        }
+    }
 
     /// <summary>
     /// Brings an offender's refreshed fact into line with <paramref name="partition"/>'s session: inserted when it can now

@@ -213,12 +213,12 @@ public sealed class SafeguardingMonitor
 
         var date = options.AsOf ?? snapshot.AsOf ?? (snapshot.ExtractedAt is { } extracted ? UkTime.LocalDate(extracted) : engine.Today());
         var instant = AsOfInstant.Of(date, options.AsOf, snapshot.ExtractedAt);
-        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, input, date, instant, owners, cancellationToken);
+        var state = MonitorState.Load(engine.Compiled, policy, engine.MaxDegreeOfParallelism, engine.PartitionSize, input, date, instant, owners, cancellationToken);
         if (engine.Logger.IsEnabled(LogLevel.Information))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var asOfText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var sessions = state.Partitions().Count();
+            var sessions = state.Sessions().Count();
             var collector = MonitorLog.Collector;
             MonitorLog.Loaded(engine.Logger, snapshot.Offenders.Count, asOfText, sessions, elapsedMs, collector);
         }

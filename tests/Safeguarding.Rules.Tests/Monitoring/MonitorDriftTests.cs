@@ -18,7 +18,8 @@ namespace Safeguarding.Rules.Tests.Monitoring;
 /// </summary>
 public sealed class MonitorDriftTests
 {
-    private const int Cases = 4;
+    /// <summary>Cases per partition size.</summary>
+    private const int Cases = 2;
     private const int Steps = 200;
 
     /// <summary>
@@ -38,14 +39,27 @@ public sealed class MonitorDriftTests
 
     private static readonly SafeguardingEngine Engine = new(new SafeguardingRulesOptions { Policy = Policy });
 
-    [Fact]
-    public void Apply_RandomChangeSequences_MatchesFullEvaluationAfterEveryChange()
+    /// <summary>
+    /// The partition sizes the monitor's engine packs its teams' sessions by (the full evaluation keeps the default): one
+    /// offender fact (about a session per team, so reassignments and managers move facts between sessions), a few teams
+    /// per session, and the default (every generated team in one session).
+    /// </summary>
+    private static readonly int[] PartitionSizes = [1, 16, new SafeguardingRulesOptions().PartitionSize];
+
+    private static readonly SafeguardingEngine[] MonitorEngines = [.. PartitionSizes.Select(static size => new SafeguardingEngine(new SafeguardingRulesOptions { Policy = Policy, PartitionSize = size }))];
+
+    /// <param name="packing">Which of <see cref="PartitionSizes"/> the monitor's sessions are packed by.</param>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Apply_RandomChangeSequences_MatchesFullEvaluationAfterEveryChange(int packing)
     {
         Gen.Select(Gen.ULong, Gen.Int[200, 500], Gen.Bool, Gen.Bool, Gen.Bool)
-            .Sample((seed, offenders, listTeams, extracted, partial) => Drive(seed, offenders, listTeams, extracted, partial), iter: Math.Max(Cases, Check.Iter), threads: 1, print: static c => c.ToString());
+            .Sample((seed, offenders, listTeams, extracted, partial) => Drive(seed, offenders, listTeams, extracted, partial, packing), iter: Math.Max(Cases, Check.Iter), threads: 1, print: static c => c.ToString());
     }
 
-    private static void Drive(ulong seed, int offenders, bool listTeams, bool extracted, bool partial)
+    private static void Drive(ulong seed, int offenders, bool listTeams, bool extracted, bool partial, int packing)
     {
         var generated = new CaseloadGenerator(new SyntheticCaseloadOptions { Offenders = offenders, Seed = seed, OffendersPerManager = 20, ManagersPerTeam = 3, OverridesPerThousand = 40 }).Generate();
         var random = new Random(unchecked((int)seed));
@@ -71,7 +85,7 @@ public sealed class MonitorDriftTests
             Overrides = generated.Overrides,
         };
         var options = new EvaluationOptions { AllowPartialResults = partial };
-        var loaded = SafeguardingMonitor.Load(Engine, snapshot, options);
+        var loaded = SafeguardingMonitor.Load(MonitorEngines[packing], snapshot, options);
         loaded.IsLoaded.Should().BeTrue(string.Join("; ", loaded.Problems));
         loaded.Problems.Should().HaveCount(partial ? 3 : 0);
         var monitor = loaded.Monitor!;
@@ -84,7 +98,7 @@ public sealed class MonitorDriftTests
         for (var step = 0; step < Steps; step++)
         {
             var (change, valid) = changes.Next();
-            var context = $"seed {seed}, {offenders} offenders, teams listed {listTeams}, extractedAt {extractedAt}, partial {partial}, step {step.ToString(CultureInfo.InvariantCulture)}: {change}";
+            var context = $"seed {seed}, {offenders} offenders, teams listed {listTeams}, extractedAt {extractedAt}, partial {partial}, partition size {PartitionSizes[packing]}, step {step.ToString(CultureInfo.InvariantCulture)}: {change}";
             var result = monitor.Apply(change);
             result.IsAccepted.Should().Be(valid, "{0}; problems: {1}", context, string.Join("; ", result.Problems));
             if (!valid)

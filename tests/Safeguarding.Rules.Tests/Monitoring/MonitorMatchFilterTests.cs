@@ -79,7 +79,7 @@ public sealed class MonitorMatchFilterTests
         for (var day = 0; day < 3; day++)
         {
             var held = OffenderFactsInSessions(monitor.State);
-            var facts = monitor.State.Partitions().SelectMany(static p => p.Session.Query<OffenderCase>()).ToList();
+            var facts = monitor.State.Sessions().SelectMany(static p => p.Session.Query<OffenderCase>()).ToList();
             facts.Should().OnlyContain(f => test(f));
             held.Should().BeGreaterThan(0).And.BeLessThan(monitor.Current.Summary.Evaluated / 2, "most generated offenders match no rule");
             monitor.Apply(new AsOfAdvanced(monitor.AsOf.AddDays(10)));
@@ -97,7 +97,7 @@ public sealed class MonitorMatchFilterTests
         var policy = new PolicyView(new SafeguardingPolicy());
         var owners = new RecordOwners(snapshot.Visits.Count, snapshot.Briefings.Count);
         var validated = SnapshotValidator.Validate(SnapshotReadResult.FromCode(snapshot), 1, owners, policy);
-        var state = MonitorState.Load(rules, policy, 1, validated, snapshot.AsOf!.Value, AsOfInstant.EndOf(snapshot.AsOf!.Value), owners);
+        var state = MonitorState.Load(rules, policy, 1, new SafeguardingRulesOptions().PartitionSize, validated, snapshot.AsOf!.Value, AsOfInstant.EndOf(snapshot.AsOf!.Value), owners);
         var evaluated = state.Report(false).Summary.Evaluated;
 
         OffenderFactsInSessions(state).Should().Be(evaluated);
@@ -106,10 +106,10 @@ public sealed class MonitorMatchFilterTests
         OffenderFactsInSessions(state).Should().Be(state.Report(false).Summary.Evaluated);
     }
 
-    private static int OffenderFactsInSessions(MonitorState state) => state.Partitions().Sum(static p => p.Session.Query<OffenderCase>().Count());
+    private static int OffenderFactsInSessions(MonitorState state) => state.Sessions().Sum(static p => p.Session.Query<OffenderCase>().Count());
 
     private static bool InSession(SafeguardingMonitor monitor, string offenderId) =>
-        monitor.State.Partitions().Any(p => p.Session.Query<OffenderCase>().Any(o => o.Id == offenderId));
+        monitor.State.Sessions().Any(p => p.Session.Query<OffenderCase>().Any(o => o.Id == offenderId));
 
     private static IReadOnlyList<Finding> Full(List<Offender> offenders, List<Visit> visits, DateOnly asOf) =>
         Engine.Evaluate(Snapshot(offenders, visits), new EvaluationOptions { AsOf = asOf }).Findings;
