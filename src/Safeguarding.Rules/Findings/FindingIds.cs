@@ -25,6 +25,9 @@ internal static class FindingIds
         }
     }
 
+    /// <summary>Compares findings as their ids compare (contract section 7), without writing an id out where the identity values tell.</summary>
+    public static IEqualityComparer<Finding> SameIdComparer => SameId.Instance;
+
     /// <summary>
     /// The same id. A finding with every identity value present (every finding of the built-in rules but DataQuality) is
     /// compared by those values, without building the id string: the parts are escaped, so equal ids then mean equal

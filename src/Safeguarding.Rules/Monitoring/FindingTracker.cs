@@ -14,17 +14,22 @@ namespace Safeguarding.Rules.Monitoring;
 /// </summary>
 internal sealed class FindingTracker : IFindingSink
 {
-    /// <summary>Each match's finding with its id (an id is computed from the finding's fields, so it is kept rather than worked out again).</summary>
-    private readonly Dictionary<IMatch, (Finding Finding, string Id)> _byMatch = new(ReferenceEqualityComparer.Instance);
-    /// <summary>Each current finding by its id, with the match that gives it.</summary>
-    private readonly Dictionary<string, (Finding Finding, IMatch Match)> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Finding?> _before = new(StringComparer.Ordinal);
+    /// <summary>Each match's finding.</summary>
+    private readonly Dictionary<IMatch, Finding> _byMatch = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Each current finding by its id, with the match that gives it. The key is the finding itself, compared as its id is
+    /// (<see cref="FindingIds.SameIdComparer"/>) without writing the id out: a load tracks every finding of the caseload,
+    /// and building each id string would cost it a tenth of its time. An id is written out only when it is read.
+    /// </summary>
+    private readonly Dictionary<Finding, (Finding Finding, IMatch Match)> _byId = new(FindingIds.SameIdComparer);
+    private readonly Dictionary<Finding, Finding?> _before = new(FindingIds.SameIdComparer);
 
     /// <summary>Whether touched ids are noted (off while a session is first filled).</summary>
     public bool Journaling { get; set; }
 
-    /// <summary>The session's current findings by id, each with the match that gives it.</summary>
-    public IReadOnlyDictionary<string, (Finding Finding, IMatch Match)> ById => _byId;
+    /// <summary>The session's current findings by id (each key a finding with that id, see <see cref="_byId"/>), each with the match that gives it.</summary>
+    public IReadOnlyDictionary<Finding, (Finding Finding, IMatch Match)> ById => _byId;
 
     /// <summary>
     /// Makes room for about <paramref name="findings"/> findings before a session is first filled (about one per fact
@@ -36,8 +41,8 @@ internal sealed class FindingTracker : IFindingSink
         _byId.EnsureCapacity(findings);
     }
 
-    /// <summary>The ids touched since <see cref="ClearJournal"/>, each with its finding before.</summary>
-    public IReadOnlyDictionary<string, Finding?> Before => _before;
+    /// <summary>The ids touched since <see cref="ClearJournal"/> (each key a finding with that id), each with its finding before.</summary>
+    public IReadOnlyDictionary<Finding, Finding?> Before => _before;
 
     public void ClearJournal() => _before.Clear();
 
@@ -46,20 +51,16 @@ internal sealed class FindingTracker : IFindingSink
         var match = context.Match;
         ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_byMatch, match, out var existed);
 
-        // A match raised again (a fact updated: every finding of a new day) about the same subject has the same id, which is
-        // made of the kind and the subject's values (contract section 7): it is kept rather than written out again.
-        var id = existed && string.Equals(held.Finding.Kind, finding.Kind, StringComparison.Ordinal) && FindingSchema.Of(finding.Kind).SameSubject(held.Finding, finding)
-            ? held.Id
-            : finding.Id;
-        if (existed && !string.Equals(held.Id, id, StringComparison.Ordinal))
+        // The match now gives a finding with another id (contract section 7: the kind and the subject's values): the earlier
+        // one goes. With the same id, the new one replaces it below.
+        if (existed && !FindingIds.SameIdComparer.Equals(held, finding))
         {
-            // The match now gives a finding with another id: the earlier one goes. (With the same id, the new one replaces it below.)
-            Forget(held.Finding, held.Id);
+            Forget(held!);
         }
 
-        held = (finding, id);
-        Touch(id);
-        _byId[id] = (finding, match);
+        held = finding;
+        Touch(finding);
+        Put(finding, match);
     }
 
     /// <summary>
@@ -68,15 +69,14 @@ internal sealed class FindingTracker : IFindingSink
     /// </summary>
     public bool Refresh(Finding fresh)
     {
-        var id = fresh.Id;
-        if (!_byId.TryGetValue(id, out var current) || !string.Equals(current.Finding.Rule, fresh.Rule, StringComparison.Ordinal))
+        if (!_byId.TryGetValue(fresh, out var current) || !string.Equals(current.Finding.Rule, fresh.Rule, StringComparison.Ordinal))
         {
             return false;
         }
 
-        Touch(id);
-        _byId[id] = (fresh, current.Match);
-        _byMatch[current.Match] = (fresh, id);
+        Touch(fresh);
+        Put(fresh, current.Match);
+        _byMatch[current.Match] = fresh;
         return true;
     }
 
@@ -85,27 +85,40 @@ internal sealed class FindingTracker : IFindingSink
     {
         if (_byMatch.Remove(match, out var held))
         {
-            Forget(held.Finding, held.Id);
+            Forget(held);
         }
     }
 
     /// <summary>Gives a session this tracker as its <see cref="IFindingSink"/>, and everything else from the factory's resolver.</summary>
     public IDependencyResolver ResolverOver(IDependencyResolver inner) => new Resolver(this, inner);
 
-    private void Forget(Finding finding, string id)
+    /// <summary>
+    /// Makes <paramref name="finding"/> the current finding with its id, and its key: a replaced finding is not kept alive
+    /// as the key of the one that replaced it.
+    /// </summary>
+    private void Put(Finding finding, IMatch match)
     {
-        if (_byId.TryGetValue(id, out var current) && ReferenceEquals(current.Finding, finding))
+        if (!_byId.TryAdd(finding, (finding, match)))
         {
-            Touch(id);
-            _byId.Remove(id);
+            _byId.Remove(finding);
+            _byId.Add(finding, (finding, match));
         }
     }
 
-    private void Touch(string id)
+    private void Forget(Finding finding)
     {
-        if (Journaling && !_before.ContainsKey(id))
+        if (_byId.TryGetValue(finding, out var current) && ReferenceEquals(current.Finding, finding))
         {
-            _before[id] = _byId.TryGetValue(id, out var current) ? current.Finding : null;
+            Touch(finding);
+            _byId.Remove(finding);
+        }
+    }
+
+    private void Touch(Finding key)
+    {
+        if (Journaling && !_before.ContainsKey(key))
+        {
+            _before[key] = _byId.TryGetValue(key, out var current) ? current.Finding : null;
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed class MonitorState
 
     /// <summary>The sessions of the teams, each once: a load packs whole teams into them; a team first named later has one of its own.</summary>
     private List<MonitorSession> _teamSessions = [];
-    private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
+    private Dictionary<Finding, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
 
     /// <summary>An offender fact in no session, to make the next one from (an offender whose fact cannot match a rule has none kept).</summary>
     private OffenderCase? _spare;
@@ -495,6 +495,7 @@ internal sealed class MonitorState
             foreach (var (id, was) in before)
             {
                 // The same finding object before and after (one a new day did not raise again, with its overrides as they were) is unchanged.
+                // (Each key is a finding with the id, compared as ids are: FindingIds.SameIdComparer.)
                 var now = after.GetValueOrDefault(id).Reported;
                 if (!ReferenceEquals(was.Reported, now))
                 {
@@ -524,7 +525,9 @@ internal sealed class MonitorState
                 SyncTeam(partition);
             }
 
-            var raw = new Dictionary<string, (Finding? Before, Finding? After)>(StringComparer.Ordinal);
+            // Keyed by a finding with the id, compared as ids are (FindingIds.SameIdComparer): an id is written out only when
+            // the overrides need it.
+            var raw = new Dictionary<Finding, (Finding? Before, Finding? After)>(FindingIds.SameIdComparer);
             foreach (var session in _touchedSessions)
             {
                 foreach (var (id, earlier) in session.Tracker.Before)
@@ -549,19 +552,26 @@ internal sealed class MonitorState
                 raw[id] = (raw[id].Before, now);
             }
 
-            foreach (var id in _overrideBefore.Keys)
+            if (_overrideBefore.Count > 0)
             {
-                if (!raw.ContainsKey(id))
+                // An override added or removed changes how its finding is reported even when the finding did not change.
+                var touched = raw.Keys.Select(static key => key.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var id in _overrideBefore.Keys)
                 {
-                    var now = FindRaw(id);
-                    raw[id] = (now, now);
+                    if (!touched.Contains(id) && FindRaw(id) is { } now)
+                    {
+                        raw[now] = (now, now);
+                    }
                 }
             }
 
-            foreach (var (id, (was, now)) in raw)
+            var overridden = _overrideBefore.Count > 0 || _overridesByFinding.Count > 0;
+            foreach (var (key, (was, now)) in raw)
             {
-                var namedBefore = _overrideBefore.TryGetValue(id, out var named) ? named : NamedFor(id);
-                var namedAfter = NamedFor(id);
+                // With no override before or now, what the overrides say of every id is nothing: no id need be written out.
+                var id = overridden ? key.Id : null;
+                var namedBefore = id is null ? default : _overrideBefore.TryGetValue(id, out var named) ? named : NamedFor(id);
+                var namedAfter = id is null ? default : NamedFor(id);
                 pairs.Add((Reported(was, namedBefore), Reported(now, namedAfter)));
                 if (Hidden(now, namedAfter) is { } hidden && !Equals(Hidden(was, namedBefore), hidden))
                 {
@@ -1272,16 +1282,23 @@ internal sealed class MonitorState
     }
 
     /// <summary>Every current finding by id, as reported: with the overrides applied, a suppressed one as its suppressed form.</summary>
-    private Dictionary<string, (Finding? Reported, SuppressedFinding? Suppressed)> ReportedFindings()
+    private Dictionary<Finding, (Finding? Reported, SuppressedFinding? Suppressed)> ReportedFindings()
     {
         var index = _overrides.Count == 0 ? null : OverrideSuppression.Index(_overrides, AsOf);
-        var all = new Dictionary<string, (Finding?, SuppressedFinding?)>(StringComparer.Ordinal);
+        var count = 0;
         foreach (var session in Sessions())
         {
-            foreach (var (id, (finding, _)) in session.Tracker.ById)
+            count += session.Tracker.ById.Count;
+        }
+
+        // Keyed by each finding itself, compared as ids are (FindingIds.SameIdComparer): ids are written out only to look up overrides.
+        var all = new Dictionary<Finding, (Finding?, SuppressedFinding?)>(count, FindingIds.SameIdComparer);
+        foreach (var session in Sessions())
+        {
+            foreach (var (finding, _) in session.Tracker.ById.Values)
             {
-                var named = index is not null && index.TryGetValue(id, out var found) ? found : default;
-                all[id] = (Reported(finding, named), Hidden(finding, named));
+                var named = index is not null && index.TryGetValue(finding.Id, out var found) ? found : default;
+                all[finding] = (Reported(finding, named), Hidden(finding, named));
             }
         }
 
@@ -1301,14 +1318,22 @@ internal sealed class MonitorState
     private OverrideSuppression.Named NamedFor(string id) =>
         _overridesByFinding.TryGetValue(id, out var named) ? OverrideSuppression.Index(named, AsOf).GetValueOrDefault(id) : default;
 
-    /// <summary>The current (unsuppressed, raw) finding with this id in any session.</summary>
+    /// <summary>
+    /// The current (unsuppressed, raw) finding with this id in any session: sought among the findings of the id's kind (an
+    /// override added or removed, which names its finding by id; the sessions key their findings by identity values).
+    /// </summary>
     private Finding? FindRaw(string id)
     {
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? id.AsSpan() : id.AsSpan(0, colon);
         foreach (var session in Sessions())
         {
-            if (session.Tracker.ById.TryGetValue(id, out var held))
+            foreach (var (finding, _) in session.Tracker.ById.Values)
             {
-                return held.Finding;
+                if (kind.SequenceEqual(finding.Kind) && string.Equals(finding.Id, id, StringComparison.Ordinal))
+                {
+                    return finding;
+                }
             }
         }
 
@@ -1346,13 +1371,19 @@ internal sealed class MonitorState
     /// <summary>
     /// The monitor's own copy of a child-protection record: a discussion's actions and a detention's interviews are lists the
     /// caller may reuse, and the facts are built again from the record on every new day, so the record keeps a copy of them.
+    /// An empty array is nobody's to change: a record whose list is one (the records' default) is kept as it is, and an
+    /// empty list is copied as one (no object).
     /// </summary>
     private static object Owned(object record) => record switch
     {
-        StrategyDiscussion discussion => discussion with { Actions = [.. discussion.Actions] },
-        Detention detention => detention with { Interviews = [.. detention.Interviews] },
+        StrategyDiscussion { Actions: StrategyAction[] { Length: 0 } } => record,
+        StrategyDiscussion discussion => discussion with { Actions = Copied(discussion.Actions) },
+        Detention { Interviews: Interview[] { Length: 0 } } => record,
+        Detention detention => detention with { Interviews = Copied(detention.Interviews) },
         _ => record,
     };
+
+    private static IReadOnlyList<T> Copied<T>(IReadOnlyList<T> list) => list.Count == 0 ? [] : [.. list];
 
     /// <summary>One record's facts as of the monitor's date and instant that can match a rule (<see cref="MatchFilter"/>), as a full evaluation inserts them.</summary>
     private List<object> FactsOf(object record)
