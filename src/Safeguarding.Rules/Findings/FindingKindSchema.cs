@@ -97,6 +97,20 @@ public sealed class FindingKindSchema
         return true;
     }
 
+    /// <summary>Whether every identity value of <paramref name="finding"/> is present (a loop over an array: no enumerator object).</summary>
+    internal bool IdentityPresent(Finding finding)
+    {
+        foreach (var field in _identity)
+        {
+            if (!field.IsPresent(finding))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A hash of the identity values that does not allocate.</summary>
     internal int SubjectHash(Finding finding)
     {

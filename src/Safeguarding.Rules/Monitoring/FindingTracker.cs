@@ -14,22 +14,25 @@ namespace Safeguarding.Rules.Monitoring;
 /// </summary>
 internal sealed class FindingTracker : IFindingSink
 {
-    /// <summary>Each match's finding.</summary>
-    private readonly Dictionary<IMatch, Finding> _byMatch = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each match's finding, as its key.</summary>
+    private readonly Dictionary<IMatch, FindingKey> _byMatch = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// Each current finding by its id, with the match that gives it. The key is the finding itself, compared as its id is
-    /// (<see cref="FindingIds.SameIdComparer"/>) without writing the id out: a load tracks every finding of the caseload,
-    /// and building each id string would cost it a tenth of its time. An id is written out only when it is read.
+    /// Each current finding by its id, with the match that gives it. The key is the finding itself (<see cref="FindingKey"/>),
+    /// compared as its id is without writing the id out: a load tracks every finding of the caseload, and building each
+    /// id string would cost it a tenth of its time. An id is written out only when it is read.
     /// </summary>
-    private readonly Dictionary<Finding, (Finding Finding, IMatch Match)> _byId = new(FindingIds.SameIdComparer);
-    private readonly Dictionary<Finding, Finding?> _before = new(FindingIds.SameIdComparer);
+    private readonly Dictionary<FindingKey, (Finding Finding, IMatch Match)> _byId = [];
+    private readonly Dictionary<FindingKey, Finding?> _before = [];
+
+    /// <summary>Each current finding by its id written out: made by the first <see cref="FindById"/> and kept current from then on.</summary>
+    private Dictionary<string, Finding>? _byIdText;
 
     /// <summary>Whether touched ids are noted (off while a session is first filled).</summary>
     public bool Journaling { get; set; }
 
     /// <summary>The session's current findings by id (each key a finding with that id, see <see cref="_byId"/>), each with the match that gives it.</summary>
-    public IReadOnlyDictionary<Finding, (Finding Finding, IMatch Match)> ById => _byId;
+    public IReadOnlyDictionary<FindingKey, (Finding Finding, IMatch Match)> ById => _byId;
 
     /// <summary>
     /// Makes room for about <paramref name="findings"/> findings before a session is first filled (about one per fact
@@ -42,7 +45,7 @@ internal sealed class FindingTracker : IFindingSink
     }
 
     /// <summary>The ids touched since <see cref="ClearJournal"/> (each key a finding with that id), each with its finding before.</summary>
-    public IReadOnlyDictionary<Finding, Finding?> Before => _before;
+    public IReadOnlyDictionary<FindingKey, Finding?> Before => _before;
 
     public void ClearJournal() => _before.Clear();
 
@@ -53,14 +56,15 @@ internal sealed class FindingTracker : IFindingSink
 
         // The match now gives a finding with another id (contract section 7: the kind and the subject's values): the earlier
         // one goes. With the same id, the new one replaces it below.
-        if (existed && !FindingIds.SameIdComparer.Equals(held, finding))
+        var key = new FindingKey(finding);
+        if (existed && !held.Equals(key))
         {
-            Forget(held!);
+            Forget(held);
         }
 
-        held = finding;
-        Touch(finding);
-        Put(finding, match);
+        held = key;
+        Touch(key);
+        Put(key, match);
     }
 
     /// <summary>
@@ -69,14 +73,15 @@ internal sealed class FindingTracker : IFindingSink
     /// </summary>
     public bool Refresh(Finding fresh)
     {
-        if (!_byId.TryGetValue(fresh, out var current) || !string.Equals(current.Finding.Rule, fresh.Rule, StringComparison.Ordinal))
+        var key = new FindingKey(fresh);
+        if (!_byId.TryGetValue(key, out var current) || !string.Equals(current.Finding.Rule, fresh.Rule, StringComparison.Ordinal))
         {
             return false;
         }
 
-        Touch(fresh);
-        Put(fresh, current.Match);
-        _byMatch[current.Match] = fresh;
+        Touch(key);
+        Put(key, current.Match);
+        _byMatch[current.Match] = key;
         return true;
     }
 
@@ -89,32 +94,58 @@ internal sealed class FindingTracker : IFindingSink
         }
     }
 
+    /// <summary>
+    /// The current finding with the id <paramref name="id"/>, or <see langword="null"/>. Only an override names a finding
+    /// by its id: the first call writes out every tracked finding's id into an index that is kept current from then on
+    /// (each finding tracked after it has its id written out too), so a monitor without overrides never writes ids out.
+    /// </summary>
+    public Finding? FindById(string id)
+    {
+        if (_byIdText is null)
+        {
+            _byIdText = new Dictionary<string, Finding>(_byId.Count, StringComparer.Ordinal);
+            foreach (var (finding, _) in _byId.Values)
+            {
+                _byIdText.Add(finding.Id, finding);
+            }
+        }
+
+        return _byIdText.GetValueOrDefault(id);
+    }
+
     /// <summary>Gives a session this tracker as its <see cref="IFindingSink"/>, and everything else from the factory's resolver.</summary>
     public IDependencyResolver ResolverOver(IDependencyResolver inner) => new Resolver(this, inner);
 
     /// <summary>
-    /// Makes <paramref name="finding"/> the current finding with its id, and its key: a replaced finding is not kept alive
-    /// as the key of the one that replaced it.
+    /// Makes <paramref name="key"/>'s finding the current finding with its id, and its key: a replaced finding is not kept
+    /// alive as the key of the one that replaced it.
     /// </summary>
-    private void Put(Finding finding, IMatch match)
+    private void Put(FindingKey key, IMatch match)
     {
-        if (!_byId.TryAdd(finding, (finding, match)))
+        var finding = key.Finding;
+        if (!_byId.TryAdd(key, (finding, match)))
         {
-            _byId.Remove(finding);
-            _byId.Add(finding, (finding, match));
+            _byId.Remove(key);
+            _byId.Add(key, (finding, match));
+        }
+
+        if (_byIdText is not null)
+        {
+            _byIdText[finding.Id] = finding;
         }
     }
 
-    private void Forget(Finding finding)
+    private void Forget(FindingKey key)
     {
-        if (_byId.TryGetValue(finding, out var current) && ReferenceEquals(current.Finding, finding))
+        if (_byId.TryGetValue(key, out var current) && ReferenceEquals(current.Finding, key.Finding))
         {
-            Touch(finding);
-            _byId.Remove(finding);
+            Touch(key);
+            _byId.Remove(key);
+            _byIdText?.Remove(key.Id);
         }
     }
 
-    private void Touch(Finding key)
+    private void Touch(FindingKey key)
     {
         if (Journaling && !_before.ContainsKey(key))
         {

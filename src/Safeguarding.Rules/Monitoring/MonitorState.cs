@@ -62,7 +62,7 @@ internal sealed class MonitorState
 
     /// <summary>The sessions of the teams, each once: a load packs whole teams into them; a team first named later has one of its own.</summary>
     private List<MonitorSession> _teamSessions = [];
-    private Dictionary<Finding, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
+    private Dictionary<FindingKey, (Finding? Reported, SuppressedFinding? Suppressed)>? _beforeRebuild;
 
     /// <summary>An offender fact in no session, to make the next one from (an offender whose fact cannot match a rule has none kept).</summary>
     private OffenderCase? _spare;
@@ -495,7 +495,7 @@ internal sealed class MonitorState
             foreach (var (id, was) in before)
             {
                 // The same finding object before and after (one a new day did not raise again, with its overrides as they were) is unchanged.
-                // (Each key is a finding with the id, compared as ids are: FindingIds.SameIdComparer.)
+                // (Each key is a finding with the id, compared as ids are: FindingKey.)
                 var now = after.GetValueOrDefault(id).Reported;
                 if (!ReferenceEquals(was.Reported, now))
                 {
@@ -525,9 +525,8 @@ internal sealed class MonitorState
                 SyncTeam(partition);
             }
 
-            // Keyed by a finding with the id, compared as ids are (FindingIds.SameIdComparer): an id is written out only when
-            // the overrides need it.
-            var raw = new Dictionary<Finding, (Finding? Before, Finding? After)>(FindingIds.SameIdComparer);
+            // Keyed by a finding with the id, compared as ids are (FindingKey): an id is written out only when the overrides need it.
+            var raw = new Dictionary<FindingKey, (Finding? Before, Finding? After)>();
             foreach (var session in _touchedSessions)
             {
                 foreach (var (id, earlier) in session.Tracker.Before)
@@ -560,7 +559,7 @@ internal sealed class MonitorState
                 {
                     if (!touched.Contains(id) && FindRaw(id) is { } now)
                     {
-                        raw[now] = (now, now);
+                        raw[new FindingKey(now)] = (now, now);
                     }
                 }
             }
@@ -1282,7 +1281,7 @@ internal sealed class MonitorState
     }
 
     /// <summary>Every current finding by id, as reported: with the overrides applied, a suppressed one as its suppressed form.</summary>
-    private Dictionary<Finding, (Finding? Reported, SuppressedFinding? Suppressed)> ReportedFindings()
+    private Dictionary<FindingKey, (Finding? Reported, SuppressedFinding? Suppressed)> ReportedFindings()
     {
         var index = _overrides.Count == 0 ? null : OverrideSuppression.Index(_overrides, AsOf);
         var count = 0;
@@ -1291,14 +1290,14 @@ internal sealed class MonitorState
             count += session.Tracker.ById.Count;
         }
 
-        // Keyed by each finding itself, compared as ids are (FindingIds.SameIdComparer): ids are written out only to look up overrides.
-        var all = new Dictionary<Finding, (Finding?, SuppressedFinding?)>(count, FindingIds.SameIdComparer);
+        // Keyed as the trackers key them (FindingKey): ids are written out only to look up overrides.
+        var all = new Dictionary<FindingKey, (Finding?, SuppressedFinding?)>(count);
         foreach (var session in Sessions())
         {
-            foreach (var (finding, _) in session.Tracker.ById.Values)
+            foreach (var (key, (finding, _)) in session.Tracker.ById)
             {
                 var named = index is not null && index.TryGetValue(finding.Id, out var found) ? found : default;
-                all[finding] = (Reported(finding, named), Hidden(finding, named));
+                all[key] = (Reported(finding, named), Hidden(finding, named));
             }
         }
 
@@ -1319,21 +1318,16 @@ internal sealed class MonitorState
         _overridesByFinding.TryGetValue(id, out var named) ? OverrideSuppression.Index(named, AsOf).GetValueOrDefault(id) : default;
 
     /// <summary>
-    /// The current (unsuppressed, raw) finding with this id in any session: sought among the findings of the id's kind (an
-    /// override added or removed, which names its finding by id; the sessions key their findings by identity values).
+    /// The current (unsuppressed, raw) finding with this id in any session (an override added or removed names its
+    /// finding by id; <see cref="FindingTracker.FindById"/>).
     /// </summary>
     private Finding? FindRaw(string id)
     {
-        var colon = id.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? id.AsSpan() : id.AsSpan(0, colon);
         foreach (var session in Sessions())
         {
-            foreach (var (finding, _) in session.Tracker.ById.Values)
+            if (session.Tracker.FindById(id) is { } finding)
             {
-                if (kind.SequenceEqual(finding.Kind) && string.Equals(finding.Id, id, StringComparison.Ordinal))
-                {
-                    return finding;
-                }
+                return finding;
             }
         }
 
