@@ -492,20 +492,19 @@ internal sealed class MonitorState
         {
             _beforeRebuild = null;
             var after = ReportedFindings();
-            foreach (var (id, was) in before)
+            foreach (var (key, was) in before)
             {
                 // The same finding object before and after (one a new day did not raise again, with its overrides as they were) is unchanged.
-                // (Each key is a finding with the id, compared as ids are: FindingKey.)
-                var now = after.GetValueOrDefault(id).Reported;
+                var now = after.GetValueOrDefault(key).Reported;
                 if (!ReferenceEquals(was.Reported, now))
                 {
                     pairs.Add((was.Reported, now));
                 }
             }
 
-            foreach (var (id, now) in after)
+            foreach (var (key, now) in after)
             {
-                var had = before.TryGetValue(id, out var was);
+                var had = before.TryGetValue(key, out var was);
                 if (!had)
                 {
                     pairs.Add((null, now.Reported));
@@ -529,26 +528,26 @@ internal sealed class MonitorState
             var raw = new Dictionary<FindingKey, (Finding? Before, Finding? After)>();
             foreach (var session in _touchedSessions)
             {
-                foreach (var (id, earlier) in session.Tracker.Before)
+                foreach (var (key, earlier) in session.Tracker.Before)
                 {
-                    raw.TryGetValue(id, out var pair);
-                    raw[id] = (pair.Before ?? earlier, null);
+                    raw.TryGetValue(key, out var pair);
+                    raw[key] = (pair.Before ?? earlier, null);
                 }
             }
 
-            foreach (var id in raw.Keys.ToArray())
+            foreach (var key in raw.Keys.ToArray())
             {
                 Finding? now = null;
                 foreach (var session in _touchedSessions)
                 {
-                    if (session.Tracker.ById.TryGetValue(id, out var found))
+                    if (session.Tracker.ById.TryGetValue(key, out var found))
                     {
                         now = found.Finding;
                         break;
                     }
                 }
 
-                raw[id] = (raw[id].Before, now);
+                raw[key] = (raw[key].Before, now);
             }
 
             if (_overrideBefore.Count > 0)
