@@ -52,13 +52,7 @@ internal static class FindingIds
             return byValues == ByValues(schema, y) && (byValues ? schema.SameSubject(x, y) : string.Equals(x.Id, y.Id, StringComparison.Ordinal));
         }
 
-        public int GetHashCode(Finding obj)
-        {
-            var schema = FindingSchema.Of(obj.Kind);
-            return ByValues(schema, obj)
-                ? HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Kind), schema.SubjectHash(obj))
-                : StringComparer.Ordinal.GetHashCode(obj.Id);
-        }
+        public int GetHashCode(Finding obj) => ByValues(FindingSchema.Of(obj.Kind), obj) ? obj.GetHashCode() : StringComparer.Ordinal.GetHashCode(obj.Id);
 
         /// <summary>Whether equal identity values are exactly equal ids for <paramref name="finding"/>: every part present, and not DataQuality.</summary>
         private static bool ByValues(FindingKindSchema schema, Finding finding)

@@ -46,7 +46,8 @@ public sealed class MonitorDriftTests
     /// </summary>
     private static readonly int[] PartitionSizes = [1, 16, new SafeguardingRulesOptions().PartitionSize];
 
-    private static readonly SafeguardingEngine[] MonitorEngines = [.. PartitionSizes.Select(static size => new SafeguardingEngine(new SafeguardingRulesOptions { Policy = Policy, PartitionSize = size }))];
+    /// <summary>The monitor's engine for each of <see cref="PartitionSizes"/>: the default's is the full evaluation's own.</summary>
+    private static readonly SafeguardingEngine[] MonitorEngines = [.. PartitionSizes[..^1].Select(static size => new SafeguardingEngine(new SafeguardingRulesOptions { Policy = Policy, PartitionSize = size })), Engine];
 
     /// <param name="packing">Which of <see cref="PartitionSizes"/> the monitor's sessions are packed by.</param>
     [Theory]
