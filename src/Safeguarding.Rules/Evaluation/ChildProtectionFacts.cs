@@ -35,8 +35,9 @@ internal static class ChildProtectionFacts
         PoliceProtectionCase? spareProtection = null;
         var cp = policy.ChildProtection;
         int measured = 0, onTime = 0;
-        foreach (var discussion in records.Discussions)
+        for (var d = 0; d < records.Discussions.Count; d++)
         {
+            var discussion = records.Discussions[d];
             if (discussion.HeldOn > asOf)
             {
                 continue;
@@ -62,23 +63,26 @@ internal static class ChildProtectionFacts
             discussionCase.AsOf = asOf;
             discussionCase.Policy = policy;
             spareDiscussion = Keep(facts, discussionCase, discussionTest) ? null : discussionCase;
-            foreach (var action in discussion.Actions)
+            if (records.DiscussionActions is { } actions)
             {
-                var actionCase = spareAction ?? new StrategyActionCase();
-                actionCase.DiscussionId = discussion.Id;
-                actionCase.ActionId = action.Id;
-                actionCase.TeamId = discussion.TeamId;
-                actionCase.Owner = action.Owner;
-                actionCase.DueOn = action.DueOn;
-                actionCase.CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf);
-                actionCase.AsOf = asOf;
-                spareAction = Keep(facts, actionCase, actionTest) ? null : actionCase;
+                foreach (var action in actions[d])
+                {
+                    AddAction(discussion, action);
+                }
+            }
+            else
+            {
+                foreach (var action in discussion.Actions)
+                {
+                    AddAction(discussion, action);
+                }
             }
         }
 
         var waits = new List<int>();
-        foreach (var detention in records.Detentions)
+        for (var d = 0; d < records.Detentions.Count; d++)
         {
+            var detention = records.Detentions[d];
             if (!AsOfInstant.IsBy(detention.AuthorisedAt, asOfInstant))
             {
                 continue;
@@ -104,18 +108,18 @@ internal static class ChildProtectionFacts
             detentionCase.AsOfInstant = asOfInstant;
             detentionCase.Policy = policy;
             spareDetention = Keep(facts, detentionCase, detentionTest) ? null : detentionCase;
-            foreach (var interview in detention.Interviews)
+            if (records.DetentionInterviews is { } interviews)
             {
-                if (AsOfInstant.IsBy(interview.StartedAt, asOfInstant))
+                foreach (var interview in interviews[d])
                 {
-                    var interviewCase = spareInterview ?? new InterviewCase();
-                    interviewCase.DetentionId = detention.Id;
-                    interviewCase.CustodySuiteId = detention.CustodySuiteId;
-                    interviewCase.Juvenile = detention.Juvenile;
-                    interviewCase.StartedAt = interview.StartedAt;
-                    interviewCase.AppropriateAdultPresent = interview.AppropriateAdultPresent;
-                    interviewCase.UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised;
-                    spareInterview = Keep(facts, interviewCase, interviewTest) ? null : interviewCase;
+                    AddInterview(detention, interview);
+                }
+            }
+            else
+            {
+                foreach (var interview in detention.Interviews)
+                {
+                    AddInterview(detention, interview);
                 }
             }
         }
@@ -156,6 +160,34 @@ internal static class ChildProtectionFacts
 
         outcomes = new ChildProtectionOutcomes(measured, onTime, [.. waits]);
         return facts;
+
+        void AddAction(StrategyDiscussion discussion, StrategyAction action)
+        {
+            var actionCase = spareAction ?? new StrategyActionCase();
+            actionCase.DiscussionId = discussion.Id;
+            actionCase.ActionId = action.Id;
+            actionCase.TeamId = discussion.TeamId;
+            actionCase.Owner = action.Owner;
+            actionCase.DueOn = action.DueOn;
+            actionCase.CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf);
+            actionCase.AsOf = asOf;
+            spareAction = Keep(facts, actionCase, actionTest) ? null : actionCase;
+        }
+
+        void AddInterview(Detention detention, Interview interview)
+        {
+            if (AsOfInstant.IsBy(interview.StartedAt, asOfInstant))
+            {
+                var interviewCase = spareInterview ?? new InterviewCase();
+                interviewCase.DetentionId = detention.Id;
+                interviewCase.CustodySuiteId = detention.CustodySuiteId;
+                interviewCase.Juvenile = detention.Juvenile;
+                interviewCase.StartedAt = interview.StartedAt;
+                interviewCase.AppropriateAdultPresent = interview.AppropriateAdultPresent;
+                interviewCase.UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised;
+                spareInterview = Keep(facts, interviewCase, interviewTest) ? null : interviewCase;
+            }
+        }
     }
 
     /// <summary>Adds <paramref name="fact"/> to <paramref name="facts"/> when it can match a rule (no test: always); says whether it did.</summary>

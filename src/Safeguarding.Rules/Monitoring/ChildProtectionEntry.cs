@@ -1,10 +1,73 @@
 namespace Safeguarding.Rules.Monitoring;
 
-/// <summary>A monitored child-protection record (a discussion, detention or protection) and the facts it gives as of the monitor's date and instant.</summary>
-internal sealed class ChildProtectionEntry(object record)
+/// <summary>
+/// A monitored child-protection record (a discussion, detention or protection), its list of items (a discussion's
+/// actions, a detention's interviews) and the facts it gives as of the monitor's date and instant. The record is kept as
+/// it was given (a record is immutable but for the list it names, which the caller may go on using); the list is the
+/// monitor's own copy, a slice of an array (<see cref="Items"/>, <see cref="Start"/>, <see cref="Count"/>): one array of
+/// every loaded record's items of a kind, or an array of the record's own when it was recorded later. A struct, held in
+/// its dictionary and changed only in place (<c>CollectionsMarshal.GetValueRefOrNullRef</c>): a loaded monitor holds tens
+/// of thousands of these records, and an object per record, a copy of it and an array and a wrapper per list were a
+/// quarter of the objects a load kept for the garbage collector to copy and trace.
+/// </summary>
+internal struct ChildProtectionEntry
 {
-    public object Record { get; set; } = record;
+    /// <summary>The record as given: read for its fields, never for its list.</summary>
+    public object Record { get; set; }
+
+    /// <summary>The array holding the record's items (<c>StrategyAction[]</c> or <c>Interview[]</c>), or <see langword="null"/> when it has none.</summary>
+    public Array? Items { get; set; }
+
+    /// <summary>Where the record's items start in <see cref="Items"/>.</summary>
+    public int Start { get; set; }
+
+    /// <summary>How many items the record has.</summary>
+    public int Count { get; set; }
 
     /// <summary>The record's facts in the child-protection session (none for a record that has not happened by the as-of date or instant).</summary>
-    public IReadOnlyList<object> Facts { get; set; } = [];
+    public IReadOnlyList<object> Facts { get; set; }
+
+    /// <summary>An entry for <paramref name="record"/> with no items (a protection, or a record whose list is empty).</summary>
+    public static ChildProtectionEntry Of(object record) => new() { Record = record, Facts = [] };
+
+    /// <summary>
+    /// An entry for <paramref name="record"/> holding a copy of <paramref name="items"/>, its list: in <paramref name="shared"/>
+    /// from <paramref name="next"/> (which is moved past them), or in an array of their own when <paramref name="shared"/>
+    /// is <see langword="null"/>.
+    /// </summary>
+    public static ChildProtectionEntry Of<T>(object record, IReadOnlyList<T> items, T[]? shared, ref int next)
+    {
+        var entry = Of(record);
+        var count = items.Count;
+        if (count == 0)
+        {
+            return entry;
+        }
+
+        var (array, start) = shared is null ? (new T[count], 0) : (shared, next);
+        if (items is ICollection<T> collection)
+        {
+            collection.CopyTo(array, start);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                array[start + i] = items[i];
+            }
+        }
+
+        if (shared is not null)
+        {
+            next += count;
+        }
+
+        entry.Items = array;
+        entry.Start = start;
+        entry.Count = count;
+        return entry;
+    }
+
+    /// <summary>The record's items (of type <typeparamref name="T"/>), the monitor's own copy.</summary>
+    public readonly ArraySegment<T> ItemsOf<T>() => Items is null ? ArraySegment<T>.Empty : new((T[])Items, Start, Count);
 }

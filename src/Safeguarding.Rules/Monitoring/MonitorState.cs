@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Safeguarding.Rules.Caseload;
 using Safeguarding.Rules.Changes;
 using Safeguarding.Rules.ChildProtection;
@@ -132,19 +133,24 @@ internal sealed class MonitorState
         state._discussions.EnsureCapacity(records.Discussions.Count);
         state._detentions.EnsureCapacity(records.Detentions.Count);
         state._protections.EnsureCapacity(records.Protections.Count);
+        // The records as given, their lists copied into one array of every discussion's actions and one of every
+        // detention's interviews (ChildProtectionEntry).
+        var actions = new StrategyAction[records.Discussions.Sum(static d => d.Actions.Count)];
+        var interviews = new Interview[records.Detentions.Sum(static d => d.Interviews.Count)];
+        int nextAction = 0, nextInterview = 0;
         foreach (var discussion in records.Discussions)
         {
-            state._discussions.Add(discussion.Id, new ChildProtectionEntry(Owned(discussion)));
+            state._discussions.Add(discussion.Id, ChildProtectionEntry.Of(discussion, discussion.Actions, actions, ref nextAction));
         }
 
         foreach (var detention in records.Detentions)
         {
-            state._detentions.Add(detention.Id, new ChildProtectionEntry(Owned(detention)));
+            state._detentions.Add(detention.Id, ChildProtectionEntry.Of(detention, detention.Interviews, interviews, ref nextInterview));
         }
 
         foreach (var protection in records.Protections)
         {
-            state._protections.Add(protection.Id, new ChildProtectionEntry(protection));
+            state._protections.Add(protection.Id, ChildProtectionEntry.Of(protection));
         }
 
         foreach (var entry in validated.ValidOverrides)
@@ -664,8 +670,10 @@ internal sealed class MonitorState
     /// report from: the same as-of date and instant T (contract section 6), the teams as listed, then every manager, offender
     /// (each offender's visits and briefings in the order recorded), child-protection record and override held; or
     /// <see langword="null"/> when the monitor holds rejected child-protection records (partial results), which it keeps
-    /// only as their <c>DataQuality</c> findings. The lists are new; the records are the monitor's own (never changed in
-    /// place: a change replaces a record).
+    /// only as their <c>DataQuality</c> findings. The lists are new; the records are those given to the monitor
+    /// (never changed in place: a change replaces a record), but for the child-protection records that name a list (a
+    /// discussion's actions, a detention's interviews): those are new copies holding new read-only copies of the lists the
+    /// monitor keeps, so nothing the caller does with them reaches the monitor.
     /// </summary>
     public CaseloadSnapshot? Snapshot()
     {
@@ -693,7 +701,6 @@ internal sealed class MonitorState
             briefings.AddRange(entry.Briefings);
         }
 
-        var records = Records();
         return new CaseloadSnapshot
         {
             AsOf = AsOf,
@@ -703,9 +710,9 @@ internal sealed class MonitorState
             Offenders = offenders,
             Visits = visits,
             Briefings = briefings,
-            StrategyDiscussions = records.Discussions,
-            Detentions = records.Detentions,
-            PoliceProtections = records.Protections,
+            StrategyDiscussions = [.. _discussions.Values.Select(static e => (StrategyDiscussion)e.Record with { Actions = [.. e.ItemsOf<StrategyAction>()] })],
+            Detentions = [.. _detentions.Values.Select(static e => (Detention)e.Record with { Interviews = [.. e.ItemsOf<Interview>()] })],
+            PoliceProtections = [.. _protections.Values.Select(static e => (PoliceProtection)e.Record)],
             Overrides = [.. _overrides],
         };
     }
@@ -1254,6 +1261,12 @@ internal sealed class MonitorState
     {
         foreach (var (id, entry) in entries)
         {
+            if (entry.Facts.Count == 0 && (next == facts.Count || !string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal)))
+            {
+                // No facts before or now (most records): nothing to change.
+                continue;
+            }
+
             List<object>? kept = null;
             while (next < facts.Count && string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal))
             {
@@ -1262,7 +1275,8 @@ internal sealed class MonitorState
                 pending.Add(fact);
             }
 
-            entry.Facts = kept ?? (IReadOnlyList<object>)[];
+            // In place (the entry is a struct); setting a value does not change the dictionary's version, so the enumeration goes on.
+            CollectionsMarshal.GetValueRefOrNullRef(entries, id).Facts = kept ?? (IReadOnlyList<object>)[];
         }
 
         return next;
@@ -1336,58 +1350,39 @@ internal sealed class MonitorState
     /// <summary>Puts a child-protection record (new, or replacing the monitored one with its id) into the child-protection session: its old facts out, its facts as of now in.</summary>
     private void Upsert(Dictionary<string, ChildProtectionEntry> records, string id, object record)
     {
-        record = Owned(record);
+        var next = 0;
+        var owned = record switch
+        {
+            StrategyDiscussion discussion => ChildProtectionEntry.Of(discussion, discussion.Actions, null, ref next),
+            Detention detention => ChildProtectionEntry.Of(detention, detention.Interviews, null, ref next),
+            _ => ChildProtectionEntry.Of(record),
+        };
+        owned.Facts = FactsOf(owned);
         var session = _childProtection.Session;
         Touch(_childProtection);
-        if (records.TryGetValue(id, out var entry))
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(records, id, out var existed);
+        if (existed && entry.Facts.Count > 0)
         {
-            if (entry.Facts.Count > 0)
-            {
-                session.RetractAll(entry.Facts);
-            }
-
-            entry.Record = record;
-        }
-        else
-        {
-            entry = new ChildProtectionEntry(record);
-            records.Add(id, entry);
+            session.RetractAll(entry.Facts);
         }
 
-        entry.Facts = FactsOf(record);
+        entry = owned;
         if (entry.Facts.Count > 0)
         {
             session.InsertAll(entry.Facts);
         }
     }
 
-    /// <summary>
-    /// The monitor's own copy of a child-protection record: a discussion's actions and a detention's interviews are lists the
-    /// caller may reuse, and the facts are built again from the record on every new day, so the record keeps a copy of them.
-    /// An empty array is nobody's to change: a record whose list is one (the records' default) is kept as it is, and an
-    /// empty list is copied as one (no object).
-    /// </summary>
-    private static object Owned(object record) => record switch
-    {
-        StrategyDiscussion { Actions: StrategyAction[] { Length: 0 } } => record,
-        StrategyDiscussion discussion => discussion with { Actions = Copied(discussion.Actions) },
-        Detention { Interviews: Interview[] { Length: 0 } } => record,
-        Detention detention => detention with { Interviews = Copied(detention.Interviews) },
-        _ => record,
-    };
-
-    private static IReadOnlyList<T> Copied<T>(IReadOnlyList<T> list) => list.Count == 0 ? [] : [.. list];
-
     /// <summary>One record's facts as of the monitor's date and instant that can match a rule (<see cref="MatchFilter"/>), as a full evaluation inserts them.</summary>
-    private List<object> FactsOf(object record)
+    private List<object> FactsOf(in ChildProtectionEntry entry)
     {
         var facts = ChildProtectionFacts.Build(
-        record switch
+        entry.Record switch
         {
-            StrategyDiscussion discussion => new ChildProtectionRecords { Discussions = [discussion] },
-            Detention detention => new ChildProtectionRecords { Detentions = [detention] },
+            StrategyDiscussion discussion => new ChildProtectionRecords { Discussions = [discussion], DiscussionActions = [entry.ItemsOf<StrategyAction>()] },
+            Detention detention => new ChildProtectionRecords { Detentions = [detention], DetentionInterviews = [entry.ItemsOf<Interview>()] },
             PoliceProtection protection => new ChildProtectionRecords { Protections = [protection] },
-            _ => throw new ArgumentOutOfRangeException(nameof(record), record.GetType().Name, "not a child-protection record"),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Record.GetType().Name, "not a child-protection record"),
         },
         false,
         AsOf,
@@ -1398,13 +1393,34 @@ internal sealed class MonitorState
         return facts;
     }
 
-    /// <summary>The monitored child-protection records (valid ones; the rejected are fixed facts).</summary>
-    private ChildProtectionRecords Records() => new()
+    /// <summary>The monitored child-protection records (valid ones; the rejected are fixed facts), each with its list as the monitor holds it.</summary>
+    private ChildProtectionRecords Records()
     {
-        Discussions = _discussions.Values.Select(static e => (StrategyDiscussion)e.Record).ToList(),
-        Detentions = _detentions.Values.Select(static e => (Detention)e.Record).ToList(),
-        Protections = _protections.Values.Select(static e => (PoliceProtection)e.Record).ToList(),
-    };
+        var discussions = new List<StrategyDiscussion>(_discussions.Count);
+        var actions = new List<ArraySegment<StrategyAction>>(_discussions.Count);
+        foreach (var entry in _discussions.Values)
+        {
+            discussions.Add((StrategyDiscussion)entry.Record);
+            actions.Add(entry.ItemsOf<StrategyAction>());
+        }
+
+        var detentions = new List<Detention>(_detentions.Count);
+        var interviews = new List<ArraySegment<Interview>>(_detentions.Count);
+        foreach (var entry in _detentions.Values)
+        {
+            detentions.Add((Detention)entry.Record);
+            interviews.Add(entry.ItemsOf<Interview>());
+        }
+
+        return new()
+        {
+            Discussions = discussions,
+            DiscussionActions = actions,
+            Detentions = detentions,
+            DetentionInterviews = interviews,
+            Protections = _protections.Values.Select(static e => (PoliceProtection)e.Record).ToList(),
+        };
+    }
 
     private ManagerEntry? ManagerNamed(string? managerId) => managerId is null ? null : _managers[managerId];
 

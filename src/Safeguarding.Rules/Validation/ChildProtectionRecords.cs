@@ -13,6 +13,15 @@ internal sealed class ChildProtectionRecords
 
     public List<PoliceProtection> Protections { get; init; } = [];
 
+    /// <summary>
+    /// Each discussion's actions, by the discussion's place in <see cref="Discussions"/>, read instead of the records' own
+    /// lists when given: the live monitor keeps a copy of each record's list apart from the record as it was given.
+    /// </summary>
+    public List<ArraySegment<StrategyAction>>? DiscussionActions { get; init; }
+
+    /// <summary>Each detention's interviews, by the detention's place in <see cref="Detentions"/>, as <see cref="DiscussionActions"/>.</summary>
+    public List<ArraySegment<Interview>>? DetentionInterviews { get; init; }
+
     /// <summary>Rejected records of the three arrays, by array in snapshot order, then index.</summary>
     public List<RejectedArrayRecord> Rejected { get; init; } = [];
 }

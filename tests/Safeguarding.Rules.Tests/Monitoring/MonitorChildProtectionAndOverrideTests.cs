@@ -209,6 +209,39 @@ public sealed class MonitorChildProtectionAndOverrideTests
         result.Findings.Should().NotContain(f => f.Kind == FindingKinds.InterviewWithoutAppropriateAdult);
     }
 
+    [Fact]
+    public void GetCurrent_AfterTheCallerChangesItsLists_GivesEachRecordsListAsLoadedOrRecorded()
+    {
+        // Three discussions loaded (their actions held together by the monitor, one of them with none) and a detention
+        // recorded later: the snapshot of the current report gives each record's own list as it was loaded or recorded,
+        // in its order, whatever the caller did to its lists meanwhile, and lists that are not the caller's.
+        static StrategyAction Action(string id, int days) => new() { Id = id, Owner = ActionOwner.Police, DueOn = AsOf.AddDays(days) };
+        var first = new List<StrategyAction> { Action("1", 5), Action("2", 6) };
+        var third = new List<StrategyAction> { Action("3", 7) };
+        var discussions = new[]
+        {
+            new StrategyDiscussion { Id = "SD-1", HeldOn = AsOf.AddDays(-10), Actions = first },
+            new StrategyDiscussion { Id = "SD-2", HeldOn = AsOf.AddDays(-9), Actions = new List<StrategyAction>() },
+            new StrategyDiscussion { Id = "SD-3", HeldOn = AsOf.AddDays(-8), Actions = third },
+        };
+        var interviews = new List<Interview> { new() { StartedAt = EndOfAsOf.AddHours(-5), AppropriateAdultPresent = true } };
+        var detention = Detention("CUS-1", EndOfAsOf.AddHours(-6), EndOfAsOf.AddHours(-5.5)) with { Interviews = interviews };
+        var monitor = SafeguardingMonitor.Load(Engine, With(Snapshot(), discussions: discussions)).Monitor!;
+        monitor.Apply(new DetentionRecorded(detention)).IsAccepted.Should().BeTrue();
+
+        first.Clear();
+        discussions[1].Actions.Should().BeOfType<List<StrategyAction>>().Which.Add(Action("4", 8));
+        third[0] = Action("5", 9);
+        interviews.Add(new Interview { StartedAt = EndOfAsOf.AddHours(-4), AppropriateAdultPresent = false });
+        monitor.GetCurrent(out var snapshot);
+
+        snapshot!.StrategyDiscussions.Select(static d => (d.Id, string.Join(",", d.Actions.Select(static a => a.Id)))).Should().Equal(("SD-1", "1,2"), ("SD-2", ""), ("SD-3", "3"));
+        snapshot.StrategyDiscussions.Should().OnlyContain(d => !(d.Actions is List<StrategyAction>) && !(d.Actions is StrategyAction[] && d.Actions.Count > 0));
+        snapshot.Detentions.Should().ContainSingle().Which.Interviews.Should().ContainSingle().Which.AppropriateAdultPresent.Should().BeTrue();
+        snapshot.Detentions[0].Interviews.Should().NotBeSameAs(interviews);
+        Engine.Evaluate(snapshot).Findings.Should().Equal(monitor.Current.Findings);
+    }
+
     private static CaseloadSnapshot Snapshot() => new()
     {
         AsOf = AsOf,
