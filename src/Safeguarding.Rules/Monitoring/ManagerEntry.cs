@@ -10,6 +10,16 @@ internal sealed class ManagerEntry(Manager record, ManagerCase fact, int offende
 
     public Manager Record { get; set; } = record;
 
+    /// <summary>
+    /// The partition of the manager's team as last looked up (<c>MonitorState.PartitionFor</c>), valid while
+    /// <see cref="Record"/> is <see cref="PartitionRecord"/> (a manager moved to another team has a new record): a load
+    /// places every offender in its manager's partition, and looking the team's id up for each was a tenth of the placing.
+    /// </summary>
+    public MonitorPartition? Partition { get; set; }
+
+    /// <summary>The record <see cref="Partition"/> was looked up for.</summary>
+    public Manager? PartitionRecord { get; set; }
+
     public ManagerCase Fact { get; set; } = fact;
 
     /// <summary>

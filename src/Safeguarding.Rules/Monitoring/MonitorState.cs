@@ -926,6 +926,8 @@ internal sealed class MonitorState
 
         foreach (var manager in _managers.Values)
         {
+            // The partitions are new: no manager's partition as last looked up is one of them.
+            manager.PartitionRecord = null;
             manager.Fact = new ManagerCase(manager.Record.Id, manager.Record.TeamId, AsOf, _policy);
             PartitionFor(manager).Pending.Add(manager.Fact);
         }
@@ -1432,6 +1434,11 @@ internal sealed class MonitorState
             return _noTeam;
         }
 
+        if (ReferenceEquals(manager.PartitionRecord, manager.Record))
+        {
+            return manager.Partition!;
+        }
+
         if (!_partitions.TryGetValue(teamId, out var partition))
         {
             partition = MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy));
@@ -1440,6 +1447,8 @@ internal sealed class MonitorState
             _teamSessions.Add(partition.Shared);
         }
 
+        manager.Partition = partition;
+        manager.PartitionRecord = manager.Record;
         return partition;
     }
 
