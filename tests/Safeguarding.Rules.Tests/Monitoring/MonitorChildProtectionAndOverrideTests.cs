@@ -242,6 +242,41 @@ public sealed class MonitorChildProtectionAndOverrideTests
         Engine.Evaluate(snapshot).Findings.Should().Equal(monitor.Current.Findings);
     }
 
+    [Fact]
+    public void Load_ListsOfAnyReadOnlyListType_AreCopiedAndTheCallersLaterChangesNotSeen()
+    {
+        // A caller's own list type (a read-only view of a list it keeps changing, not a collection the monitor can copy in
+        // one call): the monitor copies it item by item, at the load and when the record is recorded again.
+        static StrategyAction Action(string id, int days) => new() { Id = id, Owner = ActionOwner.Police, DueOn = AsOf.AddDays(days) };
+        var overdue = new List<StrategyAction> { Action("1", -3), Action("3", -2) };
+        var onTime = new List<StrategyAction> { Action("2", 3) };
+        var first = new StrategyDiscussion { Id = "SD-1", HeldOn = AsOf.AddDays(-10), OutcomeRecordedOn = AsOf.AddDays(-10), Actions = new ViewOf<StrategyAction>(overdue) };
+        var second = new StrategyDiscussion { Id = "SD-2", HeldOn = AsOf.AddDays(-9), OutcomeRecordedOn = AsOf.AddDays(-9), Actions = new ViewOf<StrategyAction>(onTime) };
+        var loaded = With(Snapshot(), discussions: [first with { Actions = [Action("1", -3), Action("3", -2)] }, second with { Actions = [Action("2", 3)] }]);
+        var monitor = SafeguardingMonitor.Load(Engine, With(Snapshot(), discussions: [first, second])).Monitor!;
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(loaded).Findings);
+        OverdueActions(monitor).Should().Equal("1", "3");
+
+        overdue.Clear();
+        onTime[0] = Action("2", -1);
+        monitor.Apply(new AsOfAdvanced(AsOf.AddDays(1))).IsAccepted.Should().BeTrue();
+
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(loaded, new EvaluationOptions { AsOf = AsOf.AddDays(1) }).Findings);
+        OverdueActions(monitor).Should().Equal("1", "3");
+
+        // Recorded again, the record's list as it now stands is copied, and later changes to it are not seen either.
+        monitor.Apply(new StrategyDiscussionRecorded(second)).IsAccepted.Should().BeTrue();
+        onTime.Clear();
+        monitor.Apply(new AsOfAdvanced(AsOf.AddDays(2))).IsAccepted.Should().BeTrue();
+
+        var recorded = With(Snapshot(), discussions: [loaded.StrategyDiscussions[0], second with { Actions = [Action("2", -1)] }]);
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(recorded, new EvaluationOptions { AsOf = AsOf.AddDays(2) }).Findings);
+        OverdueActions(monitor).Should().Equal("1", "3", "2");
+
+        static IEnumerable<string?> OverdueActions(SafeguardingMonitor monitor) =>
+            monitor.Current.Findings.Where(static f => f.Kind == FindingKinds.StrategyActionOverdue).Select(static f => f.ActionId);
+    }
+
     private static CaseloadSnapshot Snapshot() => new()
     {
         AsOf = AsOf,
@@ -280,4 +315,16 @@ public sealed class MonitorChildProtectionAndOverrideTests
         AuthorisedAt = authorisedAt,
         AppropriateAdultArrivedAt = arrived,
     };
+
+    /// <summary>A read-only view of a list the caller keeps changing: an <see cref="IReadOnlyList{T}"/> and nothing more (not an <see cref="ICollection{T}"/>).</summary>
+    private sealed class ViewOf<T>(List<T> items) : IReadOnlyList<T>
+    {
+        public int Count => items.Count;
+
+        public T this[int index] => items[index];
+
+        public IEnumerator<T> GetEnumerator() => items.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
