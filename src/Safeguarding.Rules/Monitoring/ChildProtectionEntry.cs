@@ -30,12 +30,18 @@ internal struct ChildProtectionEntry
     /// <summary>An entry for <paramref name="record"/> with no items (a protection, or a record whose list is empty).</summary>
     public static ChildProtectionEntry Of(object record) => new() { Record = record, Facts = [] };
 
+    /// <summary>An entry for <paramref name="record"/> holding a copy of <paramref name="items"/>, its list, in an array of their own (a record recorded after the load).</summary>
+    public static ChildProtectionEntry Of<T>(object record, IReadOnlyList<T> items)
+    {
+        var next = 0;
+        return Of(record, items, items.Count == 0 ? [] : new T[items.Count], ref next);
+    }
+
     /// <summary>
-    /// An entry for <paramref name="record"/> holding a copy of <paramref name="items"/>, its list: in <paramref name="shared"/>
-    /// from <paramref name="next"/> (which is moved past them), or in an array of their own when <paramref name="shared"/>
-    /// is <see langword="null"/>.
+    /// An entry for <paramref name="record"/> holding a copy of <paramref name="items"/>, its list, in <paramref name="into"/>
+    /// from <paramref name="next"/>, which is moved past them (a load's one array of every record's items of a kind).
     /// </summary>
-    public static ChildProtectionEntry Of<T>(object record, IReadOnlyList<T> items, T[]? shared, ref int next)
+    public static ChildProtectionEntry Of<T>(object record, IReadOnlyList<T> items, T[] into, ref int next)
     {
         var entry = Of(record);
         var count = items.Count;
@@ -44,27 +50,22 @@ internal struct ChildProtectionEntry
             return entry;
         }
 
-        var (array, start) = shared is null ? (new T[count], 0) : (shared, next);
         if (items is ICollection<T> collection)
         {
-            collection.CopyTo(array, start);
+            collection.CopyTo(into, next);
         }
         else
         {
             for (var i = 0; i < count; i++)
             {
-                array[start + i] = items[i];
+                into[next + i] = items[i];
             }
         }
 
-        if (shared is not null)
-        {
-            next += count;
-        }
-
-        entry.Items = array;
-        entry.Start = start;
+        entry.Items = into;
+        entry.Start = next;
         entry.Count = count;
+        next += count;
         return entry;
     }
 

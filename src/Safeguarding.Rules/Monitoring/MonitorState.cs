@@ -1263,18 +1263,18 @@ internal sealed class MonitorState
     {
         foreach (var (id, entry) in entries)
         {
-            if (entry.Facts.Count == 0 && (next == facts.Count || !string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal)))
-            {
-                // No facts before or now (most records): nothing to change.
-                continue;
-            }
-
             List<object>? kept = null;
             while (next < facts.Count && string.Equals(recordOf(facts[next]), id, StringComparison.Ordinal))
             {
                 var fact = facts[next++];
                 (kept ??= []).Add(fact);
                 pending.Add(fact);
+            }
+
+            if (kept is null && entry.Facts.Count == 0)
+            {
+                // No facts before or now (most records): nothing to change.
+                continue;
             }
 
             // In place (the entry is a struct); setting a value does not change the dictionary's version, so the enumeration goes on.
@@ -1352,11 +1352,10 @@ internal sealed class MonitorState
     /// <summary>Puts a child-protection record (new, or replacing the monitored one with its id) into the child-protection session: its old facts out, its facts as of now in.</summary>
     private void Upsert(Dictionary<string, ChildProtectionEntry> records, string id, object record)
     {
-        var next = 0;
         var owned = record switch
         {
-            StrategyDiscussion discussion => ChildProtectionEntry.Of(discussion, discussion.Actions, null, ref next),
-            Detention detention => ChildProtectionEntry.Of(detention, detention.Interviews, null, ref next),
+            StrategyDiscussion discussion => ChildProtectionEntry.Of(discussion, discussion.Actions),
+            Detention detention => ChildProtectionEntry.Of(detention, detention.Interviews),
             _ => ChildProtectionEntry.Of(record),
         };
         owned.Facts = FactsOf(owned);
