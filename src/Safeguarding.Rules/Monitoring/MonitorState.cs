@@ -160,12 +160,18 @@ internal sealed class MonitorState
 
         state._overrideBefore.Clear();
 
-        // The child-protection session depends on no offender or manager: with a second core it is built and filled while
-        // the offender slots are made.
+        // The child-protection session depends on no offender or manager, and the id index reads only the offender
+        // records: with a second core both are made while the offender slots are.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition, CancellationToken.None) : null;
+        var offenders = snapshot.Offenders;
+        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(offenders), CancellationToken.None) : null;
+        if (indexed is null)
+        {
+            state.Index(offenders);
+        }
+
         // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
         // each manager's list of offenders is made the size it will be.
-        var offenders = snapshot.Offenders;
         var managerOf = validated.OffenderManager;
         var held = new int[snapshot.Managers.Count];
         foreach (var position in managerOf)
@@ -183,39 +189,25 @@ internal sealed class MonitorState
             state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!, held[m]));
         }
 
+        // Each offender's visits and briefings as slices of one array of each, grouped by offender in snapshot order (a
+        // counting sort), by the offender positions the validator resolved (owners). Then each slot is made in one pass
+        // over the array, which is new and so already holds empty slots: only what differs is written.
+        var visits = GroupedByOwner(snapshot.Visits, owners.VisitOwners(snapshot.Visits.Count), offenders.Count, out var visitStarts);
+        var briefings = GroupedByOwner(snapshot.Briefings, owners.BriefingOwners(snapshot.Briefings.Count), offenders.Count, out var briefingStarts);
         var slots = state._slots = new OffenderSlot[offenders.Count];
         state._slotCount = slots.Length;
         for (var i = 0; i < slots.Length; i++)
         {
-            var offender = offenders[i];
             ref var entry = ref slots[i];
-            entry = new OffenderSlot(offender);
-            if (offender.ManagerId is { } managerId)
-            {
-                entry.Manager = managerOf[i] >= 0 ? managers[managerOf[i]] : state._managers[managerId];
-                entry.Manager.Add(slots, i);
-            }
-        }
-
-        // Each offender's visits and briefings as slices of one array of each, grouped by offender in snapshot order (a
-        // counting sort). Their offenders are the positions the validator resolved (owners); with those, the id index is
-        // built on another thread meanwhile.
-        var visitOwners = owners.VisitOwners(snapshot.Visits.Count);
-        var briefingOwners = owners.BriefingOwners(snapshot.Briefings.Count);
-        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(state.Index, CancellationToken.None) : null;
-        if (indexed is null)
-        {
-            state.Index();
-        }
-
-        var visits = GroupedByOwner(snapshot.Visits, visitOwners, slots.Length, out var visitStarts);
-        var briefings = GroupedByOwner(snapshot.Briefings, briefingOwners, slots.Length, out var briefingStarts);
-        for (var i = 0; i < slots.Length; i++)
-        {
-            // In place, through the slot's element: the index reads only the records meanwhile.
-            ref var entry = ref slots[i];
+            entry.Record = offenders[i];
             entry.ShareVisits(visits, visitStarts[i], visitStarts[i + 1] - visitStarts[i]);
             entry.ShareBriefings(briefings, briefingStarts[i], briefingStarts[i + 1] - briefingStarts[i]);
+            var manager = managerOf[i] >= 0 ? managers[managerOf[i]] : offenders[i].ManagerId is { } managerId ? state._managers[managerId] : null;
+            if (manager is not null)
+            {
+                entry.Manager = manager;
+                manager.Add(slots, i);
+            }
         }
 
         try
@@ -267,10 +259,24 @@ internal sealed class MonitorState
 
         // Each record goes to its owner's next place; that moves each owner's start to the next owner's, so the starts are
         // shifted back by one place afterwards (rather than placing through a copy of them).
+        // Through a span, which stores without the covariance check of an array of a reference type, and from the list's
+        // own span when it is one (as read and as generated): 500,000 records at 100,000 offenders.
         var grouped = new T[owners.Length];
-        for (var r = 0; r < owners.Length; r++)
+        Span<T> into = grouped;
+        if (records is List<T> list && list.Count == owners.Length)
         {
-            grouped[starts[owners[r]]++] = records[r];
+            ReadOnlySpan<T> from = CollectionsMarshal.AsSpan(list);
+            for (var r = 0; r < from.Length; r++)
+            {
+                into[starts[owners[r]]++] = from[r];
+            }
+        }
+        else
+        {
+            for (var r = 0; r < owners.Length; r++)
+            {
+                into[starts[owners[r]]++] = records[r];
+            }
         }
 
         for (var i = ownerCount; i > 0; i--)
@@ -282,13 +288,12 @@ internal sealed class MonitorState
         return grouped;
     }
 
-    /// <summary>Indexes the loaded offenders (the slots at 0 to n - 1) by id, in snapshot order.</summary>
-    private void Index()
+    /// <summary>Indexes the loaded offenders (<paramref name="offenders"/>, whose slots are at 0 to n - 1) by id, in snapshot order.</summary>
+    private void Index(IReadOnlyList<Offender> offenders)
     {
-        var slots = _slots;
-        for (var i = 0; i < _slotCount; i++)
+        for (var i = 0; i < offenders.Count; i++)
         {
-            _offenders.Add(slots[i].Record.Id, i);
+            _offenders.Add(offenders[i].Id, i);
         }
     }
 

@@ -17,8 +17,8 @@ namespace Safeguarding.Rules.Monitoring;
 /// </summary>
 internal struct OffenderSlot(Offender record)
 {
-    private Records<Visit> _visits = Records<Visit>.Empty;
-    private Records<Briefing> _briefings = Records<Briefing>.Empty;
+    private Records<Visit> _visits;
+    private Records<Briefing> _briefings;
 
     public Offender Record { get; set; } = record;
 
@@ -59,11 +59,12 @@ internal struct OffenderSlot(Offender record)
 
     /// <summary>
     /// A slot's records of one kind: a slice of a shared array until one is added, then an array of its own. A slice's
-    /// start is kept as its complement (negative), which is how a shared array is told from an own one in 16 bytes.
+    /// start is kept as its complement (negative), which is how a shared array is told from an own one in 16 bytes. The
+    /// default is empty (no array), so a new array of slots holds empty ones without a write to each.
     /// </summary>
     private struct Records<T>
     {
-        private T[] _items;
+        private T[]? _items;
         private int _start;
         private int _count;
 
@@ -74,19 +75,21 @@ internal struct OffenderSlot(Offender record)
             _count = count;
         }
 
-        public static Records<T> Empty => new([], 0, 0);
-
         public readonly ReadOnlySpan<T> Span => _items.AsSpan(_start < 0 ? ~_start : 0, _count);
 
         /// <summary><paramref name="count"/> of <paramref name="all"/> from <paramref name="start"/>, shared.</summary>
-        public static Records<T> Shared(T[] all, int start, int count) => count == 0 ? Empty : new(all, ~start, count);
+        public static Records<T> Shared(T[] all, int start, int count) => count == 0 ? default : new(all, ~start, count);
 
         public void Add(T item)
         {
-            if (_start < 0 || _count == _items.Length)
+            if (_start < 0 || _items is null || _count == _items.Length)
             {
                 var own = new T[Math.Max(4, 2 * _count)];
-                Array.Copy(_items, _start < 0 ? ~_start : 0, own, 0, _count);
+                if (_count > 0)
+                {
+                    Array.Copy(_items!, _start < 0 ? ~_start : 0, own, 0, _count);
+                }
+
                 _items = own;
                 _start = 0;
             }

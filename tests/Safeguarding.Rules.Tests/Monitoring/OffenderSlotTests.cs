@@ -48,6 +48,24 @@ public sealed class OffenderSlotTests
         first.Briefings.ToArray().Should().Equal(all);
     }
 
+    [Fact]
+    public void AddVisitAndBriefing_ToASlotAsANewArrayHoldsIt_StartTheSlotsOwn()
+    {
+        // A load writes only what differs from an empty slot into its new array: the default slot has no records.
+        var slots = new OffenderSlot[2];
+        slots[0].Visits.Length.Should().Be(0);
+        slots[0].Briefings.Length.Should().Be(0);
+
+        slots[0].AddVisit(Visit("RSO-1", 1));
+        slots[0].AddVisit(Visit("RSO-1", 2));
+        slots[0].AddBriefing(new Briefing { OffenderId = "RSO-1", NeighbourhoodId = "N-1", Date = Day });
+
+        slots[0].Visits.ToArray().Select(static v => v.Date.Day).Should().Equal(1, 2);
+        slots[0].Briefings.ToArray().Select(static b => b.NeighbourhoodId).Should().Equal("N-1");
+        slots[1].Visits.Length.Should().Be(0);
+        slots[1].Briefings.Length.Should().Be(0);
+    }
+
     private static OffenderSlot Entry(string id) => new(new Offender { Id = id, RiskLevel = RiskLevel.Medium, RegisteredOn = Day.AddDays(-100) });
 
     private static Visit Visit(string offenderId, int day) => new() { OffenderId = offenderId, Date = new DateOnly(2018, 4, day), Outcome = VisitOutcome.Completed };

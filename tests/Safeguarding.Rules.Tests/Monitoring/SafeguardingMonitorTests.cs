@@ -439,6 +439,59 @@ public sealed class SafeguardingMonitorTests
         monitor.Current.Findings.Should().Equal(Engine.Evaluate(after, new EvaluationOptions { AsOf = AsOf.AddDays(1) }).Findings);
     }
 
+    [Theory]
+    [InlineData("array")]
+    [InlineData("list")]
+    [InlineData("other")]
+    public void Load_VisitsAndBriefingsInAnyReadOnlyList_GivesEachOffenderItsOwnAsAFullEvaluationDoes(string given)
+    {
+        // A load groups the visits and briefings by offender from the list it is given (read as a span when it is a List,
+        // item by item otherwise); visits in no particular order, so each offender's are spread over the list. A visit
+        // recorded later goes to the offender's own records, whether it had any at the load or none.
+        var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 300, Seed = 8, AsOf = AsOf });
+        var visits = generated.Visits.OrderBy(static v => v.Date).ThenBy(static v => v.OffenderId, StringComparer.Ordinal).ToList();
+        var briefings = generated.Briefings.Reverse().ToList();
+        var snapshot = WithRecords(generated, ListOf(visits, given), ListOf(briefings, given));
+        var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
+
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(generated).Findings);
+        var withVisits = generated.Offenders.First(o => visits.Exists(v => v.OffenderId == o.Id) && o.RegisteredOn <= AsOf).Id;
+        var withNone = generated.Offenders.First(o => !visits.Exists(v => v.OffenderId == o.Id) && o.RegisteredOn <= AsOf).Id;
+        Visit[] recorded =
+        [
+            new() { OffenderId = withVisits, Date = AsOf, Outcome = VisitOutcome.Completed },
+            new() { OffenderId = withNone, Date = AsOf.AddDays(-1), Outcome = VisitOutcome.Completed },
+        ];
+        foreach (var visit in recorded)
+        {
+            monitor.Apply(new VisitRecorded(visit)).IsAccepted.Should().BeTrue();
+        }
+
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(WithRecords(generated, [.. generated.Visits, .. recorded], generated.Briefings)).Findings);
+    }
+
+    private static CaseloadSnapshot WithRecords(CaseloadSnapshot snapshot, IReadOnlyList<Visit> visits, IReadOnlyList<Briefing> briefings) => new()
+    {
+        AsOf = snapshot.AsOf,
+        ExtractedAt = snapshot.ExtractedAt,
+        Teams = snapshot.Teams,
+        Managers = snapshot.Managers,
+        Offenders = snapshot.Offenders,
+        Visits = visits,
+        Briefings = briefings,
+        StrategyDiscussions = snapshot.StrategyDiscussions,
+        Detentions = snapshot.Detentions,
+        PoliceProtections = snapshot.PoliceProtections,
+        Overrides = snapshot.Overrides,
+    };
+
+    private static IReadOnlyList<T> ListOf<T>(List<T> items, string given) => given switch
+    {
+        "array" => items.ToArray(),
+        "list" => items,
+        _ => items.AsReadOnly(),
+    };
+
     private static SafeguardingMonitor Load(params Offender[] offenders) => SafeguardingMonitor.Load(Engine, Snapshot(offenders)).Monitor!;
 
     private static CaseloadSnapshot Snapshot(params Offender[] offenders) => new()
