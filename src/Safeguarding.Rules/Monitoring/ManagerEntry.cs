@@ -4,9 +4,12 @@ using Safeguarding.Rules.Facts;
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>A monitored manager: the record, its fact, and every offender record that names it.</summary>
-internal sealed class ManagerEntry(Manager record, ManagerCase fact, int offenders = 0)
+internal sealed class ManagerEntry(int number, Manager record, ManagerCase fact, int offenders = 0)
 {
     private readonly List<int> _offenders = new(offenders);
+
+    /// <summary>The number an offender slot names this manager by (<see cref="OffenderSlot.Manager"/>): 1 or more, never reused by another manager.</summary>
+    public int Number { get; } = number;
 
     public Manager Record { get; set; } = record;
 

@@ -20,6 +20,9 @@ internal sealed class MonitorPartition
 
     public string? TeamId { get; }
 
+    /// <summary>The number an offender slot names this partition by (<see cref="OffenderSlot.Partition"/>): 1 or more for a team's or the no-team partition, 0 for one no slot names.</summary>
+    public int Number { get; set; }
+
     /// <summary>
     /// The team fact; <see langword="null"/> for a partition with no team. Its caseload is the one the session last saw,
     /// which may lag <see cref="Caseload"/> while the lag cannot change the team's backlog finding (see <c>MonitorState.SyncTeam</c>).

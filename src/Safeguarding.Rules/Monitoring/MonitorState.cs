@@ -39,6 +39,12 @@ internal sealed class MonitorState
     /// <summary>The positions of <see cref="_slots"/> a removed offender left, for the next offender added.</summary>
     private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<string, ManagerEntry> _managers;
+
+    /// <summary>Each manager by the number slots name it by (<see cref="ManagerEntry.Number"/>); 0 and a removed manager's number hold <see langword="null"/>.</summary>
+    private readonly List<ManagerEntry?> _managerNumbers = [null];
+
+    /// <summary>Each team's partition and the no-team partition by the number slots name it by (<see cref="MonitorPartition.Number"/>); 0 holds <see langword="null"/>.</summary>
+    private readonly List<MonitorPartition?> _partitionNumbers = [null];
     private readonly List<string>? _listedTeams;
     private readonly HashSet<MonitorPartition> _touched = [];
 
@@ -186,7 +192,7 @@ internal sealed class MonitorState
         for (var m = 0; m < managers.Length; m++)
         {
             var manager = snapshot.Managers[m];
-            state._managers.Add(manager.Id, managers[m] = new ManagerEntry(manager, null!, held[m]));
+            state._managers.Add(manager.Id, managers[m] = state.NewManager(manager, null!, held[m]));
         }
 
         // Each offender's visits and briefings as slices of one array of each, grouped by offender in snapshot order (a
@@ -205,7 +211,7 @@ internal sealed class MonitorState
             var manager = managerOf[i] >= 0 ? managers[managerOf[i]] : offenders[i].ManagerId is { } managerId ? state._managers[managerId] : null;
             if (manager is not null)
             {
-                entry.Manager = manager;
+                entry.Manager = manager.Number;
                 manager.Add(slots, i);
             }
         }
@@ -367,9 +373,9 @@ internal sealed class MonitorState
         var position = _offenders[visit.OffenderId];
         ref var entry = ref _slots[position];
         entry.AddVisit(visit);
-        if (entry.Partition is not null && visit.Date <= AsOf && visit.Outcome != VisitOutcome.Cancelled)
+        if (entry.Partition != 0 && visit.Date <= AsOf && visit.Outcome != VisitOutcome.Cancelled)
         {
-            Place(position, entry.Manager, present: true);
+            Place(position, ManagerOf(entry), present: true);
         }
     }
 
@@ -378,15 +384,15 @@ internal sealed class MonitorState
         var position = _offenders[briefing.OffenderId];
         ref var entry = ref _slots[position];
         entry.AddBriefing(briefing);
-        if (entry.Partition is not null && briefing.Date <= AsOf && string.Equals(briefing.NeighbourhoodId, entry.Record.NeighbourhoodId, StringComparison.Ordinal))
+        if (entry.Partition != 0 && briefing.Date <= AsOf && string.Equals(briefing.NeighbourhoodId, entry.Record.NeighbourhoodId, StringComparison.Ordinal))
         {
-            Place(position, entry.Manager, present: true);
+            Place(position, ManagerOf(entry), present: true);
         }
     }
 
     public void AddManager(Manager manager)
     {
-        var entry = new ManagerEntry(manager, new ManagerCase(manager.Id, manager.TeamId, AsOf, _policy));
+        var entry = NewManager(manager, new ManagerCase(manager.Id, manager.TeamId, AsOf, _policy), 0);
         _managers.Add(manager.Id, entry);
         var partition = PartitionFor(entry);
         Touch(partition);
@@ -404,7 +410,7 @@ internal sealed class MonitorState
         // Out of the old team's session before anything changes: NRules finds what to retract by the facts as they were.
         var from = PartitionFor(manager);
         Touch(from);
-        var moving = manager.Offenders.Where(o => _slots[o].Partition is not null).ToList();
+        var moving = manager.Offenders.Where(o => _slots[o].Partition != 0).ToList();
         var overdue = moving.Count(o => _slots[o].Overdue);
         var left = new OffenderCase?[moving.Count];
         for (var i = 0; i < moving.Count; i++)
@@ -426,7 +432,7 @@ internal sealed class MonitorState
         {
             // A fact that was in the old session goes into the new one as it is; an offender with none is tested afresh (in its new team).
             ref var offender = ref _slots[moving[i]];
-            offender.Partition = to;
+            offender.Partition = to.Number;
             Sync(ref offender, to, left[i] ?? Refreshed(ref offender, null));
         }
     }
@@ -438,6 +444,7 @@ internal sealed class MonitorState
         Touch(partition);
         partition.Session.Retract(manager.Fact);
         _managers.Remove(managerId);
+        _managerNumbers[manager.Number] = null;
     }
 
     public void RecordDiscussion(StrategyDiscussion discussion) => Upsert(_discussions, discussion.Id, discussion);
@@ -627,7 +634,7 @@ internal sealed class MonitorState
         foreach (var position in _offenders.Values)
         {
             ref var entry = ref _slots[position];
-            if (entry.Partition is not null)
+            if (entry.Partition != 0)
             {
                 // As the offender's fact has them (OffenderInputs): visits are needed by the record's custody, management and risk.
                 var record = entry.Record;
@@ -731,7 +738,7 @@ internal sealed class MonitorState
     {
         // The slot is changed through its element throughout: nothing here adds an offender (which may put the slots in a new array).
         ref var entry = ref _slots[position];
-        var from = entry.Partition;
+        var from = PartitionOf(entry);
         var fact = entry.Fact;
         var registered = present && entry.Record.RegisteredOn <= AsOf;
         var to = registered ? PartitionFor(manager) : null;
@@ -746,11 +753,12 @@ internal sealed class MonitorState
             Leave(ref entry, from);
         }
 
-        if (!ReferenceEquals(entry.Manager, manager) || !present)
+        if (!ReferenceEquals(ManagerOf(entry), manager) || !present)
         {
-            entry.Manager?.Remove(_slots, position);
-            entry.Manager = present ? manager : null;
-            entry.Manager?.Add(_slots, position);
+            ManagerOf(entry)?.Remove(_slots, position);
+            var now = present ? manager : null;
+            entry.Manager = now?.Number ?? 0;
+            now?.Add(_slots, position);
         }
 
         if (to is not null)
@@ -769,12 +777,12 @@ internal sealed class MonitorState
             entry.Overdue = false;
         }
 
-        entry.Partition = to;
+        entry.Partition = to?.Number ?? 0;
         var counted = registered && manager is not null && CaseloadMembership.Counts(entry.Record.InCustody) ? manager : null;
-        if (!ReferenceEquals(entry.Counted, counted))
+        if (entry.Counted != (counted?.Number ?? 0))
         {
-            var was = entry.Counted;
-            entry.Counted = counted;
+            var was = _managerNumbers[entry.Counted];
+            entry.Counted = counted?.Number ?? 0;
             if (was is not null)
             {
                 AdjustCaseload(was, -1);
@@ -826,7 +834,7 @@ internal sealed class MonitorState
             for (var i = 0; i < offenders.Count; i++)
             {
                 ref var offender = ref _slots[offenders[i]];
-                if (offender.Overdue && offender.Partition == partition
+                if (offender.Overdue && offender.Partition == partition.Number
                     && (offender.Fact ?? Refreshed(ref offender, null)) is var overdue
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
@@ -842,7 +850,7 @@ internal sealed class MonitorState
             for (var i = 0; i < offenders.Count; i++)
             {
                 ref var offender = ref _slots[offenders[i]];
-                if (offender.Fact is { } overdue && offender.Overdue && offender.Partition == partition
+                if (offender.Fact is { } overdue && offender.Overdue && offender.Partition == partition.Number
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
                 {
@@ -923,10 +931,12 @@ internal sealed class MonitorState
         _touched.Clear();
         _touchedSessions.Clear();
         _partitions = new Dictionary<string, MonitorPartition>(StringComparer.Ordinal);
-        _noTeam = MonitorPartition.Create(_rules.Factory, null, null);
+        _partitionNumbers.Clear();
+        _partitionNumbers.Add(null);
+        _noTeam = Numbered(MonitorPartition.Create(_rules.Factory, null, null));
         foreach (var teamId in _listedTeams ?? _managers.Values.Select(static m => m.Record.TeamId).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
         {
-            _partitions[teamId] = MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy));
+            _partitions[teamId] = Numbered(MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy)));
         }
 
         foreach (var manager in _managers.Values)
@@ -1133,7 +1143,7 @@ internal sealed class MonitorState
                     }
 
                     var (last, noAccess, briefing) = Aggregates(ref entry);
-                    var manager = entry.Manager?.Fact;
+                    var manager = ManagerOf(entry)?.Fact;
                     var fact = entry.Fact ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
                     var before = _steady is not null && entry.Fact is not null ? SteadyOffenders.MarkOf(fact) : default(SteadyOffenders.Mark?);
                     OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
@@ -1162,46 +1172,47 @@ internal sealed class MonitorState
         for (var i = 0; i < count; i++)
         {
             ref var entry = ref _slots[positions is null ? i : positions[i]];
-            entry.Counted = null;
+            entry.Counted = 0;
             if (entry.Record.RegisteredOn > AsOf)
             {
-                entry.Partition = null;
+                entry.Partition = 0;
                 continue;
             }
 
-            var manager = entry.Manager;
-            entry.Partition = PartitionFor(manager);
+            var manager = ManagerOf(entry);
+            var partition = PartitionFor(manager);
+            entry.Partition = partition.Number;
             if (mayMatch[i])
             {
                 if (entry.Fact is null)
                 {
-                    entry.Partition.Pending.Add(facts[i]!);
+                    partition.Pending.Add(facts[i]!);
                 }
                 else if (steady[i])
                 {
-                    entry.Partition.Steady.Add(entry.Fact);
+                    partition.Steady.Add(entry.Fact);
                 }
                 else
                 {
-                    entry.Partition.Changed.Add(entry.Fact);
+                    partition.Changed.Add(entry.Fact);
                 }
 
                 entry.Fact = facts[i];
             }
             else if (entry.Fact is not null)
             {
-                entry.Partition.Retracted.Add(entry.Fact);
+                partition.Retracted.Add(entry.Fact);
                 entry.Fact = null;
             }
 
             if (entry.Overdue)
             {
-                entry.Partition.OverdueVisits++;
+                partition.OverdueVisits++;
             }
 
             if (manager is not null && CaseloadMembership.Counts(entry.Record.InCustody))
             {
-                entry.Counted = manager;
+                entry.Counted = manager.Number;
                 manager.Fact.Caseload++;
             }
         }
@@ -1430,6 +1441,28 @@ internal sealed class MonitorState
 
     private ManagerEntry? ManagerNamed(string? managerId) => managerId is null ? null : _managers[managerId];
 
+    /// <summary>The manager an offender's record names, or <see langword="null"/> when unallocated.</summary>
+    private ManagerEntry? ManagerOf(in OffenderSlot entry) => _managerNumbers[entry.Manager];
+
+    /// <summary>The partition an offender is evaluated in, or <see langword="null"/> while it is not (not registered by the date, or removed).</summary>
+    private MonitorPartition? PartitionOf(in OffenderSlot entry) => _partitionNumbers[entry.Partition];
+
+    /// <summary>A new manager entry, with the next number (numbers are not reused).</summary>
+    private ManagerEntry NewManager(Manager record, ManagerCase fact, int offenders)
+    {
+        var entry = new ManagerEntry(_managerNumbers.Count, record, fact, offenders);
+        _managerNumbers.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Gives a new team's or the no-team partition the next number, so that slots can name it.</summary>
+    private MonitorPartition Numbered(MonitorPartition partition)
+    {
+        partition.Number = _partitionNumbers.Count;
+        _partitionNumbers.Add(partition);
+        return partition;
+    }
+
     /// <summary>The partition of a manager's team (created, filled, when a manager first names a team of a snapshot without a teams list).</summary>
     private MonitorPartition PartitionFor(ManagerEntry? manager)
     {
@@ -1445,7 +1478,7 @@ internal sealed class MonitorState
 
         if (!_partitions.TryGetValue(teamId, out var partition))
         {
-            partition = MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy));
+            partition = Numbered(MonitorPartition.Create(_rules.Factory, teamId, new TeamCase(teamId, AsOf, _policy)));
             partition.Shared.Fill();
             _partitions[teamId] = partition;
             _teamSessions.Add(partition.Shared);
@@ -1519,7 +1552,7 @@ internal sealed class MonitorState
     private OffenderCase Refreshed(ref OffenderSlot entry, OffenderCase? fact)
     {
         var (last, noAccess, briefing) = Aggregates(ref entry);
-        var manager = entry.Manager?.Fact;
+        var manager = ManagerOf(entry)?.Fact;
         fact ??= _spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
         OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
         entry.Overdue = VisitOverdueRule.Holds(fact);

@@ -13,7 +13,12 @@ namespace Safeguarding.Rules.Monitoring;
 /// another): an array each would be some 150,000 more objects to allocate and for the garbage collector to copy and
 /// trace. The first visit recorded after the load copies the slice into an array of the slot's own, which then grows by
 /// doubling. The shared arrays live as long as any slot shares them, so a removed offender's loaded records stay in
-/// them: never more than the load held.
+/// them: never more than the load held. A slot names its manager and partition by number, not by reference
+/// (<c>MonitorState.ManagerOf</c>, <c>MonitorState.PartitionOf</c>): the array lives in the large object heap, which the
+/// collector treats as old, and a reference from it to a younger object marks its stretch of the array for the collector
+/// to scan at each collection of the younger generations. Every slot names a manager and partition made by the load
+/// itself, so with references every collection during a load scanned the whole array (measured: a second such array made
+/// a load's collections 15-20 ms longer).
 /// </summary>
 internal struct OffenderSlot(Offender record)
 {
@@ -26,26 +31,26 @@ internal struct OffenderSlot(Offender record)
 
     public readonly ReadOnlySpan<Briefing> Briefings => _briefings.Span;
 
-    /// <summary>The manager the record names, or <see langword="null"/> when unallocated.</summary>
-    public ManagerEntry? Manager { get; set; }
+    /// <summary>The number of the manager the record names (<see cref="ManagerEntry.Number"/>), or 0 when unallocated.</summary>
+    public int Manager { get; set; }
 
-    /// <summary>Where this slot's position is in <see cref="Manager"/>'s <see cref="ManagerEntry.Offenders"/>.</summary>
+    /// <summary>Where this slot's position is in its manager's <see cref="ManagerEntry.Offenders"/>.</summary>
     public int ManagerSlot { get; set; }
 
     /// <summary>
-    /// The offender fact while it is in <see cref="Partition"/>'s session: only a fact that can match a rule is
+    /// The offender fact while it is in its partition's session: only a fact that can match a rule is
     /// (<see cref="Evaluation.MatchFilter"/>), as in a full evaluation; most offenders have none kept.
     /// </summary>
     public OffenderCase? Fact { get; set; }
 
-    /// <summary>The partition of the offender's team while it is evaluated (registered by the as-of date), else <see langword="null"/>.</summary>
-    public MonitorPartition? Partition { get; set; }
+    /// <summary>The number of the partition of the offender's team (<see cref="MonitorPartition.Number"/>) while it is evaluated (registered by the as-of date), else 0.</summary>
+    public int Partition { get; set; }
 
     /// <summary>Whether the offender's visit is overdue (<c>VisitOverdueRule.Holds</c> of its fact as last refreshed), while it is evaluated.</summary>
     public bool Overdue { get; set; }
 
-    /// <summary>The manager whose caseload counts this offender, if any.</summary>
-    public ManagerEntry? Counted { get; set; }
+    /// <summary>The number of the manager whose caseload counts this offender, or 0.</summary>
+    public int Counted { get; set; }
 
     public void AddVisit(Visit visit) => _visits.Add(visit);
 
