@@ -84,6 +84,14 @@ internal sealed class MonitorState
     /// </summary>
     private OffenderSlot[] _slots = [];
 
+    /// <summary>
+    /// Each slot's offender fact while it is in its partition's session, at the slot's position (as long as <see cref="_slots"/>):
+    /// only a fact that can match a rule is (<see cref="MatchFilter"/>), as in a full evaluation; most offenders have none
+    /// kept. Apart from the slots so that the slots refer to no object a load makes (see <see cref="OffenderSlot"/>): the
+    /// collector scans this smaller array's marked stretches instead.
+    /// </summary>
+    private OffenderCase?[] _facts = [];
+
     /// <summary>How many of <see cref="_slots"/> have been used (in use, or free on <see cref="_freeSlots"/>).</summary>
     private int _slotCount;
 
@@ -201,6 +209,7 @@ internal sealed class MonitorState
         var visits = GroupedByOwner(snapshot.Visits, owners.VisitOwners(snapshot.Visits.Count), offenders.Count, out var visitStarts);
         var briefings = GroupedByOwner(snapshot.Briefings, owners.BriefingOwners(snapshot.Briefings.Count), offenders.Count, out var briefingStarts);
         var slots = state._slots = new OffenderSlot[offenders.Count];
+        state._facts = new OffenderCase?[slots.Length];
         state._slotCount = slots.Length;
         for (var i = 0; i < slots.Length; i++)
         {
@@ -311,6 +320,7 @@ internal sealed class MonitorState
             if (_slotCount == _slots.Length)
             {
                 Array.Resize(ref _slots, Math.Max(4, 2 * _slots.Length));
+                Array.Resize(ref _facts, _slots.Length);
             }
 
             position = _slotCount++;
@@ -365,6 +375,7 @@ internal sealed class MonitorState
 
         // The slot is cleared (it holds no record, fact or manager of the removed offender) and reused by the next offender added.
         _slots[position] = default;
+        _facts[position] = null;
         _freeSlots.Push(position);
     }
 
@@ -415,7 +426,7 @@ internal sealed class MonitorState
         var left = new OffenderCase?[moving.Count];
         for (var i = 0; i < moving.Count; i++)
         {
-            left[i] = Leave(ref _slots[moving[i]], from);
+            left[i] = Leave(moving[i], from);
         }
 
         from.Session.Retract(manager.Fact);
@@ -433,7 +444,7 @@ internal sealed class MonitorState
             // A fact that was in the old session goes into the new one as it is; an offender with none is tested afresh (in its new team).
             ref var offender = ref _slots[moving[i]];
             offender.Partition = to.Number;
-            Sync(ref offender, to, left[i] ?? Refreshed(ref offender, null));
+            Sync(moving[i], to, left[i] ?? Refreshed(ref offender, null));
         }
     }
 
@@ -739,7 +750,7 @@ internal sealed class MonitorState
         // The slot is changed through its element throughout: nothing here adds an offender (which may put the slots in a new array).
         ref var entry = ref _slots[position];
         var from = PartitionOf(entry);
-        var fact = entry.Fact;
+        var fact = _facts[position];
         var registered = present && entry.Record.RegisteredOn <= AsOf;
         var to = registered ? PartitionFor(manager) : null;
         if (from is not null && entry.Overdue)
@@ -750,7 +761,7 @@ internal sealed class MonitorState
         if (from is not null && from != to)
         {
             Touch(from);
-            Leave(ref entry, from);
+            Leave(position, from);
         }
 
         if (!ReferenceEquals(ManagerOf(entry), manager) || !present)
@@ -770,7 +781,7 @@ internal sealed class MonitorState
             }
 
             Touch(to);
-            Sync(ref entry, to, fact);
+            Sync(position, to, fact);
         }
         else
         {
@@ -833,12 +844,13 @@ internal sealed class MonitorState
             var offenders = manager.Offenders;
             for (var i = 0; i < offenders.Count; i++)
             {
-                ref var offender = ref _slots[offenders[i]];
+                var position = offenders[i];
+                ref var offender = ref _slots[position];
                 if (offender.Overdue && offender.Partition == partition.Number
-                    && (offender.Fact ?? Refreshed(ref offender, null)) is var overdue
+                    && (_facts[position] ?? Refreshed(ref offender, null)) is var overdue
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, new OverdueVisit(overdue, RuleNames.VisitOverdue)))
                 {
-                    Sync(ref offender, partition, overdue);
+                    Sync(position, partition, overdue);
                 }
             }
         }
@@ -850,7 +862,7 @@ internal sealed class MonitorState
             for (var i = 0; i < offenders.Count; i++)
             {
                 ref var offender = ref _slots[offenders[i]];
-                if (offender.Fact is { } overdue && offender.Overdue && offender.Partition == partition.Number
+                if (_facts[offenders[i]] is { } overdue && offender.Overdue && offender.Partition == partition.Number
                     && new OverdueVisit(overdue, RuleNames.VisitOverdue) is var visit
                     && !EscalationLadder.AnyHolds(EscalationLadder.DetectiveInspector, visit))
                 {
@@ -947,10 +959,7 @@ internal sealed class MonitorState
             PartitionFor(manager).Pending.Add(manager.Fact);
         }
 
-        for (var i = 0; i < _slotCount; i++)
-        {
-            _slots[i].Fact = null;
-        }
+        Array.Clear(_facts);
 
         PlaceAll(RefreshOffenderFacts(null, _slotCount, cancellationToken));
         foreach (var partition in _partitions.Values)
@@ -1132,10 +1141,11 @@ internal sealed class MonitorState
             range =>
             {
                 OffenderCase? spare = null;
-                var slots = _slots;
+                var (slots, kept) = (_slots, _facts);
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    ref var entry = ref slots[positions is null ? i : positions[i]];
+                    var position = positions is null ? i : positions[i];
+                    ref var entry = ref slots[position];
                     if (entry.Record.RegisteredOn > AsOf)
                     {
                         entry.Overdue = false;
@@ -1144,18 +1154,19 @@ internal sealed class MonitorState
 
                     var (last, noAccess, briefing) = Aggregates(ref entry);
                     var manager = ManagerOf(entry)?.Fact;
-                    var fact = entry.Fact ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
-                    var before = _steady is not null && entry.Fact is not null ? SteadyOffenders.MarkOf(fact) : default(SteadyOffenders.Mark?);
+                    var held = kept[position];
+                    var fact = held ?? spare ?? new OffenderCase(entry.Record, manager, AsOf, _policy);
+                    var before = _steady is not null && held is not null ? SteadyOffenders.MarkOf(fact) : default(SteadyOffenders.Mark?);
                     OffenderInputs.Refresh(fact, entry.Record, manager, last, noAccess, briefing, AsOf, _policy);
                     entry.Overdue = VisitOverdueRule.Holds(fact);
                     var matches = mayMatch[i] = MayMatch(fact);
                     steady[i] = matches && before is { } mark && mark == SteadyOffenders.MarkOf(fact);
-                    if (entry.Fact is null)
+                    if (held is null)
                     {
                         spare = matches ? null : fact;
                     }
 
-                    facts[i] = matches ? fact : entry.Fact;
+                    facts[i] = matches ? fact : held;
                 }
             });
         return (positions, count, facts, mayMatch, steady);
@@ -1171,7 +1182,9 @@ internal sealed class MonitorState
         var (positions, count, facts, mayMatch, steady) = offenders;
         for (var i = 0; i < count; i++)
         {
-            ref var entry = ref _slots[positions is null ? i : positions[i]];
+            var position = positions is null ? i : positions[i];
+            ref var entry = ref _slots[position];
+            ref var held = ref _facts[position];
             entry.Counted = 0;
             if (entry.Record.RegisteredOn > AsOf)
             {
@@ -1184,25 +1197,25 @@ internal sealed class MonitorState
             entry.Partition = partition.Number;
             if (mayMatch[i])
             {
-                if (entry.Fact is null)
+                if (held is null)
                 {
                     partition.Pending.Add(facts[i]!);
                 }
                 else if (steady[i])
                 {
-                    partition.Steady.Add(entry.Fact);
+                    partition.Steady.Add(held);
                 }
                 else
                 {
-                    partition.Changed.Add(entry.Fact);
+                    partition.Changed.Add(held);
                 }
 
-                entry.Fact = facts[i];
+                held = facts[i];
             }
-            else if (entry.Fact is not null)
+            else if (held is not null)
             {
-                partition.Retracted.Add(entry.Fact);
-                entry.Fact = null;
+                partition.Retracted.Add(held);
+                held = null;
             }
 
             if (entry.Overdue)
@@ -1500,13 +1513,15 @@ internal sealed class MonitorState
     /// <summary>
     /// Brings an offender's refreshed fact into line with <paramref name="partition"/>'s session: inserted when it can now
     /// match a rule and is not in it, updated when it is in and still can, retracted when it is in and no longer can, and
-    /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding). The entry keeps the
-    /// fact only while it is in the session; one that is not becomes the spare the next fact is made from.
+    /// left out otherwise (<see cref="MatchFilter"/>: a fact no rule can match changes no finding). The offender at
+    /// <paramref name="position"/> keeps the fact (<see cref="_facts"/>) only while it is in the session; one that is not
+    /// becomes the spare the next fact is made from.
     /// </summary>
-    private void Sync(ref OffenderSlot entry, MonitorPartition partition, OffenderCase fact)
+    private void Sync(int position, MonitorPartition partition, OffenderCase fact)
     {
         var mayMatch = MayMatch(fact);
-        if (entry.Fact is not null)
+        ref var held = ref _facts[position];
+        if (held is not null)
         {
             if (mayMatch)
             {
@@ -1519,7 +1534,7 @@ internal sealed class MonitorState
         else if (mayMatch)
         {
             partition.Session.Insert(fact);
-            entry.Fact = fact;
+            held = fact;
             if (ReferenceEquals(fact, _spare))
             {
                 _spare = null;
@@ -1528,20 +1543,20 @@ internal sealed class MonitorState
             return;
         }
 
-        entry.Fact = null;
+        held = null;
         _spare = fact;
     }
 
-    /// <summary>Takes an offender's fact out of <paramref name="partition"/>'s session, when it is in it; returns the fact taken out.</summary>
-    private static OffenderCase? Leave(ref OffenderSlot entry, MonitorPartition partition)
+    /// <summary>Takes the fact of the offender at <paramref name="position"/> out of <paramref name="partition"/>'s session, when it is in it; returns the fact taken out.</summary>
+    private OffenderCase? Leave(int position, MonitorPartition partition)
     {
-        if (entry.Fact is not { } fact)
+        if (_facts[position] is not { } fact)
         {
             return null;
         }
 
         partition.Session.Retract(fact);
-        entry.Fact = null;
+        _facts[position] = null;
         return fact;
     }
 

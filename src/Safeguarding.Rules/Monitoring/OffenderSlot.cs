@@ -1,10 +1,10 @@
 using Safeguarding.Rules.Domain;
-using Safeguarding.Rules.Facts;
 
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>
-/// A monitored offender: the record, its visits and briefings, and its fact while it is evaluated. The monitor keeps
+/// A monitored offender: the record, its visits and briefings, its manager and where it is evaluated (its fact is kept
+/// apart, <c>MonitorState._facts</c>). The monitor keeps
 /// every offender's slot in one array of these structs (<see cref="MonitorState"/>), addressed by position, rather than
 /// an object per offender: a loaded monitor holds 100,000 offenders or more, and an object each would be that many more
 /// long-lived objects for the garbage collector to copy and trace. A slot is a struct: it is changed only in place,
@@ -36,12 +36,6 @@ internal struct OffenderSlot(Offender record)
 
     /// <summary>Where this slot's position is in its manager's <see cref="ManagerEntry.Offenders"/>.</summary>
     public int ManagerSlot { get; set; }
-
-    /// <summary>
-    /// The offender fact while it is in its partition's session: only a fact that can match a rule is
-    /// (<see cref="Evaluation.MatchFilter"/>), as in a full evaluation; most offenders have none kept.
-    /// </summary>
-    public OffenderCase? Fact { get; set; }
 
     /// <summary>The number of the partition of the offender's team (<see cref="MonitorPartition.Number"/>) while it is evaluated (registered by the as-of date), else 0.</summary>
     public int Partition { get; set; }
