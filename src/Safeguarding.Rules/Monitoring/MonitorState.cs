@@ -144,6 +144,14 @@ internal sealed class MonitorState
         var listed = snapshot.Teams?.Select(static t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var records = validated.ChildProtection;
         var state = new MonitorState(rules, policy, maxDegreeOfParallelism, partitionSize, asOf, instant, listed, [.. records.Rejected], validated.Problems, snapshot.Offenders.Count, snapshot.Managers.Count);
+        // The id index reads only the offender records: with a second core it is made meanwhile, from the start.
+        var offenders = snapshot.Offenders;
+        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(offenders), CancellationToken.None) : null;
+        if (indexed is null)
+        {
+            state.Index(offenders);
+        }
+
         state._discussions.EnsureCapacity(records.Discussions.Count);
         state._detentions.EnsureCapacity(records.Detentions.Count);
         state._protections.EnsureCapacity(records.Protections.Count);
@@ -174,16 +182,9 @@ internal sealed class MonitorState
 
         state._overrideBefore.Clear();
 
-        // The child-protection session depends on no offender or manager, and the id index reads only the offender
-        // records: with a second core both are made while the offender slots are.
+        // The child-protection session depends on no offender or manager: with a second core it is made while the offender
+        // slots are.
         var childProtection = maxDegreeOfParallelism > 1 ? Task.Run(state.FilledChildProtectionPartition, CancellationToken.None) : null;
-        var offenders = snapshot.Offenders;
-        var indexed = maxDegreeOfParallelism > 1 ? Task.Run(() => state.Index(offenders), CancellationToken.None) : null;
-        if (indexed is null)
-        {
-            state.Index(offenders);
-        }
-
         // Each offender's manager by the position the validator resolved (a valid offender names a valid manager or none);
         // each manager's list of offenders is made the size it will be.
         var managerOf = validated.OffenderManager;
