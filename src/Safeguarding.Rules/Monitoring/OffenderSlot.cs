@@ -3,8 +3,7 @@ using Safeguarding.Rules.Domain;
 namespace Safeguarding.Rules.Monitoring;
 
 /// <summary>
-/// A monitored offender: the record, its visits and briefings, its manager and where it is evaluated (its fact is kept
-/// apart, <c>MonitorState._facts</c>). The monitor keeps
+/// A monitored offender: the record, its visits and briefings, its manager and where it is evaluated. The monitor keeps
 /// every offender's slot in one array of these structs (<see cref="MonitorState"/>), addressed by position, rather than
 /// an object per offender: a loaded monitor holds 100,000 offenders or more, and an object each would be that many more
 /// long-lived objects for the garbage collector to copy and trace. A slot is a struct: it is changed only in place,
@@ -13,12 +12,14 @@ namespace Safeguarding.Rules.Monitoring;
 /// another): an array each would be some 150,000 more objects to allocate and for the garbage collector to copy and
 /// trace. The first visit recorded after the load copies the slice into an array of the slot's own, which then grows by
 /// doubling. The shared arrays live as long as any slot shares them, so a removed offender's loaded records stay in
-/// them: never more than the load held. A slot names its manager and partition by number, not by reference
-/// (<c>MonitorState.ManagerOf</c>, <c>MonitorState.PartitionOf</c>): the array lives in the large object heap, which the
-/// collector treats as old, and a reference from it to a younger object marks its stretch of the array for the collector
-/// to scan at each collection of the younger generations. Every slot names a manager and partition made by the load
-/// itself, so with references every collection during a load scanned the whole array (measured: a second such array made
-/// a load's collections 15-20 ms longer).
+/// them: never more than the load held.
+/// <para>A slot refers to no object the monitor makes: it names its manager and partition by number
+/// (<c>MonitorState.ManagerOf</c>, <c>MonitorState.PartitionOf</c>), and the offender's fact is kept in an array beside
+/// the slots (<c>MonitorState._facts</c>). The slots' array lives in the large object heap, which the collector treats
+/// as old, and a reference from it to a younger object marks its stretch of the array for the collector to scan at each
+/// collection of the younger generations. With references to the managers, partitions and facts a load makes, every
+/// collection during a load scanned the whole array (measured: a second such array made a load's collections 14-22 ms
+/// longer).</para>
 /// </summary>
 internal struct OffenderSlot(Offender record)
 {
