@@ -6,6 +6,7 @@ using Safeguarding.Rules.Policies;
 using Safeguarding.Rules.Records;
 using Safeguarding.Rules.Serialization;
 using Safeguarding.Rules.Synthetic;
+using Safeguarding.Rules.Tests.Support;
 
 namespace Safeguarding.Rules.Tests.Monitoring;
 
@@ -451,7 +452,7 @@ public sealed class SafeguardingMonitorTests
         var generated = SyntheticCaseload.Generate(new SyntheticCaseloadOptions { Offenders = 300, Seed = 8, AsOf = AsOf });
         var visits = generated.Visits.OrderBy(static v => v.Date).ThenBy(static v => v.OffenderId, StringComparer.Ordinal).ToList();
         var briefings = generated.Briefings.Reverse().ToList();
-        var snapshot = WithRecords(generated, ListOf(visits, given), ListOf(briefings, given));
+        var snapshot = generated.With(visits: ListOf(visits, given), briefings: ListOf(briefings, given));
         var monitor = SafeguardingMonitor.Load(Engine, snapshot).Monitor!;
 
         monitor.Current.Findings.Should().Equal(Engine.Evaluate(generated).Findings);
@@ -467,23 +468,8 @@ public sealed class SafeguardingMonitorTests
             monitor.Apply(new VisitRecorded(visit)).IsAccepted.Should().BeTrue();
         }
 
-        monitor.Current.Findings.Should().Equal(Engine.Evaluate(WithRecords(generated, [.. generated.Visits, .. recorded], generated.Briefings)).Findings);
+        monitor.Current.Findings.Should().Equal(Engine.Evaluate(generated.With(visits: [.. generated.Visits, .. recorded])).Findings);
     }
-
-    private static CaseloadSnapshot WithRecords(CaseloadSnapshot snapshot, IReadOnlyList<Visit> visits, IReadOnlyList<Briefing> briefings) => new()
-    {
-        AsOf = snapshot.AsOf,
-        ExtractedAt = snapshot.ExtractedAt,
-        Teams = snapshot.Teams,
-        Managers = snapshot.Managers,
-        Offenders = snapshot.Offenders,
-        Visits = visits,
-        Briefings = briefings,
-        StrategyDiscussions = snapshot.StrategyDiscussions,
-        Detentions = snapshot.Detentions,
-        PoliceProtections = snapshot.PoliceProtections,
-        Overrides = snapshot.Overrides,
-    };
 
     private static IReadOnlyList<T> ListOf<T>(List<T> items, string given) => given switch
     {
