@@ -274,25 +274,20 @@ internal sealed class MonitorState
         }
 
         // Each record goes to its owner's next place; that moves each owner's start to the next owner's, so the starts are
-        // shifted back by one place afterwards (rather than placing through a copy of them).
-        // Through a span, which stores without the covariance check of an array of a reference type, and from the list's
-        // own span when it is one (as read and as generated): 500,000 records at 100,000 offenders.
+        // shifted back by one place afterwards (rather than placing through a copy of them). Read as a span (a list as read
+        // and as generated is a List or an array; any other is copied once) and stored through one, which has no
+        // covariance check per store as an array of a reference type has: 500,000 records at 100,000 offenders.
         var grouped = new T[owners.Length];
         Span<T> into = grouped;
-        if (records is List<T> list && list.Count == owners.Length)
+        ReadOnlySpan<T> from = records switch
         {
-            ReadOnlySpan<T> from = CollectionsMarshal.AsSpan(list);
-            for (var r = 0; r < from.Length; r++)
-            {
-                into[starts[owners[r]]++] = from[r];
-            }
-        }
-        else
+            T[] array => array,
+            List<T> list => CollectionsMarshal.AsSpan(list),
+            _ => records.ToArray(),
+        };
+        for (var r = 0; r < from.Length; r++)
         {
-            for (var r = 0; r < owners.Length; r++)
-            {
-                into[starts[owners[r]]++] = records[r];
-            }
+            into[starts[owners[r]]++] = from[r];
         }
 
         for (var i = ownerCount; i > 0; i--)
