@@ -63,19 +63,19 @@ internal static class ChildProtectionFacts
             discussionCase.AsOf = asOf;
             discussionCase.Policy = policy;
             spareDiscussion = Keep(facts, discussionCase, discussionTest) ? null : discussionCase;
-            if (records.DiscussionActions is { } actions)
+            var actions = records.ActionsOf(d);
+            for (var a = 0; a < actions.Count; a++)
             {
-                foreach (var action in actions[d])
-                {
-                    AddAction(discussion, action);
-                }
-            }
-            else
-            {
-                foreach (var action in discussion.Actions)
-                {
-                    AddAction(discussion, action);
-                }
+                var action = actions[a];
+                var actionCase = spareAction ?? new StrategyActionCase();
+                actionCase.DiscussionId = discussion.Id;
+                actionCase.ActionId = action.Id;
+                actionCase.TeamId = discussion.TeamId;
+                actionCase.Owner = action.Owner;
+                actionCase.DueOn = action.DueOn;
+                actionCase.CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf);
+                actionCase.AsOf = asOf;
+                spareAction = Keep(facts, actionCase, actionTest) ? null : actionCase;
             }
         }
 
@@ -108,18 +108,20 @@ internal static class ChildProtectionFacts
             detentionCase.AsOfInstant = asOfInstant;
             detentionCase.Policy = policy;
             spareDetention = Keep(facts, detentionCase, detentionTest) ? null : detentionCase;
-            if (records.DetentionInterviews is { } interviews)
+            var interviews = records.InterviewsOf(d);
+            for (var i = 0; i < interviews.Count; i++)
             {
-                foreach (var interview in interviews[d])
+                var interview = interviews[i];
+                if (AsOfInstant.IsBy(interview.StartedAt, asOfInstant))
                 {
-                    AddInterview(detention, interview);
-                }
-            }
-            else
-            {
-                foreach (var interview in detention.Interviews)
-                {
-                    AddInterview(detention, interview);
+                    var interviewCase = spareInterview ?? new InterviewCase();
+                    interviewCase.DetentionId = detention.Id;
+                    interviewCase.CustodySuiteId = detention.CustodySuiteId;
+                    interviewCase.Juvenile = detention.Juvenile;
+                    interviewCase.StartedAt = interview.StartedAt;
+                    interviewCase.AppropriateAdultPresent = interview.AppropriateAdultPresent;
+                    interviewCase.UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised;
+                    spareInterview = Keep(facts, interviewCase, interviewTest) ? null : interviewCase;
                 }
             }
         }
@@ -160,34 +162,6 @@ internal static class ChildProtectionFacts
 
         outcomes = new ChildProtectionOutcomes(measured, onTime, [.. waits]);
         return facts;
-
-        void AddAction(StrategyDiscussion discussion, StrategyAction action)
-        {
-            var actionCase = spareAction ?? new StrategyActionCase();
-            actionCase.DiscussionId = discussion.Id;
-            actionCase.ActionId = action.Id;
-            actionCase.TeamId = discussion.TeamId;
-            actionCase.Owner = action.Owner;
-            actionCase.DueOn = action.DueOn;
-            actionCase.CompletedOn = AsOfInstant.CutAt(action.CompletedOn, asOf);
-            actionCase.AsOf = asOf;
-            spareAction = Keep(facts, actionCase, actionTest) ? null : actionCase;
-        }
-
-        void AddInterview(Detention detention, Interview interview)
-        {
-            if (AsOfInstant.IsBy(interview.StartedAt, asOfInstant))
-            {
-                var interviewCase = spareInterview ?? new InterviewCase();
-                interviewCase.DetentionId = detention.Id;
-                interviewCase.CustodySuiteId = detention.CustodySuiteId;
-                interviewCase.Juvenile = detention.Juvenile;
-                interviewCase.StartedAt = interview.StartedAt;
-                interviewCase.AppropriateAdultPresent = interview.AppropriateAdultPresent;
-                interviewCase.UrgentInterviewAuthorised = interview.UrgentInterviewAuthorised;
-                spareInterview = Keep(facts, interviewCase, interviewTest) ? null : interviewCase;
-            }
-        }
     }
 
     /// <summary>Adds <paramref name="fact"/> to <paramref name="facts"/> when it can match a rule (no test: always); says whether it did.</summary>

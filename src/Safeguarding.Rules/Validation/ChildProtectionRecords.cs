@@ -24,6 +24,27 @@ internal sealed class ChildProtectionRecords
 
     /// <summary>Rejected records of the three arrays, by array in snapshot order, then index.</summary>
     public List<RejectedArrayRecord> Rejected { get; init; } = [];
+
+    /// <summary>The actions of the discussion at <paramref name="index"/> of <see cref="Discussions"/>: from <see cref="DiscussionActions"/> when given, else the record's own.</summary>
+    public RecordItems<StrategyAction> ActionsOf(int index) => new(DiscussionActions, index, Discussions[index].Actions);
+
+    /// <summary>The interviews of the detention at <paramref name="index"/> of <see cref="Detentions"/>: from <see cref="DetentionInterviews"/> when given, else the record's own.</summary>
+    public RecordItems<Interview> InterviewsOf(int index) => new(DetentionInterviews, index, Detentions[index].Interviews);
+}
+
+/// <summary>
+/// A record's list of items (a discussion's actions, a detention's interviews), read by index: the copy its caller keeps
+/// apart from the record (a slice of one of <paramref name="copies"/>) when there are copies, else the record's own list.
+/// A struct, so that reading either costs no allocation per record.
+/// </summary>
+internal readonly struct RecordItems<T>(List<ArraySegment<T>>? copies, int index, IReadOnlyList<T> own)
+{
+    private readonly ArraySegment<T> _copy = copies is null ? default : copies[index];
+    private readonly IReadOnlyList<T>? _own = copies is null ? own : null;
+
+    public int Count => _own?.Count ?? _copy.Count;
+
+    public T this[int item] => _own is null ? _copy[item] : _own[item];
 }
 
 /// <summary>A rejected record of one of the child-protection arrays: its array, index, id when known, and the fields at fault.</summary>
